@@ -1,0 +1,51 @@
+namespace McpFlow.Core.Configuration;
+
+/// <summary>
+/// Everything an operator can configure. Bound, in increasing precedence, from defaults, an optional JSON file,
+/// <c>MCPFLOW_*</c> environment variables and command-line options (see the server's <c>--help</c>).
+/// </summary>
+public sealed class McpFlowOptions
+{
+    /// <summary>Name of the default workspace folder, created under the current directory.</summary>
+    public const string DefaultWorkspaceFolderName = ".mcpflow";
+
+    /// <summary>Workspace folder (DuckDB database, tracking store, runs, reports, jobs). Default: <c>./.mcpflow</c>.</summary>
+    public string WorkspacePath { get; set; } = Path.Combine(Environment.CurrentDirectory, DefaultWorkspaceFolderName);
+
+    /// <summary>Folders a client may read files from or write files to. Default: the current directory.
+    /// The workspace is always allowed.</summary>
+    public List<string> AllowedRoots { get; set; } = [];
+
+    /// <summary>Tool groups to enable, by name (e.g. <c>data</c>, <c>experiments</c>). Empty means all.</summary>
+    public List<string> Groups { get; set; } = [];
+
+    /// <summary>When true only read-only tools are listed and callable. Default: false.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>MLflow tracking URI (<c>http(s)://…</c>, <c>sqlite:///path</c> or a folder). Default: the
+    /// workspace's own MLflow-format store. Falls back to <c>MLFLOW_TRACKING_URI</c>.</summary>
+    public string? MlflowTrackingUri { get; set; }
+
+    /// <summary>SQL safety settings.</summary>
+    public SqlOptions Sql { get; set; } = new();
+
+    /// <summary>Background-job settings.</summary>
+    public JobOptions Jobs { get; set; } = new();
+
+    /// <summary>Streamable HTTP transport settings.</summary>
+    public HttpOptions Http { get; set; } = new();
+
+    /// <summary>Physics (TorchSharp) settings.</summary>
+    public PhysicsOptions Physics { get; set; } = new();
+
+    /// <summary>The allowed roots actually in force: the configured ones (or the current directory when none
+    /// is configured) plus the workspace, as full paths.</summary>
+    public IReadOnlyList<string> EffectiveAllowedRoots()
+    {
+        var roots = AllowedRoots.Count == 0 ? [Environment.CurrentDirectory] : AllowedRoots;
+        return roots.Append(WorkspacePath)
+            .Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+}

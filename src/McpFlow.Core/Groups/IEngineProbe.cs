@@ -1,0 +1,11 @@
+namespace McpFlow.Core.Groups;
+
+/// <summary>Tells whether an engine (DuckDB, TorchSharp, ML.NET, …) loads here, and its version.</summary>
+public interface IEngineProbe
+{
+    /// <summary>Engine name, e.g. <c>DuckDB</c>.</summary>
+    string Engine { get; }
+
+    /// <summary>Loads the engine if needed and reports its status. Must not throw.</summary>
+    EngineStatus Probe();
+}

@@ -1,0 +1,30 @@
+namespace McpFlow.Core.Jobs;
+
+/// <summary>Given to a job's work: its cancellation, its folder and a way to report progress.</summary>
+public sealed class JobContext
+{
+    private readonly Action<JobProgress> _report;
+    private readonly TimeProvider _time;
+
+    internal JobContext(string jobId, string folder, CancellationToken cancellationToken, Action<JobProgress> report, TimeProvider time)
+    {
+        JobId = jobId;
+        Folder = folder;
+        CancellationToken = cancellationToken;
+        _report = report;
+        _time = time;
+    }
+
+    /// <summary>The job's id.</summary>
+    public string JobId { get; }
+
+    /// <summary>A folder of the workspace that belongs to this job.</summary>
+    public string Folder { get; }
+
+    /// <summary>Signalled when the job is cancelled; work must stop promptly.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Reports progress; cheap enough to call every step (notifications are throttled downstream).</summary>
+    public void Report(double? fraction, string message, IReadOnlyDictionary<string, double>? metrics = null) =>
+        _report(new JobProgress(fraction is null ? null : Math.Clamp(fraction.Value, 0, 1), message, metrics, _time.GetUtcNow()));
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Workspace;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace McpFlow.Core.Jobs;
+
+/// <summary>
+/// Runs long work in the background with a bounded number of concurrent jobs, persists every record in the
+/// workspace, and reports jobs left running by an earlier process as <see cref="JobState.Interrupted"/>.
+/// </summary>
+public sealed class JobManager : IDisposable
+{
+    private const int MaxRecordsListed = 200;
+    private readonly ConcurrentDictionary<string, JobRecord> _records = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JobHandle> _live = new(StringComparer.Ordinal);
+    private readonly JobStore _store;
+    private readonly SemaphoreSlim _slots;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly object _saveLock = new();
+
+    /// <summary>Creates the manager and recovers records from the workspace.</summary>
+    public JobManager(McpFlowWorkspace workspace, McpFlowOptions options, TimeProvider? time = null, ILogger<JobManager>? logger = null)
+    {
+        _store = new JobStore(Path.Combine(workspace.Root, "jobs"));
+        _slots = new SemaphoreSlim(options.Jobs.MaxConcurrent);
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        Recover();
+    }
+
+    /// <summary>Starts <paramref name="work"/> as a job and returns at once.</summary>
+    public JobHandle Start(string kind, string title, Func<JobContext, Task<JobResult>> work, JsonNode? parameters = null)
+    {
+        var id = $"job-{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var cts = new CancellationTokenSource();
+        var handle = new JobHandle(id, cts);
+        _live[id] = handle;
+        Save(new JobRecord
+        {
+            Id = id, Kind = kind, Title = title, State = JobState.Queued, Parameters = parameters,
+            CreatedAt = _time.GetUtcNow(), ProcessId = Environment.ProcessId,
+        });
+        _ = Task.Run(() => RunAsync(handle, work));
+        return handle;
+    }
+
+    /// <summary>The record of a job, or an actionable not-found error.</summary>
+    public JobRecord Get(string id) =>
+        _records.TryGetValue(id, out var record)
+            ? record
+            : throw McpFlowException.NotFound($"No job with id '{id}'.", "Call job_list to see the jobs of this workspace.");
+
+    /// <summary>The live handle of a job started by this process, if it is still known.</summary>
+    public JobHandle? TryGetHandle(string id) => _live.GetValueOrDefault(id);
+
+    /// <summary>The stored result of a succeeded job.</summary>
+    public JobResult? GetResult(string id) => _store.LoadResult(Get(id).Id);
+
+    /// <summary>Jobs, newest first.</summary>
+    public IReadOnlyList<JobRecord> List(JobState? state = null, int limit = 50) =>
+        _records.Values.Where(r => state is null || r.State == state)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(Math.Clamp(limit, 1, MaxRecordsListed))
+            .ToList();
+
+    /// <summary>Requests cancellation; returns the record as it stands.</summary>
+    public JobRecord Cancel(string id)
+    {
+        var record = Get(id);
+        if (record.State.IsFinal())
+            throw McpFlowException.Conflict($"Job '{id}' has already finished ({record.State}); there is nothing to cancel.");
+        if (!_live.TryGetValue(id, out var handle))
+            throw McpFlowException.Conflict($"Job '{id}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
+        handle.Cancellation.Cancel();
+        return Get(id);
+    }
+
+    /// <summary>Waits until the job finishes or the timeout passes; returns the record either way.</summary>
+    public async Task<JobRecord> WaitAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var record = Get(id);
+        if (record.State.IsFinal() || !_live.TryGetValue(id, out var handle))
+            return record;
+        try
+        {
+            await handle.Completion.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (Exception) when (handle.Completion.IsCompleted)
+        {
+            // The job's own failure is in its record; waiting succeeded.
+        }
+
+        return Get(id);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var handle in _live.Values)
+            handle.Cancellation.Cancel();
+        _slots.Dispose();
+    }
+
+    private async Task RunAsync(JobHandle handle, Func<JobContext, Task<JobResult>> work)
+    {
+        var token = handle.Cancellation.Token;
+        var acquired = false;
+        try
+        {
+            await _slots.WaitAsync(token).ConfigureAwait(false);
+            acquired = true;
+            Update(handle.Id, r => r with { State = JobState.Running, StartedAt = _time.GetUtcNow() });
+            var context = new JobContext(handle.Id, _store.FolderOf(handle.Id), token, p => OnProgress(handle, p), _time);
+            var result = await work(context).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            _store.SaveResult(handle.Id, result);
+            Update(handle.Id, r => r with
+            {
+                State = JobState.Succeeded, FinishedAt = _time.GetUtcNow(), ResultSummary = result.Summary, Artifacts = result.Artifacts,
+            });
+            handle.Complete(result);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            Update(handle.Id, r => r with { State = JobState.Cancelled, FinishedAt = _time.GetUtcNow(), Error = "Cancelled on request." });
+            handle.Cancelled();
+        }
+        catch (Exception ex)
+        {
+            var message = ex is McpFlowException mfe ? mfe.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}";
+            _logger.LogError(ex, "Job {JobId} failed", handle.Id);
+            Update(handle.Id, r => r with { State = JobState.Failed, FinishedAt = _time.GetUtcNow(), Error = message });
+            handle.Fail(ex);
+        }
+        finally
+        {
+            if (acquired)
+                _slots.Release();
+            handle.Cancellation.Dispose();
+        }
+    }
+
+    private void OnProgress(JobHandle handle, JobProgress progress)
+    {
+        // Keep the latest progress in memory; persist at most every second so a tight loop is not slowed by I/O.
+        var record = _records[handle.Id];
+        var persist = record.Progress is null || (progress.At - record.Progress.At) > TimeSpan.FromSeconds(1);
+        var updated = record with { Progress = progress };
+        _records[handle.Id] = updated;
+        if (persist)
+            Save(updated);
+        handle.RaiseProgress(progress);
+    }
+
+    private void Update(string id, Func<JobRecord, JobRecord> change) => Save(change(_records[id]));
+
+    private void Save(JobRecord record)
+    {
+        lock (_saveLock)
+        {
+            _records[record.Id] = record;
+            try
+            {
+                _store.Save(record);
+            }
+            catch (IOException ex)
+            {
+                _logger.LogWarning(ex, "Could not persist job {JobId}", record.Id);
+            }
+        }
+    }
+
+    private void Recover()
+    {
+        foreach (var record in _store.LoadAll())
+        {
+            var recovered = record;
+            if (!record.State.IsFinal() && !IsAlive(record.ProcessId))
+            {
+                recovered = record with
+                {
+                    State = JobState.Interrupted,
+                    FinishedAt = _time.GetUtcNow(),
+                    Error = $"The McpFlow process that ran this job (pid {record.ProcessId}) ended before it finished. Start the job again.",
+                };
+                Save(recovered);
+            }
+
+            _records[recovered.Id] = recovered;
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        if (processId == Environment.ProcessId)
+            return false; // Records of this process can only be live if they are in _live, which is empty at start.
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited
+                && (process.ProcessName.Contains("mcpflow", StringComparison.OrdinalIgnoreCase) || process.ProcessName == "dotnet");
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Jobs;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace McpFlow.Core.Mcp;
+
+/// <summary>
+/// Lets a tool start a job and wait a short while for it: the call returns the result when the job finishes
+/// within the wait, otherwise the job id (the job goes on). Progress is forwarded as MCP progress
+/// notifications while the call waits.
+/// </summary>
+public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
+{
+    private static readonly TimeSpan MinNotificationInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Waits for <paramref name="handle"/> up to <paramref name="waitSeconds"/> (default: configured)
+    /// and returns the tool result. If the client cancels the call during the wait, the job is cancelled too
+    /// (the client never learned its id).</summary>
+    public async Task<CallToolResult> AwaitAsync(JobHandle handle, IProgress<ProgressNotificationValue>? progress,
+        double? waitSeconds, CancellationToken cancellationToken)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? options.Jobs.WaitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
+        JobRecord record;
+        using (Forward(handle, progress))
+        {
+            try
+            {
+                record = await jobs.WaitAsync(handle.Id, wait, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                handle.Cancellation.Cancel();
+                throw;
+            }
+        }
+
+        return Describe(record);
+    }
+
+    /// <summary>Waits on an existing job (used by job_status).</summary>
+    public async Task<CallToolResult> WatchAsync(string jobId, IProgress<ProgressNotificationValue>? progress,
+        double waitSeconds, CancellationToken cancellationToken)
+    {
+        var handle = jobs.TryGetHandle(jobId);
+        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
+        using (handle is null ? null : Forward(handle, progress))
+            return Describe(await jobs.WaitAsync(jobId, wait, cancellationToken));
+    }
+
+    /// <summary>The tool result describing a job's record (and its result when finished).</summary>
+    public CallToolResult Describe(JobRecord record)
+    {
+        var result = record.State == JobState.Succeeded ? jobs.GetResult(record.Id) : null;
+        var structured = new JsonObject
+        {
+            ["job"] = System.Text.Json.JsonSerializer.SerializeToNode(record, McpFlowJson.Options),
+            ["result"] = result?.Data?.DeepClone(),
+        };
+        var text = record.State switch
+        {
+            JobState.Succeeded => $"Job {record.Id} ({record.Title}) finished.\n\n{result?.Summary ?? record.ResultSummary}",
+            JobState.Failed => $"Job {record.Id} ({record.Title}) failed: {record.Error}",
+            JobState.Cancelled => $"Job {record.Id} ({record.Title}) was cancelled.",
+            JobState.Interrupted => $"Job {record.Id} ({record.Title}) was interrupted: {record.Error}",
+            _ => $"Job {record.Id} ({record.Title}) is {record.State.ToString().ToLowerInvariant()}" +
+                 (record.Progress is { } p ? $": {p.Message}" + (p.Fraction is { } f ? $" ({f:P0})" : "") : ".") +
+                 $"\nIt continues in the background. Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to 45) to follow it, or job_cancel to stop it.",
+        };
+        var images = (result?.Artifacts ?? [])
+            .Where(a => a.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && File.Exists(a))
+            .Select(a => (ContentBlock)ToolResults.Png(File.ReadAllBytes(a)));
+        var callResult = ToolResults.Create(text, structured, images);
+        callResult.IsError = record.State is JobState.Failed or JobState.Interrupted ? true : null;
+        return callResult;
+    }
+
+    private static IDisposable? Forward(JobHandle handle, IProgress<ProgressNotificationValue>? progress)
+    {
+        if (progress is null)
+            return null;
+        var last = DateTimeOffset.MinValue;
+        var gate = new object();
+        void OnProgress(JobProgress p)
+        {
+            lock (gate)
+            {
+                if (p.At - last < MinNotificationInterval && p.Fraction is not 1.0)
+                    return;
+                last = p.At;
+            }
+
+            progress.Report(new ProgressNotificationValue
+            {
+                Progress = (float)((p.Fraction ?? 0) * 100),
+                Total = p.Fraction is null ? null : 100,
+                Message = p.Message,
+            });
+        }
+
+        handle.ProgressChanged += OnProgress;
+        return new Unsubscribe(() => handle.ProgressChanged -= OnProgress);
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+}

@@ -1,0 +1,53 @@
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Files;
+using McpFlow.Core.Groups;
+using McpFlow.Core.Jobs;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Storage;
+using McpFlow.Core.Workspace;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Core;
+
+/// <summary>Registers McpFlow's core services and the selected tool groups.</summary>
+public static class McpFlowCoreServices
+{
+    /// <summary>
+    /// Adds options, workspace, file guard, jobs and the groups named in <paramref name="options"/> (all when
+    /// none are named), plus the error filter and read-only filtering. Returns the MCP builder for transports.
+    /// </summary>
+    public static IMcpServerBuilder AddMcpFlow(this IServiceCollection services, McpFlowOptions options, IReadOnlyList<IToolGroup> groups)
+    {
+        var all = new List<IToolGroup> { new CoreToolGroup() };
+        all.AddRange(groups);
+        var enabled = all.Where(g => g.Name == "core" || options.Groups.Count == 0
+                || options.Groups.Contains(g.Name, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+
+        services.AddSingleton(options);
+        services.AddSingleton(new ToolGroupSelection(all, enabled.Select(g => g.Name).ToList()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new McpFlowWorkspace(options));
+        services.AddSingleton(new FileAccessGuard(options));
+        services.AddSingleton<WorkspaceDatabase>();
+        services.AddSingleton<JobManager>();
+        services.AddSingleton<JobCalls>();
+
+        var mcp = services.AddMcpServer(server =>
+        {
+            server.ServerInfo = new() { Name = "McpFlow", Title = "McpFlow data-science co-pilot", Version = typeof(McpFlowCoreServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
+            server.ServerInstructions = ServerInstructions.Text;
+        });
+        mcp.WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
+        foreach (var group in enabled)
+        {
+            group.AddServices(services);
+            group.AddMcp(mcp);
+        }
+
+        if (options.ReadOnly)
+            services.PostConfigure<McpServerOptions>(ReadOnlyFilter.Apply);
+        return mcp;
+    }
+}

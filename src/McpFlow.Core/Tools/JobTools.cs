@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Jobs;
+using McpFlow.Core.Mcp;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Core.Tools;
+
+/// <summary>The job tools: <c>job_status</c>, <c>job_list</c>, <c>job_cancel</c>.</summary>
+[McpServerToolType]
+public sealed class JobTools(JobManager jobs, JobCalls calls)
+{
+    /// <summary>Status of one job, optionally waiting for it.</summary>
+    [McpServerTool(Name = "job_status", Title = "Background job status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Shows a background job's state (queued, running, succeeded, failed, cancelled, interrupted), its latest progress " +
+                 "and, once finished, its full result. Set wait_seconds to wait for it while progress notifications stream; " +
+                 "the call returns early when the job finishes.")]
+    public Task<CallToolResult> Status(
+        [Description("Job id returned by the tool that started it, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
+        [Description("Seconds to wait for the job to finish before answering, 0-45. Default 0 (answer at once); e.g. 30.")] double wait_seconds,
+        IProgress<ProgressNotificationValue>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (wait_seconds is < 0 or > 45 || double.IsNaN(wait_seconds))
+            throw McpFlowException.Invalid($"wait_seconds must be between 0 and 45 (clients cut calls at about 60 s); got {wait_seconds}.");
+        return calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);
+    }
+
+    /// <summary>Lists jobs.</summary>
+    [McpServerTool(Name = "job_list", Title = "List background jobs", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Lists the background jobs of this workspace, newest first, with state and latest progress. Jobs of earlier server " +
+                 "processes are included; those that were running when their process ended are shown as interrupted.")]
+    public CallToolResult List(
+        [Description("Only jobs in this state: queued, running, succeeded, failed, cancelled or interrupted. Default: all; e.g. \"running\".")] string? state = null,
+        [Description("Maximum number of jobs to list, 1-200. Default 20; e.g. 50.")] int limit = 20)
+    {
+        JobState? filter = null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            filter = Enum.TryParse<JobState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw McpFlowException.Invalid($"Unknown job state '{state}'.", "Use one of: queued, running, succeeded, failed, cancelled, interrupted.");
+        }
+
+        if (limit is < 1 or > 200)
+            throw McpFlowException.Invalid($"limit must be between 1 and 200; got {limit}.");
+        var records = jobs.List(filter, limit);
+        var text = new StringBuilder(records.Count == 0 ? "No jobs." : $"{records.Count} job(s):\n");
+        foreach (var r in records)
+            text.AppendLine($"- {r.Id} [{r.State.ToString().ToLowerInvariant()}] {r.Title}" + (r.Progress is { } p ? $" — {p.Message}" : ""));
+        return ToolResults.Create(text.ToString().TrimEnd(), new { jobs = records });
+    }
+
+    /// <summary>Cancels a job.</summary>
+    [McpServerTool(Name = "job_cancel", Title = "Cancel a background job", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
+    [Description("Requests cancellation of a queued or running job. The job stops at its next step (typically within a second), " +
+                 "keeps whatever checkpoints it wrote, and ends in state 'cancelled'.")]
+    public async Task<CallToolResult> Cancel(
+        [Description("Job id to cancel, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
+        CancellationToken cancellationToken)
+    {
+        jobs.Cancel(job_id);
+        var record = await jobs.WaitAsync(job_id, TimeSpan.FromSeconds(5), cancellationToken);
+        var text = record.State == JobState.Cancelled
+            ? $"Job {job_id} was cancelled."
+            : $"Cancellation of job {job_id} was requested; it is {record.State.ToString().ToLowerInvariant()} and will stop at its next step.";
+        return ToolResults.Create(text, new { job = record });
+    }
+}

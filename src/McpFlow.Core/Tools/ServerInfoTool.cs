@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text;
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Files;
+using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Workspace;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Core.Tools;
+
+/// <summary>The <c>server_info</c> tool.</summary>
+[McpServerToolType]
+public sealed class ServerInfoTool(
+    McpFlowOptions options, McpFlowWorkspace workspace, FileAccessGuard guard, ToolGroupSelection groups, IEnumerable<IEngineProbe> probes)
+{
+    /// <summary>Describes this McpFlow server.</summary>
+    [McpServerTool(Name = "server_info", Title = "McpFlow server information", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Describes this McpFlow server: version, enabled tool groups, workspace folder, folders files may be read from " +
+                 "(allowed roots), read-only mode, tracking store, and each engine (DuckDB, TorchSharp, ML.NET, ScottPlot) with " +
+                 "its version and whether it loads here. Call it first when unsure what the server can do or where files may live.")]
+    public CallToolResult Info(
+        [Description("Also load each engine to check it works (slower on first call, e.g. TorchSharp ~1 s). Default true; e.g. false for a quick answer.")]
+        bool probeEngines = true)
+    {
+        var version = typeof(ServerInfoTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var engines = probeEngines ? probes.Select(p => p.Probe()).ToList() : [];
+        var tracking = options.MlflowTrackingUri ?? Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI") ?? workspace.Root + "/mlruns (local MLflow file store)";
+        var info = new
+        {
+            name = "McpFlow",
+            version,
+            runtime = Environment.Version.ToString(),
+            enabledGroups = groups.Enabled,
+            groups = groups.Known.Select(g => new { name = g.Name, description = g.Description, enabled = groups.Enabled.Contains(g.Name) }),
+            workspace = workspace.Root,
+            allowedRoots = guard.Roots,
+            readOnly = options.ReadOnly,
+            sqlWritesEnabled = options.Sql.AllowWrites,
+            trackingUri = RedactCredentials(tracking),
+            engines,
+        };
+
+        var text = new StringBuilder()
+            .AppendLine($"McpFlow {version} on .NET {Environment.Version}")
+            .AppendLine($"Groups enabled: {string.Join(", ", groups.Enabled)}{(options.ReadOnly ? " (read-only mode: only read-only tools)" : "")}")
+            .AppendLine($"Workspace: {workspace.Root}")
+            .AppendLine($"Allowed roots: {string.Join(", ", guard.Roots)}")
+            .AppendLine($"Tracking: {RedactCredentials(tracking)}");
+        foreach (var engine in engines)
+            text.AppendLine($"- {engine.Engine}: {(engine.Available ? "available" : "NOT available")}{(engine.Version is null ? "" : " " + engine.Version)}{(engine.Detail is null ? "" : " (" + engine.Detail + ")")}");
+        return ToolResults.Create(text.ToString().TrimEnd(), info);
+    }
+
+    private static string RedactCredentials(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !string.IsNullOrEmpty(parsed.UserInfo)
+            ? uri.Replace(parsed.UserInfo + "@", "***@", StringComparison.Ordinal)
+            : uri;
+}

@@ -1,0 +1,24 @@
+using McpFlow.Core.Groups;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpFlow.Physics;
+
+/// <summary>Registers the physics group's services and MCP tools.</summary>
+public sealed class PhysicsToolGroup : IToolGroup
+{
+    /// <inheritdoc />
+    public string Name => "physics";
+
+    /// <inheritdoc />
+    public string Description => "Physics solver co-pilot: PDE specifications, TorchSharp PINN training, convergence prediction, validation.";
+
+    /// <inheritdoc />
+    public void AddServices(IServiceCollection services)
+    {
+    }
+
+    /// <inheritdoc />
+    public void AddMcp(IMcpServerBuilder mcp)
+    {
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace McpFlow.Server.Cli;
+
+/// <summary>The command line: every option, with the environment variable and JSON key it mirrors.</summary>
+internal sealed class CommandLineDefinition
+{
+    public Option<string?> Config { get; } = new("--config") { Description = "JSON configuration file (env MCPFLOW_CONFIG; default ./mcpflow.json when present). Keys mirror the options below, e.g. {\"workspacePath\": \".mcpflow\", \"sql\": {\"timeoutSeconds\": 30}}." };
+    public Option<string?> Workspace { get; } = new("--workspace") { Description = "Workspace folder for the DuckDB database, tracking store, runs, reports and jobs (env MCPFLOW_WORKSPACE; default ./.mcpflow)." };
+    public Option<string[]> AllowRoot { get; } = new("--allow-root") { Description = "Folder clients may read and write files in; repeat for several (env MCPFLOW_ALLOWED_ROOTS, separated by ':'; default: the current folder). The workspace is always allowed.", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> Groups { get; } = new("--groups") { Description = "Tool groups to enable, comma-separated: data, experiments, physics, pipelines, workbench (env MCPFLOW_GROUPS; default: all).", AllowMultipleArgumentsPerToken = true };
+    public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "List and allow only read-only tools (env MCPFLOW_READ_ONLY=true)." };
+    public Option<string?> MlflowUri { get; } = new("--mlflow-uri") { Description = "MLflow tracking URI: http(s)://server, sqlite:///path/mlflow.db or a folder (env MLFLOW_TRACKING_URI; default: the workspace's own MLflow-format store). Credentials come from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD." };
+    public Option<bool> SqlAllowWrites { get; } = new("--sql-allow-writes") { Description = "Allow SQL statements that change workspace tables (env MCPFLOW_SQL_ALLOW_WRITES=true; default: read-only SQL)." };
+    public Option<int?> SqlTimeout { get; } = new("--sql-timeout") { Description = "Seconds a SQL statement may run before it is interrupted (env MCPFLOW_SQL_TIMEOUT; default 30)." };
+    public Option<int?> SqlMaxRows { get; } = new("--sql-max-rows") { Description = "Rows per result page at most (env MCPFLOW_SQL_MAX_ROWS; default 500)." };
+    public Option<int?> SqlMaxChars { get; } = new("--sql-max-chars") { Description = "Characters of rendered output per call at most (env MCPFLOW_SQL_MAX_CHARS; default 60000)." };
+    public Option<double?> JobWait { get; } = new("--job-wait") { Description = "Seconds a tool waits for its background job before returning the job id, 0-50 (env MCPFLOW_JOB_WAIT; default 20)." };
+    public Option<int?> MaxJobs { get; } = new("--max-jobs") { Description = "Background jobs running at once (env MCPFLOW_MAX_JOBS; default 2)." };
+    public Option<int?> TorchThreads { get; } = new("--torch-threads") { Description = "CPU threads for TorchSharp, 0 = all cores (env MCPFLOW_TORCH_THREADS; default 0)." };
+    public Option<string?> Device { get; } = new("--device") { Description = "TorchSharp device: auto, cpu or cuda (env MCPFLOW_DEVICE; default auto)." };
+    public Option<bool> Http { get; } = new("--http") { Description = "Serve Streamable HTTP at /mcp instead of stdio (env MCPFLOW_HTTP=true). Binds loopback unless --urls says otherwise; a non-loopback bind requires a bearer token in MCPFLOW_HTTP_TOKEN." };
+    public Option<string?> Urls { get; } = new("--urls") { Description = "URLs for --http, ';'-separated (env MCPFLOW_URLS; default http://127.0.0.1:3001)." };
+    public Option<string[]> AllowOrigin { get; } = new("--allow-origin") { Description = "Extra browser Origin allowed to call the HTTP endpoint, e.g. https://app.example.com (env MCPFLOW_ALLOWED_ORIGINS, ';'-separated). Loopback origins are always allowed." };
+    public Option<bool> ListGroups { get; } = new("--list-groups") { Description = "Print the tool groups and exit." };
+
+    public RootCommand Build()
+    {
+        var root = new RootCommand(
+            "McpFlow: a Model Context Protocol server that turns any MCP client into a data-science co-pilot.\n" +
+            "By default it speaks MCP over stdio (stdout carries only protocol messages; logs go to stderr).\n" +
+            "Precedence: command line > environment variables > JSON config file > defaults.\n" +
+            "Log level: env MCPFLOW_LOG_LEVEL (Trace, Debug, Information, Warning, Error; default Information).");
+        foreach (var option in new Option[]
+                 {
+                     Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
+                     JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, ListGroups,
+                 })
+            root.Options.Add(option);
+        return root;
+    }
+}

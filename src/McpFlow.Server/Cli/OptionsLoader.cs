@@ -1,0 +1,105 @@
+using System.CommandLine;
+using McpFlow.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace McpFlow.Server.Cli;
+
+/// <summary>Builds <see cref="McpFlowOptions"/> from defaults, a JSON file, environment variables and the command line.</summary>
+internal static class OptionsLoader
+{
+    public const string DefaultConfigFile = "mcpflow.json";
+
+    public static McpFlowOptions Load(ParseResult parsed, CommandLineDefinition cli, IReadOnlyDictionary<string, string?> environment)
+    {
+        var options = new McpFlowOptions();
+        var configPath = parsed.GetValue(cli.Config) ?? Env(environment, "MCPFLOW_CONFIG");
+        if (configPath is not null || File.Exists(DefaultConfigFile))
+        {
+            var path = Path.GetFullPath(configPath ?? DefaultConfigFile);
+            if (!File.Exists(path))
+                throw new OptionsException([$"config file '{path}' does not exist."]);
+            try
+            {
+                new ConfigurationBuilder().AddJsonFile(path, optional: false).Build().Bind(options);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException)
+            {
+                throw new OptionsException([$"config file '{path}' is not valid: {ex.Message}"]);
+            }
+        }
+
+        ApplyEnvironment(options, environment);
+        ApplyCommandLine(options, parsed, cli);
+        options.WorkspacePath = Path.GetFullPath(options.WorkspacePath);
+        options.AllowedRoots = options.AllowedRoots.Select(Path.GetFullPath).ToList();
+        return options;
+    }
+
+    private static void ApplyEnvironment(McpFlowOptions o, IReadOnlyDictionary<string, string?> env)
+    {
+        var errors = new List<string>();
+        if (Env(env, "MCPFLOW_WORKSPACE") is { } ws) o.WorkspacePath = ws;
+        if (Env(env, "MCPFLOW_ALLOWED_ROOTS") is { } roots) o.AllowedRoots = roots.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (Env(env, "MCPFLOW_GROUPS") is { } groups) o.Groups = SplitList(groups);
+        if (Env(env, "MLFLOW_TRACKING_URI") is { } uri) o.MlflowTrackingUri = uri;
+        if (Env(env, "MCPFLOW_DEVICE") is { } device) o.Physics.Device = device;
+        if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
+        if (Env(env, "MCPFLOW_ALLOWED_ORIGINS") is { } origins) o.Http.AllowedOrigins = origins.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Bool(env, "MCPFLOW_READ_ONLY", v => o.ReadOnly = v, errors);
+        Bool(env, "MCPFLOW_SQL_ALLOW_WRITES", v => o.Sql.AllowWrites = v, errors);
+        Bool(env, "MCPFLOW_HTTP", v => o.Http.Enabled = v, errors);
+        Number(env, "MCPFLOW_SQL_TIMEOUT", v => o.Sql.TimeoutSeconds = (int)v, errors);
+        Number(env, "MCPFLOW_SQL_MAX_ROWS", v => o.Sql.MaxRows = (int)v, errors);
+        Number(env, "MCPFLOW_SQL_MAX_CHARS", v => o.Sql.MaxCharacters = (int)v, errors);
+        Number(env, "MCPFLOW_JOB_WAIT", v => o.Jobs.WaitSeconds = v, errors);
+        Number(env, "MCPFLOW_MAX_JOBS", v => o.Jobs.MaxConcurrent = (int)v, errors);
+        Number(env, "MCPFLOW_TORCH_THREADS", v => o.Physics.Threads = (int)v, errors);
+        if (errors.Count > 0)
+            throw new OptionsException(errors);
+    }
+
+    private static void ApplyCommandLine(McpFlowOptions o, ParseResult p, CommandLineDefinition c)
+    {
+        if (p.GetValue(c.Workspace) is { } ws) o.WorkspacePath = ws;
+        if (p.GetValue(c.AllowRoot) is { Length: > 0 } roots) o.AllowedRoots = roots.ToList();
+        if (p.GetValue(c.Groups) is { Length: > 0 } groups) o.Groups = groups.SelectMany(SplitList).ToList();
+        if (p.GetValue(c.ReadOnly)) o.ReadOnly = true;
+        if (p.GetValue(c.MlflowUri) is { } uri) o.MlflowTrackingUri = uri;
+        if (p.GetValue(c.SqlAllowWrites)) o.Sql.AllowWrites = true;
+        if (p.GetValue(c.SqlTimeout) is { } timeout) o.Sql.TimeoutSeconds = timeout;
+        if (p.GetValue(c.SqlMaxRows) is { } rows) o.Sql.MaxRows = rows;
+        if (p.GetValue(c.SqlMaxChars) is { } chars) o.Sql.MaxCharacters = chars;
+        if (p.GetValue(c.JobWait) is { } wait) o.Jobs.WaitSeconds = wait;
+        if (p.GetValue(c.MaxJobs) is { } jobs) o.Jobs.MaxConcurrent = jobs;
+        if (p.GetValue(c.TorchThreads) is { } threads) o.Physics.Threads = threads;
+        if (p.GetValue(c.Device) is { } device) o.Physics.Device = device;
+        if (p.GetValue(c.Http)) o.Http.Enabled = true;
+        if (p.GetValue(c.Urls) is { } urls) o.Http.Urls = urls;
+        if (p.GetValue(c.AllowOrigin) is { Length: > 0 } origins) o.Http.AllowedOrigins = origins.ToList();
+    }
+
+    private static List<string> SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();
+
+    private static string? Env(IReadOnlyDictionary<string, string?> env, string name) =>
+        env.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static void Bool(IReadOnlyDictionary<string, string?> env, string name, Action<bool> set, List<string> errors)
+    {
+        if (Env(env, name) is not { } text)
+            return;
+        if (text is "1" or "true" or "True" or "TRUE" or "yes") set(true);
+        else if (text is "0" or "false" or "False" or "FALSE" or "no") set(false);
+        else errors.Add($"environment variable {name}='{text}' is not a boolean (use true or false).");
+    }
+
+    private static void Number(IReadOnlyDictionary<string, string?> env, string name, Action<double> set, List<string> errors)
+    {
+        if (Env(env, name) is not { } text)
+            return;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            set(value);
+        else
+            errors.Add($"environment variable {name}='{text}' is not a number.");
+    }
+}

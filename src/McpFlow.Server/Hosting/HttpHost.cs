@@ -1,0 +1,27 @@
+using McpFlow.Core;
+using McpFlow.Core.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace McpFlow.Server.Hosting;
+
+/// <summary>Runs McpFlow over Streamable HTTP at <c>/mcp</c>, guarded by <see cref="HttpGuard"/>.</summary>
+internal static class HttpHost
+{
+    public const string Endpoint = "/mcp";
+
+    public static async Task<int> RunAsync(McpFlowOptions options, HttpGuard guard, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        Logging.Configure(builder.Logging);
+        builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport();
+        await using var app = builder.Build();
+        app.Use(guard.InvokeAsync);
+        app.MapMcp(Endpoint);
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}

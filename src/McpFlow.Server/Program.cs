@@ -1,0 +1,52 @@
+using System.Collections;
+using McpFlow.Core.Configuration;
+using McpFlow.Server;
+using McpFlow.Server.Cli;
+using McpFlow.Server.Hosting;
+
+var cli = new CommandLineDefinition();
+var root = cli.Build();
+root.SetAction(async (parsed, cancellationToken) =>
+{
+    if (parsed.GetValue(cli.ListGroups))
+    {
+        foreach (var group in ToolGroups.All())
+            Console.WriteLine($"{group.Name,-12} {group.Description}");
+        return 0;
+    }
+
+    McpFlowOptions options;
+    try
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
+        options = OptionsLoader.Load(parsed, cli, environment);
+        var errors = OptionsValidator.Validate(options, ToolGroups.Names());
+        if (errors.Count > 0)
+            throw new OptionsException(errors);
+    }
+    catch (OptionsException ex)
+    {
+        return Fail(ex.Errors);
+    }
+
+    if (!options.Http.Enabled)
+        return await StdioHost.RunAsync(options, cancellationToken);
+
+    var guard = HttpGuard.Create(options.Http, Environment.GetEnvironmentVariable(HttpOptions.TokenVariable), out var unsafeReason);
+    return unsafeReason is not null ? Fail([unsafeReason]) : await HttpHost.RunAsync(options, guard, cancellationToken);
+});
+
+var parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+    return Fail(parseResult.Errors.Select(e => e.Message).ToList());
+return await parseResult.InvokeAsync();
+
+static int Fail(IReadOnlyList<string> errors)
+{
+    Console.Error.WriteLine("mcpflow: invalid configuration:");
+    foreach (var error in errors)
+        Console.Error.WriteLine($"  - {error}");
+    Console.Error.WriteLine("Run 'mcpflow --help' for the options.");
+    return 2;
+}
