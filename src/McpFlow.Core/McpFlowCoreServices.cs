@@ -14,8 +14,8 @@ namespace McpFlow.Core;
 public static class McpFlowCoreServices
 {
     /// <summary>
-    /// Adds options, workspace, file guard, jobs and the groups named in <paramref name="options"/> (all when
-    /// none are named), plus the error filter and read-only filtering. Returns the MCP builder for transports.
+    /// Adds options, workspace, file guard, jobs, every group's services, and the MCP surface of the groups
+    /// named in <paramref name="options"/> (all when none are named), plus the error filter and read-only filtering. Returns the MCP builder for transports.
     /// </summary>
     public static IMcpServerBuilder AddMcpFlow(this IServiceCollection services, McpFlowOptions options, IReadOnlyList<IToolGroup> groups)
     {
@@ -40,11 +40,13 @@ public static class McpFlowCoreServices
             server.ServerInstructions = ServerInstructions.Text;
         });
         mcp.WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
-        foreach (var group in enabled)
-        {
+        // Services of every group are registered (they are lazy singletons) so groups can use each other's
+        // services, e.g. physics logs through the experiments group's tracking store even when that group's
+        // tools are disabled. Only enabled groups expose tools, resources and prompts.
+        foreach (var group in all)
             group.AddServices(services);
+        foreach (var group in enabled)
             group.AddMcp(mcp);
-        }
 
         if (options.ReadOnly)
             services.PostConfigure<McpServerOptions>(ReadOnlyFilter.Apply);

@@ -1,0 +1,28 @@
+namespace McpFlow.Core.Runs;
+
+/// <summary>
+/// Guards actions that must not proceed on unapproved results (exports, writes to user data, model registration,
+/// final reports). Implemented by the workbench group; which actions are gated is configurable there. Tools call
+/// it before acting; it throws an actionable <c>McpFlowException</c> (Forbidden) when the action is gated and the
+/// run it publishes is not approved.
+/// </summary>
+public interface IApprovalGate
+{
+    /// <summary>Throws unless <paramref name="action"/> may proceed for <paramref name="runId"/>.</summary>
+    /// <param name="action">One of <see cref="GatedActions"/>.</param>
+    /// <param name="runId">The workbench run whose results the action publishes, if any.</param>
+    void EnsureAllowed(string action, string? runId);
+}
+
+/// <summary>Names of gateable actions.</summary>
+public static class GatedActions
+{
+    /// <summary>Exporting a table or result to a file.</summary>
+    public const string Export = "export";
+    /// <summary>Writing to the user's own data (files or databases outside the workspace).</summary>
+    public const string WriteUserData = "write_user_data";
+    /// <summary>Registering a model.</summary>
+    public const string RegisterModel = "register_model";
+    /// <summary>Publishing a final report.</summary>
+    public const string FinalReport = "final_report";
+}
