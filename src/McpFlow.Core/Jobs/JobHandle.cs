@@ -22,6 +22,19 @@ public sealed class JobHandle
 
     internal CancellationTokenSource Cancellation { get; }
 
+    /// <summary>Requests cancellation; a no-op once the job has finished.</summary>
+    public void RequestCancel()
+    {
+        try
+        {
+            Cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The job already finished and released its token source.
+        }
+    }
+
     internal void RaiseProgress(JobProgress progress) => ProgressChanged?.Invoke(progress);
 
     internal void Complete(JobResult result) => _completion.TrySetResult(result);

@@ -77,7 +77,7 @@ public sealed class JobManager : IDisposable
             throw McpFlowException.Conflict($"Job '{id}' has already finished ({record.State}); there is nothing to cancel.");
         if (!_live.TryGetValue(id, out var handle))
             throw McpFlowException.Conflict($"Job '{id}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
-        handle.Cancellation.Cancel();
+        handle.RequestCancel();
         return Get(id);
     }
 
@@ -86,7 +86,7 @@ public sealed class JobManager : IDisposable
     {
         var record = Get(id);
         if (record.State.IsFinal() || !_live.TryGetValue(id, out var handle))
-            return record;
+            return Get(id);
         try
         {
             await handle.Completion.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
@@ -106,8 +106,7 @@ public sealed class JobManager : IDisposable
     public void Dispose()
     {
         foreach (var handle in _live.Values)
-            handle.Cancellation.Cancel();
-        _slots.Dispose();
+            handle.RequestCancel();
     }
 
     private async Task RunAsync(JobHandle handle, Func<JobContext, Task<JobResult>> work)
@@ -145,6 +144,7 @@ public sealed class JobManager : IDisposable
         {
             if (acquired)
                 _slots.Release();
+            _live.TryRemove(handle.Id, out _);
             handle.Cancellation.Dispose();
         }
     }

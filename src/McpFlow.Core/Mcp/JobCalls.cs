@@ -31,7 +31,7 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                handle.Cancellation.Cancel();
+                handle.RequestCancel();
                 throw;
             }
         }

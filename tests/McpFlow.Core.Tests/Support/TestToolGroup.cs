@@ -1,0 +1,17 @@
+using McpFlow.Core.Groups;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpFlow.Core.Tests.Support;
+
+public sealed class TestToolGroup : IToolGroup
+{
+    public string Name => "test";
+
+    public string Description => "tools for testing the core";
+
+    public void AddServices(IServiceCollection services)
+    {
+    }
+
+    public void AddMcp(IMcpServerBuilder mcp) => mcp.WithTools<TestTools>();
+}
