@@ -39,7 +39,10 @@ public static class McpFlowCoreServices
             server.ServerInfo = new() { Name = "McpFlow", Title = "McpFlow data-science co-pilot", Version = typeof(McpFlowCoreServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
             server.ServerInstructions = ServerInstructions.Text;
         });
-        mcp.WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
+        mcp.WithRequestFilters(filters => filters
+            .AddCallToolFilter(ToolErrorFilter.Wrap)
+            .AddReadResourceFilter(ToolErrorFilter.WrapRequest)
+            .AddGetPromptFilter(ToolErrorFilter.WrapRequest));
         // Services of every group are registered (they are lazy singletons) so groups can use each other's
         // services, e.g. physics logs through the experiments group's tracking store even when that group's
         // tools are disabled. Only enabled groups expose tools, resources and prompts.

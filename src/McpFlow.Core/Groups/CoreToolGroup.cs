@@ -1,3 +1,4 @@
+using McpFlow.Core.Resources;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,5 +27,6 @@ public sealed class CoreToolGroup : IToolGroup
     }
 
     /// <inheritdoc />
-    public void AddMcp(IMcpServerBuilder mcp) => mcp.WithTools<ServerInfoTool>().WithTools<JobTools>();
+    public void AddMcp(IMcpServerBuilder mcp) =>
+        mcp.WithTools<ServerInfoTool>().WithTools<JobTools>().WithResources<JobResources>();
 }

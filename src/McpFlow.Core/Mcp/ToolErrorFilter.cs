@@ -49,6 +49,23 @@ public static class ToolErrorFilter
             }
         };
 
+    /// <summary>
+    /// Wraps any other request handler (resources, prompts): a <see cref="McpFlowException"/> becomes an
+    /// <see cref="McpException"/> whose message reaches the client as the JSON-RPC error message.
+    /// </summary>
+    public static McpRequestHandler<TParams, TResult> WrapRequest<TParams, TResult>(McpRequestHandler<TParams, TResult> next) =>
+        async (context, cancellationToken) =>
+        {
+            try
+            {
+                return await next(context, cancellationToken);
+            }
+            catch (McpFlowException ex)
+            {
+                throw new McpException(ex.ToClientMessage(), ex);
+            }
+        };
+
     /// <summary>An error result the model can act on.</summary>
     public static CallToolResult Error(string message) => new()
     {
