@@ -1,6 +1,7 @@
 // MCP overhead benchmark: spawn-to-initialize time and trivial tool-call round trips over stdio, McpFlow against the
 // official reference server (@modelcontextprotocol/server-everything) in the same run, with the same client.
-// Usage: node bench-overhead.mjs [--calls 3000] [--starts 15] [--configuration Release]
+// Usage: node bench-overhead.mjs [--calls 3000] [--starts 15] [--configuration Release] [--tool /path/to/mcpflow]
+// --tool also measures the packed ReadyToRun .NET tool (see docs/benchmarks.md for how to install it).
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { connect, mcpflowCommand, repoRoot } from "./common.mjs";
@@ -12,6 +13,7 @@ const arg = (name, fallback) => {
 const calls = Number(arg("--calls", 3000));
 const starts = Number(arg("--starts", 15));
 const configuration = arg("--configuration", "Release");
+const tool = arg("--tool", undefined);
 const warmup = 200;
 
 const servers = [
@@ -20,6 +22,11 @@ const servers = [
     spawn: () => mcpflowCommand(configuration),
     tool: { name: "job_list", arguments: { limit: 1 } },
   },
+  ...(tool ? [{
+    name: "McpFlow .NET tool, ReadyToRun (job_list)",
+    spawn: () => mcpflowCommand(configuration, tool),
+    tool: { name: "job_list", arguments: { limit: 1 } },
+  }] : []),
   {
     name: "server-everything (echo)",
     spawn: () => ({
@@ -69,6 +76,8 @@ console.log("|---|---|---|---|---|");
 for (const r of results) {
   console.log(`| ${r.server} | ${r.startMedianMs.toFixed(0)} ms | ${r.callP50Ms.toFixed(3)} ms | ${r.callP99Ms.toFixed(3)} ms | ${r.calls} |`);
 }
-const [ours, peer] = results;
-console.log(`\nratios McpFlow / server-everything: start ${(ours.startMedianMs / peer.startMedianMs).toFixed(2)}×, ` +
-  `p50 ${(ours.callP50Ms / peer.callP50Ms).toFixed(2)}×, p99 ${(ours.callP99Ms / peer.callP99Ms).toFixed(2)}×`);
+const peer = results[results.length - 1];
+for (const ours of results.slice(0, -1)) {
+  console.log(`ratios ${ours.server} / server-everything: start ${(ours.startMedianMs / peer.startMedianMs).toFixed(2)}×, ` +
+    `p50 ${(ours.callP50Ms / peer.callP50Ms).toFixed(2)}×, p99 ${(ours.callP99Ms / peer.callP99Ms).toFixed(2)}×`);
+}

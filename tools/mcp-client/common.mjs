@@ -16,11 +16,13 @@ export function serverDll(configuration = process.env.CONFIGURATION ?? "Debug") 
   return dll;
 }
 
-export function mcpflowCommand(configuration) {
+// Runs the built dll with `dotnet`, or an installed executable (e.g. the packed .NET tool `mcpflow`) when given.
+export function mcpflowCommand(configuration, executable) {
   const workspace = mkdtempSync(join(tmpdir(), "mcpflow-client-"));
+  const serverArgs = ["--workspace", workspace, "--allow-root", repoRoot];
   return {
-    command: "dotnet",
-    args: [serverDll(configuration), "--workspace", workspace, "--allow-root", repoRoot],
+    command: executable ?? "dotnet",
+    args: executable ? serverArgs : [serverDll(configuration), ...serverArgs],
     env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" },
   };
 }
