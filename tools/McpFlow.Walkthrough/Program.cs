@@ -26,7 +26,7 @@ var transport = new StdioClientTransport(new StdioClientTransportOptions
 });
 
 var watch = Stopwatch.StartNew();
-await using var client = await McpClient.CreateAsync(transport);
+await using var client = await McpClient.CreateAsync(transport, WalkthroughClientOptions.Create());
 Console.WriteLine($"Connected to {client.ServerInfo?.Name} {client.ServerInfo?.Version} over stdio in {watch.ElapsedMilliseconds} ms (workspace {workspace}).");
 
 if (args.Contains("--catalogue"))

@@ -57,7 +57,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
             Endpoint = Endpoint,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
         });
-        await using var client = await McpClient.CreateAsync(transport);
+        await using var client = await McpClient.CreateAsync(transport, McpFlow.Walkthrough.WalkthroughClientOptions.Create());
 
         var result = await client.CallToolAsync("server_info", new Dictionary<string, object?> { ["probe_engines"] = false });
 

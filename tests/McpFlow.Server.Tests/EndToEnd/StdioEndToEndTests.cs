@@ -19,7 +19,7 @@ public sealed class StdioEndToEndTests : IAsyncLifetime
             Arguments = [ServerProcess.Dll, "--workspace", Path.Combine(_temp, "ws"), "--allow-root", _temp],
             EnvironmentVariables = new Dictionary<string, string?> { ["MCPFLOW_LOG_LEVEL"] = "Warning" },
         });
-        _client = await McpClient.CreateAsync(transport);
+        _client = await McpClient.CreateAsync(transport, McpFlow.Walkthrough.WalkthroughClientOptions.Create());
     }
 
     public async Task DisposeAsync()
