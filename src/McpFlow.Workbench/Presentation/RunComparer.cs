@@ -47,6 +47,8 @@ public sealed class RunComparer(RunStore store)
         var rank = rankBy ?? columns.FirstOrDefault();
         if (rank is not null && !rows.Any(r => r.Metrics.ContainsKey(rank)))
             throw McpFlowException.Invalid($"No run has the metric '{rank}'.", $"Metrics present: {string.Join(", ", rows.SelectMany(r => r.Metrics.Keys).Distinct())}.");
+        if (rank is not null)
+            columns = [rank, .. columns.Where(c => c != rank)]; // the ranking metric comes first
         var lower = rank is not null && MetricKinds.LowerIsBetter(rank);
         var ordered = rank is null
             ? rows

@@ -48,7 +48,8 @@ public static class AuditCallToolFilter
                 audit.Append(new AuditEntry
                 {
                     Kind = "tool_call", Tool = name, Arguments = arguments, InputHashes = hashes,
-                    RunId = Field(arguments, "run_id"), Outcome = "error: " + Truncate(ex.Message),
+                    RunId = Field(arguments, "run_id"),
+                    Outcome = "error: " + Truncate(ex is Core.Errors.McpFlowException m ? m.ToClientMessage() : ex.Message),
                 });
                 throw;
             }
