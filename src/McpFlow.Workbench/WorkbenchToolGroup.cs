@@ -5,6 +5,8 @@ using McpFlow.Workbench.Approval;
 using McpFlow.Workbench.Audit;
 using McpFlow.Workbench.Hashing;
 using McpFlow.Workbench.Presentation;
+using McpFlow.Workbench.Prompts;
+using McpFlow.Workbench.Resources;
 using McpFlow.Workbench.Review;
 using McpFlow.Workbench.Runs;
 using McpFlow.Workbench.Tools;
@@ -50,6 +52,8 @@ public sealed class WorkbenchToolGroup : IToolGroup
             .WithTools<DecideTool>()
             .WithTools<CompareTool>()
             .WithTools<ReportTool>()
-            .WithTools<AuditTool>();
+            .WithTools<AuditTool>()
+            .WithResources<WorkbenchResources>()
+            .WithPrompts<WorkbenchPrompts>();
     }
 }
