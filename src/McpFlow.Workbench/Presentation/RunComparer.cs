@@ -13,6 +13,9 @@ public sealed class RunComparer(RunStore store)
     /// <summary>Metric columns shown when none are chosen, at most.</summary>
     public const int DefaultMaxMetrics = 8;
 
+    /// <summary>Longest bar label (characters) before it is shortened from the start.</summary>
+    public const int MaxLabelLength = 24;
+
     /// <summary>Compares the runs of <paramref name="experiment"/> (all runs when null).</summary>
     /// <param name="experiment">Experiment or sweep name.</param>
     /// <param name="metrics">Metric columns (default: the most common ones, up to <see cref="DefaultMaxMetrics"/>).</param>
@@ -80,7 +83,7 @@ public sealed class RunComparer(RunStore store)
         }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(),
-            rows.Select(r => r.Title.Length > 18 ? r.Title[..17] + "…" : r.Title).ToArray());
+            rows.Select(r => r.Title.Length > MaxLabelLength ? "…" + r.Title[^(MaxLabelLength - 1)..] : r.Title).ToArray()); // the end of a title usually names the variant
         plot.Axes.Margins(bottom: 0);
         plot.Title($"{metric} by run{(comparison.Experiment is null ? "" : " — " + comparison.Experiment)} (green approved, red rejected)");
         plot.YLabel(metric + (comparison.LowerIsBetter ? " (lower is better)" : " (higher is better)"));
