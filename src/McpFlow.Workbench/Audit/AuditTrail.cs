@@ -18,6 +18,7 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
     private readonly Lock _lock = new();
     private readonly Dictionary<(string RunId, string Record), string> _recordHashes = [];
     private bool _loaded;
+    private string? _brokenProblem;
     private long _lastSeq;
     private string _lastHash = AuditEntry.GenesisHash;
 
@@ -49,6 +50,9 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
         lock (_lock)
         {
             EnsureLoaded();
+            if (_brokenProblem is not null)
+                throw new McpFlowException(ErrorKind.Conflict, $"The audit trail {FilePath} is broken ({_brokenProblem}), so run records cannot be verified.",
+                    "Restore audit.jsonl from a backup; call workbench_audit with action=\"verify\" to see where it breaks.");
             return _recordHashes.GetValueOrDefault((runId, record));
         }
     }
@@ -132,8 +136,14 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
             return;
         if (File.Exists(FilePath))
         {
+            var previous = AuditEntry.GenesisHash;
+            long number = 0;
             foreach (var line in File.ReadLines(FilePath).Where(l => l.Length > 0))
             {
+                // The chain is verified once when the trail is first used, so record hashes are only trusted from an intact trail.
+                var problem = CheckLine(line, ++number, previous, out var lineHash);
+                _brokenProblem ??= problem;
+                previous = lineHash ?? previous;
                 AuditEntry? entry;
                 try
                 {

@@ -61,5 +61,26 @@ public sealed class AuditTrailTests : IDisposable
         _wb.Audit.Verify().Should().Match<AuditVerification>(v => !v.Valid && v.FirstBadSeq == 2 && v.Problem!.Contains("does not link"));
     }
 
+    [Fact]
+    public async Task RecordHash_IsNotTrustedAfterARestart_WhenTheRecordAndItsAuditEntryWereBothEdited()
+    {
+        var run = await _wb.RecordAsync();
+        var manifestPath = Path.Combine(run.Folder, "manifest.json");
+        var forged = File.ReadAllText(manifestPath).Replace("\"REVIEWED\"", "\"APPROVED\"", StringComparison.Ordinal);
+        File.WriteAllText(manifestPath, forged);
+        var forgedHash = McpFlow.Workbench.Hashing.ContentHasher.HashText(forged);
+        var lines = File.ReadAllLines(_wb.Audit.FilePath);
+        var last = Array.FindLastIndex(lines, l => l.Contains("\"record\":\"manifest.json\"", StringComparison.Ordinal));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(lines[last])!.AsObject();
+        node["recordHash"] = forgedHash;
+        lines[last] = node.ToJsonString();
+        File.WriteAllLines(_wb.Audit.FilePath, lines);
+
+        var restarted = new McpFlow.Workbench.Runs.RunStore(_wb.Workspace, new AuditTrail(_wb.Workspace, TimeProvider.System),
+            new McpFlow.Workbench.Hashing.ContentHasher(), TimeProvider.System);
+        var act = () => restarted.Load(run.RunId);
+        act.Should().Throw<McpFlow.Core.Errors.McpFlowException>().WithMessage($"The audit trail * is broken (entry {last + 1} was modified after it was written*");
+    }
+
     public void Dispose() => _wb.Dispose();
 }

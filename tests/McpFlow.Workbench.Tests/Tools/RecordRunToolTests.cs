@@ -40,6 +40,27 @@ public sealed class RecordRunToolTests : WorkbenchServerTestBase
     }
 
     [Fact]
+    public async Task Record_ReExecutesARejectedRun_CarryingTheFeedbackIntoTheNextAttempt()
+    {
+        var runId = await RecordAsync(rmse: 2.0);
+        await DecideAsync(runId, "reject", feedback: "use a temporal split");
+        var rerun = await CallOkAsync("workbench_record_run", new
+        {
+            title = "Ridge, temporal split",
+            output_files = new[] { Artifacts.Write(DataRoot, "o.csv", "a\n1\n") },
+            summary = "RMSE 1.1 with a temporal split.",
+            metrics = new Dictionary<string, double> { ["rmse"] = 1.1 },
+            rerun_of = runId,
+        });
+        RunId(rerun).Should().Be(runId);
+        State(rerun).Should().Be("REVIEWED");
+        rerun.Structured().GetProperty("attempt").GetInt32().Should().Be(2);
+        var card = await CallOkAsync("workbench_run_card", new { run_id = runId });
+        card.Text().Should().Contain("attempt 2").And.Contain("This attempt addresses the feedback: \"use a temporal split\"");
+        File.Exists(Path.Combine(WorkspaceRoot, "runs", runId, "attempts", "1", "outputs", "predictions.csv")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Record_RefusesAnOutputThatDoesNotExist()
     {
         var result = await CallAsync("workbench_record_run", new { title = "x", output_files = new[] { "nope.csv" }, summary = "s" });

@@ -45,6 +45,16 @@ public sealed class RequestApprovalWithElicitationTests : WorkbenchServerTestBas
     }
 
     [Fact]
+    public async Task Request_TreatsAnApprovalWithAnEditedInterpretationAsApproveWithEdits()
+    {
+        var runId = await RecordAsync(summary: "RMSE 1.5 on the holdout.");
+        Answer = Accept(("decision", "approve"), ("interpretation", "RMSE 1.5, acceptable."));
+        var result = await CallOkAsync("workbench_request_approval", new { run_id = runId });
+        result.Structured().GetProperty("decision").GetString().Should().Be("approve_with_edits");
+        result.Structured().GetProperty("approval").GetProperty("interpretation").GetString().Should().Be("RMSE 1.5, acceptable.");
+    }
+
+    [Fact]
     public async Task Request_RecordsARejectionWithFeedback()
     {
         var runId = await RecordAsync();
