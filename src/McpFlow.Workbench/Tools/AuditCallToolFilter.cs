@@ -38,7 +38,8 @@ public static class AuditCallToolFilter
                 {
                     Kind = "tool_call", Tool = name, Arguments = arguments, InputHashes = hashes,
                     RunId = Field(structured, "runId") ?? Field(arguments, "run_id") ?? Field(arguments, "rerun_of"),
-                    State = Field(structured, "state"), Decision = Field(structured, "decision"),
+                    State = Field(structured, "state"),
+                    Decision = Field(structured, "decision") ?? (Field(structured, "elicitation") is { } answer ? "elicitation " + answer : null),
                     Outcome = result.IsError == true ? "error: " + Truncate(string.Join(" ", result.Content.OfType<TextContentBlock>().Select(t => t.Text))) : "ok",
                 });
                 return result;

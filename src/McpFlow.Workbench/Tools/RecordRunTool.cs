@@ -50,15 +50,25 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         var parameterNode = parameters is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } p2 ? JsonNode.Parse(p2.GetRawText()) : null;
         var start = new RunStart("workbench_record_run", kind, title.Trim(), parameterNode, inputs, experiment);
         var scope = rerun_of is null ? recorder.Begin(start) : recorder.BeginRerun(RunIds.Require(rerun_of, "rerun_of"), start);
-        var copies = new List<string>();
-        foreach (var source in outputs)
+        RecordedRun recorded;
+        try
         {
-            var target = Path.Combine(scope.Folder, Path.GetFileName(source));
-            File.Copy(source, target, overwrite: true);
-            copies.Add(target);
+            var copies = new List<string>();
+            foreach (var source in outputs)
+            {
+                var target = Path.Combine(scope.Folder, Path.GetFileName(source));
+                File.Copy(source, target, overwrite: true);
+                copies.Add(target);
+            }
+
+            recorded = await recorder.CompleteAsync(scope, new RunOutcome(copies, metrics ?? [], summary, recommendation), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            throw;
         }
 
-        var recorded = await recorder.CompleteAsync(scope, new RunOutcome(copies, metrics ?? [], summary, recommendation), cancellationToken);
         var run = store.Load(recorded.RunId);
         var text = $"Recorded run {run.RunId} (attempt {run.Manifest.Attempt}): {run.State.Name()}, self-review {recorded.ChecksPassed}/{run.Review?.Checks.Count} checks passed." +
                    (recorded.ChecksFailed.Count > 0 ? "\nFailed checks:\n- " + string.Join("\n- ", recorded.ChecksFailed) : "") +

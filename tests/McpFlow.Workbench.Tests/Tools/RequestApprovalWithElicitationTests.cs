@@ -74,6 +74,8 @@ public sealed class RequestApprovalWithElicitationTests : WorkbenchServerTestBas
         var result = await CallOkAsync("workbench_request_approval", new { run_id = runId });
         result.Text().Should().Be($"The user {verb} the approval form; run {runId} stays REVIEWED and nothing was recorded.");
         State(await CallOkAsync("workbench_run_card", new { run_id = runId })).Should().Be("REVIEWED");
+        var audit = await CallOkAsync("workbench_audit", new { tool = "workbench_request_approval" });
+        audit.Structured().GetProperty("entries").EnumerateArray().Single().GetProperty("decision").GetString().Should().Be("elicitation " + action);
     }
 
     [Fact]
