@@ -49,11 +49,16 @@ public sealed class FiniteOutputsCheck : IReviewCheck
         return new CheckResult(Name, true, scanned == 0 ? "no CSV/TSV/JSON outputs to scan" : $"{scanned} tabular/JSON output(s) scanned, no NaN or infinity");
     }
 
-    private static bool IsNonFinite(string cell) => NonFiniteTokens.Contains(cell.Trim()) || cell.Trim() == "∞" || cell.Trim() == "-∞";
+    private static bool IsNonFinite(ReadOnlySpan<char> cell)
+    {
+        var trimmed = cell.Trim();
+        return trimmed.Length is > 0 and <= 9 && (trimmed[^1] is 'n' or 'N' or 'f' or 'F' or 'y' or 'Y' || trimmed.EndsWith("∞"))
+            && (NonFiniteTokens.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed) || trimmed is "∞" or "-∞");
+    }
 
     private static string? ScanCsv(string file, char separator, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(file);
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var header = reader.ReadLine();
         if (header is null)
             return null;
@@ -67,25 +72,42 @@ public sealed class FiniteOutputsCheck : IReviewCheck
             row++;
             if ((row & 0xFFFF) == 0)
                 cancellationToken.ThrowIfCancellationRequested();
-            var cells = CsvLine.Split(line, separator);
-            for (var i = 0; i < Math.Min(cells.Count, names.Count); i++)
+            if (line.Contains('"', StringComparison.Ordinal))
             {
-                var cell = cells[i];
-                if (isText[i] || cell.Length == 0)
-                    continue;
-                if (IsNonFinite(cell))
-                {
-                    if (nonFinite[i]++ == 0)
-                        firstRow[i] = row;
-                }
-                else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                    isText[i] = true;
+                var cells = CsvLine.Split(line, separator);
+                for (var i = 0; i < Math.Min(cells.Count, names.Count); i++)
+                    Classify(cells[i], i, row, isText, nonFinite, firstRow);
+                continue;
+            }
+
+            // Unquoted line: walk the cells as spans, without allocating.
+            var rest = line.AsSpan();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var end = rest.IndexOf(separator);
+                Classify(end < 0 ? rest : rest[..end], i, row, isText, nonFinite, firstRow);
+                if (end < 0)
+                    break;
+                rest = rest[(end + 1)..];
             }
         }
 
         var bad = Enumerable.Range(0, names.Count).Where(i => !isText[i] && nonFinite[i] > 0)
             .Select(i => $"column '{names[i]}' has {nonFinite[i]} NaN/Inf value(s), first at data row {firstRow[i]}").ToList();
         return bad.Count == 0 ? null : string.Join(", ", bad);
+    }
+
+    private static void Classify(ReadOnlySpan<char> cell, int column, long row, bool[] isText, long[] nonFinite, long[] firstRow)
+    {
+        if (isText[column] || cell.IsEmpty)
+            return;
+        if (IsNonFinite(cell))
+        {
+            if (nonFinite[column]++ == 0)
+                firstRow[column] = row;
+        }
+        else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            isText[column] = true;
     }
 
     private static string? ScanJson(string file)
@@ -142,7 +164,7 @@ public sealed class FiniteOutputsCheck : IReviewCheck
                 for (var i = 0; i < array.Count; i++)
                     Walk(array[i], $"{path}[{i}]", found);
                 break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String && IsNonFinite(value.GetValue<string>()):
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && IsNonFinite(value.GetValue<string>().AsSpan()):
                 found.Add(path);
                 break;
         }
