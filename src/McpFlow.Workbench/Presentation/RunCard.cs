@@ -13,6 +13,27 @@ public static class RunCard
     /// <summary>Largest figure returned as an image (2 MiB).</summary>
     public const long MaxFigureBytes = 2L << 20;
 
+    /// <summary>CSV/TSV outputs previewed on a card, at most.</summary>
+    public const int MaxTablePreviews = 2;
+
+    /// <summary>Rows and columns shown in a table preview.</summary>
+    public const int PreviewRows = 5, PreviewColumns = 8;
+
+    /// <summary>The first <see cref="PreviewRows"/> rows and <see cref="PreviewColumns"/> columns of a CSV/TSV as a Markdown table.</summary>
+    public static string TablePreview(string path)
+    {
+        var separator = path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
+        var lines = File.ReadLines(path).Take(PreviewRows + 1).Select(l => Review.CsvLine.Split(l, separator).Take(PreviewColumns).ToList()).ToList();
+        if (lines.Count == 0)
+            return "_(empty)_\n";
+        var text = new StringBuilder()
+            .AppendLine("| " + string.Join(" | ", lines[0].Select(Markdown.Cell)) + " |")
+            .AppendLine("|" + string.Concat(lines[0].Select(_ => "---|")));
+        foreach (var row in lines.Skip(1))
+            text.AppendLine("| " + string.Join(" | ", row.Select(Markdown.Cell)) + " |");
+        return text.ToString();
+    }
+
     /// <summary>The card's Markdown.</summary>
     public static string Render(RunSnapshot run)
     {
@@ -45,6 +66,10 @@ public static class RunCard
             foreach (var o in m.Outputs)
                 text.AppendLine($"| {Markdown.Cell(o.Path)} | {Markdown.Size(o.SizeBytes)} | {(o.Sha256 is null ? "missing" : o.Sha256[..12] + "…")} |");
         }
+
+        foreach (var table in m.Outputs.Where(o => o.Sha256 is not null && (o.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                     || o.Path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))).Take(MaxTablePreviews))
+            text.AppendLine().AppendLine($"### {table.Name} (first rows)").Append(TablePreview(run.OutputPath(table)));
 
         if (run.Review is { } review)
         {

@@ -11,6 +11,7 @@ public sealed class RunCardToolTests : WorkbenchServerTestBase
         var card = await CallOkAsync("workbench_run_card", new { run_id = runId });
         card.Text().Should().Contain("## Ridge alpha=1").And.Contain("| rmse | 1.5 |").And.Contain("### Self-review: 6/6 checks passed")
             .And.Contain("### Draft interpretation (not approved)").And.Contain("RMSE 1.5 on the holdout.").And.Contain("Waiting for a decision");
+        card.Text().Should().Contain("### predictions.csv (first rows)\n| x | y_hat |\n|---|---|\n| 1 | 2.1 |\n| 2 | 3.9 |");
         card.Images().Should().ContainSingle();
         card.Structured().GetProperty("manifest").GetProperty("schemaVersion").GetInt32().Should().Be(1);
     }
