@@ -5,7 +5,8 @@ namespace McpFlow.Workbench.Hashing;
 /// <summary>
 /// Removes secrets from tool arguments before they are written to a manifest or the audit trail: the value of
 /// any property whose name contains token, password, passwd, secret, api_key/apikey, authorization, credential or
-/// private_key (case and separators ignored) becomes <c>[redacted]</c>, at any depth.
+/// private_key (case and separators ignored) becomes <c>[redacted]</c>, at any depth; credentials inside URIs
+/// (<c>https://user:pass@host</c>) become <c>***</c>.
 /// </summary>
 public static class SecretRedactor
 {
@@ -21,6 +22,12 @@ public static class SecretRedactor
         return SecretMarkers.Any(m => normalized.Contains(m, StringComparison.Ordinal));
     }
 
+    /// <summary>Replaces the user-info part of an absolute URI (<c>https://user:pass@host</c>) with <c>***</c>.</summary>
+    public static string RedactUriCredentials(string text) =>
+        text.Contains('@', StringComparison.Ordinal) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo)
+            ? text.Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal)
+            : text;
+
     /// <summary>A redacted deep copy of <paramref name="node"/>.</summary>
     public static JsonNode? Redact(JsonNode? node)
     {
@@ -33,6 +40,8 @@ public static class SecretRedactor
                 return copy;
             case JsonArray array:
                 return new JsonArray(array.Select(Redact).ToArray());
+            case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                return JsonValue.Create(RedactUriCredentials(value.GetValue<string>()));
             default:
                 return node?.DeepClone();
         }

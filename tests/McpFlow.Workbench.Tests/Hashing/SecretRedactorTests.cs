@@ -12,4 +12,11 @@ public sealed class SecretRedactorTests
         SecretRedactor.Redact(node)!.ToJsonString().Should().Be(
             """{"path":"a.csv","api_key":"[redacted]","nested":{"MLFLOW_TRACKING_TOKEN":"[redacted]","Password":"[redacted]","list":[{"clientSecret":"[redacted]","n":1}]}}""");
     }
+
+    [Fact]
+    public void Redact_RemovesCredentialsFromUris()
+    {
+        var node = JsonNode.Parse("""{"tracking_uri":"https://ana:s3cret@mlflow.example.com/api","path":"user@host.csv"}""");
+        SecretRedactor.Redact(node)!.ToJsonString().Should().Be("""{"tracking_uri":"https://***@mlflow.example.com/api","path":"user@host.csv"}""");
+    }
 }
