@@ -1,4 +1,15 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Runs;
+using McpFlow.Core.Workspace;
+using McpFlow.Workbench.Approval;
+using McpFlow.Workbench.Audit;
+using McpFlow.Workbench.Hashing;
+using McpFlow.Workbench.Presentation;
+using McpFlow.Workbench.Prompts;
+using McpFlow.Workbench.Resources;
+using McpFlow.Workbench.Review;
+using McpFlow.Workbench.Runs;
+using McpFlow.Workbench.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Workbench;
@@ -15,10 +26,34 @@ public sealed class WorkbenchToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton(sp => WorkbenchOptions.Load(sp.GetRequiredService<McpFlowWorkspace>().Root));
+        services.AddSingleton<ContentHasher>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<SelfReviewer>();
+        services.AddSingleton<RunRecorder>();
+        services.AddSingleton<IRunRecorder>(sp => sp.GetRequiredService<RunRecorder>());
+        services.AddSingleton<RunDecisions>();
+        services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<IApprovalGate>(sp => sp.GetRequiredService<ApprovalGate>());
+        services.AddSingleton<RunComparer>();
+        services.AddSingleton<FinalReportWriter>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithRequestFilters(filters => filters.AddCallToolFilter(AuditCallToolFilter.Wrap));
+        mcp.WithTools<RecordRunTool>()
+            .WithTools<ListRunsTool>()
+            .WithTools<RunCardTool>()
+            .WithTools<ReviewTool>()
+            .WithTools<RequestApprovalTool>()
+            .WithTools<DecideTool>()
+            .WithTools<CompareTool>()
+            .WithTools<ReportTool>()
+            .WithTools<AuditTool>()
+            .WithResources<WorkbenchResources>()
+            .WithPrompts<WorkbenchPrompts>();
     }
 }

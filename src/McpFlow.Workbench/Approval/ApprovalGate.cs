@@ -1,0 +1,46 @@
+using McpFlow.Core.Errors;
+using McpFlow.Core.Runs;
+using McpFlow.Workbench.Records;
+using McpFlow.Workbench.Runs;
+
+namespace McpFlow.Workbench.Approval;
+
+/// <summary>
+/// The <see cref="IApprovalGate"/>: a gated action proceeds only for a run that is APPROVED now, which means its
+/// records and outputs are intact (hand-edited records are refused) and its inputs are unchanged (a changed input
+/// makes the run STALE).
+/// </summary>
+public sealed class ApprovalGate(WorkbenchOptions options, RunStore store) : IApprovalGate
+{
+    /// <inheritdoc />
+    public void EnsureAllowed(string action, string? runId)
+    {
+        if (!options.IsGated(action))
+            return;
+        if (string.IsNullOrWhiteSpace(runId))
+            throw McpFlowException.Forbidden($"'{action}' is gated: it publishes results, which must come from an APPROVED workbench run, and no run was named.",
+                "Record the step as a run, present it (workbench_run_card), get it approved (workbench_request_approval or workbench_decide), then pass its run_id.");
+        if (!RunIds.IsValid(runId) || !store.Exists(runId))
+            throw McpFlowException.Forbidden($"'{action}' is gated and run '{runId}' does not exist.", "Call workbench_list_runs to see the runs and their states.");
+        RunSnapshot run;
+        try
+        {
+            run = store.Load(runId);
+        }
+        catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+        {
+            throw McpFlowException.Forbidden($"'{action}' refused: {ex.Message}", ex.Hint);
+        }
+
+        if (run.State == RunState.Approved)
+            return;
+        var hint = run.State switch
+        {
+            RunState.Reviewed => $"Present it (workbench_run_card) and ask for a decision (workbench_request_approval run_id=\"{runId}\").",
+            RunState.Executed => $"Self-review it (workbench_review run_id=\"{runId}\"), then ask for a decision.",
+            RunState.Rejected => $"It was rejected ({run.CurrentDecision?.Feedback}); re-execute it with the feedback (workbench_record_run rerun_of=\"{runId}\") and get the new attempt approved.",
+            _ => $"Its inputs changed or it never completed; re-execute it (workbench_record_run rerun_of=\"{runId}\") and get it approved.",
+        };
+        throw McpFlowException.Forbidden($"'{action}' is gated and run {runId} is {run.State.Name()}, not APPROVED.", hint);
+    }
+}

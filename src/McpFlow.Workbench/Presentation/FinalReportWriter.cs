@@ -1,0 +1,96 @@
+using System.Text;
+using McpFlow.Core.Charts;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Runs;
+using McpFlow.Core.Workspace;
+using McpFlow.Workbench.Records;
+using McpFlow.Workbench.Runs;
+
+namespace McpFlow.Workbench.Presentation;
+
+/// <summary>
+/// Writes the final report: only APPROVED runs, each with its approved interpretation; other runs are named as
+/// excluded without their results. Every included run passes the <see cref="GatedActions.FinalReport"/> gate.
+/// </summary>
+public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, McpFlowWorkspace workspace)
+{
+    /// <summary>Writes the report for <paramref name="experiment"/> (all runs when null) or for the named runs.</summary>
+    public FinalReport Write(string title, string? experiment, IReadOnlyList<string>? runIds)
+    {
+        var candidates = new List<RunSnapshot>();
+        var excluded = new Dictionary<string, string>();
+        var ids = runIds is { Count: > 0 } ? runIds.Select(id => RunIds.Require(id, "run_ids")).ToList() : store.Ids().Reverse().ToList();
+        foreach (var id in ids)
+        {
+            RunSnapshot run;
+            try
+            {
+                run = store.Load(id);
+            }
+            catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict && runIds is not { Count: > 0 })
+            {
+                excluded[id] = "CORRUPTED";
+                continue;
+            }
+
+            if (experiment is not null && !string.Equals(run.Manifest.Experiment, experiment, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (run.State == RunState.Approved)
+                candidates.Add(run);
+            else if (runIds is { Count: > 0 })
+                gate.EnsureAllowed(GatedActions.FinalReport, id); // a named run must be approved: refuse rather than leave it out silently
+            else
+                excluded[id] = run.State.Name();
+        }
+
+        if (candidates.Count == 0)
+            throw McpFlowException.Forbidden(
+                $"No APPROVED run{(experiment is null ? "" : $" in experiment '{experiment}'")} to report; a final report contains approved results only.",
+                "Present runs (workbench_run_card) and get them approved (workbench_request_approval or workbench_decide) first.");
+        foreach (var run in candidates)
+            gate.EnsureAllowed(GatedActions.FinalReport, run.RunId);
+
+        var markdown = Render(title, experiment, candidates, excluded);
+        var path = Path.Combine(workspace.ReportsPath, $"{ChartRenderer.SafeName(title)}-{store.Time.GetUtcNow():yyyyMMdd-HHmmss}.md");
+        File.WriteAllText(path, markdown);
+        return new FinalReport(path, candidates.Select(c => c.RunId).ToList(), excluded, markdown);
+    }
+
+    private string Render(string title, string? experiment, List<RunSnapshot> runs, Dictionary<string, string> excluded)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"# {title}")
+            .AppendLine()
+            .AppendLine($"Generated {store.Time.GetUtcNow():u} by McpFlow from {runs.Count} approved run(s)" + (experiment is null ? "." : $" of experiment `{experiment}`."))
+            .AppendLine("Only approved interpretations appear here; every run's records and audit trail are in the workspace.");
+        var metrics = runs.SelectMany(r => r.Manifest.Metrics.Keys).Distinct().Take(RunComparer.DefaultMaxMetrics).ToList();
+        if (metrics.Count > 0)
+        {
+            text.AppendLine().AppendLine("## Summary table").AppendLine("| run | " + string.Join(" | ", metrics.Select(Markdown.Cell)) + " |")
+                .AppendLine("|---|" + string.Concat(metrics.Select(_ => "---|")));
+            foreach (var r in runs)
+                text.AppendLine($"| {Markdown.Cell(r.Manifest.Title)} | " + string.Join(" | ", metrics.Select(m => r.Manifest.Metrics.TryGetValue(m, out var v) ? Markdown.Number(v) : "–")) + " |");
+        }
+
+        foreach (var r in runs)
+        {
+            var decision = r.CurrentDecision!;
+            text.AppendLine().AppendLine($"## {r.Manifest.Title}")
+                .AppendLine($"Run `{r.RunId}` ({r.Manifest.Tool}, attempt {r.Manifest.Attempt}) — {decision.Decision.Name()} by {decision.Reviewer} on {decision.DecidedAt:u}.")
+                .AppendLine().AppendLine(decision.Interpretation);
+            foreach (var figure in r.Manifest.Outputs.Where(o => o.Path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
+                text.AppendLine().AppendLine($"![{figure.Name}]({Path.GetRelativePath(workspace.ReportsPath, r.OutputPath(figure))})");
+            if (r.Manifest.Recommendation is not null)
+                text.AppendLine().AppendLine($"Next step: {r.Manifest.Recommendation}");
+        }
+
+        if (excluded.Count > 0)
+        {
+            text.AppendLine().AppendLine("## Not included (not approved)");
+            foreach (var (id, state) in excluded)
+                text.AppendLine($"- `{id}`: {state}");
+        }
+
+        return text.ToString();
+    }
+}

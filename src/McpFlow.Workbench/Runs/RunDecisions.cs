@@ -1,0 +1,57 @@
+using McpFlow.Core.Errors;
+using McpFlow.Workbench.Records;
+
+namespace McpFlow.Workbench.Runs;
+
+/// <summary>Applies human decisions to REVIEWED runs and writes <c>approval.json</c>.</summary>
+public sealed class RunDecisions(RunStore store)
+{
+    /// <summary>Longest interpretation or feedback text accepted (characters).</summary>
+    public const int MaxTextLength = 20_000;
+
+    /// <summary>Records a decision; returns the run afterwards.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="decision">approve, approve_with_edits or reject.</param>
+    /// <param name="interpretation">The edited interpretation (required for approve_with_edits; for approve the draft summary is used).</param>
+    /// <param name="feedback">Why (required for reject, optional otherwise).</param>
+    /// <param name="reviewer">Who decided.</param>
+    /// <param name="channel"><c>elicitation</c> or <c>tool</c>.</param>
+    public RunSnapshot Decide(string runId, Decision decision, string? interpretation, string? feedback, string reviewer, string channel)
+    {
+        if (interpretation?.Length > MaxTextLength || feedback?.Length > MaxTextLength)
+            throw McpFlowException.Invalid($"interpretation and feedback are limited to {MaxTextLength} characters.");
+        lock (store.Sync)
+        {
+            var run = store.Load(runId);
+            var target = decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
+            RunStateMachine.Ensure(runId, run.State, target);
+            var approved = decision switch
+            {
+                Decision.ApproveWithEdits when string.IsNullOrWhiteSpace(interpretation) =>
+                    throw McpFlowException.Invalid("approve_with_edits needs the edited interpretation text.", "Pass interpretation=\"…\", or use decision=approve to keep the draft."),
+                Decision.ApproveWithEdits => interpretation!.Trim(),
+                Decision.Approve when !string.IsNullOrWhiteSpace(interpretation) && interpretation.Trim() != run.Manifest.Summary?.Trim() =>
+                    throw McpFlowException.Invalid("decision=approve keeps the draft interpretation, but a different interpretation was given.",
+                        "Use decision=approve_with_edits to approve with the edited text."),
+                Decision.Approve => run.Manifest.Summary ?? "",
+                _ => null,
+            };
+            if (decision == Decision.Reject && string.IsNullOrWhiteSpace(feedback))
+                throw McpFlowException.Invalid("A rejection needs feedback: what should the re-execution change?",
+                    "Pass feedback=\"…\", e.g. \"use a temporal split instead of a random one\".");
+            var previous = run.Approval;
+            var record = new ApprovalRecord
+            {
+                RunId = runId, Attempt = run.Manifest.Attempt, Decision = decision, Interpretation = approved,
+                Feedback = string.IsNullOrWhiteSpace(feedback) ? null : feedback.Trim(),
+                Reviewer = string.IsNullOrWhiteSpace(reviewer) ? "user" : reviewer.Trim(), DecidedAt = store.Time.GetUtcNow(), Channel = channel,
+                FailedChecksAtDecision = run.Review?.Checks.Where(c => !c.Passed).Select(c => c.Check).ToList() ?? [],
+                Earlier = previous is null ? [] : [.. previous.Earlier, previous with { Earlier = [] }],
+            };
+            store.Write(runId, RunStore.ApprovalFile, record, target.Name(), $"decision: {decision.Name()}", decision.Name());
+            var manifest = store.Transition(run.Manifest, target, $"{decision.Name()} by {record.Reviewer} via {channel}");
+            store.WriteManifest(manifest, target == RunState.Approved ? "approved" : "rejected");
+            return run with { Manifest = manifest, Approval = record };
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Workspace;
+using McpFlow.Workbench.Audit;
+using McpFlow.Workbench.Hashing;
+using McpFlow.Workbench.Records;
+
+namespace McpFlow.Workbench.Runs;
+
+/// <summary>
+/// Run folders and their records. Writes are atomic (temporary file, then rename) and each record's SHA-256 is
+/// appended to the audit trail; reads compare every record with its audited hash and every output with its
+/// recorded hash (edits outside McpFlow are reported, never trusted), then re-hash the file inputs and mark the
+/// run STALE when one changed.
+/// </summary>
+public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, ContentHasher hasher, TimeProvider time)
+{
+    /// <summary>The manifest record's file name.</summary>
+    public const string ManifestFile = "manifest.json";
+    /// <summary>The review record's file name.</summary>
+    public const string ReviewFile = "review.json";
+    /// <summary>The approval record's file name.</summary>
+    public const string ApprovalFile = "approval.json";
+    /// <summary>Sub-folder of a run folder holding its outputs.</summary>
+    public const string OutputsFolder = "outputs";
+
+    private readonly Lock _lock = new();
+
+    /// <summary>The lock that serializes state changes (held by callers that read, decide and write).</summary>
+    public Lock Sync => _lock;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time => time;
+
+    /// <summary>The folder of a run (not created).</summary>
+    public string FolderOf(string runId) => Path.Combine(workspace.RunsPath, RunIds.Require(runId));
+
+    /// <summary>Ids of all runs, newest first.</summary>
+    public IReadOnlyList<string> Ids() =>
+        Directory.EnumerateDirectories(workspace.RunsPath).Select(Path.GetFileName).Where(RunIds.IsValid).Select(n => n!)
+            .OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+
+    /// <summary>True when the run's folder exists.</summary>
+    public bool Exists(string runId) => RunIds.IsValid(runId) && File.Exists(Path.Combine(FolderOf(runId), ManifestFile));
+
+    /// <summary>Reads a run, verifying its records and outputs and updating its staleness.</summary>
+    public RunSnapshot Load(string runId)
+    {
+        lock (_lock)
+        {
+            var folder = FolderOf(runId);
+            if (!Directory.Exists(folder))
+                throw McpFlowException.NotFound($"Run {runId} does not exist.", "Call workbench_list_runs to see the run ids.");
+            var manifest = Read<RunManifest>(runId, ManifestFile)
+                ?? throw Corrupted(runId, ManifestFile, "the manifest is missing");
+            var review = Read<ReviewRecord>(runId, ReviewFile);
+            var approval = Read<ApprovalRecord>(runId, ApprovalFile);
+            var snapshot = new RunSnapshot(folder, manifest, review?.Attempt == manifest.Attempt ? review : null, approval);
+            CheckOutputs(snapshot);
+            return CheckStale(snapshot);
+        }
+    }
+
+    /// <summary>Writes a record atomically and appends its hash to the audit trail.</summary>
+    public void Write<T>(string runId, string file, T record, string state, string outcome, string? decision = null)
+    {
+        lock (_lock)
+        {
+            var folder = FolderOf(runId);
+            Directory.CreateDirectory(folder);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, McpFlowJson.Indented);
+            var path = Path.Combine(folder, file);
+            var temp = path + ".tmp";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+            audit.Append(new AuditEntry
+            {
+                Kind = "record", RunId = runId, Record = file, RecordHash = ContentHasher.HashBytes(bytes),
+                State = state, Outcome = outcome, Decision = decision,
+            });
+        }
+    }
+
+    /// <summary>The manifest moved to <paramref name="to"/> (checked against the state machine) with a history entry; not yet written.</summary>
+    public RunManifest Transition(RunManifest manifest, RunState to, string reason)
+    {
+        RunStateMachine.Ensure(manifest.RunId, manifest.State, to);
+        return manifest with { State = to, History = [.. manifest.History, new StateChange(to, time.GetUtcNow(), reason)] };
+    }
+
+    /// <summary>Writes the manifest, auditing the state and reason.</summary>
+    public void WriteManifest(RunManifest manifest, string outcome) =>
+        Write(manifest.RunId, ManifestFile, manifest, manifest.State.Name(), outcome);
+
+    /// <summary>Records the inputs' current hashes.</summary>
+    public IReadOnlyList<InputRecord> HashInputs(IEnumerable<Core.Runs.RunInput> inputs) =>
+        inputs.Select(i => i.Path is { } path
+            ? File.Exists(path)
+                ? new InputRecord(i.Name, path, hasher.HashFile(path), new FileInfo(path).Length)
+                : throw McpFlowException.NotFound($"Input file '{path}' of the run does not exist.")
+            : new InputRecord(i.Name, null, i.ContentHash, null)).ToList();
+
+    /// <summary>Records outputs with sizes and hashes (paths inside the run folder become relative).</summary>
+    public IReadOnlyList<OutputRecord> HashOutputs(string runFolder, IEnumerable<string> files) =>
+        files.Select(f =>
+        {
+            var full = Path.GetFullPath(f);
+            var relative = full.StartsWith(runFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(runFolder, full) : full;
+            return File.Exists(full)
+                ? new OutputRecord(Path.GetFileName(full), relative, new FileInfo(full).Length, hasher.HashFile(full))
+                : new OutputRecord(Path.GetFileName(full), relative, 0, null);
+        }).ToList();
+
+    private T? Read<T>(string runId, string file)
+    {
+        var path = Path.Combine(FolderOf(runId), file);
+        if (!File.Exists(path))
+            return default;
+        var bytes = File.ReadAllBytes(path);
+        var expected = audit.RecordHash(runId, file);
+        var actual = ContentHasher.HashBytes(bytes);
+        if (expected is null)
+            throw Corrupted(runId, file, "the audit trail has no record of it being written by McpFlow");
+        if (expected != actual)
+            throw Corrupted(runId, file, $"its SHA-256 {actual[..12]}… differs from the one the audit trail recorded ({expected[..12]}…), so it was edited outside McpFlow");
+        try
+        {
+            var node = JsonDocument.Parse(bytes);
+            if (node.RootElement.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var version) && version > 1)
+                throw Corrupted(runId, file, $"it has schemaVersion {version}, newer than this McpFlow understands (1)");
+            return JsonSerializer.Deserialize<T>(bytes, McpFlowJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw Corrupted(runId, file, $"it is not valid JSON ({ex.Message})");
+        }
+    }
+
+    private void CheckOutputs(RunSnapshot run)
+    {
+        foreach (var output in run.Manifest.Outputs.Where(o => o.Sha256 is not null))
+        {
+            var path = run.OutputPath(output);
+            if (!File.Exists(path))
+                throw Corrupted(run.RunId, output.Path, "this output was deleted after it was recorded");
+            if (hasher.HashFile(path) != output.Sha256)
+                throw Corrupted(run.RunId, output.Path, "this output was changed after it was recorded (its SHA-256 differs from the manifest)");
+        }
+    }
+
+    private RunSnapshot CheckStale(RunSnapshot run)
+    {
+        if (run.State == RunState.Stale)
+            return run;
+        foreach (var input in run.Manifest.Inputs.Where(i => i.Path is not null))
+        {
+            var reason = !File.Exists(input.Path)
+                ? $"input {input.Name} no longer exists"
+                : hasher.HashFile(input.Path!) != input.Sha256 ? $"input {input.Name} changed (its SHA-256 differs from the manifest)" : null;
+            if (reason is null)
+                continue;
+            var manifest = Transition(run.Manifest, RunState.Stale, reason);
+            WriteManifest(manifest, "stale: " + reason);
+            return run with { Manifest = manifest };
+        }
+
+        return run;
+    }
+
+    private static McpFlowException Corrupted(string runId, string file, string problem) =>
+        McpFlowException.Conflict($"Run {runId} cannot be trusted: {file}: {problem}.",
+            "Restore the original file (the audit trail holds its hash), or record the step again as a new run. " +
+            "Call workbench_audit with action=\"verify\" to check the trail itself.");
+}

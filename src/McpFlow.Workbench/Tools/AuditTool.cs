@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Workbench.Audit;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Workbench.Tools;
+
+/// <summary>The <c>workbench_audit</c> tool.</summary>
+[McpServerToolType]
+public sealed class AuditTool(AuditTrail audit)
+{
+    /// <summary>Queries or verifies the audit trail.</summary>
+    [McpServerTool(Name = "workbench_audit", Title = "Query or verify the audit trail", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Queries the workspace's append-only audit trail (every state-changing tool call and every run record written: time, " +
+                 "tool, arguments with secrets removed, input hashes, outcome, decision), or verifies its hash chain and names the first " +
+                 "entry that was modified, removed or reordered.")]
+    public CallToolResult Audit(
+        [Description("\"query\" to list entries or \"verify\" to check the hash chain. Default \"query\"; e.g. \"verify\".")] string action = "query",
+        [Description("Only entries about this run, e.g. \"run-20261123-101500-ab12cd\". Default: all.")] string? run_id = null,
+        [Description("Only calls of this tool, e.g. \"workbench_decide\". Default: all.")] string? tool = null,
+        [Description("Most recent entries to return, 1-1000. Default 50; e.g. 200.")] int limit = 50)
+    {
+        if (action == "verify")
+        {
+            var v = audit.Verify();
+            var text = v.Valid
+                ? $"Audit trail intact: {v.Entries} entries, every hash and link verified ({audit.FilePath})."
+                : $"Audit trail BROKEN at entry {v.FirstBadSeq}: {v.Problem}. Entries from {v.FirstBadSeq} on cannot be trusted ({audit.FilePath}).";
+            return ToolResults.Create(text, v);
+        }
+
+        if (action != "query")
+            throw McpFlowException.Invalid($"Unknown action '{action}'.", "Use \"query\" or \"verify\".");
+        if (limit is < 1 or > 1000)
+            throw McpFlowException.Invalid($"limit must be between 1 and 1000; got {limit}.");
+        var entries = audit.ReadAll()
+            .Where(e => run_id is null || e.RunId == run_id)
+            .Where(e => tool is null || string.Equals(e.Tool, tool, StringComparison.OrdinalIgnoreCase))
+            .TakeLast(limit).ToList();
+        var lines = new StringBuilder($"{entries.Count} audit entr{(entries.Count == 1 ? "y" : "ies")}:\n");
+        foreach (var e in entries)
+            lines.AppendLine($"#{e.Seq} {e.Time:u} {e.Kind} {e.Tool ?? e.Record} {e.RunId} {e.State} {e.Decision} — {e.Outcome}".Replace("  ", " ", StringComparison.Ordinal));
+        return ToolResults.Create(lines.ToString().TrimEnd(), new { entries });
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Workbench.Records;
+using McpFlow.Workbench.Runs;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Workbench.Tools;
+
+/// <summary>The <c>workbench_list_runs</c> tool.</summary>
+[McpServerToolType]
+public sealed class ListRunsTool(RunStore store)
+{
+    /// <summary>Lists runs.</summary>
+    [McpServerTool(Name = "workbench_list_runs", Title = "List workbench runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Lists workbench runs, newest first, with state (STALE, EXECUTED, REVIEWED, APPROVED, REJECTED), experiment, attempt and " +
+                 "self-review result. Runs whose inputs changed are marked STALE as they are listed; runs whose records were edited " +
+                 "outside McpFlow are listed as CORRUPTED with the reason.")]
+    public CallToolResult List(
+        [Description("Only runs of this experiment or sweep, e.g. \"ridge-sweep\". Default: all.")] string? experiment = null,
+        [Description("Only runs in this state, e.g. \"REVIEWED\". Default: all.")] string? state = null,
+        [Description("Maximum runs to list, 1-500. Default 50; e.g. 20.")] int limit = 50)
+    {
+        if (limit is < 1 or > 500)
+            throw McpFlowException.Invalid($"limit must be between 1 and 500; got {limit}.");
+        RunState? wanted = string.IsNullOrWhiteSpace(state) ? null : RunStateNames.Parse(state);
+        var rows = new List<object>();
+        var text = new StringBuilder();
+        foreach (var id in store.Ids())
+        {
+            if (rows.Count >= limit)
+                break;
+            try
+            {
+                var run = store.Load(id);
+                if ((experiment is not null && !string.Equals(run.Manifest.Experiment, experiment, StringComparison.OrdinalIgnoreCase)) || (wanted is { } w && run.State != w))
+                    continue;
+                rows.Add(RunViews.Summary(run));
+                text.AppendLine($"- {id} [{run.State.Name()}] {run.Manifest.Title}" + (run.Manifest.Experiment is null ? "" : $" ({run.Manifest.Experiment})") +
+                                (run.Review is { } r ? $" — checks {r.Passed}/{r.Checks.Count}" : ""));
+            }
+            catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+            {
+                if (wanted is not null || experiment is not null)
+                    continue;
+                rows.Add(new { runId = id, state = "CORRUPTED", problem = ex.Message });
+                text.AppendLine($"- {id} [CORRUPTED] {ex.Message}");
+            }
+        }
+
+        var header = rows.Count == 0 ? "No workbench runs match." : $"{rows.Count} run(s):\n";
+        return ToolResults.Create((header + text).TrimEnd(), new { runs = rows });
+    }
+}

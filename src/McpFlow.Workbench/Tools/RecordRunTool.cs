@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Files;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Runs;
+using McpFlow.Workbench.Records;
+using McpFlow.Workbench.Runs;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Workbench.Tools;
+
+/// <summary>The <c>workbench_record_run</c> tool.</summary>
+[McpServerToolType]
+public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAccessGuard guard)
+{
+    /// <summary>Most output files per run.</summary>
+    public const int MaxOutputFiles = 50;
+
+    /// <summary>Records an external step's results as a workbench run and self-reviews it.</summary>
+    [McpServerTool(Name = "workbench_record_run", Title = "Record a step as a workbench run",
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Records the results of an analysis step done elsewhere (a notebook, a script, another tool) as a workbench run: " +
+                 "copies the output files into a new run folder, hashes inputs and outputs, stores metrics and the draft interpretation, " +
+                 "and runs the self-review checks (outputs non-empty, no NaN/Inf, plausible metrics, non-blank figures, summary numbers " +
+                 "match the metrics). Pass rerun_of to re-execute a REJECTED or STALE run with new outputs. Next: workbench_run_card.")]
+    public async Task<CallToolResult> Record(
+        [Description("Short title, e.g. \"Ridge regression, alpha=1\".")] string title,
+        [Description("Output files under the allowed roots, copied into the run folder, e.g. [\"results/metrics.csv\", \"results/fit.png\"].")] string[] output_files,
+        [Description("Draft interpretation shown on the card; metric values quoted in it are checked, e.g. \"RMSE 1.23 on the holdout; residuals look unbiased.\"")] string summary,
+        [Description("Key metrics by name, e.g. {\"rmse\": 1.23, \"mae\": 0.98, \"r2\": 0.91}. Default: none.")] Dictionary<string, double>? metrics = null,
+        [Description("Suggested next step, e.g. \"Try alpha=0.1\". Default: none.")] string? recommendation = null,
+        [Description("Input files the results depend on (hashed; a change makes the run STALE), e.g. [\"data/train.csv\"]. Default: none.")] string[]? input_files = null,
+        [Description("Experiment or sweep the run belongs to (groups runs for workbench_compare), e.g. \"ridge-sweep\". Default: none.")] string? experiment = null,
+        [Description("Kind of step: profile, transformation, training, evaluation, report or external. Default \"external\"; e.g. \"training\".")] string kind = "external",
+        [Description("Parameters of the step, recorded in the manifest (secrets removed), e.g. {\"alpha\": 1.0}. Default: none.")] JsonElement? parameters = null,
+        [Description("Run id of a REJECTED or STALE run to re-execute with these outputs, e.g. \"run-20261123-101500-ab12cd\". Default: a new run.")] string? rerun_of = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            throw McpFlowException.Invalid("title is empty; give a short title such as \"Ridge regression, alpha=1\".");
+        if (output_files.Length > MaxOutputFiles)
+            throw McpFlowException.Invalid($"At most {MaxOutputFiles} output files per run; got {output_files.Length}.");
+        var outputs = output_files.Select(f => guard.ResolveExistingFile(f, "output_files")).ToList();
+        if (outputs.Select(Path.GetFileName).Distinct(StringComparer.Ordinal).Count() != outputs.Count)
+            throw McpFlowException.Invalid("Two output files have the same file name; they would overwrite each other in the run folder.");
+        var inputs = (input_files ?? []).Select(f => guard.ResolveExistingFile(f, "input_files")).Select(p => new RunInput(Path.GetFileName(p), p)).ToList();
+        var parameterNode = parameters is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } p2 ? JsonNode.Parse(p2.GetRawText()) : null;
+        var start = new RunStart("workbench_record_run", kind, title.Trim(), parameterNode, inputs, experiment);
+        var scope = rerun_of is null ? recorder.Begin(start) : recorder.BeginRerun(RunIds.Require(rerun_of, "rerun_of"), start);
+        RecordedRun recorded;
+        try
+        {
+            var copies = new List<string>();
+            foreach (var source in outputs)
+            {
+                var target = Path.Combine(scope.Folder, Path.GetFileName(source));
+                File.Copy(source, target, overwrite: true);
+                copies.Add(target);
+            }
+
+            recorded = await recorder.CompleteAsync(scope, new RunOutcome(copies, metrics ?? [], summary, recommendation), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+
+        var run = store.Load(recorded.RunId);
+        var text = $"Recorded run {run.RunId} (attempt {run.Manifest.Attempt}): {run.State.Name()}, self-review {recorded.ChecksPassed}/{run.Review?.Checks.Count} checks passed." +
+                   (recorded.ChecksFailed.Count > 0 ? "\nFailed checks:\n- " + string.Join("\n- ", recorded.ChecksFailed) : "") +
+                   $"\nNext: present it with workbench_run_card run_id=\"{run.RunId}\", then ask for a decision (workbench_request_approval).";
+        return ToolResults.Create(text, RunViews.Summary(run));
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using McpFlow.Core.Mcp;
+using McpFlow.Workbench.Presentation;
+using McpFlow.Workbench.Runs;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Workbench.Tools;
+
+/// <summary>The <c>workbench_run_card</c> tool.</summary>
+[McpServerToolType]
+public sealed class RunCardTool(RunStore store)
+{
+    /// <summary>Presents a run.</summary>
+    [McpServerTool(Name = "workbench_run_card", Title = "Present a run (card)", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Presents a run as a Markdown card: what ran (tool, parameters, inputs with hashes), key metrics, outputs, the " +
+                 "self-review checks, the draft (or approved) interpretation and the recommended next step, with its figures as images. " +
+                 "Show it to the user before asking for a decision.")]
+    public CallToolResult Card(
+        [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id)
+    {
+        var run = store.Load(RunIds.Require(run_id));
+        var images = RunCard.Figures(run).Select(f => (ContentBlock)ToolResults.Png(File.ReadAllBytes(f)));
+        return ToolResults.Create(RunCard.Render(run), RunViews.Full(run), images);
+    }
+}

@@ -1,0 +1,55 @@
+using McpFlow.Core.Errors;
+using McpFlow.Workbench.Records;
+
+namespace McpFlow.Workbench.Tests.Runs;
+
+public sealed class RunDecisionsTests : IDisposable
+{
+    private readonly WorkbenchFixture _wb = new();
+
+    [Fact]
+    public async Task Decide_ApproveKeepsTheDraft_AndApproveWithEditsStoresTheEditedText()
+    {
+        var a = await _wb.RecordAsync(summary: "RMSE 1.5.");
+        var b = await _wb.RecordAsync(summary: "RMSE 1.5.");
+        _wb.Decisions.Decide(a.RunId, Decision.Approve, null, null, "ana", "tool").CurrentDecision!.Interpretation.Should().Be("RMSE 1.5.");
+        var edited = _wb.Decisions.Decide(b.RunId, Decision.ApproveWithEdits, "RMSE 1.5; peaks underestimated.", "good", "bo", "elicitation");
+        edited.State.Should().Be(RunState.Approved);
+        edited.Approval!.Should().Match<ApprovalRecord>(r => r.Interpretation == "RMSE 1.5; peaks underestimated." && r.Reviewer == "bo" && r.Channel == "elicitation" && r.Feedback == "good");
+    }
+
+    [Fact]
+    public async Task Decide_RefusesARejectionWithoutFeedback_AndEditsWithoutText()
+    {
+        var run = await _wb.RecordAsync();
+        var reject = () => _wb.Decisions.Decide(run.RunId, Decision.Reject, null, " ", "ana", "tool");
+        reject.Should().Throw<McpFlowException>().WithMessage("A rejection needs feedback*");
+        var edit = () => _wb.Decisions.Decide(run.RunId, Decision.ApproveWithEdits, null, null, "ana", "tool");
+        edit.Should().Throw<McpFlowException>().WithMessage("approve_with_edits needs the edited interpretation text.");
+        _wb.Store.Load(run.RunId).State.Should().Be(RunState.Reviewed);
+    }
+
+    [Fact]
+    public async Task Decide_RefusesEditsToAnApprovedRun()
+    {
+        var run = await _wb.RecordAsync();
+        _wb.Decisions.Decide(run.RunId, Decision.Approve, null, null, "ana", "tool");
+        var act = () => _wb.Decisions.Decide(run.RunId, Decision.ApproveWithEdits, "new text", null, "ana", "tool");
+        act.Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Conflict && e.Message.Contains("is APPROVED; it cannot become APPROVED"));
+    }
+
+    [Fact]
+    public async Task Decide_KeepsEarlierDecisionsWhenARejectedRunIsApprovedLater()
+    {
+        var run = await _wb.RecordAsync();
+        _wb.Decisions.Decide(run.RunId, Decision.Reject, null, "wrong split", "ana", "tool");
+        var scope = _wb.Recorder.BeginRerun(run.RunId, new Core.Runs.RunStart("t", "training", "T", null, []));
+        var output = Artifacts.Write(scope.Folder, "o.csv", "a\n1\n");
+        await _wb.Recorder.CompleteAsync(scope, new Core.Runs.RunOutcome([output], new Dictionary<string, double>(), "ok"), default);
+        var approved = _wb.Decisions.Decide(run.RunId, Decision.Approve, null, null, "ana", "tool");
+        approved.Approval!.Attempt.Should().Be(2);
+        approved.Approval.Earlier.Should().ContainSingle().Which.Feedback.Should().Be("wrong split");
+    }
+
+    public void Dispose() => _wb.Dispose();
+}
