@@ -1,4 +1,10 @@
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Tracking;
+using McpFlow.Core.Workspace;
+using McpFlow.Experiments.Suggestions;
+using McpFlow.Experiments.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Experiments;
@@ -15,6 +21,13 @@ public sealed class ExperimentsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<ITrackingStore>(sp => TrackingStoreFactory.Create(
+            sp.GetRequiredService<McpFlowOptions>(), sp.GetRequiredService<McpFlowWorkspace>(),
+            sp.GetRequiredService<FileAccessGuard>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrackingReader>(sp => sp.GetRequiredService<ITrackingStore>());
+        services.AddSingleton<ITrackingWriter>(sp => sp.GetRequiredService<ITrackingStore>());
+        services.AddSingleton<FileSuggestionStore>();
+        services.AddSingleton<ISuggestionStore>(sp => sp.GetRequiredService<FileSuggestionStore>());
     }
 
     /// <inheritdoc />
