@@ -3,7 +3,11 @@ using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Tracking;
 using McpFlow.Core.Workspace;
+using McpFlow.Experiments.Analysis;
+using McpFlow.Experiments.Prompts;
+using McpFlow.Experiments.Resources;
 using McpFlow.Experiments.Suggestions;
+using McpFlow.Experiments.Tools;
 using McpFlow.Experiments.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,10 +32,22 @@ public sealed class ExperimentsToolGroup : IToolGroup
         services.AddSingleton<ITrackingWriter>(sp => sp.GetRequiredService<ITrackingStore>());
         services.AddSingleton<FileSuggestionStore>();
         services.AddSingleton<ISuggestionStore>(sp => sp.GetRequiredService<FileSuggestionStore>());
+        services.AddSingleton<RunLoader>();
+        services.AddSingleton<RunAnalyzer>();
+        services.AddSingleton<LeaderboardService>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<ListExperimentsTool>()
+            .WithTools<SearchRunsTool>()
+            .WithTools<GetRunTool>()
+            .WithTools<LogRunTool>()
+            .WithTools<AnalyzeRunsTool>()
+            .WithTools<ExplainRunDifferenceTool>()
+            .WithTools<LeaderboardTool>()
+            .WithResources<ExperimentResources>()
+            .WithPrompts<PlateauPrompt>();
     }
 }
