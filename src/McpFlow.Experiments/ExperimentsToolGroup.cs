@@ -35,6 +35,7 @@ public sealed class ExperimentsToolGroup : IToolGroup
         services.AddSingleton<RunLoader>();
         services.AddSingleton<RunAnalyzer>();
         services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<HyperparameterSuggester>();
     }
 
     /// <inheritdoc />
@@ -47,6 +48,7 @@ public sealed class ExperimentsToolGroup : IToolGroup
             .WithTools<AnalyzeRunsTool>()
             .WithTools<ExplainRunDifferenceTool>()
             .WithTools<LeaderboardTool>()
+            .WithTools<SuggestHyperparamsTool>()
             .WithResources<ExperimentResources>()
             .WithPrompts<PlateauPrompt>();
     }
