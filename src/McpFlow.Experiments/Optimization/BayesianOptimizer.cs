@@ -23,6 +23,9 @@ public static class BayesianOptimizer
     /// <summary>Local-search steps per start (Gaussian moves, step halved after failures).</summary>
     public const int LocalSteps = 40;
 
+    /// <summary>Length scale given to features never varied in the observations (a quarter of the unit range).</summary>
+    public const double UnexploredLengthScale = 0.25;
+
     /// <summary>Suggests <paramref name="count"/> points.</summary>
     public static IReadOnlyList<EngineSuggestion> Suggest(SearchSpace space, IReadOnlyList<(double[] X, double Y)> observations, bool maximize, int count, int seed)
     {
@@ -47,7 +50,8 @@ public static class BayesianOptimizer
         var xs = valid.Select(o => o.X).ToList();
         var ys = raw.Select(v => (v - mean) / std).ToList();
         var gp = GpFitter.Fit([.. xs], [.. ys], rng, xs.Count > 150 ? 2 : GpFitter.DefaultRestarts);
-        var hyper = gp.Hyper;
+        var hyper = WithUnexploredLengthScales(gp.Hyper, xs);
+        gp = new GaussianProcess([.. xs], [.. ys], hyper);
         var best = ys.Max();
         var relevance = Relevance(space, hyper);
         var result = new List<EngineSuggestion>();
@@ -107,6 +111,24 @@ public static class BayesianOptimizer
             var (mu, variance) = gp.Predict(x);
             return (x, ExpectedImprovement.Log(mu, Math.Sqrt(variance), best));
         }
+    }
+
+    /// <summary>
+    /// A feature that has the same value in every observation leaves the marginal likelihood exactly flat in its
+    /// length scale, so the fit says nothing about it. Such features get <see cref="UnexploredLengthScale"/>: a
+    /// prior belief that they matter moderately, which makes the posterior uncertain away from the tried value
+    /// and lets expected improvement explore them (a long length scale would freeze them at the tried value).
+    /// </summary>
+    private static GpHyperparameters WithUnexploredLengthScales(GpHyperparameters hyper, List<double[]> xs)
+    {
+        var scales = (double[])hyper.LengthScales.Clone();
+        for (var d = 0; d < scales.Length; d++)
+        {
+            if (xs.All(x => x[d] == xs[0][d]))
+                scales[d] = UnexploredLengthScale;
+        }
+
+        return hyper with { LengthScales = scales };
     }
 
     private static Dictionary<string, double> Relevance(SearchSpace space, GpHyperparameters hyper)

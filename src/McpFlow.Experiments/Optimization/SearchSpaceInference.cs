@@ -8,7 +8,7 @@ namespace McpFlow.Experiments.Optimization;
 /// observed values span at least a factor of <see cref="LogSpanRatio"/>), a few distinct strings become a
 /// categorical choice, and constant numeric params are widened around their value so they can be explored
 /// (learning-rate-like ×0.1-×10 on a log scale, integers ×0.25-×4 on a log scale, other values in (0, 1) ×0.5-×2
-/// capped at 1). Seeds and params with many distinct strings are left out. Every decision is stated.
+/// capped at 1); positive integer and rate-like params tried with fewer than 5 distinct values are widened the same way. Seeds and params with many distinct strings are left out. Every decision is stated.
 /// </summary>
 public static class SearchSpaceInference
 {
@@ -17,6 +17,9 @@ public static class SearchSpaceInference
 
     /// <summary>At most this many distinct strings make a categorical param.</summary>
     public const int MaxCategories = 12;
+
+    /// <summary>Positive int or rate-like params with fewer distinct values than this are widened beyond the observed range.</summary>
+    public const int MinDistinctForObservedRange = 5;
 
     /// <summary>A param must appear in at least this share of the runs to be searched.</summary>
     public const double MinCoverage = 0.5;
@@ -55,6 +58,19 @@ public static class SearchSpaceInference
         var kind = isInt ? ParameterKind.Int : ParameterKind.Float;
         var min = values.Min();
         var max = values.Max();
+        var lower = key.ToLowerInvariant();
+        var rateLike = lower.Contains("lr", StringComparison.Ordinal) || lower.Contains("learning", StringComparison.Ordinal) || lower.Contains("eta", StringComparison.Ordinal)
+                       || lower.Contains("decay", StringComparison.Ordinal) || lower.Contains("alpha", StringComparison.Ordinal) || lower.Contains("lambda", StringComparison.Ordinal);
+        var distinct = values.Distinct().Count();
+        if (min < max && distinct < MinDistinctForObservedRange && min > 0 && (isInt || rateLike || min >= 1))
+        {
+            // A handful of positive values (e.g. a few suggested runs) does not yet bound the search: widen on a log scale.
+            var (factor, what) = isInt ? (4.0, "×0.25 below and ×4 above") : (10.0, "×0.1 below and ×10 above");
+            var low = isInt ? Math.Max(1, Math.Round(min / factor)) : min / factor;
+            return new ParameterSpec(key, kind, low, isInt ? Math.Round(max * factor) : max * factor, true, [],
+                string.Create(CultureInfo.InvariantCulture, $"only {distinct} values tried ({min:G4}-{max:G4}), widened {what}, log scale"));
+        }
+
         if (min < max)
         {
             var log = min > 0 && max / min >= LogSpanRatio;
@@ -62,9 +78,6 @@ public static class SearchSpaceInference
         }
 
         var v = min;
-        var lower = key.ToLowerInvariant();
-        var rateLike = lower.Contains("lr", StringComparison.Ordinal) || lower.Contains("learning", StringComparison.Ordinal) || lower.Contains("eta", StringComparison.Ordinal)
-                       || lower.Contains("decay", StringComparison.Ordinal) || lower.Contains("alpha", StringComparison.Ordinal) || lower.Contains("lambda", StringComparison.Ordinal);
         string origin = string.Create(CultureInfo.InvariantCulture, $"constant {v:G4} in every run, widened");
         return (isInt, v) switch
         {
