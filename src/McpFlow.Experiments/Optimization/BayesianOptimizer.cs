@@ -23,6 +23,9 @@ public static class BayesianOptimizer
     /// <summary>Local-search steps per start (Gaussian moves, step halved after failures).</summary>
     public const int LocalSteps = 40;
 
+    /// <summary>Largest number of observations the hyperparameters are fitted on (see <see cref="FitHyperparameters"/>).</summary>
+    public const int MaxFitObservations = 150;
+
     /// <summary>Length scale given to features never varied in the observations (a quarter of the unit range).</summary>
     public const double UnexploredLengthScale = 0.25;
 
@@ -49,7 +52,7 @@ public static class BayesianOptimizer
             std = 1;
         var xs = valid.Select(o => o.X).ToList();
         var ys = raw.Select(v => (v - mean) / std).ToList();
-        var gp = GpFitter.Fit([.. xs], [.. ys], rng, xs.Count > 150 ? 2 : GpFitter.DefaultRestarts);
+        var gp = FitHyperparameters(xs, ys, rng);
         var hyper = WithUnexploredLengthScales(gp.Hyper, xs);
         gp = new GaussianProcess([.. xs], [.. ys], hyper);
         var best = ys.Max();
@@ -111,6 +114,24 @@ public static class BayesianOptimizer
             var (mu, variance) = gp.Predict(x);
             return (x, ExpectedImprovement.Log(mu, Math.Sqrt(variance), best));
         }
+    }
+
+    /// <summary>
+    /// Fits the hyperparameters on at most <see cref="MaxFitObservations"/> observations (the best quarter of them
+    /// always included, the rest drawn at random): the marginal likelihood costs O(n³) per evaluation, and a few
+    /// hundred points pin the length scales down as well as thousands. The returned GP is refitted on all points
+    /// by the caller.
+    /// </summary>
+    private static GaussianProcess FitHyperparameters(List<double[]> xs, List<double> ys, Random rng)
+    {
+        if (xs.Count <= MaxFitObservations)
+            return GpFitter.Fit([.. xs], [.. ys], rng, xs.Count > 150 ? 2 : GpFitter.DefaultRestarts);
+        var order = Enumerable.Range(0, xs.Count).OrderByDescending(i => ys[i]).ToList();
+        var keep = order.Take(MaxFitObservations / 4).ToList();
+        var rest = order.Skip(MaxFitObservations / 4).ToArray();
+        rng.Shuffle(rest);
+        keep.AddRange(rest.Take(MaxFitObservations - keep.Count));
+        return GpFitter.Fit(keep.Select(i => xs[i]).ToArray(), keep.Select(i => ys[i]).ToArray(), rng, 1);
     }
 
     /// <summary>
