@@ -1,6 +1,6 @@
 """Peers for the hyperparameter-suggestion benchmark: random search and Optuna's TPE (Debian python3-optuna),
 same functions, budget (30 evaluations) and seeds (0-19) as Program.cs. Prints median final regret per function.
-Usage: python3 tools/bench/experiments/peers.py [seeds] [budget]"""
+Usage: /usr/bin/python3 tools/bench/experiments/peers.py [seeds] [budget]"""
 import math
 import sys
 

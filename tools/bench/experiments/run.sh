@@ -3,4 +3,4 @@
 set -e
 cd "$(dirname "$0")"
 dotnet run -c Release --project McpFlow.Bench.Experiments.csproj -- --seeds 20 --budget 30 --init 5
-python3 peers.py 20 30
+/usr/bin/python3 peers.py 20 30

@@ -75,9 +75,14 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         app.MapGet(api + "experiments/get-by-name", (HttpContext ctx) => ctx.Request.Query["experiment_name"] == "cifar"
             ? Results.Json(new { experiment = Experiment("7", "cifar") })
             : Error(404, "RESOURCE_DOES_NOT_EXIST", $"Could not find experiment with name '{ctx.Request.Query["experiment_name"]}'"));
-        app.MapGet(api + "experiments/get", (HttpContext ctx) => ctx.Request.Query["experiment_id"] == "7"
-            ? Results.Json(new { experiment = Experiment("7", "cifar") })
-            : Error(404, "RESOURCE_DOES_NOT_EXIST", "No Experiment with id=" + ctx.Request.Query["experiment_id"] + " exists"));
+        app.MapGet(api + "experiments/get", async (HttpContext ctx) =>
+        {
+            if (ctx.Request.Query["experiment_id"] == "slow")
+                await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted);
+            return ctx.Request.Query["experiment_id"] == "7"
+                ? Results.Json(new { experiment = Experiment("7", "cifar") })
+                : Error(404, "RESOURCE_DOES_NOT_EXIST", "No Experiment with id=" + ctx.Request.Query["experiment_id"] + " exists");
+        });
         app.MapPost(api + "experiments/search", () => Results.Json(new { experiments = new[] { Experiment("0", "Default"), Experiment("7", "cifar") } }));
         app.MapPost(api + "experiments/create", () => Results.Json(new { experiment_id = "8" }));
         app.MapPost(api + "runs/search", (HttpContext ctx) =>

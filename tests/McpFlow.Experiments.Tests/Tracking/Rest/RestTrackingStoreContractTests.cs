@@ -134,6 +134,19 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contract_SlowServer_TimesOutWithATimeoutError()
+    {
+        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, AttemptTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) },
+            new SocketsHttpHandler(), TimeProvider.System);
+
+        var error = await FluentActions.Awaiting(() => store.GetExperimentAsync("slow", default)).Should().ThrowAsync<McpFlowException>();
+
+        error.Which.Kind.Should().Be(ErrorKind.Timeout);
+        error.Which.Message.Should().Contain("did not answer in time");
+        store.Handler.Attempts.Should().Be(2, "a timed-out attempt is retried once");
+    }
+
+    [Fact]
     public async Task Contract_ServerDown_IsUnavailableNamingTheUri()
     {
         var port = _server.BaseUri.Port;
