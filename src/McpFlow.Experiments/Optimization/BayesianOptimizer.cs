@@ -6,6 +6,7 @@ namespace McpFlow.Experiments.Optimization;
 /// Bayesian optimisation: a GP (Matérn 5/2 ARD, hyperparameters by marginal likelihood) on the standardised
 /// metric, log expected improvement maximised by random candidates plus local search from the best of them,
 /// batches by the kriging believer (each chosen point is added with its predicted mean before the next is chosen).
+/// Heavy-tailed histories are warped first (<see cref="OutputWarping"/>).
 /// With fewer than <see cref="MinObservationsForModel"/> observations it returns a Latin hypercube design.
 /// Deterministic for a given seed.
 /// </summary>
@@ -45,7 +46,9 @@ public static class BayesianOptimizer
         }
 
         var sign = maximize ? 1.0 : -1.0;
-        var raw = valid.Select(o => sign * o.Y).ToArray();
+        var z = valid.Select(o => sign * o.Y).ToArray();
+        var warping = OutputWarping.For(z);
+        var raw = warping is null ? z : z.Select(warping.Forward).ToArray();
         var mean = raw.Average();
         var std = Math.Sqrt(raw.Sum(v => (v - mean) * (v - mean)) / raw.Length);
         if (std < 1e-12)
@@ -63,8 +66,16 @@ public static class BayesianOptimizer
             var x = Maximize(space, gp, best, xs, rng);
             var (mu, variance) = gp.Predict(x);
             var sigma = Math.Sqrt(variance);
-            var ei = ExpectedImprovement.Value(mu, sigma, best);
-            result.Add(new EngineSuggestion(x, space.Decode(x), "bayesian", sign * ((mu * std) + mean), sigma * std, ei * std, relevance));
+            double predicted, predictedStd, improvement;
+            if (warping is null)
+                (predicted, predictedStd, improvement) = ((mu * std) + mean, sigma * std, ExpectedImprovement.Value(mu, sigma, best) * std);
+            else
+            {
+                (predicted, predictedStd) = warping.Moments((mu * std) + mean, sigma * std);
+                improvement = warping.ExpectedImprovement((mu * std) + mean, sigma * std);
+            }
+
+            result.Add(new EngineSuggestion(x, space.Decode(x), "bayesian", sign * predicted, predictedStd, improvement, relevance));
             xs.Add(x);
             ys.Add(mu);
             gp = new GaussianProcess([.. xs], [.. ys], hyper);
