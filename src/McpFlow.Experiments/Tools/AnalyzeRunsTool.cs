@@ -21,9 +21,9 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace works
     public async Task<CallToolResult> Analyze(
         [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Target metric, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error/mse/mae/rmse, else maximise). Default auto.")] string direction = "auto",
-        [Description("Best runs to list and whose curves are examined, 1-20. Default 5.")] int top_runs = RunAnalyzer.DefaultTopRuns,
-        [Description("Plateau tolerance relative to a curve's total gain, 0.001-0.2. Default 0.01 (1%).")] double tolerance = PlateauDetector.DefaultRelativeTolerance,
+        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error/mse/mae/rmse, else maximise). Default auto; e.g. \"minimize\".")] string direction = "auto",
+        [Description("Best runs to list and whose curves are examined, 1-20. Default 5; e.g. 10.")] int top_runs = RunAnalyzer.DefaultTopRuns,
+        [Description("Plateau tolerance relative to a curve's total gain, 0.001-0.2. Default 0.01 (1%); e.g. 0.005.")] double tolerance = PlateauDetector.DefaultRelativeTolerance,
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

@@ -21,7 +21,7 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader, McpFlowWorkspace 
         [Description("First run id, e.g. \"6f1a2b3c4d5e6f708192a3b4c5d6e7f8\".")] string run_a,
         [Description("Second run id, e.g. \"0a1b2c3d4e5f60718293a4b5c6d7e8f9\".")] string run_b,
         [Description("Metric to explain, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\". Default auto.")] string direction = "auto",
+        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

@@ -17,7 +17,7 @@ public sealed class ListExperimentsTool(ITrackingStore store)
     public async Task<CallToolResult> List(
         [Description("Optional MLflow experiment filter, e.g. \"name LIKE '%resnet%'\". Default: all active experiments.")] string? filter = null,
         [Description("Page size, 1-1000. Default 100; e.g. 20.")] int max_results = 100,
-        [Description("next_page_token of a previous call to get the next page; omit for the first page.")] string? page_token = null,
+        [Description("next_page_token of a previous call to get the next page, e.g. \"eyJvZmZzZXQiOiAxMDB9\"; omit for the first page.")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
         var page = await store.SearchExperimentsAsync(filter, Math.Clamp(max_results, 1, 1000), page_token, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
         [Description("Params as strings, e.g. {\"learning_rate\": \"0.003\", \"batch_size\": \"64\"}.")] Dictionary<string, string>? @params = null,
         [Description("Metrics: a number or a list of per-step values, e.g. {\"accuracy\": [0.71, 0.85, 0.9], \"loss\": 0.31}.")] Dictionary<string, JsonElement>? metrics = null,
         [Description("Tags, e.g. {\"model\": \"resnet18\"}.")] Dictionary<string, string>? tags = null,
-        [Description("Final status: FINISHED, FAILED or KILLED. Default FINISHED.")] string status = "FINISHED",
+        [Description("Final status: FINISHED, FAILED or KILLED. Default FINISHED; e.g. \"FAILED\".")] string status = "FINISHED",
         [Description("Id of the suggest_hyperparams suggestion this run used, e.g. \"sug-20261123-101500-ab12cd-1\"; its params must match.")] string? suggestion_id = null,
         CancellationToken cancellationToken = default)
     {

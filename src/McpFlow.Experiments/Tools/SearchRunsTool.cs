@@ -21,7 +21,7 @@ public sealed class SearchRunsTool(RunLoader loader)
         [Description("MLflow filter, clauses joined by AND, e.g. \"metrics.accuracy > 0.9 and params.lr = '0.01' and attributes.status = 'FINISHED'\". Default: all runs.")] string? filter = null,
         [Description("Order clauses, e.g. [\"metrics.accuracy DESC\"]. Default: newest first.")] string[]? order_by = null,
         [Description("Page size, 1-1000. Default 50; e.g. 10.")] int max_results = 50,
-        [Description("next_page_token of a previous call; omit for the first page.")] string? page_token = null,
+        [Description("next_page_token of a previous call, e.g. \"eyJvZmZzZXQiOiA1MH0=\"; omit for the first page.")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
         var exp = await loader.ResolveExperimentAsync(experiment, cancellationToken);

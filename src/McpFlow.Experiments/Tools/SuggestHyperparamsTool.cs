@@ -23,8 +23,8 @@ public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
     public async Task<CallToolResult> Suggest(
         [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric to optimise, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto.")] string direction = "auto",
-        [Description("Number of suggestions, 1-10. Default 3.")] int count = 3,
+        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
+        [Description("Number of suggestions, 1-10. Default 3; e.g. 5.")] int count = 3,
         [Description("Random seed; the same seed and runs give the same suggestions. Default 0; e.g. 7.")] int seed = 0,
         [Description("Optional explicit space, e.g. {\"learning_rate\": {\"type\": \"float\", \"low\": 0.0001, \"high\": 0.1, \"log\": true}, \"batch_size\": {\"type\": \"int\", \"low\": 16, \"high\": 512, \"log\": true}, \"optimizer\": {\"type\": \"categorical\", \"choices\": [\"adam\", \"sgd\"]}}. Default: inferred from the runs.")]
         Dictionary<string, JsonElement>? space = null,
