@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Files;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Tracking;
@@ -11,11 +12,11 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_log_run</c> tool.</summary>
 [McpServerToolType]
-public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestions, TimeProvider time)
+public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestions, FileAccessGuard guard, TimeProvider time)
 {
     /// <summary>Logs a complete run.</summary>
     [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Creates a run in an experiment (created if missing) and logs its params, metrics (a number, or a list of values for steps 0, 1, 2, …) and tags, then ends it. " +
+    [Description("Creates a run in an experiment (created if missing) and logs its params, metrics (a number, or a list of values for steps 0, 1, 2, …) tags and artifact files, then ends it. " +
                  "For clients that train elsewhere and want their results analysed; pass suggestion_id when the run used a suggest_hyperparams suggestion, so the leaderboard marks it.")]
     public async Task<CallToolResult> Log(
         [Description("Experiment name, e.g. \"cifar-resnet\" (created when it does not exist).")] string experiment,
@@ -24,6 +25,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
         [Description("Metrics: a number or a list of per-step values, e.g. {\"accuracy\": [0.71, 0.85, 0.9], \"loss\": 0.31}.")] Dictionary<string, JsonElement>? metrics = null,
         [Description("Tags, e.g. {\"model\": \"resnet18\"}.")] Dictionary<string, string>? tags = null,
         [Description("Final status: FINISHED, FAILED or KILLED. Default FINISHED; e.g. \"FAILED\".")] string status = "FINISHED",
+        [Description("Files to copy into the run's artifacts, e.g. [\"models/model.onnx\", \"reports/confusion.png\"] (inside the allowed folders).")] string[]? artifacts = null,
         [Description("Id of the suggest_hyperparams suggestion this run used, e.g. \"sug-20261123-101500-ab12cd-1\"; its params must match.")] string? suggestion_id = null,
         CancellationToken cancellationToken = default)
     {
@@ -31,6 +33,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
             ? s : throw McpFlowException.Invalid($"status '{status}' is not FINISHED, FAILED or KILLED.");
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var points = ParseMetrics(metrics, now);
+        var files = (artifacts ?? []).Select(a => guard.ResolveExistingFile(a, "artifacts")).ToList();
         var allTags = new Dictionary<string, string>(tags ?? []) { [TrackingTags.Source] = "mlflow_log_run", [TrackingTags.Tool] = "mlflow_log_run" };
         if (suggestion_id is not null)
         {
@@ -49,10 +52,13 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
             await store.LogParamsAsync(run.RunId, @params, cancellationToken);
         if (points.Count > 0)
             await store.LogMetricsAsync(run.RunId, points, cancellationToken);
+        var logged = new List<string>();
+        foreach (var file in files)
+            logged.Add(await store.LogArtifactAsync(run.RunId, file, null, cancellationToken));
         await store.EndRunAsync(run.RunId, finalStatus, cancellationToken);
-        var text = $"Logged run '{run_name}' ({run.RunId}) in '{experiment}' [{experimentId}]: {@params?.Count ?? 0} params, {points.Count} metric points, status {RunStatuses.Name(finalStatus)}." +
+        var text = $"Logged run '{run_name}' ({run.RunId}) in '{experiment}' [{experimentId}]: {@params?.Count ?? 0} params, {points.Count} metric points, {logged.Count} artifacts, status {RunStatuses.Name(finalStatus)}." +
                    (suggestion_id is null ? "" : $" Marked as made from suggestion {suggestion_id}.");
-        return ToolResults.Create(text, new { experimentId, runId = run.RunId, artifactUri = run.ArtifactUri, @params, metricPoints = points.Count, status = RunStatuses.Name(finalStatus), suggestionId = suggestion_id });
+        return ToolResults.Create(text, new { experimentId, runId = run.RunId, artifactUri = run.ArtifactUri, @params, metricPoints = points.Count, artifacts = logged, status = RunStatuses.Name(finalStatus), suggestionId = suggestion_id });
     }
 
     private static List<MetricPoint> ParseMetrics(Dictionary<string, JsonElement>? metrics, long now)

@@ -25,6 +25,19 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
     }
 
     [Fact]
+    public async Task LogRun_CopiesArtifacts_AndRefusesFilesOutsideTheRoots()
+    {
+        File.WriteAllText(Path.Combine(DataRoot, "notes.txt"), "hello");
+
+        var logged = await CallOkAsync("mlflow_log_run", new { experiment = "demo", run_name = "a", artifacts = new[] { Path.Combine(DataRoot, "notes.txt") } });
+        var outside = await CallAsync("mlflow_log_run", new { experiment = "demo", run_name = "b", artifacts = new[] { "/etc/hostname" } });
+
+        var runId = logged.Structured().GetProperty("runId").GetString()!;
+        File.ReadAllText(Path.Combine(WorkspaceRoot, "mlruns", "1", runId, "artifacts", "notes.txt")).Should().Be("hello");
+        outside.Text().Should().Contain("outside the allowed roots");
+    }
+
+    [Fact]
     public async Task LogRun_RejectsNonNumericMetricsAndBadStatus()
     {
         var metric = await CallAsync("mlflow_log_run", new { experiment = "demo", run_name = "x", metrics = new Dictionary<string, object> { ["acc"] = "high" } });
