@@ -1,4 +1,14 @@
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Tracking;
+using McpFlow.Core.Workspace;
+using McpFlow.Experiments.Analysis;
+using McpFlow.Experiments.Prompts;
+using McpFlow.Experiments.Resources;
+using McpFlow.Experiments.Suggestions;
+using McpFlow.Experiments.Tools;
+using McpFlow.Experiments.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Experiments;
@@ -15,10 +25,31 @@ public sealed class ExperimentsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<ITrackingStore>(sp => TrackingStoreFactory.Create(
+            sp.GetRequiredService<McpFlowOptions>(), sp.GetRequiredService<McpFlowWorkspace>(),
+            sp.GetRequiredService<FileAccessGuard>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrackingReader>(sp => sp.GetRequiredService<ITrackingStore>());
+        services.AddSingleton<ITrackingWriter>(sp => sp.GetRequiredService<ITrackingStore>());
+        services.AddSingleton<FileSuggestionStore>();
+        services.AddSingleton<ISuggestionStore>(sp => sp.GetRequiredService<FileSuggestionStore>());
+        services.AddSingleton<RunLoader>();
+        services.AddSingleton<RunAnalyzer>();
+        services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<HyperparameterSuggester>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<ListExperimentsTool>()
+            .WithTools<SearchRunsTool>()
+            .WithTools<GetRunTool>()
+            .WithTools<LogRunTool>()
+            .WithTools<AnalyzeRunsTool>()
+            .WithTools<ExplainRunDifferenceTool>()
+            .WithTools<LeaderboardTool>()
+            .WithTools<SuggestHyperparamsTool>()
+            .WithResources<ExperimentResources>()
+            .WithPrompts<PlateauPrompt>();
     }
 }

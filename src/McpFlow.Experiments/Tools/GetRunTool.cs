@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using McpFlow.Core.Mcp;
+using McpFlow.Experiments.Tracking;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Experiments.Tools;
+
+/// <summary>The <c>mlflow_get_run</c> tool.</summary>
+[McpServerToolType]
+public sealed class GetRunTool(ITrackingStore store)
+{
+    /// <summary>Shows one run.</summary>
+    [McpServerTool(Name = "mlflow_get_run", Title = "Show an MLflow run", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Shows one run: status, params, tags, latest metrics and, for each metric, a history summary (points, first/best/last value, steps).")]
+    public async Task<CallToolResult> Get(
+        [Description("Run id, e.g. \"6f1a2b3c4d5e6f708192a3b4c5d6e7f8\".")] string run_id,
+        CancellationToken cancellationToken = default)
+    {
+        var run = await store.GetRunAsync(run_id, cancellationToken);
+        var histories = new List<object>();
+        var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.Status}\n");
+        text.AppendLine("Params: " + (run.Params.Count == 0 ? "none" : string.Join(", ", run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
+        foreach (var key in run.Metrics.Keys.Order(StringComparer.Ordinal))
+        {
+            var h = await store.GetMetricHistoryAsync(run.RunId, key, cancellationToken);
+            var finite = h.Where(m => double.IsFinite(m.Value)).ToList();
+            var summary = new
+            {
+                metric = key, points = h.Count, firstStep = h.FirstOrDefault()?.Step, lastStep = h.LastOrDefault()?.Step,
+                first = h.FirstOrDefault()?.Value, last = run.Metrics[key].Value,
+                min = finite.Count == 0 ? (double?)null : finite.Min(m => m.Value), max = finite.Count == 0 ? (double?)null : finite.Max(m => m.Value),
+            };
+            histories.Add(summary);
+            var line = string.Create(CultureInfo.InvariantCulture, $"- {key}: last {summary.last:G4}");
+            if (h.Count > 1)
+                line += string.Create(CultureInfo.InvariantCulture, $" ({h.Count} points, steps {summary.firstStep}-{summary.lastStep}, first {summary.first:G4}, min {summary.min:G4}, max {summary.max:G4})");
+            text.AppendLine(line);
+        }
+
+        var userTags = run.Tags.Where(t => !t.Key.StartsWith("mlflow.", StringComparison.Ordinal)).ToList();
+        if (userTags.Count > 0)
+            text.AppendLine("Tags: " + string.Join(", ", userTags.Select(t => $"{t.Key}={t.Value}")));
+        return ToolResults.Create(text.ToString().TrimEnd(), new { run, histories });
+    }
+}

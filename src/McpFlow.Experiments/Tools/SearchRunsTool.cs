@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using McpFlow.Core.Mcp;
+using McpFlow.Experiments.Analysis;
+using McpFlow.Experiments.Tracking;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Experiments.Tools;
+
+/// <summary>The <c>mlflow_search_runs</c> tool.</summary>
+[McpServerToolType]
+public sealed class SearchRunsTool(RunLoader loader)
+{
+    /// <summary>Searches runs.</summary>
+    [McpServerTool(Name = "mlflow_search_runs", Title = "Search MLflow runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Searches the runs of an experiment with MLflow's filter syntax and ordering, one page at a time: params, latest metrics and status of each run.")]
+    public async Task<CallToolResult> Search(
+        [Description("Experiment name or id, e.g. \"cifar-resnet\" or \"1\".")] string experiment,
+        [Description("MLflow filter, clauses joined by AND, e.g. \"metrics.accuracy > 0.9 and params.lr = '0.01' and attributes.status = 'FINISHED'\". Default: all runs.")] string? filter = null,
+        [Description("Order clauses, e.g. [\"metrics.accuracy DESC\"]. Default: newest first.")] string[]? order_by = null,
+        [Description("Page size, 1-1000. Default 50; e.g. 10.")] int max_results = 50,
+        [Description("next_page_token of a previous call, e.g. \"eyJvZmZzZXQiOiA1MH0=\"; omit for the first page.")] string? page_token = null,
+        CancellationToken cancellationToken = default)
+    {
+        var exp = await loader.ResolveExperimentAsync(experiment, cancellationToken);
+        var page = await loader.Reader.SearchRunsAsync(new RunSearchRequest([exp.ExperimentId], filter, order_by, Math.Clamp(max_results, 1, 1000), page_token), cancellationToken);
+        var text = new StringBuilder($"{page.Items.Count} run(s) of '{exp.Name}' [{exp.ExperimentId}]" + (filter is null ? "" : $" matching {filter}") + ":\n");
+        foreach (var r in page.Items)
+        {
+            var metrics = string.Join(", ", r.Metrics.Values.OrderBy(m => m.Key, StringComparer.Ordinal).Take(6).Select(m => $"{m.Key}={m.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
+            var parameters = string.Join(", ", r.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Take(6).Select(p => $"{p.Key}={p.Value}"));
+            text.AppendLine($"- {r.DisplayName} ({r.RunId}, {r.Status}): {metrics} | {parameters}");
+        }
+
+        if (page.NextPageToken is not null)
+            text.AppendLine($"More: call again with page_token=\"{page.NextPageToken}\".");
+        return ToolResults.Create(text.ToString().TrimEnd(), new { experiment = exp, runs = page.Items, nextPageToken = page.NextPageToken });
+    }
+}

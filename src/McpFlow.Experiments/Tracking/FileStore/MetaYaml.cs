@@ -1,0 +1,57 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+
+namespace McpFlow.Experiments.Tracking.FileStore;
+
+/// <summary>Reads and writes MLflow's <c>meta.yaml</c> files as PyYAML's <c>safe_dump</c> writes them: flat
+/// mappings, keys in alphabetical order, strings that would read as numbers (ids) or empty strings in single
+/// quotes, <c>null</c> for missing values, <c>[]</c> for the legacy empty tag list.</summary>
+internal static class MetaYaml
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+
+    public static void Write(string path, IDictionary<string, object?> values)
+    {
+        var mapping = new YamlMappingNode();
+        foreach (var (key, value) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            mapping.Add(new YamlScalarNode(key), Node(value));
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        new YamlStream(new YamlDocument(mapping)).Save(writer, assignAnchors: false);
+        var text = writer.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static Dictionary<string, object?> Read(string path)
+    {
+        var text = File.ReadAllText(path);
+        return Deserializer.Deserialize<Dictionary<string, object?>>(text) ?? [];
+    }
+
+    public static string? String(Dictionary<string, object?> meta, string key) =>
+        meta.TryGetValue(key, out var v) && v is string s && s is not ("null" or "~") ? s : null;
+
+    public static long? Long(Dictionary<string, object?> meta, string key) =>
+        long.TryParse(String(meta, key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static YamlNode Node(object? value) => value switch
+    {
+        null => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
+        IEnumerable<object> list when value is not string => new YamlSequenceNode(list.Select(Node)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow },
+        long or int => new YamlScalarNode(Convert.ToString(value, CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain },
+        _ => StringNode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static YamlScalarNode StringNode(string text)
+    {
+        var needsQuotes = text.Length == 0
+            || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || text.ToLowerInvariant() is "null" or "~" or "true" or "false" or "yes" or "no" or "on" or "off"
+            || text.IndexOfAny(['#', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`']) >= 0
+            || text.Contains(": ", StringComparison.Ordinal) || text.EndsWith(':') || text.Trim() != text || text.StartsWith('-') || text.StartsWith('?');
+        return new YamlScalarNode(text) { Style = needsQuotes ? ScalarStyle.SingleQuoted : ScalarStyle.Plain };
+    }
+}

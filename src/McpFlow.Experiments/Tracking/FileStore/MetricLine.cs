@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace McpFlow.Experiments.Tracking.FileStore;
+
+/// <summary>One line of an MLflow metric file: <c>timestamp value step</c> (files written by MLflow before
+/// 1.0 omit the step, which then reads as 0). Values use Python's spelling of NaN and infinities.</summary>
+internal static class MetricLine
+{
+    public static string Format(double value, long step, long timestamp) =>
+        string.Create(CultureInfo.InvariantCulture, $"{timestamp} {FormatValue(value)} {step}");
+
+    public static string FormatValue(double value) => value switch
+    {
+        double.NaN => "nan",
+        double.PositiveInfinity => "inf",
+        double.NegativeInfinity => "-inf",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    public static MlflowMetric? Parse(string key, string line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is < 2 or > 3)
+            return null;
+        if (!long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
+            return null;
+        var value = parts[1].ToLowerInvariant() switch
+        {
+            "nan" => double.NaN,
+            "inf" or "infinity" => double.PositiveInfinity,
+            "-inf" or "-infinity" => double.NegativeInfinity,
+            var s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (double?)null,
+        };
+        if (value is null)
+            return null;
+        long step = 0;
+        if (parts.Length == 3 && !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out step))
+            return null;
+        return new MlflowMetric(key, value.Value, step, timestamp);
+    }
+}
