@@ -1,4 +1,11 @@
 using McpFlow.Core.Groups;
+using McpFlow.Pipelines.Comparison;
+using McpFlow.Pipelines.Features;
+using McpFlow.Pipelines.Generation;
+using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Tables;
+using McpFlow.Pipelines.Tools;
+using McpFlow.Pipelines.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Pipelines;
@@ -15,10 +22,18 @@ public sealed class PipelinesToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<TableInspector>();
+        services.AddSingleton<PipelineGenerator>();
+        services.AddSingleton<FeatureLoader>();
+        services.AddSingleton<PipelineStore>();
+        services.AddSingleton<RunLogger>();
+        services.AddSingleton<ModelComparer>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<GeneratePipelineTool>();
+        mcp.WithTools<CompareModelsTool>();
     }
 }
