@@ -145,6 +145,7 @@ public sealed class JobManager : IDisposable
         {
             if (acquired)
                 _slots.Release();
+            _live.TryRemove(handle.Id, out _);
             handle.Cancellation.Dispose();
         }
     }

@@ -91,7 +91,7 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
         }
 
         watch.Restart();
-        var keep = Enumerable.Range(0, n).Where(i => i >= first && (forPrediction || target[i] is not null)).ToArray();
+        var keep = Enumerable.Range(0, n).Where(i => i >= first && (forPrediction || !hasTarget || target[i] is not null)).ToArray();
         var labels = Labels(spec, target, keep, forPrediction);
         var frame = new FeatureFrame
         {
