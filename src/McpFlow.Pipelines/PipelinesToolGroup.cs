@@ -1,5 +1,6 @@
 using McpFlow.Core.Groups;
 using McpFlow.Pipelines.Comparison;
+using McpFlow.Pipelines.Evaluation;
 using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Storage;
@@ -28,6 +29,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<PipelineStore>();
         services.AddSingleton<RunLogger>();
         services.AddSingleton<ModelComparer>();
+        services.AddSingleton<StepEvaluator>();
     }
 
     /// <inheritdoc />
@@ -35,5 +37,6 @@ public sealed class PipelinesToolGroup : IToolGroup
     {
         mcp.WithTools<GeneratePipelineTool>();
         mcp.WithTools<CompareModelsTool>();
+        mcp.WithTools<EvaluatePipelineStepsTool>();
     }
 }

@@ -28,9 +28,9 @@ internal static class StepExplainer
         if (f.FourierPeriod is { } period && f.FourierOrder > 0)
             steps.Add(new("fourier", $"{f.FourierOrder} sine/cosine pair(s) of the detected {period}-row season, a smooth seasonal shape that needs no history.",
                 true, true, P(("period", period.ToString(CultureInfo.InvariantCulture)), ("order", f.FourierOrder.ToString(CultureInfo.InvariantCulture)))));
-        if (features.Count > 0)
+        if (features.Count > 0 || f.Lags.Count > 0)
         {
-            steps.Add(new("impute", "Fills missing numeric values with the training-fold median and missing categories with a 'missing' level, so models see complete rows.",
+            steps.Add(new("impute", "Fills missing values (inputs, and lags or windows over gaps in the series) with the training-fold median and missing categories with a 'missing' level, so models see complete rows. Without it they become 0.",
                 true, true, P(("numeric", "median"), ("categorical", "missing_level"))));
             var oneHot = features.Where(c => c.Encoding == "one_hot").Select(c => c.Name).ToList();
             var frequency = features.Where(c => c.Encoding == "frequency").Select(c => c.Name).ToList();

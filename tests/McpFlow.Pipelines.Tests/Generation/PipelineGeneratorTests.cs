@@ -49,7 +49,7 @@ public sealed class PipelineGeneratorTests : IDisposable
         spec.Columns.Single(c => c.Name == "future_x").Role.Should().Be(ColumnPlan.DroppedRole);
         spec.Split.Kind.Should().Be(SplitPlan.ExpandingWindow);
         spec.Candidates.Should().Contain(["naive", "seasonal_naive"]);
-        spec.Steps.Select(s => s.Name).Should().ContainInOrder("validate", "date_parts", "lags", "rolling", "fourier", "scale", "split", "model");
+        spec.Steps.Select(s => s.Name).Should().ContainInOrder("validate", "date_parts", "lags", "rolling", "fourier", "impute", "scale", "split", "model");
         spec.Steps.Should().OnlyContain(s => s.Explanation.Length > 20);
     }
 
