@@ -7,6 +7,7 @@ using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tools;
 using McpFlow.Pipelines.Tracking;
+using McpFlow.Pipelines.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Pipelines;
@@ -30,6 +31,8 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<RunLogger>();
         services.AddSingleton<ModelComparer>();
         services.AddSingleton<StepEvaluator>();
+        services.AddSingleton<PipelineTrainer>();
+        services.AddSingleton<PipelinePredictor>();
     }
 
     /// <inheritdoc />
@@ -38,5 +41,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<GeneratePipelineTool>();
         mcp.WithTools<CompareModelsTool>();
         mcp.WithTools<EvaluatePipelineStepsTool>();
+        mcp.WithTools<TrainPipelineTool>();
+        mcp.WithTools<PredictPipelineTool>();
     }
 }

@@ -25,7 +25,8 @@ public static class CrossValidator
     }
 
     /// <summary>Evaluates <paramref name="trainer"/> on every fold.</summary>
-    public static FoldScores Evaluate(PipelineSpec spec, FeatureFrame frame, IReadOnlyList<Fold> folds, string trainer, Hyperparameters h, CancellationToken cancellationToken)
+    public static FoldScores Evaluate(PipelineSpec spec, FeatureFrame frame, IReadOnlyList<Fold> folds, string trainer, Hyperparameters h, CancellationToken cancellationToken,
+        Action<Fold, Prediction>? onFold = null)
     {
         var results = new List<IReadOnlyDictionary<string, double>>();
         var seconds = 0.0;
@@ -38,7 +39,9 @@ public static class CrossValidator
             var model = ModelFactory.Fit(spec, trainer, h, train, seed: 42 + fold.Index);
             seconds += watch.Elapsed.TotalSeconds;
             var test = new ModelInput(pre.Transform(frame, fold.Test), frame, fold.Test);
-            results.Add(Score(spec, frame, fold, model.Predict(test)));
+            var prediction = model.Predict(test);
+            onFold?.Invoke(fold, prediction);
+            results.Add(Score(spec, frame, fold, prediction));
         }
 
         return FoldScores.From(trainer, results, seconds);

@@ -34,6 +34,13 @@ public sealed class BaselineModel : ITrainedModel
         return new BaselineModel(kind, majority, mean, classes);
     }
 
+    /// <summary>Loads a baseline saved by <see cref="Save"/>.</summary>
+    public static BaselineModel Load(string file)
+    {
+        var json = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+        return new BaselineModel(json.GetProperty("kind").GetString()!, json.GetProperty("majority").GetInt32(), json.GetProperty("mean").GetDouble(), json.GetProperty("classes").GetInt32());
+    }
+
     /// <inheritdoc />
     public Prediction Predict(ModelInput input)
     {
