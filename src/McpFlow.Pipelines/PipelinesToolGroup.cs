@@ -25,6 +25,7 @@ public sealed class PipelinesToolGroup : IToolGroup
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<TableInspector>();
+        services.AddSingleton<TableImporter>();
         services.AddSingleton<PipelineGenerator>();
         services.AddSingleton<FeatureLoader>();
         services.AddSingleton<PipelineStore>();

@@ -6,5 +6,5 @@ namespace McpFlow.Pipelines.Comparison;
 /// <param name="IsBaseline">True for the dummy baselines.</param>
 /// <param name="Metrics">Mean metrics over the folds (training_seconds is the total).</param>
 /// <param name="Std">Standard deviation of each metric over the folds.</param>
-/// <param name="RunId">Tracking run id.</param>
-public sealed record LeaderboardRow(int Rank, string Trainer, bool IsBaseline, IReadOnlyDictionary<string, double> Metrics, IReadOnlyDictionary<string, double> Std, string RunId);
+/// <param name="RunId">Tracking run id (null when tracking is not available).</param>
+public sealed record LeaderboardRow(int Rank, string Trainer, bool IsBaseline, IReadOnlyDictionary<string, double> Metrics, IReadOnlyDictionary<string, double> Std, string? RunId);

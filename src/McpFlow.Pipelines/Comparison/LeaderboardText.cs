@@ -24,7 +24,7 @@ public static class LeaderboardText
         text.Append($"Best: {result.Best}");
         if (result.BestBeatsBaseline is { } beats)
             text.Append(beats ? "; it beats every baseline." : "; WARNING: no model beats the baseline, so the features carry little signal.");
-        text.AppendLine($" Runs logged in experiment '{result.Experiment}'.");
+        text.AppendLine(result.Leaderboard.Any(r => r.RunId is not null) ? $" Runs logged in experiment '{result.Experiment}'." : " Runs not logged (no tracking store in this server).");
         return text.ToString();
     }
 

@@ -15,4 +15,4 @@ namespace McpFlow.Pipelines.Evaluation;
 /// <param name="Experiment">Tracking experiment.</param>
 public sealed record StepEvaluation(string Trainer, string PrimaryMetric, bool Maximize, IReadOnlyList<StepStats> Steps,
     IReadOnlyList<IReadOnlyDictionary<string, double>> PerFold, IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std,
-    IReadOnlyList<AblationRow> Ablation, string RunId, string Experiment);
+    IReadOnlyList<AblationRow> Ablation, string? RunId, string Experiment);

@@ -10,7 +10,7 @@ public static class StepEvaluationText
     public static string Markdown(StepEvaluation e, IReadOnlyList<string> metrics)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Pipeline steps evaluated with {e.Trainer} ({e.PerFold.Count} fold(s)); run {e.RunId} in '{e.Experiment}'.");
+        text.AppendLine($"Pipeline steps evaluated with {e.Trainer} ({e.PerFold.Count} fold(s)); " + (e.RunId is null ? "not logged (no tracking store in this server)." : $"run {e.RunId} in '{e.Experiment}'."));
         text.AppendLine("\n| step | rows in | rows out | features added | nulls left | seconds |\n|---|---|---|---|---|---|");
         foreach (var s in e.Steps)
             text.AppendLine($"| {s.Step} | {s.RowsIn} | {s.RowsOut} | {s.FeaturesAdded} | {s.NullsLeft} | {s.Seconds:F3} |");

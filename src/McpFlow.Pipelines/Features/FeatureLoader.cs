@@ -106,7 +106,8 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
             HistoryIndex = keep,
             Stats = stats,
         };
-        stats.Insert(1, new StepStats("validate", n, keep.Length, 0, stats[0].NullsLeft, watch.Elapsed.TotalSeconds));
+        // Rows without a target, or (forecasting) without full lag history, are left out here.
+        stats.Add(Stat("validate", n, keep.Length, 0, frame.Numeric.ToList(), frame.Categorical.ToList(), watch));
         return frame;
 
         void AddSqlStep(string step, IEnumerable<(string Name, string Expression)> columns)

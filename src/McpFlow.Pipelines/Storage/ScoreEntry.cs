@@ -7,4 +7,4 @@ namespace McpFlow.Pipelines.Storage;
 /// <param name="Value">Cross-validated value.</param>
 /// <param name="SuggestionId">Suggestion the run came from, if any.</param>
 /// <param name="At">When recorded.</param>
-public sealed record ScoreEntry(string RunId, string Trainer, string Metric, double Value, string? SuggestionId, DateTimeOffset At);
+public sealed record ScoreEntry(string? RunId, string Trainer, string Metric, double Value, string? SuggestionId, DateTimeOffset At);

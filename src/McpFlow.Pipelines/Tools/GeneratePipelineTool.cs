@@ -2,6 +2,7 @@ using System.ComponentModel;
 using McpFlow.Core.Mcp;
 using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Tables;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -9,7 +10,7 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>generate_pipeline.</summary>
 [McpServerToolType]
-public sealed class GeneratePipelineTool(PipelineGenerator generator, PipelineStore store)
+public sealed class GeneratePipelineTool(PipelineGenerator generator, PipelineStore store, TableImporter importer)
 {
     /// <summary>Generates a pipeline spec.</summary>
     [McpServerTool(Name = "generate_pipeline", Title = "Generate an ML pipeline", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
@@ -24,10 +25,13 @@ public sealed class GeneratePipelineTool(PipelineGenerator generator, PipelineSt
         [Description("binary, multiclass, regression, forecasting, clustering, anomaly_detection, or infer (default) to decide from the target; e.g. \"forecasting\".")] string task = "infer",
         [Description("Column ordering the rows (date, timestamp or increasing number); required for forecasting, e.g. \"timestamp\".")] string? time_column = null,
         [Description("Forecast horizon in rows (forecasting), 1-1000. Default 1; e.g. 24 for a day ahead of hourly data.")] int horizon = 1,
-        [Description("Cross-validation folds, 2-20. Default 5; e.g. 3.")] int folds = 5)
+        [Description("Cross-validation folds, 2-20. Default 5; e.g. 3.")] int folds = 5,
+        [Description("Optional CSV or Parquet file loaded into 'table' first when that table does not exist yet, e.g. \"examples/data/wind_power.csv\".")] string? file = null)
     {
+        var loaded = file is not null && importer.ImportIfMissing(table, file);
         var spec = generator.Generate(new GenerateRequest(table, target, task, time_column, horizon, folds));
         var id = store.SaveSpec(spec);
-        return ToolResults.Create(SpecText.Markdown(spec, id), new { spec_id = id, spec });
+        var text = (loaded ? $"Loaded '{file}' into table '{table}' ({spec.RowCount} rows).\n" : "") + SpecText.Markdown(spec, id);
+        return ToolResults.Create(text, new { spec_id = id, loaded_file = loaded ? file : null, spec });
     }
 }

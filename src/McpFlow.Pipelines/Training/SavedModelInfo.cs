@@ -6,4 +6,4 @@ namespace McpFlow.Pipelines.Training;
 /// <param name="Hyperparameters">Hyperparameters used.</param>
 /// <param name="RunId">Tracking run id.</param>
 /// <param name="Metrics">Cross-validated metrics.</param>
-public sealed record SavedModelInfo(string Trainer, string ModelFile, IReadOnlyDictionary<string, string> Hyperparameters, string RunId, IReadOnlyDictionary<string, double> Metrics);
+public sealed record SavedModelInfo(string Trainer, string ModelFile, IReadOnlyDictionary<string, string> Hyperparameters, string? RunId, IReadOnlyDictionary<string, double> Metrics);

@@ -11,14 +11,17 @@ public static class TrainText
     {
         var text = new StringBuilder();
         text.AppendLine($"Trained {r.Trainer}" + (r.Hyperparameters.Count == 0 ? " (defaults)" : $" with {string.Join(", ", r.Hyperparameters.Select(h => $"{h.Key}={h.Value}"))}") +
-            (r.SuggestionId is null ? "" : $" from suggestion {r.SuggestionId}") + $"; run {r.RunId} in '{r.Experiment}'.");
+            (r.SuggestionId is null ? "" : $" from suggestion {r.SuggestionId}") +
+            (r.RunId is null ? "; not logged (no tracking store in this server)." : $"; run {r.RunId} in '{r.Experiment}'."));
         text.AppendLine("Cross-validated: " + string.Join(", ", metrics.Where(r.Mean.ContainsKey).Select(m => $"{m} {LeaderboardText.Format(r.Mean[m], m == "training_seconds" ? null : r.Std.GetValueOrDefault(m))}")) + ".");
         var value = r.Mean.GetValueOrDefault(r.PrimaryMetric, double.NaN);
         text.AppendLine(r.PreviousBest is null
             ? $"First run of the experiment by {r.PrimaryMetric}."
             : r.BeatPreviousBest == true
                 ? $"IMPROVED: {r.PrimaryMetric} {LeaderboardText.Format(value)} beats the previous best {LeaderboardText.Format(r.PreviousBest.Value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId})."
-                : $"Not better than the previous best {r.PrimaryMetric} {LeaderboardText.Format(r.PreviousBest.Value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId}); this run scored {LeaderboardText.Format(value)}.");
+                : value == r.PreviousBest.Value
+                    ? $"Equal to the previous best {r.PrimaryMetric} {LeaderboardText.Format(value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId})."
+                    : $"Not better than the previous best {r.PrimaryMetric} {LeaderboardText.Format(r.PreviousBest.Value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId}); this run scored {LeaderboardText.Format(value)}.");
         if (r.FeatureImportance.Count > 0)
             text.AppendLine("Most important features (permutation): " + string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)})")) + ".");
         text.Append($"Model saved as {r.ModelId}; use pipeline_predict with model_id=\"{r.ModelId}\".");

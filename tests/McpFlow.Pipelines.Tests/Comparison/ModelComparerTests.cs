@@ -5,6 +5,7 @@ using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.TestDoubles;
+using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 using McpFlow.Pipelines.Tracking;
 
 namespace McpFlow.Pipelines.Tests.Comparison;
@@ -22,7 +23,7 @@ public sealed class ModelComparerTests : IDisposable
         _data.Execute(TestData.Hourly);
         _data.Execute(TestData.Regression);
         _generator = new PipelineGenerator(new TableInspector(_data.Database));
-        _comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(_writer, TimeProvider.System),
+        _comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(Provider(_writer), TimeProvider.System),
             new PipelineStore(new McpFlowWorkspace(_data.Root), TimeProvider.System), TimeProvider.System);
     }
 

@@ -3,6 +3,7 @@ using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.TestDoubles;
+using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 using McpFlow.Pipelines.Tracking;
 
 namespace McpFlow.Pipelines.Tests.Evaluation;
@@ -17,7 +18,7 @@ public sealed class StepEvaluatorTests : IDisposable
         _data.Execute(TestData.Hourly);
         var spec = new PipelineGenerator(new TableInspector(_data.Database)).Generate(new GenerateRequest("power", "mw", "forecasting", "ts", Horizon: 1, Folds: 3));
         var writer = new InMemoryTrackingWriter();
-        var evaluator = new StepEvaluator(new FeatureLoader(_data.Database), new RunLogger(writer, TimeProvider.System));
+        var evaluator = new StepEvaluator(new FeatureLoader(_data.Database), new RunLogger(Provider(writer), TimeProvider.System));
         var result = await evaluator.EvaluateAsync(spec, "sdca", "exp", Path.Combine(_data.Root, "job"), (_, _) => { }, CancellationToken.None);
 
         var lost = spec.Features.Lags.Concat(spec.Features.RollingWindows).Max(); // horizon 1: window w ends 1 row back and starts w rows back

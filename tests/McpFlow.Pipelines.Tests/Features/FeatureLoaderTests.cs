@@ -31,7 +31,9 @@ public sealed class FeatureLoaderTests : IDisposable
             frame.Naive[r].Should().Be((t - 2) * (t - 2));
         }
 
-        frame.Stats.Select(s => s.Step).Should().ContainInOrder("load", "validate", "date_parts", "lags", "rolling");
+        frame.Stats.Select(s => s.Step).Should().ContainInOrder("load", "date_parts", "lags", "rolling", "validate");
+        frame.Stats[^1].RowsOut.Should().Be(frame.Rows);
+        frame.Stats[^1].NullsLeft.Should().Be(0, "rows without lag history were dropped");
         frame.Stats.Single(s => s.Step == "lags").FeaturesAdded.Should().Be(spec.Features.Lags.Count);
 
         double[] Column(string name) => frame.Numeric.Single(c => c.Name == name).Values;
