@@ -35,9 +35,9 @@ internal static class MlRows
     public static IDataView Booleans(MLContext ml, float[][] x, IReadOnlyList<int>? labels) =>
         ml.Data.LoadFromEnumerable(x.Select((f, i) => new Binary { Label = labels is not null && labels[i] == 1, Features = f }).ToList(), Schema<Binary>(x, null));
 
-    /// <summary>Key label 1..classes (0 is missing).</summary>
+    /// <summary>Key label: the class index 0..classes-1 (LoadFromEnumerable maps a POCO value v to key v + 1).</summary>
     public static IDataView Keys(MLContext ml, float[][] x, IReadOnlyList<int>? labels, int classes) =>
-        ml.Data.LoadFromEnumerable(x.Select((f, i) => new Keyed { Label = labels is null || labels[i] < 0 ? 0 : (uint)(labels[i] + 1), Features = f }).ToList(), Schema<Keyed>(x, classes));
+        ml.Data.LoadFromEnumerable(x.Select((f, i) => new Keyed { Label = labels is null || labels[i] < 0 ? 0 : (uint)labels[i], Features = f }).ToList(), Schema<Keyed>(x, classes));
 
     private static SchemaDefinition Schema<T>(float[][] x, int? classes)
     {

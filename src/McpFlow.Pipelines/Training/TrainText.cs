@@ -6,6 +6,8 @@ namespace McpFlow.Pipelines.Training;
 /// <summary>Readable text of a training result.</summary>
 public static class TrainText
 {
+    private static string Source(Storage.ScoreEntry entry) => entry.RunId is null ? entry.Trainer : $"{entry.Trainer}, run {entry.RunId}";
+
     /// <summary>Metrics, comparison with the previous best, top features, model id.</summary>
     public static string Markdown(TrainResult r, IReadOnlyList<string> metrics)
     {
@@ -18,10 +20,10 @@ public static class TrainText
         text.AppendLine(r.PreviousBest is null
             ? $"First run of the experiment by {r.PrimaryMetric}."
             : r.BeatPreviousBest == true
-                ? $"IMPROVED: {r.PrimaryMetric} {LeaderboardText.Format(value)} beats the previous best {LeaderboardText.Format(r.PreviousBest.Value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId})."
+                ? $"IMPROVED: {r.PrimaryMetric} {LeaderboardText.Format(value)} beats the previous best {LeaderboardText.Format(r.PreviousBest.Value)} ({Source(r.PreviousBest)})."
                 : value == r.PreviousBest.Value
-                    ? $"Equal to the previous best {r.PrimaryMetric} {LeaderboardText.Format(value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId})."
-                    : $"Not better than the previous best {r.PrimaryMetric} {LeaderboardText.Format(r.PreviousBest.Value)} ({r.PreviousBest.Trainer}, run {r.PreviousBest.RunId}); this run scored {LeaderboardText.Format(value)}.");
+                    ? $"Equal to the previous best {r.PrimaryMetric} {LeaderboardText.Format(value)} ({Source(r.PreviousBest)})."
+                    : $"Not better than the previous best {r.PrimaryMetric} {LeaderboardText.Format(r.PreviousBest.Value)} ({Source(r.PreviousBest)}); this run scored {LeaderboardText.Format(value)}.");
         if (r.FeatureImportance.Count > 0)
             text.AppendLine("Most important features (permutation): " + string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)})")) + ".");
         text.Append($"Model saved as {r.ModelId}; use pipeline_predict with model_id=\"{r.ModelId}\".");
