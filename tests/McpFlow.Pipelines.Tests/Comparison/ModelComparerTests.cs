@@ -81,5 +81,19 @@ public sealed class ModelComparerTests : IDisposable
         result.Leaderboard.Single(r => r.IsBaseline).Metrics["accuracy"].Should().BeApproximately(1.0 / 3, 0.02);
     }
 
+    [Fact]
+    public async Task Compare_ScoresInjectedOutliersHighest_ForLabelledAnomalyDetection()
+    {
+        // 200 points near the plane c = a + b, and every 20th row pushed far off it (label 1).
+        _data.Execute("CREATE TABLE sensors AS SELECT sin(i * 1.1) AS a, cos(i * 0.7) AS b, " +
+            "sin(i * 1.1) + cos(i * 0.7) + CASE WHEN i % 20 = 0 THEN 6 ELSE 0.05 * sin(i * 5.3) END AS c, " +
+            "CASE WHEN i % 20 = 0 THEN 1 ELSE 0 END AS fault FROM range(0, 200) t(i)");
+        var spec = _generator.Generate(new GenerateRequest("sensors", "fault", "anomaly_detection", null));
+        var result = await _comparer.CompareAsync(spec, null, "exp", (_, _) => { }, CancellationToken.None);
+        result.Best.Should().Be("randomized_pca");
+        result.Leaderboard[0].Metrics["auc"].Should().BeGreaterThan(0.95);
+        result.Leaderboard[0].Metrics["precision_at_k"].Should().BeGreaterThan(0.8);
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -20,6 +20,18 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
     }
 
     [Fact]
+    public async Task CompareModels_RunsAsACancellableJob()
+    {
+        Execute(TestData.Hourly);
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "power", target = "mw", task = "forecasting", time_column = "ts", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        var started = await CallOkAsync("pipeline_compare_models", new { spec, wait_seconds = 0 });
+        var jobId = started.Structured().GetProperty("job").GetProperty("id").GetString();
+        await CallOkAsync("job_cancel", new { job_id = jobId });
+        var status = await CallOkAsync("job_status", new { job_id = jobId, wait_seconds = 10 });
+        status.Structured().GetProperty("job").GetProperty("state").GetString().Should().Be("cancelled");
+    }
+
+    [Fact]
     public async Task CompareModels_RejectsATrainerThatDoesNotFitTheTask()
     {
         Execute(TestData.Regression);
