@@ -3,6 +3,7 @@ using McpFlow.Pipelines.Comparison;
 using McpFlow.Pipelines.Evaluation;
 using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Generation;
+using McpFlow.Pipelines.Prompts;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tools;
@@ -44,5 +45,6 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<EvaluatePipelineStepsTool>();
         mcp.WithTools<TrainPipelineTool>();
         mcp.WithTools<PredictPipelineTool>();
+        mcp.WithPrompts<PipelinePrompts>();
     }
 }
