@@ -85,5 +85,16 @@ public sealed class PipelineGeneratorTests : IDisposable
         rare.Should().Throw<McpFlowException>().WithMessage("*Class 'rare' has only 3 rows*").Which.Hint.Should().Contain("folds=3");
     }
 
+    [Fact]
+    public void Generate_FrequencyEncodesHugeCardinality_WithAWarning_AndDropsIdLikeText()
+    {
+        // 'city' has 1500 values over 3000 rows (huge, not ID-like); 'order_ref' is unique per row (ID-like).
+        _data.Execute("CREATE TABLE orders AS SELECT 'c' || (i % 1500) AS city, 'o-' || i AS order_ref, sin(i) AS x, sin(i) * 3 + cos(i * 0.3) AS amount FROM range(0, 3000) t(i)");
+        var spec = _generator.Generate(new GenerateRequest("orders", "amount", "regression", null));
+        spec.Columns.Single(c => c.Name == "city").Encoding.Should().Be("frequency");
+        spec.Findings.Should().Contain(f => f.Check == "cardinality" && f.Column == "city" && f.Severity == "warning" && f.Message.Contains("huge cardinality"));
+        spec.Columns.Single(c => c.Name == "order_ref").Role.Should().Be(ColumnPlan.DroppedRole);
+    }
+
     public void Dispose() => _data.Dispose();
 }
