@@ -1,4 +1,14 @@
 using McpFlow.Core.Groups;
+using McpFlow.Pipelines.Comparison;
+using McpFlow.Pipelines.Evaluation;
+using McpFlow.Pipelines.Features;
+using McpFlow.Pipelines.Generation;
+using McpFlow.Pipelines.Prompts;
+using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Tables;
+using McpFlow.Pipelines.Tools;
+using McpFlow.Pipelines.Tracking;
+using McpFlow.Pipelines.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Pipelines;
@@ -15,10 +25,26 @@ public sealed class PipelinesToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<TableInspector>();
+        services.AddSingleton<TableImporter>();
+        services.AddSingleton<PipelineGenerator>();
+        services.AddSingleton<FeatureLoader>();
+        services.AddSingleton<PipelineStore>();
+        services.AddSingleton<RunLogger>();
+        services.AddSingleton<ModelComparer>();
+        services.AddSingleton<StepEvaluator>();
+        services.AddSingleton<PipelineTrainer>();
+        services.AddSingleton<PipelinePredictor>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<GeneratePipelineTool>();
+        mcp.WithTools<CompareModelsTool>();
+        mcp.WithTools<EvaluatePipelineStepsTool>();
+        mcp.WithTools<TrainPipelineTool>();
+        mcp.WithTools<PredictPipelineTool>();
+        mcp.WithPrompts<PipelinePrompts>();
     }
 }

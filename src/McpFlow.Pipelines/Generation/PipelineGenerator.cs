@@ -1,0 +1,72 @@
+using McpFlow.Core.Errors;
+using McpFlow.Pipelines.Models;
+using McpFlow.Pipelines.Specs;
+using McpFlow.Pipelines.Tables;
+
+namespace McpFlow.Pipelines.Generation;
+
+/// <summary>Builds a documented pipeline spec from a table's profile (generate_pipeline).</summary>
+public sealed class PipelineGenerator(TableInspector inspector)
+{
+    /// <summary>Profiles the table, validates the request and returns the spec, or throws an actionable error.</summary>
+    public PipelineSpec Generate(GenerateRequest request)
+    {
+        if (request.Folds is < 2 or > 20)
+            throw McpFlowException.Invalid($"folds must be between 2 and 20; got {request.Folds}.", "5 is a good default.");
+        if (request.Horizon is < 1 or > 1000)
+            throw McpFlowException.Invalid($"horizon must be between 1 and 1000 rows; got {request.Horizon}.");
+        var (rows, columns) = inspector.Profile(request.Table);
+        if (rows == 0)
+            throw McpFlowException.Invalid($"Table '{request.Table}' is empty.", "Load data into it first.");
+        var target = Find(columns, request.Target, "target");
+        var time = Find(columns, request.TimeColumn, "time_column");
+        var task = TaskNames.Parse(request.Task) ?? TaskInference.Infer(target, time, rows);
+        var check = new TaskChecks(inspector, request, rows);
+        var classes = check.Validate(task, target, time);
+        var findings = new List<ValidationFinding>(check.Findings);
+        var assigner = new ColumnRoleAssigner(inspector, request.Table, rows);
+        var plans = assigner.Assign(columns, target, time, task);
+        findings.AddRange(assigner.Findings);
+        if (task != PipelineTask.Forecasting && !plans.Any(p => p.Role == ColumnPlan.FeatureRole) && time is null)
+            throw McpFlowException.Invalid("No usable feature columns remain after validation (see the dropped columns).",
+                "Provide numeric or categorical inputs, or fix the columns listed as dropped.");
+        foreach (var c in columns.Where(c => c.Nulls > 0 && plans.Any(p => p.Name == c.Name && p.Role == ColumnPlan.FeatureRole)))
+            findings.Add(new ValidationFinding("missing", c.Name, "info", $"'{c.Name}' has {c.Nulls} missing values ({(double)c.Nulls / rows:P1}); imputed from training folds."));
+
+        int? season = null;
+        if (task == PipelineTask.Forecasting)
+        {
+            var series = inspector.Series(request.Table, target!.Name, time!.Name, GenerationLimits.SeasonalitySampleRows);
+            if (SeasonalityDetector.Detect(series, GenerationLimits.MaxSeason) is { } s)
+            {
+                season = s.Period;
+                findings.Add(new ValidationFinding("seasonality", target.Name, "info", $"Season of {s.Period} rows detected (autocorrelation {s.Acf:F2} at that lag)."));
+            }
+            else
+                findings.Add(new ValidationFinding("seasonality", target.Name, "info", "No clear season found in the autocorrelation (no peak above 0.3); no Fourier terms."));
+        }
+
+        var features = FeaturePlanner.Plan(task, time, request.Horizon, season);
+        var split = check.Split(task, features, classes, season);
+        var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null);
+        return new PipelineSpec
+        {
+            Table = request.Table, Target = target?.Name, Task = task, TimeColumn = time?.Name,
+            Horizon = task == PipelineTask.Forecasting ? request.Horizon : 1, RowCount = rows, Classes = classes,
+            Columns = plans, Findings = findings, Features = features,
+            Steps = StepExplainer.Explain(task, plans, features, split, findings),
+            Split = split, Candidates = TrainerNames.For(task, season is not null),
+            Metrics = metrics, PrimaryMetric = primary, Maximize = maximize,
+        };
+    }
+
+    private static ColumnProfile? Find(IReadOnlyList<ColumnProfile> columns, string? name, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+        return columns.FirstOrDefault(c => c.Name == name)
+            ?? columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw McpFlowException.NotFound($"Column '{name}' ({parameter}) is not in the table.",
+                $"Columns: {string.Join(", ", columns.Select(c => c.Name))}.");
+    }
+}

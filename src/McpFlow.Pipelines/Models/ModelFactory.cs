@@ -1,0 +1,22 @@
+using McpFlow.Pipelines.Specs;
+
+namespace McpFlow.Pipelines.Models;
+
+/// <summary>Fits a named trainer or baseline.</summary>
+public static class ModelFactory
+{
+    /// <summary>Fits <paramref name="trainer"/> for the spec's task on <paramref name="train"/>.</summary>
+    public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
+        TrainerNames.Baselines.Contains(trainer)
+            ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
+            : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
+
+    /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
+    public static void EnsureKnown(PipelineSpec spec, string trainer)
+    {
+        var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null);
+        if (!known.Contains(trainer))
+            throw Core.Errors.McpFlowException.Invalid($"Trainer '{trainer}' is not available for {Generation.TaskNames.Name(spec.Task)}.",
+                $"Use one of: {string.Join(", ", known)}.");
+    }
+}

@@ -1,0 +1,48 @@
+using McpFlow.Pipelines.Specs;
+
+namespace McpFlow.Pipelines.Models;
+
+/// <summary>Names of the trainers and baselines available per task.</summary>
+public static class TrainerNames
+{
+    /// <summary>Predicts the most frequent training class (classification baseline).</summary>
+    public const string Majority = "majority_baseline";
+
+    /// <summary>Predicts the training mean (regression baseline).</summary>
+    public const string Mean = "mean_baseline";
+
+    /// <summary>Forecasts the value <c>horizon</c> rows earlier (forecasting baseline).</summary>
+    public const string Naive = "naive";
+
+    /// <summary>Forecasts the value one season earlier (forecasting baseline).</summary>
+    public const string SeasonalNaive = "seasonal_naive";
+
+    /// <summary>Baselines of every task.</summary>
+    public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
+
+    /// <summary>The candidates for a task, baselines first.</summary>
+    public static IReadOnlyList<string> For(PipelineTask task, bool seasonal) => task switch
+    {
+        PipelineTask.Binary => [Majority, "logistic_regression", "sdca_logistic", "fast_tree", "fast_forest", "lightgbm"],
+        PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
+        PipelineTask.Regression => [Mean, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
+        PipelineTask.Forecasting => seasonal
+            ? [Naive, SeasonalNaive, "sdca", "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+        PipelineTask.Clustering => ["kmeans"],
+        _ => ["randomized_pca"],
+    };
+
+    /// <summary>Metrics reported per task, primary first.</summary>
+    public static (IReadOnlyList<string> Metrics, string Primary, bool Maximize) MetricsFor(PipelineTask task, bool labelled) => task switch
+    {
+        PipelineTask.Binary or PipelineTask.Multiclass =>
+            (["accuracy", "auc", "recall", "precision", "f1", "kappa", "mcc", "training_seconds"], "accuracy", true),
+        PipelineTask.Regression => (["mae", "mse", "rmse", "r2", "rmsle", "mape", "training_seconds"], "rmse", false),
+        PipelineTask.Forecasting => (["mase", "rmsse", "mae", "rmse", "mape", "smape", "training_seconds"], "mase", false),
+        PipelineTask.Clustering => (["silhouette", "clusters", "training_seconds"], "silhouette", true),
+        _ => labelled
+            ? (["auc", "precision_at_k", "anomaly_share", "training_seconds"], "auc", true)
+            : (["anomaly_share", "training_seconds"], "anomaly_share", false),
+    };
+}

@@ -1,0 +1,16 @@
+namespace McpFlow.Pipelines.Specs;
+
+/// <summary>Feature settings of a pipeline spec.</summary>
+/// <param name="Lags">Target lags in rows (forecasting), each at least the horizon so no future value is used.</param>
+/// <param name="RollingWindows">Left-closed rolling windows (mean and standard deviation) ending <c>horizon</c> rows before each row.</param>
+/// <param name="FourierPeriod">Season length in rows detected by autocorrelation; null when none.</param>
+/// <param name="FourierOrder">Number of sine/cosine pairs for that season.</param>
+/// <param name="DateParts">Calendar parts taken from the time column (hour, day of week, month, day of year).</param>
+/// <param name="Scaling">standard (z-score, fitted on training folds) or none.</param>
+public sealed record FeaturePlan(
+    IReadOnlyList<int> Lags,
+    IReadOnlyList<int> RollingWindows,
+    int? FourierPeriod,
+    int FourierOrder,
+    IReadOnlyList<string> DateParts,
+    string Scaling);

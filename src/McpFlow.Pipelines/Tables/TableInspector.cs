@@ -1,0 +1,126 @@
+using System.Data.Common;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
+
+namespace McpFlow.Pipelines.Tables;
+
+/// <summary>Reads schemas and column summaries of workspace tables from DuckDB.</summary>
+public sealed class TableInspector(WorkspaceDatabase database)
+{
+    /// <summary>Row count and per-column profile of <paramref name="table"/>.</summary>
+    public (long Rows, IReadOnlyList<ColumnProfile> Columns) Profile(string table)
+    {
+        using var connection = database.Open();
+        var columns = Schema(connection, table);
+        var rows = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {Sql.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture);
+        var profiles = new List<ColumnProfile>();
+        foreach (var (name, type) in columns)
+        {
+            var id = Sql.Id(name);
+            var numeric = ColumnTypes.IsNumeric(type);
+            var stats = numeric ? $"avg({id})::DOUBLE, stddev_samp({id})::DOUBLE" : "NULL, NULL";
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) - count({id}), count(DISTINCT {id}), {stats} FROM {Sql.Id(table)}";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            profiles.Add(new ColumnProfile(name, type, reader.GetInt64(0), reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetDouble(3)));
+        }
+
+        return (rows, profiles);
+    }
+
+    /// <summary>Pearson correlation of two numeric columns (null when undefined).</summary>
+    public double? Correlation(string table, string x, string y)
+    {
+        using var connection = database.Open();
+        var value = Scalar(connection, $"SELECT corr({Sql.Id(x)}::DOUBLE, {Sql.Id(y)}::DOUBLE) FROM {Sql.Id(table)}");
+        return value is null or DBNull ? null : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Share of rows whose class is the majority class within the row's value of <paramref name="column"/>
+    /// (1.0 means the column determines the target).</summary>
+    public double Purity(string table, string column, string target)
+    {
+        using var connection = database.Open();
+        var value = Scalar(connection,
+            $"SELECT sum(m)::DOUBLE / sum(t) FROM (SELECT max(c) AS m, sum(c) AS t FROM (SELECT {Sql.Id(column)} AS k, {Sql.Id(target)} AS y, count(*) AS c " +
+            $"FROM {Sql.Id(table)} WHERE {Sql.Id(target)} IS NOT NULL GROUP BY ALL) GROUP BY k)");
+        return value is null or DBNull ? 0 : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Share of rows where <paramref name="column"/> is later than <paramref name="time"/>.</summary>
+    public double ShareAfter(string table, string column, string time)
+    {
+        using var connection = database.Open();
+        var value = Scalar(connection,
+            $"SELECT avg(CASE WHEN {Sql.Id(column)}::TIMESTAMP > {Sql.Id(time)}::TIMESTAMP THEN 1.0 ELSE 0.0 END) FROM {Sql.Id(table)} " +
+            $"WHERE {Sql.Id(column)} IS NOT NULL AND {Sql.Id(time)} IS NOT NULL");
+        return value is null or DBNull ? 0 : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Distinct non-null values of a column as text, sorted (numbers numerically).</summary>
+    public IReadOnlyList<string> DistinctValues(string table, string column, int limit)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT DISTINCT {Sql.Id(column)} AS v FROM {Sql.Id(table)} WHERE v IS NOT NULL ORDER BY v LIMIT {limit}";
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    /// <summary>The least frequent non-null value of a column and its count.</summary>
+    public (string Label, long Count) SmallestClass(string table, string column)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Sql.Id(column)}::VARCHAR, count(*) AS c FROM {Sql.Id(table)} WHERE {Sql.Id(column)} IS NOT NULL GROUP BY 1 ORDER BY c, 1 LIMIT 1";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Non-null values of a numeric column in time order (at most <paramref name="limit"/>, the latest).</summary>
+    public IReadOnlyList<double> Series(string table, string column, string time, int limit)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT v FROM (SELECT {Sql.Id(column)}::DOUBLE AS v, {Sql.Id(time)} AS t, rowid AS r FROM {Sql.Id(table)} " +
+            $"WHERE {Sql.Id(column)} IS NOT NULL ORDER BY t DESC, r DESC LIMIT {limit}) ORDER BY t, r";
+        using var reader = command.ExecuteReader();
+        var values = new List<double>();
+        while (reader.Read())
+            values.Add(reader.GetDouble(0));
+        return values;
+    }
+
+    /// <summary>Column names and types, or a not-found error naming the tables that exist.</summary>
+    internal static IReadOnlyList<(string Name, string Type)> Schema(DbConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Sql.Literal(table)} ORDER BY ordinal_position";
+        var columns = new List<(string, string)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                columns.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        if (columns.Count > 0)
+            return columns;
+        command.CommandText = "SELECT string_agg(table_name, ', ' ORDER BY table_name) FROM information_schema.tables";
+        var tables = command.ExecuteScalar() as string;
+        throw McpFlowException.NotFound($"Table '{table}' is not in the workspace database.",
+            string.IsNullOrEmpty(tables) ? "Load a file first (data_load_file)." : $"Tables: {tables}.");
+    }
+
+    private static object? Scalar(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

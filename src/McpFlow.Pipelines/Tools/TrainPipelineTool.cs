@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Jobs;
+using McpFlow.Core.Mcp;
+using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Training;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Pipelines.Tools;
+
+/// <summary>pipeline_train.</summary>
+[McpServerToolType]
+public sealed class TrainPipelineTool(PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls)
+{
+    /// <summary>Trains a pipeline as a background job.</summary>
+    [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline (given or suggested hyperparameters)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Trains one model of a pipeline with given hyperparameters, or with a suggestion from suggest_hyperparams accepted by id " +
+                 "(\"start a run with the suggested params\"). Cross-validates it, fits the final model on all rows, saves it (ML.NET zip, " +
+                 "preprocessing state and spec) in a model folder, logs a run tagged with the suggestion and its explanation, reports " +
+                 "whether it beat the experiment's previous best, and returns charts: confusion matrix (classification) or actual vs " +
+                 "predicted, and permutation feature importance. Runs as a background job with progress.")]
+    public async Task<CallToolResult> Train(
+        [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself.")] string spec,
+        [Description("Trainer, e.g. \"lightgbm\" (the best of pipeline_compare_models). Optional when the suggestion names one in a 'trainer' param.")] string? trainer = null,
+        [Description("Hyperparameters as an object of names to values, e.g. {\"number_of_leaves\": 31, \"learning_rate\": 0.05}. Default: trainer defaults.")] JsonElement? hyperparameters = null,
+        [Description("Id of a suggestion from suggest_hyperparams to train with, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
+        [Description("Tracking experiment. Default: the suggestion's experiment, else \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
+        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")] double? wait_seconds = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parsed = store.Resolve(spec);
+        var request = new TrainRequest(trainer, Flatten(hyperparameters), suggestion_id, experiment);
+        var handle = jobs.Start("pipeline_train", $"Train {trainer ?? "suggested model"} on {parsed.Table}", async ctx =>
+        {
+            var result = await pipelines.TrainAsync(parsed, request, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
+            return new JobResult(TrainText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options), result.Charts);
+        });
+        return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
+    }
+
+    private static Dictionary<string, string>? Flatten(JsonElement? element)
+    {
+        if (element is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            return null;
+        if (e.ValueKind != JsonValueKind.Object)
+            throw McpFlowException.Invalid("hyperparameters must be an object such as {\"number_of_leaves\": 31}.");
+        return e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+    }
+}

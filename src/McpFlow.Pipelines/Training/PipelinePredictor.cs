@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Storage;
+using McpFlow.Pipelines.Features;
+using McpFlow.Pipelines.Models;
+using McpFlow.Pipelines.Specs;
+using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Tables;
+
+namespace McpFlow.Pipelines.Training;
+
+/// <summary>Applies a saved pipeline (spec, preprocessing state, model) to a table and writes the predictions as a new table.</summary>
+public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store, WorkspaceDatabase database)
+{
+    /// <summary>Predicts every scorable row of <paramref name="table"/> into <paramref name="outputTable"/> (default <c>&lt;table&gt;_predictions</c>).</summary>
+    public PredictionResult Predict(string modelId, string table, string? outputTable)
+    {
+        var folder = store.ModelFolder(modelId);
+        var spec = PipelineSpec.FromJson(File.ReadAllText(Path.Combine(folder, "pipeline_spec.json")));
+        var info = JsonSerializer.Deserialize<SavedModelInfo>(File.ReadAllText(Path.Combine(folder, "model.json")), McpFlowJson.Options)!;
+        var state = JsonSerializer.Deserialize<PreprocessorState>(File.ReadAllText(Path.Combine(folder, "preprocessor.json")), McpFlowJson.Options)!;
+        var output = string.IsNullOrWhiteSpace(outputTable) ? $"{table}_predictions" : outputTable;
+        if (output.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
+            throw McpFlowException.Invalid($"Output table name '{output}' may only contain letters, digits and underscores.");
+        var frame = loader.Load(spec, table, forPrediction: true);
+        if (frame.Rows == 0)
+            throw McpFlowException.Invalid($"No row of '{table}' can be scored.", spec.Task == PipelineTask.Forecasting
+                ? $"Forecasting needs at least {spec.Features.Lags.DefaultIfEmpty(0).Max() + 1} rows of history in the table before the rows to forecast."
+                : "The table is empty.");
+        var rows = Enumerable.Range(0, frame.Rows).ToArray();
+        var x = new Preprocessor(state).Transform(frame, rows);
+        var modelFile = Path.Combine(folder, info.ModelFile);
+        ITrainedModel model = TrainerNames.Baselines.Contains(info.Trainer) ? BaselineModel.Load(modelFile) : MlNetModel.Load(modelFile, spec.Task, spec.Classes.Count);
+        var prediction = model.Predict(new ModelInput(x, frame, rows));
+        Write(spec, table, output, frame, prediction);
+        return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction));
+    }
+
+    private void Write(PipelineSpec spec, string table, string output, FeatureFrame frame, Prediction p)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        var classification = spec.Classes.Count > 0 && p.Classes.Length > 0;
+        command.CommandText = "CREATE OR REPLACE TEMP TABLE __pipeline_predictions (pos BIGINT, prediction " + (classification ? "VARCHAR, probability DOUBLE)" : "DOUBLE)");
+        command.ExecuteNonQuery();
+        using (var appender = connection.CreateAppender("__pipeline_predictions"))
+        {
+            for (var i = 0; i < frame.Rows; i++)
+            {
+                var row = appender.CreateRow().AppendValue((long)frame.HistoryIndex[i]);
+                if (classification)
+                {
+                    var k = p.Classes[i];
+                    row.AppendValue(spec.Classes[k]).AppendValue(p.Scores is null ? null : Probability(p.Scores[i], k)).EndRow();
+                }
+                else
+                    row.AppendValue(p.Values[i]).EndRow();
+            }
+        }
+
+        var order = spec.TimeColumn is null ? "rowid" : $"{Sql.Id(spec.TimeColumn)}, rowid";
+        command.CommandText = $"CREATE OR REPLACE TABLE {Sql.Id(output)} AS SELECT s.* EXCLUDE (__pos), p.* EXCLUDE (pos) FROM " +
+            $"(SELECT *, row_number() OVER (ORDER BY {order}) - 1 AS __pos FROM {Sql.Id(table)}) s JOIN __pipeline_predictions p ON p.pos = s.__pos ORDER BY s.__pos";
+        command.ExecuteNonQuery();
+        command.CommandText = "DROP TABLE __pipeline_predictions";
+        command.ExecuteNonQuery();
+    }
+
+    private static double? Probability(double[] scores, int k)
+    {
+        // Binary models give (-p, p); multiclass scores are per-class probabilities (or scores normalised here).
+        if (scores.Length == 2 && scores[0] <= 0 && Math.Abs(scores[0] + scores[1]) < 1e-9)
+            return k == 1 ? scores[1] : 1 - scores[1];
+        var sum = scores.Where(s => s > 0).Sum();
+        return sum > 0 ? Math.Max(0, scores[k]) / sum : null;
+    }
+
+    private long Count(string table)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {Sql.Id(table)}";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private List<IReadOnlyDictionary<string, object?>> Preview(string output)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {Sql.Id(output)} LIMIT 10";
+        using var reader = command.ExecuteReader();
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i) is DateTime d ? d.ToString("o", CultureInfo.InvariantCulture) : reader.GetValue(i);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<string, double> Summary(PipelineSpec spec, Prediction p)
+    {
+        if (spec.Classes.Count > 0 && p.Classes.Length > 0)
+            return p.Classes.GroupBy(c => spec.Classes[c]).ToDictionary(g => $"count_{g.Key}", g => (double)g.Count());
+        return new Dictionary<string, double> { ["min"] = p.Values.Min(), ["mean"] = p.Values.Average(), ["max"] = p.Values.Max() };
+    }
+}

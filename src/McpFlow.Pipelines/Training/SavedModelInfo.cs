@@ -1,0 +1,9 @@
+namespace McpFlow.Pipelines.Training;
+
+/// <summary>Metadata saved next to a trained model (<c>model.json</c>).</summary>
+/// <param name="Trainer">Trainer name.</param>
+/// <param name="ModelFile">Model file name in the folder (ML.NET zip or baseline JSON).</param>
+/// <param name="Hyperparameters">Hyperparameters used.</param>
+/// <param name="RunId">Tracking run id.</param>
+/// <param name="Metrics">Cross-validated metrics.</param>
+public sealed record SavedModelInfo(string Trainer, string ModelFile, IReadOnlyDictionary<string, string> Hyperparameters, string? RunId, IReadOnlyDictionary<string, double> Metrics);

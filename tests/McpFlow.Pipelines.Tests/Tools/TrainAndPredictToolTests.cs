@@ -1,0 +1,63 @@
+using McpFlow.Core.Tracking;
+using McpFlow.Testing;
+
+namespace McpFlow.Pipelines.Tests.Tools;
+
+public sealed class TrainAndPredictToolTests : PipelineServerTestBase
+{
+    [Fact]
+    public async Task Train_AcceptsASuggestion_TagsTheRun_ComparesWithThePreviousBest_AndPredicts()
+    {
+        Execute(TestData.Binary);
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "customers", target = "churn", task = "binary", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        var first = await CallOkAsync("pipeline_train", new { spec, trainer = "majority_baseline", experiment = "churn", wait_seconds = 40 });
+        first.Text().Should().Contain("First run of the experiment");
+
+        Suggestions.Save(new HyperparameterSuggestion("sug-1", "churn", "accuracy", true,
+            new Dictionary<string, string> { ["trainer"] = "logistic_regression", ["l2_regularization"] = "0.1", ["folds"] = "3" },
+            0.95, 0.02, 0.1, "Lower L2 lets the linear boundary fit the x1 + x2 rule.", DateTimeOffset.UtcNow));
+        var result = await CallOkAsync("pipeline_train", new { spec, suggestion_id = "sug-1", wait_seconds = 40 });
+        var data = result.Structured().GetProperty("result");
+        data.GetProperty("trainer").GetString().Should().Be("logistic_regression");
+        data.GetProperty("beatPreviousBest").GetBoolean().Should().BeTrue("a linear model beats always predicting the majority class on a linear rule");
+        data.GetProperty("mean").GetProperty("accuracy").GetDouble().Should().BeGreaterThan(0.85);
+        result.Text().Should().Contain("IMPROVED");
+        result.Images().Should().HaveCount(2, "a confusion matrix and a feature-importance chart");
+        result.Images().Should().OnlyContain(png => png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G');
+        var importance = data.GetProperty("featureImportance").EnumerateArray().Select(f => f.GetProperty("feature").GetString()).Take(2);
+        importance.Should().BeEquivalentTo(["x1", "x2"], "the label depends only on x1 and x2");
+        var run = Tracking.Runs.Values.Single(r => r.Tags.TryGetValue(TrackingTags.SuggestionId, out var id) && id == "sug-1");
+        run.Tags[TrackingTags.SuggestionExplanation].Should().Contain("Lower L2");
+        run.Params["l2_regularization"].Should().Be("0.1");
+        run.Artifacts.Should().Contain(["confusion_matrix.png", "feature_importance.png", "model.zip"]);
+
+        var modelId = data.GetProperty("modelId").GetString();
+        var predicted = await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "customers", output_table = "scored" });
+        predicted.Structured().GetProperty("rows").GetInt32().Should().Be(120);
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT avg(CASE WHEN prediction = churn::VARCHAR THEN 1.0 ELSE 0.0 END), min(probability), max(probability) FROM scored";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        reader.GetDouble(0).Should().BeGreaterThan(0.85, "training accuracy of the saved model");
+        reader.GetDouble(1).Should().BeInRange(0.5, 1);
+    }
+
+    [Fact]
+    public async Task Train_RejectsAHyperparameterTheTrainerDoesNotHave()
+    {
+        Execute(TestData.Regression);
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        var result = await CallAsync("pipeline_train", new { spec, trainer = "fast_tree", hyperparameters = new { batch_size = 32 } });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("Trainer 'fast_tree' has no hyperparameter 'batch_size'").And.Contain("number_of_leaves");
+    }
+
+    [Fact]
+    public async Task Predict_ReportsAnUnknownModel()
+    {
+        var result = await CallAsync("pipeline_predict", new { model_id = "nope", table = "t" });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("No trained model 'nope'").And.Contain("pipeline_train");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Storage;
+using McpFlow.Core.Workspace;
+using McpFlow.Pipelines.Comparison;
+using McpFlow.Pipelines.Features;
+using McpFlow.Pipelines.Generation;
+using McpFlow.Pipelines.Storage;
+using McpFlow.Pipelines.Tables;
+using McpFlow.Pipelines.Tracking;
+
+// Usage (from the repository root): dotnet run -c Release --project tools/bench/pipelines/PipelinesBench -- <output folder>
+var output = Path.GetFullPath(args.Length > 0 ? args[0] : "tools/bench/pipelines/out");
+Directory.CreateDirectory(output);
+var data = Path.GetFullPath("examples/data");
+var workspace = new McpFlowWorkspace(Path.Combine(Path.GetTempPath(), $"mcpflow-bench-{Environment.ProcessId}"));
+var database = new WorkspaceDatabase(workspace);
+var inspector = new TableInspector(database);
+var loader = new FeatureLoader(database);
+var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimeProvider.System),
+    new PipelineStore(workspace, TimeProvider.System), TimeProvider.System);
+(string File, string Target, string Task, string? Time, int Horizon)[] datasets =
+[
+    ("iris", "species", "multiclass", null, 1),
+    ("wine", "cultivar", "multiclass", null, 1),
+    ("breast_cancer", "malignant", "binary", null, 1),
+    ("diabetes", "progression", "regression", null, 1),
+    ("co2_monthly", "co2_ppm", "forecasting", "month", 1),
+    ("wind_power", "power_mw", "forecasting", "timestamp", 24),
+];
+var results = new List<object>();
+foreach (var d in datasets)
+{
+    using (var connection = database.Open())
+    using (var command = connection.CreateCommand())
+    {
+        command.CommandText = $"CREATE OR REPLACE TABLE {d.File} AS SELECT * FROM read_csv_auto('{Path.Combine(data, d.File + ".csv")}')";
+        command.ExecuteNonQuery();
+    }
+
+    var spec = new PipelineGenerator(inspector).Generate(new GenerateRequest(d.File, d.Target, d.Task, d.Time, d.Horizon, d.Task == "forecasting" ? 3 : 5));
+    var frame = loader.Load(spec);
+    var folds = CrossValidator.Folds(spec, frame);
+    var watch = Stopwatch.StartNew();
+    var result = await comparer.CompareAsync(spec, null, "bench", (_, _) => { }, CancellationToken.None);
+    Console.WriteLine($"{d.File}: best {result.Best} {spec.PrimaryMetric}={result.Leaderboard[0].Metrics[spec.PrimaryMetric]:F4} in {watch.Elapsed.TotalSeconds:F1} s");
+    results.Add(new
+    {
+        dataset = d.File, target = d.Target, task = d.Task, time = d.Time, horizon = d.Horizon, season = spec.Features.FourierPeriod,
+        primary = spec.PrimaryMetric, maximize = spec.Maximize, seconds = watch.Elapsed.TotalSeconds,
+        folds = folds.Select(f => f.Test.Select(r => frame.HistoryIndex[r]).ToArray()).ToArray(),
+        leaderboard = result.Leaderboard.Select(r => new { r.Trainer, r.IsBaseline, r.Metrics, r.Std }),
+    });
+}
+
+File.WriteAllText(Path.Combine(output, "mcpflow.json"), JsonSerializer.Serialize(results, McpFlowJson.Indented));
+Console.WriteLine($"Wrote {Path.Combine(output, "mcpflow.json")}");
+
+/// <summary>No tracking store: the benchmark does not log runs.</summary>
+internal sealed class NoServices : IServiceProvider
+{
+    public object? GetService(Type serviceType) => null;
+}
