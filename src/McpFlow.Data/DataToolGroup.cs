@@ -1,4 +1,7 @@
 using McpFlow.Core.Groups;
+using McpFlow.Data.Loading;
+using McpFlow.Data.Storage;
+using McpFlow.Data.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Data;
@@ -15,10 +18,16 @@ public sealed class DataToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<DataDatabase>();
+        services.AddSingleton<TableCatalog>();
+        services.AddSingleton<TableLoader>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<LoadTool>()
+            .WithTools<ListTablesTool>()
+            .WithTools<DescribeTableTool>();
     }
 }
