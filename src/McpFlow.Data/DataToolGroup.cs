@@ -1,5 +1,6 @@
 using McpFlow.Core.Groups;
 using McpFlow.Data.Loading;
+using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<DataDatabase>();
         services.AddSingleton<TableCatalog>();
         services.AddSingleton<TableLoader>();
+        services.AddSingleton<SqlGuard>();
+        services.AddSingleton<QueryRunner>();
     }
 
     /// <inheritdoc />
@@ -28,6 +31,7 @@ public sealed class DataToolGroup : IToolGroup
     {
         mcp.WithTools<LoadTool>()
             .WithTools<ListTablesTool>()
-            .WithTools<DescribeTableTool>();
+            .WithTools<DescribeTableTool>()
+            .WithTools<QueryTool>();
     }
 }

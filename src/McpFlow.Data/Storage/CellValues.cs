@@ -18,7 +18,7 @@ public static class CellValues
         float f => (double)f,
         decimal m => (double)m,
         ulong u => u,
-        BigInteger b => b.ToString(CultureInfo.InvariantCulture),
+        BigInteger b => b >= long.MinValue && b <= long.MaxValue ? (long)b : (double)b,
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
