@@ -1,5 +1,6 @@
 using McpFlow.Core.Groups;
 using McpFlow.Data.Loading;
+using McpFlow.Data.Profiling;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
@@ -24,6 +25,7 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<TableLoader>();
         services.AddSingleton<SqlGuard>();
         services.AddSingleton<QueryRunner>();
+        services.AddSingleton<Profiler>();
     }
 
     /// <inheritdoc />
@@ -32,6 +34,7 @@ public sealed class DataToolGroup : IToolGroup
         mcp.WithTools<LoadTool>()
             .WithTools<ListTablesTool>()
             .WithTools<DescribeTableTool>()
-            .WithTools<QueryTool>();
+            .WithTools<QueryTool>()
+            .WithTools<AnalyzeDataframeTool>();
     }
 }

@@ -14,5 +14,5 @@ namespace McpFlow.Data.Loading;
 /// <param name="Sample">First rows.</param>
 /// <param name="Warnings">Things worth knowing (no rows, all-null columns, ...).</param>
 public sealed record LoadResult(string Table, string Status, string Format, string Source, int Files, long Rows,
-    IReadOnlyList<ColumnInfo> Columns, IReadOnlyDictionary<string, string> Detected, IReadOnlyList<Dictionary<string, object?>> Sample,
+    IReadOnlyList<TableColumn> Columns, IReadOnlyDictionary<string, string> Detected, IReadOnlyList<Dictionary<string, object?>> Sample,
     IReadOnlyList<string> Warnings);

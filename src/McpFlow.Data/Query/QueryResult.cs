@@ -13,5 +13,5 @@ namespace McpFlow.Data.Query;
 /// <param name="RowsAffected">Rows changed by a write statement.</param>
 /// <param name="ElapsedMs">Execution time.</param>
 /// <param name="Text">The page rendered in the requested format.</param>
-public sealed record QueryResult(string Kind, IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, long Offset,
+public sealed record QueryResult(string Kind, IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, long Offset,
     bool Truncated, string? TruncatedBy, long? NextOffset, long? RowsAffected, double ElapsedMs, [property: System.Text.Json.Serialization.JsonIgnore] string Text);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using ColumnInfo = McpFlow.Data.Storage.ColumnInfo;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Data.Storage;
@@ -85,7 +84,7 @@ public sealed class QueryRunner(DataDatabase database, SqlGuard guard, McpFlowOp
     private static QueryResult ReadPage(DuckDBCommand command, QueryFormat format, int pageSize, long offset, int maxCharacters, Stopwatch watch)
     {
         using var reader = command.ExecuteReader();
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ColumnInfo(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new TableColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
         var rows = new List<IReadOnlyList<object?>>();
         var more = false;
         while (reader.Read())

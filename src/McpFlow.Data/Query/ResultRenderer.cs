@@ -9,7 +9,7 @@ namespace McpFlow.Data.Query;
 public static class ResultRenderer
 {
     /// <summary>Renders <paramref name="rows"/>.</summary>
-    public static string Render(QueryFormat format, IReadOnlyList<ColumnInfo> columns, IEnumerable<IReadOnlyList<object?>> rows) => format switch
+    public static string Render(QueryFormat format, IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows) => format switch
     {
         QueryFormat.Json => JsonSerializer.Serialize(
             rows.Select(r => columns.Select((c, i) => (c.Name, Value: r[i])).ToDictionary(p => p.Name, p => p.Value)), McpFlowJson.Options),
@@ -17,7 +17,7 @@ public static class ResultRenderer
         _ => MarkdownTable.Render(columns.Select(c => c.Name).ToList(), rows.Select(r => (IReadOnlyList<string>)r.Select(CellValues.ToText).ToList())),
     };
 
-    private static string Csv(IReadOnlyList<ColumnInfo> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    private static string Csv(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         var text = new StringBuilder();
         text.AppendJoin(',', columns.Select(c => Quote(c.Name))).Append('\n');

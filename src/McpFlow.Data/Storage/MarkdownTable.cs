@@ -17,7 +17,7 @@ public static class MarkdownTable
     }
 
     /// <summary>A Markdown table of sample rows (column → value).</summary>
-    public static string Render(IReadOnlyList<ColumnInfo> columns, IEnumerable<Dictionary<string, object?>> rows) =>
+    public static string Render(IReadOnlyList<TableColumn> columns, IEnumerable<Dictionary<string, object?>> rows) =>
         Render(columns.Select(c => c.Name).ToList(),
             rows.Select(r => (IReadOnlyList<string>)columns.Select(c => CellValues.ToText(r.GetValueOrDefault(c.Name))).ToList()));
 }

@@ -58,10 +58,10 @@ public sealed class TableCatalog(DataDatabase database)
     }
 
     /// <summary>The table's columns in order.</summary>
-    public static List<ColumnInfo> Columns(DuckDBConnection connection, string table) =>
+    public static List<TableColumn> Columns(DuckDBConnection connection, string table) =>
         DataDatabase.Rows(connection,
             "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
-            r => new ColumnInfo(r.GetString(0), r.GetString(1)), table);
+            r => new TableColumn(r.GetString(0), r.GetString(1)), table);
 
     /// <summary>Row count of a table.</summary>
     public static long CountRows(DuckDBConnection connection, string table) =>

@@ -8,5 +8,5 @@ namespace McpFlow.Data.Storage;
 /// <param name="SourceChanged">True when the source file changed since the load (reload with data_load).</param>
 /// <param name="Lineage">Transformations that produced this table or its derived columns, oldest first.</param>
 /// <param name="Sample">First rows, as column → value.</param>
-public sealed record TableDescription(string Name, long Rows, IReadOnlyList<ColumnInfo> Columns, TableSource? Source, bool SourceChanged,
+public sealed record TableDescription(string Name, long Rows, IReadOnlyList<TableColumn> Columns, TableSource? Source, bool SourceChanged,
     IReadOnlyList<LineageEntry> Lineage, IReadOnlyList<Dictionary<string, object?>> Sample);
