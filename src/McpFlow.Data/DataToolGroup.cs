@@ -3,6 +3,7 @@ using McpFlow.Data.Loading;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
+using McpFlow.Data.Transformations;
 using McpFlow.Data.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,9 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<SqlGuard>();
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<Profiler>();
+        services.AddSingleton<Suggester>();
+        services.AddSingleton<SuggestionCache>();
+        services.AddSingleton<TransformApplier>();
     }
 
     /// <inheritdoc />
@@ -35,6 +39,8 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<ListTablesTool>()
             .WithTools<DescribeTableTool>()
             .WithTools<QueryTool>()
-            .WithTools<AnalyzeDataframeTool>();
+            .WithTools<AnalyzeDataframeTool>()
+            .WithTools<SuggestTransformationsTool>()
+            .WithTools<ApplyTransformationTool>();
     }
 }

@@ -14,7 +14,7 @@ public static class ProfileText
         var kinds = p.Columns.GroupBy(c => c.SemanticType).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}");
         var cells = (double)p.Rows * p.Columns.Count;
         text.Append(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows, {p.ColumnCount} columns ({string.Join(", ", kinds)})");
-        text.Append(CultureInfo.InvariantCulture, $"; {(cells == 0 ? 0 : p.MissingCells / cells):P1} of cells missing; {p.DuplicateRows:N0} duplicate rows");
+        text.Append(CultureInfo.InvariantCulture, $"; {Percent(cells == 0 ? 0 : p.MissingCells / cells)} of cells missing; {p.DuplicateRows:N0} duplicate rows");
         text.AppendLine(p.Approximate ? " (distinct counts and quantiles approximate)." : ".");
         foreach (var line in Highlights(p))
             text.AppendLine("- " + line);
@@ -61,8 +61,10 @@ public static class ProfileText
         }
 
         foreach (var c in p.Columns.Where(c => c.MissingShare >= AlertThresholds.Missing))
-            yield return $"{c.Name} is {c.MissingShare:P1} missing";
+            yield return $"{c.Name} is {Percent(c.MissingShare)} missing";
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static string Num(double? value) => value is { } v ? CellValues.FormatNumber(Math.Round(v, Math.Abs(v) >= 100 ? 1 : 3)) : "";
 }

@@ -6,6 +6,10 @@ public static class SemanticTypes
     /// <summary>Integer columns with at most this many distinct values are treated as categorical codes.</summary>
     public const long CategoricalCodeMaxDistinct = 5;
 
+    /// <summary>Distinct share of the non-null values from which a text or integer column counts as an identifier
+    /// (99%: a few duplicated rows do not hide an id column).</summary>
+    public const double IdentifierMinDistinctShare = 0.99;
+
     /// <summary>Text columns whose distinct values are at most this share of the non-null values are categorical.</summary>
     public const double CategoricalMaxDistinctShare = 0.5;
 
@@ -20,7 +24,7 @@ public static class SemanticTypes
         {
             case ColumnClass.Numeric:
                 var integer = !ColumnClasses.IsFloating(type) && !type.StartsWith("DECIMAL", StringComparison.OrdinalIgnoreCase);
-                if (integer && distinct >= count && count >= AlertThresholds.UniqueMinCount)
+                if (integer && distinct >= IdentifierMinDistinctShare * count && count >= AlertThresholds.UniqueMinCount)
                     return "identifier";
                 return integer && distinct <= CategoricalCodeMaxDistinct ? "categorical" : "numeric";
             case ColumnClass.Boolean:
@@ -32,7 +36,7 @@ public static class SemanticTypes
                     return "numeric_as_text";
                 if (text.DateFormats.Values.Sum() >= AlertThresholds.NumericAsText * count)
                     return "datetime_as_text";
-                if (distinct >= count && count >= AlertThresholds.UniqueMinCount)
+                if (distinct >= IdentifierMinDistinctShare * count && count >= AlertThresholds.UniqueMinCount)
                     return "identifier";
                 return distinct <= AlertThresholds.HighCardinality || distinct <= CategoricalMaxDistinctShare * count ? "categorical" : "text";
             default:
