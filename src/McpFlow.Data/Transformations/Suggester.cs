@@ -68,19 +68,19 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
                 var value = skewed ? n.Quantiles.GetValueOrDefault("p50") ?? 0 : n.Mean ?? 0;
                 var op = skewed ? "impute_median" : "impute_mean";
                 yield return (3 + (share * 10), Make(op, "imputation", $"Fill missing {c.Name} with the {(skewed ? "median" : "mean")} ({value:G4})",
-                    $"{c.Missing:N0} values ({share:P1}) are missing; the distribution is {(skewed ? "skewed, so the median is the robust centre" : "roughly symmetric, so the mean is a fair centre")}.",
+                    $"{c.Missing:N0} values ({Pct(share)}) are missing; the distribution is {(skewed ? "skewed, so the median is the robust centre" : "roughly symmetric, so the mean is a fair centre")}.",
                     new() { ["rows_filled"] = c.Missing, ["fill_value"] = value }, new TransformSpec(op, c.Name, null, new Dictionary<string, double> { ["value"] = value })));
             }
             else if (c.TopValues.Count > 0)
             {
                 yield return (2.9 + (share * 10), Make("impute_mode", "imputation", $"Fill missing {c.Name} with its most frequent value '{c.TopValues[0].Value}'",
-                    $"{c.Missing:N0} values ({share:P1}) are missing in a {c.SemanticType} column.",
+                    $"{c.Missing:N0} values ({Pct(share)}) are missing in a {c.SemanticType} column.",
                     new() { ["rows_filled"] = c.Missing, ["mode_share"] = c.TopValues[0].Share }, new TransformSpec("impute_mode", c.Name, null, null, c.TopValues[0].Value)));
             }
 
             if (share >= AlertThresholds.Missing)
                 yield return (2.8 + (share * 10), Make("missing_indicator", "imputation", $"Add a missing-value indicator for {c.Name}",
-                    $"{share:P1} missing is enough for missingness itself to carry signal; keep it as a 0/1 column before filling.",
+                    $"{Pct(share)} missing is enough for missingness itself to carry signal; keep it as a 0/1 column before filling.",
                     new() { ["rows_flagged"] = c.Missing }, new TransformSpec("missing_indicator", c.Name)));
         }
 
@@ -120,7 +120,7 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
             var after = SkewWithin(connection, profile.Table, c.Name, lower, upper);
             var share = (double)num.OutliersIqr / c.Count;
             yield return (Math.Abs(skew) - 0.1 + share, Make("remove_outliers", "outliers", $"Remove {num.OutliersIqr:N0} IQR outliers of {c.Name} (outside {lower:G4} – {upper:G4})",
-                $"{num.OutliersIqr:N0} values ({share:P1}) lie beyond Tukey's fences; removing them creates a new table (rows with NULL are kept).",
+                $"{num.OutliersIqr:N0} values ({Pct(share)}) lie beyond Tukey's fences; removing them creates a new table (rows with NULL are kept).",
                 new() { ["rows_removed"] = num.OutliersIqr, ["skew_before"] = skew, ["skew_after"] = after ?? double.NaN },
                 new TransformSpec("remove_outliers", c.Name, null, new Dictionary<string, double> { ["lower"] = lower, ["upper"] = upper })));
         }
@@ -132,6 +132,8 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
         var value = DataDatabase.Scalar(connection, $"SELECT skewness({x}) FROM {SqlText.Id(table)} WHERE {x} BETWEEN {SqlText.Number(lower)} AND {SqlText.Number(upper)}");
         return value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
     }
+
+    private static string Pct(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static Suggestion Make(string op, string category, string title, string rationale, Dictionary<string, double> effect, TransformSpec spec) =>
         new($"{op}:{spec.Column ?? "*"}", 0, category, title, rationale, effect, spec);
