@@ -1,5 +1,9 @@
 using McpFlow.Core.Groups;
+using McpFlow.Data.Export;
 using McpFlow.Data.Loading;
+using McpFlow.Data.Prompts;
+using McpFlow.Data.Reports;
+using McpFlow.Data.Resources;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
@@ -30,6 +34,8 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<Suggester>();
         services.AddSingleton<SuggestionCache>();
         services.AddSingleton<TransformApplier>();
+        services.AddSingleton<EdaReportGenerator>();
+        services.AddSingleton<DataExporter>();
     }
 
     /// <inheritdoc />
@@ -41,6 +47,10 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<QueryTool>()
             .WithTools<AnalyzeDataframeTool>()
             .WithTools<SuggestTransformationsTool>()
-            .WithTools<ApplyTransformationTool>();
+            .WithTools<ApplyTransformationTool>()
+            .WithTools<GenerateEdaReportTool>()
+            .WithTools<ExportTool>()
+            .WithResources<DataResources>()
+            .WithPrompts<ExploreDatasetPrompt>();
     }
 }

@@ -23,9 +23,15 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
     public (TableProfile Profile, List<Suggestion> Suggestions) Suggest(string table, IReadOnlyList<string>? columns, CancellationToken cancellationToken)
     {
         var profile = profiler.Profile(table, columns, null, cancellationToken);
+        return (profile, SuggestFor(profile, columns is null || columns.Count == 0));
+    }
+
+    /// <summary>Suggestions for an existing profile; <paramref name="tableLevel"/> adds whole-table ones (duplicates).</summary>
+    public List<Suggestion> SuggestFor(TableProfile profile, bool tableLevel)
+    {
         using var connection = database.Open();
         var raw = new List<(double Priority, Suggestion S)>();
-        if (profile.DuplicateRows > 0 && (columns is null || columns.Count == 0))
+        if (profile.DuplicateRows > 0 && tableLevel)
             raw.Add((5 + ((double)profile.DuplicateRows / profile.Rows), Make("drop_duplicates", "cleanup", "Drop duplicate rows",
                 $"{profile.DuplicateRows:N0} rows repeat an earlier row exactly; they overweight those records.",
                 new() { ["rows_before"] = profile.Rows, ["rows_after"] = profile.Rows - profile.DuplicateRows }, new TransformSpec("drop_duplicates"))));
@@ -38,8 +44,7 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
                     $"Numeric columns differ in scale (std from {scaled.Min(s => s.Numeric!.Std!.Value):G3} to {scaled.Max(s => s.Numeric!.Std!.Value):G3}); distance- and gradient-based models need comparable scales.",
                     new() { ["mean"] = c.Numeric!.Mean ?? 0, ["std"] = c.Numeric.Std ?? 1 },
                     new TransformSpec("standardize", c.Name, null, new Dictionary<string, double> { ["mean"] = c.Numeric.Mean ?? 0, ["std"] = c.Numeric.Std ?? 1 }))));
-        var ranked = raw.OrderByDescending(r => r.Priority).Select((r, i) => r.S with { Rank = i + 1 }).ToList();
-        return (profile, ranked);
+        return raw.OrderByDescending(r => r.Priority).Select((r, i) => r.S with { Rank = i + 1 }).ToList();
     }
 
     private static IEnumerable<(double, Suggestion)> ForColumn(DuckDBConnection connection, TableProfile profile, ColumnProfile c)
