@@ -105,15 +105,22 @@ public sealed class QueryToolTests : DataServerTestBase
         { "SELECT * FROM read_csv('../../../../etc/passwd')", "outside the allowed roots" },
     };
 
-    [Theory]
-    [MemberData(nameof(EscapeAttempts))]
-    public async Task Query_RefusesEscapeAttempt(string sql, string expected)
+    [Fact]
+    public async Task Query_RefusesEveryEscapeAttemptOfTheCorpus()
     {
-        var result = await CallAsync("data_query", new { sql });
-        result.IsError.Should().BeTrue(because: sql);
-        result.Text().Should().Contain(expected);
+        // One server for the whole corpus (a theory would start 30 servers); each failure names its statement.
+        using var scope = new FluentAssertions.Execution.AssertionScope();
+        foreach (var row in EscapeAttempts())
+        {
+            var (sql, expected) = ((string)row[0], (string)row[1]);
+            var result = await CallAsync("data_query", new { sql });
+            result.IsError.Should().BeTrue(because: sql);
+            result.Text().Should().Contain(expected, because: sql);
+        }
+
         var count = (await CallOkAsync("data_query", new { sql = "SELECT count(*) FROM nums" })).Structured();
         count.GetProperty("rows")[0][0].GetInt64().Should().Be(25);
+        File.Exists("/tmp/mcpflow-evil.csv").Should().BeFalse();
     }
 
     [Fact]
