@@ -36,8 +36,8 @@ internal static class ColumnPass
                     query.Add(p + "numlike", $"count(TRY_CAST({col} AS DOUBLE))");
                     query.Add(p + "min", $"min({col})");
                     query.Add(p + "max", $"max({col})");
-                    for (var f = 0; f < ProfileSettings.DateFormats.Count; f++)
-                        query.Add($"{p}date{f}", $"count(try_strptime({col}, {SqlText.Literal(ProfileSettings.DateFormats[f].Format)}))");
+                    // One cheap pattern test here; the per-format counts run only for columns where it matched.
+                    query.Add(p + "datelike", $"count_if(regexp_full_match({col}, '\\d{{1,4}}[-/.]\\d{{1,2}}[-/.]\\d{{1,4}}'))");
                     break;
                 case ColumnClass.Temporal:
                     query.Add(p + "min", $"min({col})::VARCHAR");
@@ -49,7 +49,19 @@ internal static class ColumnPass
             }
         }
 
-        return query.Run(connection);
+        var values = query.Run(connection);
+        var formats = new AggregateQuery(table);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (AggregateQuery.Long(values, $"c{i}_datelike") == 0)
+                continue;
+            for (var f = 0; f < ProfileSettings.DateFormats.Count; f++)
+                formats.Add($"c{i}_date{f}", $"count(try_strptime({SqlText.Id(columns[i].Name)}, {SqlText.Literal(ProfileSettings.DateFormats[f].Format)}))");
+        }
+
+        foreach (var pair in formats.Run(connection))
+            values[pair.Key] = pair.Value;
+        return values;
     }
 
     private static void AddNumeric(AggregateQuery query, string p, string col, bool floating, bool exact)

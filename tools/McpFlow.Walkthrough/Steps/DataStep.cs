@@ -28,5 +28,7 @@ public sealed class DataStep : IWalkthroughStep
             sql = "SELECT customer_id, purchase_amount, round(log_purchase, 3) AS log_purchase FROM customers WHERE purchase_amount IS NOT NULL ORDER BY purchase_amount DESC LIMIT 5",
         }, cancellationToken);
         await context.CallAsync("data_describe_table", new { table = "customers", sample_rows = 0 }, cancellationToken);
+        context.User("Write me a report I can share.");
+        await context.CallAsync("generate_eda_report", new { table = "customers" }, cancellationToken);
     }
 }
