@@ -47,8 +47,8 @@ internal static class ReportCharts
         foreach (var c in profile.Correlations.Where(c => c.Method == "pearson"))
         {
             int a = names.IndexOf(c.A), b = names.IndexOf(c.B);
-            matrix[names.Count - 1 - a, b] = c.Value;
-            matrix[names.Count - 1 - b, a] = c.Value;
+            matrix[a, b] = c.Value; // ScottPlot draws row 0 at the top (y = n − 1) and column j at x = j
+            matrix[b, a] = c.Value;
         }
 
         var plot = new Plot();
