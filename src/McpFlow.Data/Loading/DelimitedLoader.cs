@@ -125,7 +125,7 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
     {
         var message = ex.Message.Split('\n')[0];
         var name = Path.GetFileName(source.Files[0]);
-        if (message.Contains("unicode", StringComparison.OrdinalIgnoreCase) || message.Contains("UTF", StringComparison.Ordinal))
+        if (ex.Message.Contains("unicode", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("UTF-8", StringComparison.Ordinal))
             return McpFlowException.Invalid($"'{name}' is not valid UTF-8: {message}", "Pass encoding=\"latin-1\" (or \"utf-16\") if the file uses another encoding.");
         if (message.Contains("Expected Number of Columns", StringComparison.OrdinalIgnoreCase) || message.Contains("columns", StringComparison.OrdinalIgnoreCase))
             return McpFlowException.Invalid($"'{name}' has rows with a different number of columns than the header: {message}",

@@ -129,6 +129,16 @@ public sealed class LoadToolTests : DataServerTestBase
     }
 
     [Fact]
+    public async Task Load_ExplainsEncoding_WhenLatin1FileIsReadAsUtf8()
+    {
+        var path = Path.Combine(DataRoot, "latin-bad.csv");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("name,n\nJosé,1\nZoë,2\n"));
+        var result = await CallAsync("data_load", new { path });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("encoding=\"latin-1\"");
+    }
+
+    [Fact]
     public async Task Load_KeepsHeaderOnlyFileAsEmptyTable_AndStripsBom()
     {
         var path = Path.Combine(DataRoot, "bom.csv");
