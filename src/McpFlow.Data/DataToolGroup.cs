@@ -1,4 +1,14 @@
 using McpFlow.Core.Groups;
+using McpFlow.Data.Export;
+using McpFlow.Data.Loading;
+using McpFlow.Data.Prompts;
+using McpFlow.Data.Reports;
+using McpFlow.Data.Resources;
+using McpFlow.Data.Profiling;
+using McpFlow.Data.Query;
+using McpFlow.Data.Storage;
+using McpFlow.Data.Transformations;
+using McpFlow.Data.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Data;
@@ -15,10 +25,32 @@ public sealed class DataToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<DataDatabase>();
+        services.AddSingleton<TableCatalog>();
+        services.AddSingleton<TableLoader>();
+        services.AddSingleton<SqlGuard>();
+        services.AddSingleton<QueryRunner>();
+        services.AddSingleton<Profiler>();
+        services.AddSingleton<Suggester>();
+        services.AddSingleton<SuggestionCache>();
+        services.AddSingleton<TransformApplier>();
+        services.AddSingleton<EdaReportGenerator>();
+        services.AddSingleton<DataExporter>();
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<LoadTool>()
+            .WithTools<ListTablesTool>()
+            .WithTools<DescribeTableTool>()
+            .WithTools<QueryTool>()
+            .WithTools<AnalyzeDataframeTool>()
+            .WithTools<SuggestTransformationsTool>()
+            .WithTools<ApplyTransformationTool>()
+            .WithTools<GenerateEdaReportTool>()
+            .WithTools<ExportTool>()
+            .WithResources<DataResources>()
+            .WithPrompts<ExploreDatasetPrompt>();
     }
 }

@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Workspace;
+using McpFlow.Data.Storage;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Resources;
+
+/// <summary>Workspace tables and EDA reports as MCP resources.</summary>
+[McpServerResourceType]
+public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspace)
+{
+    /// <summary>Rows of the sample included in a table resource.</summary>
+    public const int SampleRows = 20;
+
+    /// <summary>A table's description (schema, row count, source, lineage, sample) as JSON.</summary>
+    [McpServerResource(UriTemplate = "mcpflow://data/tables/{table}", Name = "data_table", Title = "Workspace table", MimeType = "application/json")]
+    [Description("A workspace table: schema, row count, source file, lineage and the first 20 rows, as JSON.")]
+    public string Table([Description("Table name, e.g. \"customers\".")] string table)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(catalog.Describe(table, SampleRows), McpFlowJson.Indented);
+        }
+        catch (McpFlowException ex)
+        {
+            throw new McpException(ex.ToClientMessage());
+        }
+    }
+
+    /// <summary>An EDA report's Markdown.</summary>
+    [McpServerResource(UriTemplate = "mcpflow://data/reports/{name}", Name = "data_report", Title = "EDA report", MimeType = "text/markdown")]
+    [Description("An EDA report written by generate_eda_report, as Markdown (the HTML and JSON versions sit in the same folder).")]
+    public string Report([Description("Report name, e.g. \"customers-20261123-101500\".")] string name)
+    {
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
+            throw new McpException($"Invalid report name '{name}'.");
+        var folder = Path.Combine(workspace.ReportsPath, name);
+        var markdown = Path.Combine(folder, "report.md");
+        if (File.Exists(markdown))
+            return File.ReadAllText(markdown);
+        var json = Path.Combine(folder, "report.json");
+        return File.Exists(json) ? File.ReadAllText(json) : throw new McpException($"No report named '{name}'. Generate one with generate_eda_report.");
+    }
+}

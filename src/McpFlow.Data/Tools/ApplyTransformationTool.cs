@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Data.Transformations;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Tools;
+
+/// <summary>The <c>data_apply_transformation</c> tool.</summary>
+[McpServerToolType]
+public sealed class ApplyTransformationTool(TransformApplier applier, SuggestionCache cache)
+{
+    /// <summary>Applies a transformation.</summary>
+    [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation (new column or table)",
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Applies a suggested (by suggestion_id) or explicit transformation without changing existing data: column operations add a new " +
+                 "column (e.g. log_purchase), row/table operations (drop_duplicates, remove_outliers, drop_column, one_hot) create a new versioned " +
+                 "table (e.g. customers_v2). Returns before/after statistics, a preview and before/after histogram images, and records the lineage " +
+                 "(shown by data_describe_table).")]
+    public CallToolResult Apply(
+        [Description("Workspace table, e.g. \"customers\".")] string table,
+        [Description("Id from suggest_transformations, e.g. \"log1p:purchase_amount\". Give this or operation.")] string? suggestion_id = null,
+        [Description("Operation when no suggestion_id: log1p, log, sqrt, box_cox, yeo_johnson, clip, standardize, min_max, impute_mean, impute_median, " +
+                     "impute_mode, impute_value, missing_indicator, outlier_flag, to_number, parse_date, frequency_encode, drop_duplicates, remove_outliers, " +
+                     "drop_column, one_hot; e.g. \"log1p\".")] string? operation = null,
+        [Description("Source column, e.g. \"purchase_amount\".")] string? column = null,
+        [Description("Name of the new column, e.g. \"log_purchase\". Default: derived from the operation.")] string? new_column = null,
+        [Description("Numeric parameters, e.g. {\"lambda\": 0.25} for yeo_johnson or {\"lower\": 0, \"upper\": 500} for clip.")] Dictionary<string, double>? parameters = null,
+        [Description("Text parameter: fill value for impute_value/impute_mode or strptime format for parse_date, e.g. \"%d/%m/%Y\".")] string? text = null)
+    {
+        TransformSpec spec;
+        if (!string.IsNullOrWhiteSpace(suggestion_id))
+        {
+            var suggestion = cache.Find(table, suggestion_id)
+                ?? throw McpFlowException.NotFound($"No suggestion '{suggestion_id}' for table '{table}' in this session.",
+                    "Call suggest_transformations first, or pass operation and column explicitly.");
+            spec = suggestion.Spec with { NewColumn = new_column ?? suggestion.Spec.NewColumn };
+        }
+        else if (!string.IsNullOrWhiteSpace(operation))
+            spec = new TransformSpec(operation.Trim().ToLowerInvariant(), column, new_column, parameters, text);
+        else
+            throw McpFlowException.Invalid("Give suggestion_id or operation.", "E.g. suggestion_id=\"log1p:purchase_amount\", or operation=\"log1p\" with column=\"purchase_amount\".");
+        var result = applier.Apply(table, spec);
+        var images = result.Charts.Where(File.Exists).Select(p => (ContentBlock)ToolResults.Png(File.ReadAllBytes(p)));
+        return ToolResults.Create(TransformText.Applied(result), result, images);
+    }
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Mcp;
+using McpFlow.Data.Storage;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Tools;
+
+/// <summary>The <c>data_describe_table</c> tool.</summary>
+[McpServerToolType]
+public sealed class DescribeTableTool(TableCatalog catalog)
+{
+    /// <summary>Describes one table.</summary>
+    [McpServerTool(Name = "data_describe_table", Title = "Describe a table",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Shows a workspace table's schema, row count, source file (and whether it changed since loading), lineage of " +
+                 "transformations that produced it or its derived columns, and a few sample rows.")]
+    public CallToolResult Describe(
+        [Description("Table name, e.g. \"customers\".")] string table,
+        [Description("Sample rows to show, 0-50. Default 5; e.g. 10.")] int sample_rows = 5)
+    {
+        var d = catalog.Describe(table, sample_rows);
+        var text = new StringBuilder($"Table '{d.Name}': {d.Rows:N0} rows × {d.Columns.Count} columns.\n");
+        if (d.Source is { } s)
+            text.AppendLine($"Source: {s.Path} ({s.Format}), loaded {s.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC" +
+                (d.SourceChanged ? ". The file changed since: call data_load again to refresh." : "."));
+        text.AppendLine("Columns: " + string.Join(", ", d.Columns.Select(c => $"{c.Name} ({c.Type})")) + ".");
+        if (d.Lineage.Count > 0)
+        {
+            text.AppendLine("Lineage:");
+            foreach (var l in d.Lineage)
+                text.AppendLine(l.Column is null
+                    ? $"- {l.Table} = {l.Operation}({l.ParentTable}) {l.Spec}"
+                    : $"- {l.Table}.{l.Column} = {l.Operation} on {l.ParentTable} {l.Spec}");
+        }
+
+        if (d.Sample.Count > 0)
+            text.AppendLine().Append(MarkdownTable.Render(d.Columns, d.Sample));
+        return ToolResults.Create(text.ToString().TrimEnd(), d);
+    }
+}

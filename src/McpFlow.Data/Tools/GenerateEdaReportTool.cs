@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.Text.Json;
+using McpFlow.Core.Jobs;
+using McpFlow.Core.Mcp;
+using McpFlow.Data.Reports;
+using McpFlow.Data.Storage;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Tools;
+
+/// <summary>The <c>generate_eda_report</c> tool.</summary>
+[McpServerToolType]
+public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataDatabase database, JobManager jobs, JobCalls calls)
+{
+    /// <summary>Generates a report.</summary>
+    [McpServerTool(Name = "generate_eda_report", Title = "Generate an EDA report",
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Writes an exploratory data analysis report of a table — overview, quality (missing, duplicates, outliers), statistics, " +
+                 "correlations, alerts and recommended transformations — as Markdown, self-contained HTML with embedded charts (histograms, " +
+                 "missing values, correlation heatmap, box plots) and JSON, into the workspace's reports folder. Returns a summary and a " +
+                 "resource link (mcpflow://data/reports/<name>). Large tables run as a background job.")]
+    public async Task<CallToolResult> Generate(
+        [Description("Workspace table, e.g. \"customers\".")] string table,
+        [Description("Formats to write: markdown, html, json. Default all three; e.g. [\"html\"].")] string[]? formats = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        long rows;
+        using (var connection = database.Open())
+            rows = TableCatalog.CountRows(connection, TableCatalog.Resolve(connection, table));
+        if (rows <= AnalyzeDataframeTool.InlineRows)
+        {
+            var report = generator.Generate(table, formats, null, cancellationToken);
+            return ToolResults.Create(Text(report), report, [Link(report)]);
+        }
+
+        var handle = jobs.Start("generate_eda_report", $"EDA report of {table}", ctx =>
+        {
+            var report = generator.Generate(table, formats, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
+            return Task.FromResult(new JobResult(Text(report), JsonSerializer.SerializeToNode(report, McpFlowJson.Options)));
+        });
+        return await calls.AwaitAsync(handle, progress, null, cancellationToken);
+    }
+
+    private static string Text(EdaReport r) =>
+        $"{r.Summary}\n\nReport '{r.Name}' written ({string.Join(", ", r.Files.Keys)}; {r.Charts.Count} charts; {r.Alerts} alerts; {r.Recommendations} recommendations) " +
+        $"in {r.ElapsedMs / 1000:F1} s:\n" + string.Join("\n", r.Files.Select(f => $"- {f.Key}: {f.Value}")) + $"\nRead it as resource mcpflow://data/reports/{r.Name}.";
+
+    private static ResourceLinkBlock Link(EdaReport r) => new()
+    {
+        Uri = $"mcpflow://data/reports/{r.Name}",
+        Name = r.Name,
+        Title = $"EDA report of {r.Table}",
+        MimeType = "text/markdown",
+        Description = $"EDA report of table {r.Table} (Markdown; HTML and JSON alongside in {r.Folder}).",
+    };
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Mcp;
+using McpFlow.Data.Storage;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Tools;
+
+/// <summary>The <c>data_list_tables</c> tool.</summary>
+[McpServerToolType]
+public sealed class ListTablesTool(TableCatalog catalog)
+{
+    /// <summary>Lists the workspace tables.</summary>
+    [McpServerTool(Name = "data_list_tables", Title = "List workspace tables",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Lists the tables of the workspace with row and column counts, the file each was loaded from, and the parent of derived " +
+                 "(transformed) tables. Takes no arguments.")]
+    public CallToolResult List()
+    {
+        var tables = catalog.List();
+        var text = new StringBuilder(tables.Count == 0 ? "The workspace has no tables yet; load a file with data_load." : $"{tables.Count} table(s):\n");
+        foreach (var t in tables)
+            text.AppendLine($"- {t.Name}: {t.Rows:N0} rows × {t.Columns} columns" +
+                (t.Source is not null ? $", from {Path.GetFileName(t.Source)}" : "") + (t.DerivedFrom is not null ? $", derived from {t.DerivedFrom}" : ""));
+        return ToolResults.Create(text.ToString().TrimEnd(), new { tables });
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Data.Transformations;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Data.Tools;
+
+/// <summary>The <c>suggest_transformations</c> tool.</summary>
+[McpServerToolType]
+public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionCache cache)
+{
+    /// <summary>Suggests transformations.</summary>
+    [McpServerTool(Name = "suggest_transformations", Title = "Suggest transformations",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Profiles a table and proposes ranked, data-driven transformations with their rationale and their effect measured on this " +
+                 "data (e.g. skewness before → after log1p or Yeo-Johnson): power transforms, winsorising, outlier removal, imputation " +
+                 "(mean/median/mode/indicator), encoding by cardinality, scaling, type fixes, dropping constant columns and duplicate rows. " +
+                 "Each suggestion has an id to pass to data_apply_transformation.")]
+    public CallToolResult Suggest(
+        [Description("Workspace table, e.g. \"customers\".")] string table,
+        [Description("Only suggest for these columns, e.g. [\"purchase_amount\"]. Default: all.")] string[]? columns = null,
+        [Description("Most suggestions to return, 1-50. Default 10; e.g. 5.")] int limit = 10,
+        CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > 50)
+            throw McpFlowException.Invalid($"limit must be between 1 and 50; got {limit}.");
+        var (profile, suggestions) = suggester.Suggest(table, columns, cancellationToken);
+        cache.Store(profile.Table, suggestions);
+        var shown = suggestions.Take(limit).ToList();
+        return ToolResults.Create(TransformText.Suggestions(profile.Table, shown), new { table = profile.Table, suggestions = shown, total = suggestions.Count });
+    }
+}

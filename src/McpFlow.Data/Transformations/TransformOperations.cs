@@ -1,0 +1,95 @@
+using System.Globalization;
+using McpFlow.Core.Errors;
+using McpFlow.Data.Storage;
+
+namespace McpFlow.Data.Transformations;
+
+/// <summary>The SQL of each transformation. Column operations yield an expression for a new column; table
+/// operations yield the SELECT of a new versioned table.</summary>
+public static class TransformOperations
+{
+    /// <summary>Operations that add a column.</summary>
+    public static readonly IReadOnlySet<string> ColumnOperations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "log1p", "log", "sqrt", "box_cox", "yeo_johnson", "clip", "standardize", "min_max", "impute_mean", "impute_median", "impute_value",
+        "impute_mode", "missing_indicator", "outlier_flag", "to_number", "parse_date", "frequency_encode",
+    };
+
+    /// <summary>Operations that create a new table.</summary>
+    public static readonly IReadOnlySet<string> TableOperations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "drop_duplicates", "remove_outliers", "drop_column", "one_hot",
+    };
+
+    /// <summary>All operation names, for messages.</summary>
+    public static string Names => string.Join(", ", ColumnOperations.Concat(TableOperations).Order(StringComparer.Ordinal));
+
+    /// <summary>The SQL expression computing a column operation from <paramref name="spec"/>'s column.</summary>
+    public static string Expression(TransformSpec spec)
+    {
+        var col = SqlText.Id(spec.Column ?? throw McpFlowException.Invalid($"Operation {spec.Operation} needs a column."));
+        var x = $"{col}::DOUBLE";
+        string P(string name) => SqlText.Number(spec.Parameter(name));
+        return spec.Operation switch
+        {
+            "log1p" => $"CASE WHEN {x} > -1 THEN ln(1 + {x}) END",
+            "log" => $"CASE WHEN {x} > 0 THEN ln({x}) END",
+            "sqrt" => $"CASE WHEN {x} >= 0 THEN sqrt({x}) END",
+            "box_cox" => BoxCox(x, spec.Parameter("lambda")),
+            "yeo_johnson" => YeoJohnson(x, spec.Parameter("lambda")),
+            "clip" => $"least(greatest({x}, {P("lower")}), {P("upper")})",
+            "standardize" => $"({x} - {P("mean")}) / {P("std")}",
+            "min_max" => $"({x} - {P("min")}) / ({P("max")} - {P("min")})",
+            "impute_mean" or "impute_median" => $"coalesce({x}, {P("value")})",
+            "impute_value" or "impute_mode" => $"coalesce({col}::VARCHAR, {SqlText.Literal(spec.Text ?? throw McpFlowException.Invalid($"{spec.Operation} needs text (the fill value)."))})",
+            "missing_indicator" => $"({col} IS NULL)::INTEGER",
+            "outlier_flag" => $"({x} < {P("lower")} OR {x} > {P("upper")})::INTEGER",
+            "to_number" => $"TRY_CAST(replace(trim({col}::VARCHAR), ',', '') AS DOUBLE)",
+            "parse_date" => $"try_strptime({col}::VARCHAR, {SqlText.Literal(spec.Text ?? "%Y-%m-%d")})::DATE",
+            "frequency_encode" => $"(count(*) OVER (PARTITION BY {col}))::DOUBLE / count(*) OVER ()",
+            _ => throw McpFlowException.Invalid($"Unknown column operation '{spec.Operation}'.", $"Use one of: {Names}."),
+        };
+    }
+
+    /// <summary>Box-Cox: (x^λ − 1)/λ, or ln x when λ = 0; defined for x &gt; 0.</summary>
+    public static string BoxCox(string x, double lambda) =>
+        Math.Abs(lambda) < 1e-12 ? $"CASE WHEN {x} > 0 THEN ln({x}) END" : $"CASE WHEN {x} > 0 THEN (pow({x}, {SqlText.Number(lambda)}) - 1) / {SqlText.Number(lambda)} END";
+
+    /// <summary>Yeo-Johnson (Yeo and Johnson 2000), defined for all real x.</summary>
+    public static string YeoJohnson(string x, double lambda)
+    {
+        var l = SqlText.Number(lambda);
+        var l2 = SqlText.Number(2 - lambda);
+        var positive = Math.Abs(lambda) < 1e-12 ? $"ln(1 + {x})" : $"(pow(1 + {x}, {l}) - 1) / {l}";
+        var negative = Math.Abs(lambda - 2) < 1e-12 ? $"-ln(1 - {x})" : $"-(pow(1 - {x}, {l2}) - 1) / {l2}";
+        return $"CASE WHEN {x} >= 0 THEN {positive} ELSE {negative} END";
+    }
+
+    /// <summary>Default name of the new column, e.g. <c>log_purchase</c> for log1p of <c>purchase_amount</c>.</summary>
+    public static string DefaultColumnName(TransformSpec spec)
+    {
+        var column = spec.Column ?? "";
+        var stem = column.Contains('_', StringComparison.Ordinal) ? column[..column.IndexOf('_', StringComparison.Ordinal)] : column;
+        return spec.Operation switch
+        {
+            "log1p" or "log" => $"log_{stem}",
+            "sqrt" => $"sqrt_{stem}",
+            "box_cox" => $"boxcox_{column}",
+            "yeo_johnson" => $"yeojohnson_{column}",
+            "clip" => $"{column}_clipped",
+            "standardize" => $"{column}_z",
+            "min_max" => $"{column}_scaled",
+            "missing_indicator" => $"{column}_missing",
+            "outlier_flag" => $"{column}_outlier",
+            "to_number" => $"{column}_num",
+            "parse_date" => $"{column}_date",
+            "frequency_encode" => $"{column}_freq",
+            _ => $"{column}_filled",
+        };
+    }
+
+    /// <summary>Formats a parameter for text.</summary>
+    public static string Describe(TransformSpec spec) =>
+        spec.Operation + "(" + string.Join(", ", new[] { spec.Column }.Concat((spec.Parameters ?? new Dictionary<string, double>())
+            .Select(p => $"{p.Key}={p.Value.ToString("G6", CultureInfo.InvariantCulture)}")).Append(spec.Text is null ? null : $"'{spec.Text}'").Where(s => s is not null)) + ")";
+}
