@@ -20,7 +20,7 @@ public sealed class PredictPipelineTool(PipelinePredictor predictor)
     public CallToolResult Predict(
         [Description("Model id returned by pipeline_train, e.g. \"power-lightgbm-20261123-101500-ab12\".")] string model_id,
         [Description("Workspace table to predict, e.g. \"customers_2025\".")] string table,
-        [Description("Name of the output table (letters, digits, underscores). Default \"<table>_predictions\"; replaced if it exists.")] string? output_table = null)
+        [Description("Name of the output table (letters, digits, underscores). Default \"<table>_predictions\"; replaced if it exists. e.g. \"wind_power_forecast\".")] string? output_table = null)
     {
         var result = predictor.Predict(model_id, table, output_table);
         var text = new StringBuilder($"Predicted {result.Rows} rows of '{table}' into table '{result.OutputTable}'");
