@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Physics.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Physics;
@@ -15,6 +16,8 @@ public sealed class PhysicsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<TorchRuntime>();
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe("TorchSharp", () => sp.GetRequiredService<TorchRuntime>().ToEngineStatus()));
     }
 
     /// <inheritdoc />
