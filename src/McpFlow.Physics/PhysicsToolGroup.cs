@@ -1,5 +1,6 @@
 using McpFlow.Core.Groups;
 using McpFlow.Physics.Engine;
+using McpFlow.Physics.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Physics;
@@ -23,5 +24,6 @@ public sealed class PhysicsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<AnalyzePdeProblemTool>();
     }
 }
