@@ -1,6 +1,7 @@
 using McpFlow.Core.Groups;
 using McpFlow.Physics.Engine;
 using McpFlow.Physics.Tools;
+using McpFlow.Physics.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Physics;
@@ -18,12 +19,21 @@ public sealed class PhysicsToolGroup : IToolGroup
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<TorchRuntime>();
+        services.AddSingleton<PinnRunStore>();
+        services.AddSingleton<PinnTrainer>();
+        services.AddSingleton<PinnModelLoader>();
+        services.AddSingleton<PinnTrainingService>();
         services.AddSingleton<IEngineProbe>(sp => new EngineProbe("TorchSharp", () => sp.GetRequiredService<TorchRuntime>().ToEngineStatus()));
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
-        mcp.WithTools<AnalyzePdeProblemTool>();
+        mcp.WithTools<AnalyzePdeProblemTool>()
+            .WithTools<PinnTrainTool>()
+            .WithTools<PinnStatusTool>()
+            .WithTools<PinnEvaluateTool>()
+            .WithTools<PinnRunsTool>()
+            .WithTools<PredictConvergenceTool>();
     }
 }

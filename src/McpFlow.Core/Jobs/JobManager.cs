@@ -105,8 +105,18 @@ public sealed class JobManager : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var handle in _live.Values)
-            handle.Cancellation.Cancel();
+        foreach (var handle in _live.Values.Where(h => !h.Completion.IsCompleted))
+        {
+            try
+            {
+                handle.Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The job finished (and disposed its token source) between the check and the call.
+            }
+        }
+
         _slots.Dispose();
     }
 
