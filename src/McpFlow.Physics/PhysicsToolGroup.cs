@@ -34,6 +34,7 @@ public sealed class PhysicsToolGroup : IToolGroup
             .WithTools<PinnStatusTool>()
             .WithTools<PinnEvaluateTool>()
             .WithTools<PinnRunsTool>()
-            .WithTools<PredictConvergenceTool>();
+            .WithTools<PredictConvergenceTool>()
+            .WithTools<ValidateSolutionTool>();
     }
 }
