@@ -1,5 +1,7 @@
 using McpFlow.Core.Groups;
 using McpFlow.Physics.Engine;
+using McpFlow.Physics.Prompts;
+using McpFlow.Physics.Resources;
 using McpFlow.Physics.Tools;
 using McpFlow.Physics.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,8 @@ public sealed class PhysicsToolGroup : IToolGroup
             .WithTools<PinnEvaluateTool>()
             .WithTools<PinnRunsTool>()
             .WithTools<PredictConvergenceTool>()
-            .WithTools<ValidateSolutionTool>();
+            .WithTools<ValidateSolutionTool>()
+            .WithResources<PhysicsRunResources>()
+            .WithPrompts<SolvePdePrompt>();
     }
 }
