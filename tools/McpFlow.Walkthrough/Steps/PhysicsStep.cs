@@ -22,7 +22,7 @@ public sealed class PhysicsStep : IWalkthroughStep
         await context.CallAsync("analyze_pde_problem", new { spec }, cancellationToken);
 
         context.User("Start training with a live loss; 500 epochs for a first look.");
-        var train = await context.CallAsync("pinn_train", new { spec, adam_steps = 500, lbfgs_steps = 0, wait_seconds = 40 }, cancellationToken);
+        var train = await context.CallAsync("pinn_train", new { spec, interior_points = 1000, adam_steps = 500, lbfgs_steps = 0, wait_seconds = 40 }, cancellationToken);
         var result = await FinishedResult(context, train, cancellationToken);
         var runId = result.GetProperty("run_id").GetString()!;
         var loss = result.GetProperty("final").GetProperty("loss").GetDouble();
