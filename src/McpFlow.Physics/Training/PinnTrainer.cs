@@ -26,6 +26,8 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
     public PinnModel Train(PinnRun run, StepObserver observe, CancellationToken cancellationToken)
     {
         var device = runtime.Device;
+        // OpenMP thread counts are per calling thread: apply the configured count on this (job) thread too.
+        torch.set_num_threads(runtime.Status.Threads);
         var o = run.Options;
         var model = new PinnModel(run.Problem!, o, device);
         try
