@@ -12,8 +12,9 @@ namespace McpFlow.Physics.Convergence;
 public static class ConvergencePredictor
 {
     /// <summary>Lower interval factor on the remaining steps. tools/bench/physics/EtaBench measured the 10%/90% quantiles of
-    /// actual/predicted remaining steps on 24 synthetic curves as 0.83/1.03 (docs/physics.md); the factors are kept wider
-    /// (0.70/1.45, 94% coverage there) because recorded PINN curves are noisier and were not yet part of the calibration.</summary>
+    /// actual/predicted remaining steps on 18 single-regime synthetic curves as 0.83/1.03 (docs/physics.md; 0.20/1.03
+    /// with 6 two-rate curves added); the factors are kept wider (0.70/1.45) because recorded PINN curves are noisier
+    /// and were not yet part of the calibration.</summary>
     public const double IntervalLow = 0.70;
 
     /// <summary>Upper interval factor on the remaining steps (see <see cref="IntervalLow"/>).</summary>
@@ -22,6 +23,7 @@ public static class ConvergencePredictor
     private const int MinPoints = 10;
     private const int MaxFitPoints = 300;
     private const double CredibleWeight = 0.05;
+    private const double FloorTolerance = 1.05; // a floor up to 5% above the smoothed current loss is within the noise
 
     /// <summary>Predicts from (step, loss) pairs; <paramref name="secondsPerStep"/> converts to time when known.</summary>
     public static ConvergencePrediction Predict(IReadOnlyList<double> steps, IReadOnlyList<double> losses, double target, double? secondsPerStep = null)
@@ -49,6 +51,11 @@ public static class ConvergencePredictor
                 fits.Add((family, p, s.Length * Math.Log(Math.Max(rss, 1e-300) / s.Length) + 2 * family.ParameterCount));
         }
 
+        // A fitted floor above the loss already reached contradicts the data (it happens when the learning rate drops
+        // mid-run and the curve bends): such fits get no weight.
+        var consistent = fits.Where(f => f.F.Floor(f.P) <= FloorTolerance * currentLoss).ToList();
+        if (consistent.Count > 0)
+            fits = consistent;
         var minAic = fits.Min(f => f.Aic);
         var raw = fits.Select(f => Math.Exp(-(f.Aic - minAic) / 2)).ToArray();
         var weights = raw.Select(w => w / raw.Sum()).ToArray();
