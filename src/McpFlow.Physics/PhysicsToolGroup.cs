@@ -1,4 +1,9 @@
 using McpFlow.Core.Groups;
+using McpFlow.Physics.Engine;
+using McpFlow.Physics.Prompts;
+using McpFlow.Physics.Resources;
+using McpFlow.Physics.Tools;
+using McpFlow.Physics.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Physics;
@@ -15,10 +20,25 @@ public sealed class PhysicsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<TorchRuntime>();
+        services.AddSingleton<PinnRunStore>();
+        services.AddSingleton<PinnTrainer>();
+        services.AddSingleton<PinnModelLoader>();
+        services.AddSingleton<PinnTrainingService>();
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe("TorchSharp", () => sp.GetRequiredService<TorchRuntime>().ToEngineStatus()));
     }
 
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
+        mcp.WithTools<AnalyzePdeProblemTool>()
+            .WithTools<PinnTrainTool>()
+            .WithTools<PinnStatusTool>()
+            .WithTools<PinnEvaluateTool>()
+            .WithTools<PinnRunsTool>()
+            .WithTools<PredictConvergenceTool>()
+            .WithTools<ValidateSolutionTool>()
+            .WithResources<PhysicsRunResources>()
+            .WithPrompts<SolvePdePrompt>();
     }
 }

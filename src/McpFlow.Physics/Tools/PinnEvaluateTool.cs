@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Physics.Analysis;
+using McpFlow.Physics.Training;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Physics.Tools;
+
+/// <summary><c>pinn_evaluate</c>.</summary>
+[McpServerToolType]
+public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
+{
+    private const int MaxPoints = 100_000;
+
+    /// <summary>Evaluates a trained model at points.</summary>
+    [McpServerTool(Name = "pinn_evaluate", Title = "Evaluate a trained PINN", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Evaluates a run's trained network (final model, or latest checkpoint while training) at given points: u, the PDE residual, " +
+                 "and the exact solution with the error when the spec has one.")]
+    public CallToolResult Evaluate(
+        [Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 100000; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points)
+    {
+        var run = store.Get(run_id);
+        if (points.Length == 0 || points.Length > MaxPoints)
+            throw McpFlowException.Invalid($"Give between 1 and {MaxPoints} points; got {points.Length}.");
+        var (model, file) = loader.Load(run);
+        using (model)
+        {
+            var axes = model.Problem.Inputs;
+            var names = string.Join(", ", axes.Select(a => a.Name));
+            for (var i = 0; i < points.Length; i++)
+            {
+                if (points[i] is null || points[i].Length != axes.Count || points[i].Any(v => !double.IsFinite(v)))
+                    throw McpFlowException.Invalid($"Point {i} must have {axes.Count} finite coordinates ({names}).");
+            }
+
+            var u = PinnPredictor.Predict(model, points);
+            var residual = PinnPredictor.Residual(model, points);
+            double[]? exact = null;
+            if (model.Problem.Exact is not null)
+            {
+                var sampler = new PointSampler(model.Problem);
+                var f = sampler.Compile(model.Problem.Exact);
+                exact = points.Select(p => f(sampler.At(p))).ToArray();
+            }
+
+            var text = new StringBuilder($"Run {run.Id} ({Path.GetFileName(file)}) at {points.Length} point(s) ({names}):\n");
+            for (var i = 0; i < Math.Min(points.Length, 20); i++)
+                text.AppendLine($"- ({string.Join(", ", points[i].Select(v => v.ToString("G4")))}): u = {u[i]:G6}, residual {residual[i]:G3}" +
+                                (exact is null ? "" : $", exact {exact[i]:G6}, error {u[i] - exact[i]:G3}"));
+            if (points.Length > 20)
+                text.AppendLine($"… {points.Length - 20} more in the structured result.");
+            return ToolResults.Create(text.ToString().TrimEnd(), new { run_id = run.Id, model_file = file, axes = axes.Select(a => a.Name.ToString()), u, residual, exact });
+        }
+    }
+}

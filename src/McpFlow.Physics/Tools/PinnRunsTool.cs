@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Physics.Training;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Physics.Tools;
+
+/// <summary><c>pinn_list_runs</c>.</summary>
+[McpServerToolType]
+public sealed class PinnRunsTool(PinnRunStore store)
+{
+    /// <summary>Lists and compares runs.</summary>
+    [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Lists the PINN runs of this workspace, newest first, side by side: problem, state, network, steps, final loss, relative " +
+                 "L2 error vs the exact solution when known, training time and folder. Use it to compare settings.")]
+    public CallToolResult List(
+        [Description("Only runs of this problem kind (poisson, heat, burgers, custom, …). Default: all; e.g. \"poisson\".")] string? problem = null,
+        [Description("Maximum runs, 1-200. Default 20; e.g. 50.")] int limit = 20)
+    {
+        if (limit is < 1 or > 200)
+            throw McpFlowException.Invalid($"limit must be between 1 and 200; got {limit}.");
+        var runs = store.List()
+            .Where(r => problem is null || string.Equals(r.Spec.Preset ?? "custom", problem, StringComparison.OrdinalIgnoreCase))
+            .Take(limit)
+            .Select(r =>
+            {
+                var last = r.History().LastOrDefault();
+                return new
+                {
+                    run_id = r.Id, problem = r.Spec.Preset ?? "custom", state = r.State, network = $"{r.Options.Depth}x{r.Options.Width} {r.Options.Activation}",
+                    steps = last?.Step + 1, loss = last?.Loss, relative_l2 = r.Final.TryGetValue("relative_l2_vs_exact", out var l2) ? l2 : (double?)null,
+                    seconds = last?.Seconds, started = r.StartedAt, job_id = r.JobId, folder = r.Folder,
+                };
+            }).ToList();
+        var text = new StringBuilder(runs.Count == 0 ? "No PINN runs yet; start one with pinn_train." : $"{runs.Count} run(s):\n| run | problem | state | network | steps | loss | rel. L2 | s |\n|---|---|---|---|---|---|---|---|\n");
+        foreach (var r in runs)
+            text.AppendLine($"| {r.run_id} | {r.problem} | {r.state} | {r.network} | {r.steps} | {r.loss:G3} | {r.relative_l2:G3} | {r.seconds:F1} |");
+        return ToolResults.Create(text.ToString().TrimEnd(), new { runs });
+    }
+}

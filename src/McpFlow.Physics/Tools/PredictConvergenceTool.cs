@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Physics.Convergence;
+using McpFlow.Physics.Training;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Physics.Tools;
+
+/// <summary><c>predict_convergence</c>.</summary>
+[McpServerToolType]
+public sealed class PredictConvergenceTool(PinnRunStore store)
+{
+    /// <summary>Predicts when a loss curve reaches a target.</summary>
+    [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Predicts how many steps (and seconds) a training needs to reach a target loss, from a PINN run/job or from a loss history " +
+                 "you give. Fits exponential, power-law, both with a floor, and stretched-exponential learning curves to the log-loss, weighs " +
+                 "them by AIC, and answers the step with a calibrated ~80% interval — or says clearly that the target will not be reached " +
+                 "because the fitted floor is above it.")]
+    public CallToolResult Predict(
+        [Description("Target loss, e.g. 0.01.")] double target_loss,
+        [Description("PINN run id or training job id to read the history from, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
+        [Description("Loss values, one per step, when no run_id is given; e.g. [0.9, 0.5, 0.31, …] (at least 10).")] double[]? losses = null,
+        [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
+        [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")] double? seconds_per_step = null)
+    {
+        ConvergencePrediction prediction;
+        if (run_id is not null)
+        {
+            if (losses is not null)
+                throw McpFlowException.Invalid("Give either run_id or losses, not both.");
+            var run = store.Get(run_id);
+            var history = run.History();
+            var perStep = seconds_per_step;
+            if (perStep is null && history.Count >= 2 && history[^1].Step > history[0].Step)
+            {
+                var recent = history.Skip(history.Count * 4 / 5).ToList();
+                perStep = recent.Count >= 2 && recent[^1].Step > recent[0].Step ? (recent[^1].Seconds - recent[0].Seconds) / (recent[^1].Step - recent[0].Step) : null;
+            }
+
+            prediction = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), target_loss, perStep);
+        }
+        else
+        {
+            if (losses is null)
+                throw McpFlowException.Invalid("Give run_id (a PINN run or training job) or losses (a loss history).");
+            var s = steps ?? Enumerable.Range(0, losses.Length).Select(i => (double)i).ToArray();
+            prediction = ConvergencePredictor.Predict(s, losses, target_loss, seconds_per_step);
+        }
+
+        var text = prediction.Verdict + "\nModels: " + string.Join("; ", prediction.Models.Select(m =>
+            $"{m.Family} weight {m.Weight:P0}" + (m.StepAtTarget is { } at ? $", target at {at:F0}" : ", never") + (m.Floor > 0 ? $", floor {m.Floor:G3}" : "")));
+        return ToolResults.Create(text, prediction);
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Text;
+using McpFlow.Core.Mcp;
+using McpFlow.Physics.Training;
+using McpFlow.Physics.Validation;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Physics.Tools;
+
+/// <summary><c>validate_solution</c>.</summary>
+[McpServerToolType]
+public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loader)
+{
+    /// <summary>Validates a trained PINN.</summary>
+    [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Checks a trained PINN: PDE residual on 2000 fresh random points, boundary and initial condition errors, and relative L2 and " +
+                 "max error against the exact solution when the spec has one, otherwise against a built-in finite-difference reference " +
+                 "(Poisson/Helmholtz 5-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson " +
+                 "IMEX and wave by leapfrog in 1D) whose own error is estimated by grid refinement. Returns solution and error heatmaps " +
+                 "(saved in the run folder).")]
+    public CallToolResult Validate([Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
+    {
+        var run = store.Get(run_id);
+        var (model, file) = loader.Load(run);
+        using (model)
+        {
+            var report = SolutionValidator.Validate(model);
+            var charts = ValidationCharts.Render(report, run.Folder);
+            var text = new StringBuilder($"Validation of run {run.Id} ({Path.GetFileName(file)}):\n");
+            text.AppendLine($"- PDE residual on {report.ResidualPoints} fresh points: RMS {report.ResidualRms:G3}, max {report.ResidualMax:G3}");
+            foreach (var c in report.Conditions)
+                text.AppendLine($"- {c.Condition}: RMS {c.Rms:G3}, max {c.Max:G3}");
+            text.AppendLine($"- Compared with: {report.ComparedWith}");
+            if (report.RelativeL2 is { } l2)
+                text.AppendLine($"- Relative L2 error {l2:G3}, max error {report.MaxError:G3}");
+            return ToolResults.Create(text.ToString().TrimEnd(), new { run_id = run.Id, report, charts = charts.Select(c => c.Path) },
+                charts.Select(c => (ContentBlock)ToolResults.Png(c.Png)));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using McpFlow.Physics.Specs;
+using static TorchSharp.torch;
+
+namespace McpFlow.Physics.Training;
+
+/// <summary>
+/// The collocation point sets and the loss terms: mean squared residual inside, boundary terms (Dirichlet,
+/// Neumann with the outward normal, periodic value and slope) unless hard, and initial terms (u and, for second
+/// order in time, u_t). Points are uniform random; <see cref="Resample"/> replaces the interior set by residual-based
+/// adaptive sampling (RAD, Wu et al. 2023: density ∝ |R|/mean|R| + 1).
+/// </summary>
+public sealed class PinnLoss : IDisposable
+{
+    private const int ResampleCandidatesFactor = 4;
+    private readonly PinnModel _model;
+    private readonly Generator _generator;
+    private readonly List<(BoundaryCondition Condition, Tensor Points)> _faces = [];
+    private readonly List<(char Axis, Tensor Low, Tensor High)> _periodic = [];
+    private Tensor _interior;
+    private Tensor? _initial;
+
+    /// <summary>Draws the point sets.</summary>
+    public PinnLoss(PinnModel model)
+    {
+        _model = model;
+        var o = model.Options;
+        _generator = new Generator((ulong)o.Seed, model.Device);
+        _interior = Uniform(o.InteriorPoints, null, 0).requires_grad_(true);
+        foreach (var bc in model.Problem.Boundaries.Where(b => b.Kind != BoundaryKind.Periodic))
+        {
+            if (model.Hard && bc.Kind == BoundaryKind.Dirichlet)
+                continue;
+            var axis = model.Problem.Space.First(a => a.Name == bc.Face.Axis);
+            _faces.Add((bc, Uniform(o.BoundaryPoints, bc.Face.Axis, bc.Face.IsMax ? axis.Max : axis.Min).requires_grad_(bc.Kind == BoundaryKind.Neumann)));
+        }
+
+        foreach (var axis in model.Problem.Boundaries.Where(b => b.Kind == BoundaryKind.Periodic).Select(b => b.Face.Axis).Distinct())
+        {
+            var a = model.Problem.Space.First(s => s.Name == axis);
+            var low = Uniform(o.BoundaryPoints, axis, a.Min).requires_grad_(true);
+            var high = low.detach().clone();
+            high[.., model.Column(axis)] = a.Max;
+            _periodic.Add((axis, low, high.requires_grad_(true)));
+        }
+
+        if (model.Problem.Time is { } time && model.Problem.Initial is not null)
+            _initial = Uniform(o.InitialPoints, 't', time.Min).requires_grad_(model.Problem.InitialVelocity is not null);
+    }
+
+    /// <summary>Names of the loss components in use.</summary>
+    public IReadOnlyList<string> Components =>
+        new[] { "residual" }.Concat(_faces.Count + _periodic.Count > 0 ? ["boundary"] : Array.Empty<string>())
+            .Concat(_initial is null ? [] : ["initial"]).ToList();
+
+    /// <summary>The loss components at the current parameters.</summary>
+    public Dictionary<string, Tensor> Compute()
+    {
+        var terms = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["residual"] = _model.Residual(_interior).square().mean() };
+        Tensor? boundary = null;
+        foreach (var (bc, points) in _faces)
+        {
+            var g = _model.Evaluate(bc.Value!, points);
+            Tensor term;
+            if (bc.Kind == BoundaryKind.Dirichlet)
+            {
+                term = (_model.U(points) - g).square().mean();
+            }
+            else
+            {
+                var normal = _model.Differentiate(points).Of(bc.Face.Axis.ToString());
+                term = ((bc.Face.IsMax ? normal : -normal) - g).square().mean();
+            }
+
+            boundary = boundary is null ? term : boundary + term;
+        }
+
+        foreach (var (axis, low, high) in _periodic)
+        {
+            var dl = _model.Differentiate(low);
+            var dh = _model.Differentiate(high);
+            var term = (dl.Of("") - dh.Of("")).square().mean() + (dl.Of(axis.ToString()) - dh.Of(axis.ToString())).square().mean();
+            boundary = boundary is null ? term : boundary + term;
+        }
+
+        if (boundary is not null)
+            terms["boundary"] = boundary;
+        if (_initial is not null)
+        {
+            var d = _model.Differentiate(_initial);
+            var term = (d.Of("") - _model.Evaluate(_model.Problem.Initial!, _initial)).square().mean();
+            if (_model.Problem.InitialVelocity is not null)
+                term = term + (d.Of("t") - _model.Evaluate(_model.Problem.InitialVelocity, _initial)).square().mean();
+            terms["initial"] = term;
+        }
+
+        return terms;
+    }
+
+    /// <summary>Residual-based adaptive resampling of the interior points.</summary>
+    public void Resample()
+    {
+        var n = _interior.shape[0];
+        using var scope = NewDisposeScope();
+        var candidates = Uniform(n * ResampleCandidatesFactor, null, 0).requires_grad_(true);
+        var r = _model.Residual(candidates).detach().abs();
+        var density = r / (r.mean() + 1e-12) + 1.0;
+        var index = multinomial(density, n, replacement: false, generator: _generator);
+        var chosen = candidates.detach().index_select(0, index).clone().requires_grad_(true);
+        _interior.Dispose();
+        _interior = chosen.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _interior.Dispose();
+        _initial?.Dispose();
+        foreach (var (_, p) in _faces)
+            p.Dispose();
+        foreach (var (_, low, high) in _periodic)
+        {
+            low.Dispose();
+            high.Dispose();
+        }
+
+        _generator.Dispose();
+    }
+
+    private Tensor Uniform(long count, char? fixedAxis, double fixedValue)
+    {
+        var inputs = _model.Problem.Inputs;
+        var columns = inputs.Select(a => a.Name == fixedAxis
+            ? full(count, fixedValue, dtype: _model.Dtype, device: _model.Device)
+            : rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator) * a.Length + a.Min).ToArray();
+        return stack(columns, 1);
+    }
+}

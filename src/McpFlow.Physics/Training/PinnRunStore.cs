@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Workspace;
+
+namespace McpFlow.Physics.Training;
+
+/// <summary>Physics runs: live ones in memory, all of them on disk under <c>physics/runs/&lt;id&gt;/</c> in the
+/// workspace (<c>run.json</c>, <c>history.csv</c>, <c>model.pt</c>, <c>checkpoint-*.pt</c>, charts).</summary>
+public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, PinnRun> _live = new(StringComparer.Ordinal);
+
+    /// <summary>The runs folder.</summary>
+    public string Root => workspace.Folder(Path.Combine("physics", "runs"));
+
+    /// <summary>Creates a run and its folder.</summary>
+    public PinnRun Create(Specs.PdeProblem problem, TrainingOptions options)
+    {
+        var id = $"pinn-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..4]}";
+        var folder = Path.Combine(Root, id);
+        Directory.CreateDirectory(folder);
+        var run = new PinnRun { Id = id, Folder = folder, Spec = problem.Document, Problem = problem, Options = options, StartedAt = time.GetUtcNow() };
+        _live[id] = run;
+        Save(run);
+        return run;
+    }
+
+    /// <summary>A run by id (or by the id of the job that trained it).</summary>
+    public PinnRun Get(string idOrJob)
+    {
+        if (_live.TryGetValue(idOrJob, out var live))
+            return live;
+        var byJob = _live.Values.FirstOrDefault(r => r.JobId == idOrJob);
+        if (byJob is not null)
+            return byJob;
+        var folder = Path.Combine(Root, idOrJob);
+        if (!idOrJob.Contains("..", StringComparison.Ordinal) && File.Exists(Path.Combine(folder, "run.json")))
+            return Load(folder);
+        var match = List().FirstOrDefault(r => r.JobId == idOrJob);
+        return match ?? throw McpFlowException.NotFound($"No physics run or training job '{idOrJob}'.", "Call pinn_list_runs to see the runs.");
+    }
+
+    /// <summary>All runs, newest first.</summary>
+    public IReadOnlyList<PinnRun> List()
+    {
+        var runs = Directory.EnumerateDirectories(Root)
+            .Where(d => File.Exists(Path.Combine(d, "run.json")))
+            .Select(d => _live.TryGetValue(Path.GetFileName(d), out var live) ? live : Load(d))
+            .OrderByDescending(r => r.StartedAt)
+            .ToList();
+        return runs;
+    }
+
+    /// <summary>Writes run.json and history.csv.</summary>
+    public void Save(PinnRun run)
+    {
+        File.WriteAllText(Path.Combine(run.Folder, "run.json"), JsonSerializer.Serialize(run, McpFlowJson.Indented));
+        var csv = new StringBuilder("step,phase,seconds,loss,learning_rate,grad_norm,residual,boundary,initial\n");
+        foreach (var r in run.History())
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{r.Step},{r.Phase},{r.Seconds:R},{r.Loss:R},{r.LearningRate:R},{r.GradNorm:R},");
+            csv.Append(CultureInfo.InvariantCulture, $"{Get(r, "residual")},{Get(r, "boundary")},{Get(r, "initial")}\n");
+        }
+
+        File.WriteAllText(Path.Combine(run.Folder, "history.csv"), csv.ToString());
+    }
+
+    private static string Get(StepRecord r, string key) =>
+        r.Components.TryGetValue(key, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static PinnRun Load(string folder)
+    {
+        var run = JsonSerializer.Deserialize<PinnRun>(File.ReadAllText(Path.Combine(folder, "run.json")), McpFlowJson.Options)
+                  ?? throw McpFlowException.NotFound($"Run folder '{folder}' has an empty run.json.");
+        var history = Path.Combine(folder, "history.csv");
+        if (File.Exists(history))
+            run.Load(File.ReadLines(history).Skip(1).Select(Parse));
+        if (run.State == "running")
+            run.State = "interrupted";
+        return run;
+    }
+
+    private static StepRecord Parse(string line)
+    {
+        var f = line.Split(',');
+        double D(string s) => s.Length == 0 ? double.NaN : double.Parse(s, CultureInfo.InvariantCulture);
+        var components = new Dictionary<string, double>(StringComparer.Ordinal);
+        string[] names = ["residual", "boundary", "initial"];
+        for (var i = 0; i < 3; i++)
+            if (f[6 + i].Length > 0)
+                components[names[i]] = D(f[6 + i]);
+        return new StepRecord(long.Parse(f[0], CultureInfo.InvariantCulture), f[1], D(f[3]), components, new Dictionary<string, double>(), D(f[4]), D(f[5]), D(f[2]));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Jobs;
+using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
+using McpFlow.Physics.Analysis;
+using McpFlow.Physics.Engine;
+using McpFlow.Physics.Specs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace McpFlow.Physics.Training;
+
+/// <summary>Starts PINN trainings as background jobs: checks the problem, trains, evaluates against the exact
+/// solution when known, saves the run folder and logs params and metrics to the tracking store when one is
+/// registered (a tracking failure is reported in the result, never fatal).</summary>
+public sealed class PinnTrainingService(
+    PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ILogger<PinnTrainingService>? logger = null, ITrackingWriter? tracking = null)
+{
+    private const string Experiment = "mcpflow-physics";
+    private const int MetricBatch = 200;
+    private const int ExactCheckPoints = 4000;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Validates and starts; returns the run and its job.</summary>
+    public (PinnRun Run, JobHandle Job) Start(PdeProblem problem, TrainingOptions options)
+    {
+        TrainingLimits.Validate(options);
+        var classification = PdeClassifier.Classify(problem);
+        var errors = WellPosednessChecker.Check(problem, classification).Where(i => i.Severity == "error").ToList();
+        if (errors.Count > 0)
+            throw McpFlowException.Invalid("The problem is not well-posed: " + string.Join(" ", errors.Select(e => e.Message)),
+                "Call analyze_pde_problem for the full check and fix the spec.");
+        _ = runtime.Device; // throws an actionable error now if libtorch cannot load
+        var run = store.Create(problem, options);
+        var parameters = JsonSerializer.SerializeToNode(new { run_id = run.Id, spec = problem.Document, options }, McpFlowJson.Options);
+        var job = jobs.Start("pinn_training", $"PINN {problem.Kind} ({run.Id})", ctx => TrainAsync(run, ctx), parameters);
+        run.JobId = job.Id;
+        store.Save(run);
+        return (run, job);
+    }
+
+    private async Task<JobResult> TrainAsync(PinnRun run, JobContext ctx)
+    {
+        run.JobId = ctx.JobId;
+        var pending = new List<MetricPoint>();
+        var warnings = new List<string>();
+        await StartTrackingAsync(run, warnings, ctx.CancellationToken);
+        try
+        {
+            using var model = trainer.Train(run, (record, logged) =>
+            {
+                ctx.Report((record.Step + 1.0) / run.PlannedSteps, $"{record.Phase} step {record.Step + 1}/{run.PlannedSteps}, loss {record.Loss:G3}",
+                    new Dictionary<string, double> { ["loss"] = record.Loss, ["grad_norm"] = record.GradNorm, ["learning_rate"] = record.LearningRate });
+                if (!logged || run.TrackingRunId is null)
+                    return;
+                var ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                pending.Add(new MetricPoint("loss", record.Loss, record.Step, ms));
+                foreach (var (name, value) in record.Components)
+                    pending.Add(new MetricPoint($"loss_{name}", value, record.Step, ms));
+                if (pending.Count >= MetricBatch)
+                    Flush(run, pending, warnings, ctx.CancellationToken);
+            }, ctx.CancellationToken);
+
+            var last = run.History()[^1];
+            run.Final["loss"] = last.Loss;
+            run.Final["steps"] = last.Step + 1;
+            run.Final["seconds"] = last.Seconds;
+            foreach (var (name, value) in last.Components)
+                run.Final[$"loss_{name}"] = value;
+            if (run.Problem!.Exact is not null)
+                run.Final["relative_l2_vs_exact"] = RelativeL2(model, run.Problem);
+            run.State = "finished";
+            store.Save(run);
+            var chart = LossChart.Render(run);
+            Flush(run, pending, warnings, ctx.CancellationToken);
+            await EndTrackingAsync(run, TrackedRunStatus.Finished, chart.Path, warnings, CancellationToken.None);
+            var summary = Summary(run, warnings);
+            var data = JsonSerializer.SerializeToNode(new { run_id = run.Id, folder = run.Folder, final = run.Final, message = run.Message, warnings, tracking_run_id = run.TrackingRunId }, McpFlowJson.Options);
+            return new JobResult(summary, data, chart.Path is null ? [] : [chart.Path]);
+        }
+        catch (OperationCanceledException)
+        {
+            run.State = "cancelled";
+            run.Message = "Cancelled on request; checkpoints written so far are kept.";
+            store.Save(run);
+            await EndTrackingAsync(run, TrackedRunStatus.Killed, null, warnings, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            run.State = "failed";
+            run.Message = ex is McpFlowException m ? m.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}";
+            store.Save(run);
+            await EndTrackingAsync(run, TrackedRunStatus.Failed, null, warnings, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static double RelativeL2(PinnModel model, PdeProblem problem)
+    {
+        var sampler = new PointSampler(problem);
+        var exact = sampler.Compile(problem.Exact!);
+        var random = new Random(99);
+        var points = Enumerable.Range(0, ExactCheckPoints).Select(_ => sampler.Interior(random)).ToList();
+        var u = PinnPredictor.Predict(model, points.Select(p => p[..problem.Inputs.Count]).ToList());
+        double num = 0, den = 0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var e = exact(points[i]);
+            num += (u[i] - e) * (u[i] - e);
+            den += e * e;
+        }
+
+        return Math.Sqrt(num / Math.Max(den, 1e-300));
+    }
+
+    private static string Summary(PinnRun run, List<string> warnings)
+    {
+        var f = run.Final;
+        var text = $"PINN run {run.Id} finished: {f["steps"]:F0} steps in {f["seconds"]:F1} s, final loss {f["loss"]:G3}" +
+                   (f.TryGetValue("relative_l2_vs_exact", out var l2) ? $", relative L2 error vs the exact solution {l2:G3}" : "") + ".";
+        if (run.Message is not null)
+            text += " " + run.Message;
+        text += $"\nModel and history: {run.Folder}. Next: validate_solution with run_id=\"{run.Id}\", or predict_convergence.";
+        return warnings.Count == 0 ? text : text + "\nWarnings: " + string.Join(" ", warnings);
+    }
+
+    private async Task StartTrackingAsync(PinnRun run, List<string> warnings, CancellationToken ct)
+    {
+        if (tracking is null)
+            return;
+        try
+        {
+            var experiment = await tracking.GetOrCreateExperimentAsync(Experiment, ct);
+            var tags = new Dictionary<string, string> { [TrackingTags.Tool] = "pinn_train", [TrackingTags.Source] = "pinn_train", ["mcpflow.physics_run_id"] = run.Id };
+            var tracked = await tracking.StartRunAsync(experiment, run.Id, tags, ct);
+            run.TrackingRunId = tracked.RunId;
+            var o = run.Options;
+            var parameters = new Dictionary<string, string>
+            {
+                ["problem"] = run.Problem!.Kind, ["equation"] = run.Problem.Display, ["depth"] = Inv(o.Depth), ["width"] = Inv(o.Width),
+                ["activation"] = o.Activation, ["hard_boundary"] = o.HardBoundary.ToString(), ["interior_points"] = Inv(o.InteriorPoints),
+                ["adam_steps"] = Inv(o.AdamSteps), ["learning_rate"] = Inv(o.LearningRate), ["lbfgs_steps"] = Inv(o.LbfgsSteps), ["dtype"] = o.Dtype,
+            };
+            await tracking.LogParamsAsync(tracked.RunId, parameters, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Tracking start failed for {RunId}", run.Id);
+            warnings.Add($"Tracking store unavailable ({ex.Message}); metrics are in history.csv only.");
+            run.TrackingRunId = null;
+        }
+    }
+
+    private void Flush(PinnRun run, List<MetricPoint> pending, List<string> warnings, CancellationToken ct)
+    {
+        if (tracking is null || run.TrackingRunId is null || pending.Count == 0)
+            return;
+        try
+        {
+            tracking.LogMetricsAsync(run.TrackingRunId, pending.ToList(), ct).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Tracking metrics failed for {RunId}", run.Id);
+            warnings.Add($"Logging metrics to the tracking store failed ({ex.Message}); history.csv is complete.");
+            run.TrackingRunId = null;
+        }
+
+        pending.Clear();
+    }
+
+    private async Task EndTrackingAsync(PinnRun run, TrackedRunStatus status, string? chart, List<string> warnings, CancellationToken ct)
+    {
+        if (tracking is null || run.TrackingRunId is null)
+            return;
+        try
+        {
+            if (run.Final.Count > 0)
+                await tracking.LogMetricsAsync(run.TrackingRunId, run.Final.Select(f => new MetricPoint($"final_{f.Key}", f.Value, (long)run.Final.GetValueOrDefault("steps"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())).ToList(), ct);
+            if (chart is not null)
+                await tracking.LogArtifactAsync(run.TrackingRunId, chart, "charts", ct);
+            await tracking.EndRunAsync(run.TrackingRunId, status, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Tracking end failed for {RunId}", run.Id);
+            warnings.Add($"Closing the tracking run failed ({ex.Message}).");
+        }
+    }
+
+    private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using McpFlow.Core.Errors;
+
+namespace McpFlow.Physics.Training;
+
+/// <summary>Refuses absurd settings before anything is allocated. Limits keep one run within a few GB of memory
+/// and a few hours on a CPU; larger runs belong on a dedicated machine.</summary>
+public static class TrainingLimits
+{
+    /// <summary>Throws an actionable error for out-of-range settings.</summary>
+    public static void Validate(TrainingOptions o)
+    {
+        Check(o.Depth, 1, 12, "depth", "hidden layers");
+        Check(o.Width, 2, 512, "width", "neurons per layer");
+        Check(o.InteriorPoints, 10, 200_000, "interior_points", "interior collocation points");
+        Check(o.BoundaryPoints, 1, 50_000, "boundary_points", "points per face");
+        Check(o.InitialPoints, 1, 50_000, "initial_points", "points on the initial slice");
+        Check(o.AdamSteps, 0, 1_000_000, "adam_steps", "Adam steps");
+        Check(o.LbfgsSteps, 0, 100_000, "lbfgs_steps", "L-BFGS iterations");
+        if (o.AdamSteps + o.LbfgsSteps == 0)
+            throw McpFlowException.Invalid("adam_steps and lbfgs_steps are both 0; nothing would be trained.");
+        if (!(o.LearningRate > 0 && o.LearningRate <= 1))
+            throw McpFlowException.Invalid($"learning_rate must be in (0, 1]; got {o.LearningRate}. Typical: 1e-3.");
+        if (o.Dtype is not ("float32" or "float64"))
+            throw McpFlowException.Invalid($"dtype must be float32 or float64; got '{o.Dtype}'.");
+        if (o.Activation is not ("tanh" or "sin" or "gelu"))
+            throw McpFlowException.Invalid($"activation must be tanh, sin or gelu; got '{o.Activation}'.");
+        if (o.TargetLoss is { } t && !(t > 0))
+            throw McpFlowException.Invalid($"target_loss must be positive; got {t}.");
+        Check(o.LogEvery, 1, 100_000, "log_every", "steps between metric logs");
+        Check(o.CheckpointEvery, 1, 1_000_000, "checkpoint_every", "steps between checkpoints");
+        Check(o.ResampleEvery, 0, 1_000_000, "resample_every", "steps between resamplings");
+        if (o.MaxSeconds is < 0 or > 86_400 || double.IsNaN(o.MaxSeconds))
+            throw McpFlowException.Invalid($"max_seconds must be between 0 (no limit) and 86400; got {o.MaxSeconds}.");
+    }
+
+    private static void Check(int value, int min, int max, string name, string what)
+    {
+        if (value < min || value > max)
+            throw McpFlowException.Invalid($"{name} = {value} is out of range: {what} must be between {min} and {max}.");
+    }
+}

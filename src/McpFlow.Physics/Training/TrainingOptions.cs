@@ -1,0 +1,60 @@
+namespace McpFlow.Physics.Training;
+
+/// <summary>PINN training settings. Defaults are the planner's choice for 2D Poisson on the unit square, which
+/// reaches relative L2 ≈ 1e-3 in well under a minute on 2 CPU threads (see docs/physics.md, Benchmarks).</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Hidden layers. Default 3.</summary>
+    public int Depth { get; init; } = 3;
+
+    /// <summary>Neurons per hidden layer. Default 32.</summary>
+    public int Width { get; init; } = 32;
+
+    /// <summary>tanh, sin or gelu. Default tanh (smooth, so second derivatives exist).</summary>
+    public string Activation { get; init; } = "tanh";
+
+    /// <summary>Enforce Dirichlet conditions exactly through a distance function when possible. Default true.</summary>
+    public bool HardBoundary { get; init; } = true;
+
+    /// <summary>Interior collocation points. Default 2000.</summary>
+    public int InteriorPoints { get; init; } = 2000;
+
+    /// <summary>Points per boundary face (soft conditions). Default 200.</summary>
+    public int BoundaryPoints { get; init; } = 200;
+
+    /// <summary>Points on the initial slice (time-dependent problems). Default 400.</summary>
+    public int InitialPoints { get; init; } = 400;
+
+    /// <summary>Adam steps. Default 2000.</summary>
+    public int AdamSteps { get; init; } = 2000;
+
+    /// <summary>Adam learning rate (decays ×0.5 every 40% of the Adam steps... see trainer). Default 1e-3.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>L-BFGS iterations after Adam (0 = none). Default 300.</summary>
+    public int LbfgsSteps { get; init; } = 300;
+
+    /// <summary>float32 or float64. Default float32.</summary>
+    public string Dtype { get; init; } = "float32";
+
+    /// <summary>Re-balance loss weights from gradient norms (Wang, Teng and Perdikaris 2021). Default true.</summary>
+    public bool AdaptiveWeights { get; init; } = true;
+
+    /// <summary>Residual-based resampling period in Adam steps (0 = fixed points). Default 500.</summary>
+    public int ResampleEvery { get; init; } = 500;
+
+    /// <summary>Stop early when the total loss falls below this. Default none.</summary>
+    public double? TargetLoss { get; init; }
+
+    /// <summary>Log metrics every this many steps. Default 10.</summary>
+    public int LogEvery { get; init; } = 10;
+
+    /// <summary>Save a checkpoint every this many steps. Default 1000.</summary>
+    public int CheckpointEvery { get; init; } = 1000;
+
+    /// <summary>Random seed. Default 1234.</summary>
+    public int Seed { get; init; } = 1234;
+
+    /// <summary>Wall-clock limit in seconds (0 = none). Default 0.</summary>
+    public double MaxSeconds { get; init; }
+}

@@ -1,0 +1,146 @@
+using McpFlow.Physics.Analysis;
+using McpFlow.Physics.Specs;
+using McpFlow.Physics.Training;
+
+namespace McpFlow.Physics.Validation;
+
+/// <summary>
+/// Validates a trained model: PDE residual on fresh random points, boundary and initial condition errors, and
+/// relative L2 / max error against the exact solution (when given) or the finite-difference reference (when one
+/// applies), on a grid that is also drawn as solution and error heatmaps.
+/// </summary>
+public static class SolutionValidator
+{
+    private const int ResidualPoints = 2000;
+    private const int FacePoints = 400;
+    private const int HeatmapNodes = 65;
+
+    /// <summary>Runs every check.</summary>
+    public static ValidationReport Validate(PinnModel model, int seed = 2024)
+    {
+        var p = model.Problem;
+        var random = new Random(seed);
+        var sampler = new PointSampler(p);
+        var dims = p.Inputs.Count;
+        var interior = Enumerable.Range(0, ResidualPoints).Select(_ => sampler.Interior(random)[..dims]).ToList();
+        var residual = PinnPredictor.Residual(model, interior);
+        var conditions = new List<ConditionError>();
+        foreach (var bc in p.Boundaries)
+            conditions.Add(BoundaryError(model, sampler, bc, random));
+        if (p.Time is { } t && p.Initial is not null)
+        {
+            var points = Enumerable.Range(0, FacePoints).Select(_ => { var q = sampler.Interior(random)[..dims]; q[dims - 1] = t.Min; return q; }).ToList();
+            var u = PinnPredictor.Predict(model, points);
+            var u0 = sampler.Compile(p.Initial);
+            conditions.Add(Summarise("initial condition u(x, t0)", points.Select((q, i) => u[i] - u0(sampler.At(q))).ToList()));
+        }
+
+        GridSolution? reference = null;
+        string comparedWith;
+        if (p.Exact is not null)
+        {
+            reference = ExactGrid(p, sampler);
+            comparedWith = "exact solution";
+        }
+        else if (FdReferenceSolver.Supports(p))
+        {
+            reference = FdReferenceSolver.Solve(p);
+            comparedWith = $"finite-difference reference ({reference.Method}; its own estimated max error {reference.ErrorEstimate:G2})";
+        }
+        else
+        {
+            comparedWith = "none: no exact solution and no built-in reference for this problem. " + FdReferenceSolver.Coverage;
+        }
+
+        double? relL2 = null, maxErr = null;
+        double[,]? predicted = null;
+        if (reference is not null)
+        {
+            var rest = p.Inputs.Skip(reference.Axes.Count).Select(a => a.Name == 't' ? a.Max : (a.Min + a.Max) / 2).ToArray();
+            var points = reference.Points().Select(q => q.Concat(rest).ToArray()).ToList();
+            var u = PinnPredictor.Predict(model, points);
+            predicted = new double[reference.Values.GetLength(0), reference.Values.GetLength(1)];
+            double num = 0, den = 0, max = 0;
+            for (var k = 0; k < points.Count; k++)
+            {
+                int i = k / reference.Values.GetLength(1), j = k % reference.Values.GetLength(1);
+                predicted[i, j] = u[k];
+                var e = u[k] - reference.Values[i, j];
+                num += e * e;
+                den += reference.Values[i, j] * reference.Values[i, j];
+                max = Math.Max(max, Math.Abs(e));
+            }
+
+            relL2 = Math.Sqrt(num / Math.Max(den, 1e-300));
+            maxErr = max;
+        }
+
+        return new ValidationReport(
+            ResidualRms: Math.Sqrt(residual.Average(r => r * r)), ResidualMax: residual.Max(Math.Abs), ResidualPoints: ResidualPoints,
+            Conditions: conditions, ComparedWith: comparedWith, RelativeL2: relL2, MaxError: maxErr,
+            ReferenceErrorEstimate: reference?.ErrorEstimate is { } est && double.IsFinite(est) ? est : null,
+            Grid: reference, Predicted: predicted);
+    }
+
+    private static ConditionError BoundaryError(PinnModel model, PointSampler sampler, BoundaryCondition bc, Random random)
+    {
+        var p = model.Problem;
+        var dims = p.Inputs.Count;
+        var axis = p.Space.First(a => a.Name == bc.Face.Axis);
+        var column = model.Column(bc.Face.Axis);
+        List<double[]> Face(bool max) => Enumerable.Range(0, FacePoints).Select(_ =>
+        {
+            var q = sampler.Interior(random)[..dims];
+            q[column] = max ? axis.Max : axis.Min;
+            return q;
+        }).ToList();
+        var points = Face(bc.Face.IsMax);
+        if (bc.Kind == BoundaryKind.Periodic)
+        {
+            var other = points.Select(q => { var o = (double[])q.Clone(); o[column] = bc.Face.IsMax ? axis.Min : axis.Max; return o; }).ToList();
+            var a = PinnPredictor.Predict(model, points);
+            var b = PinnPredictor.Predict(model, other);
+            return Summarise($"periodic {bc.Face.Axis}: u(min) - u(max)", a.Zip(b, (x, y) => x - y).ToList());
+        }
+
+        var g = sampler.Compile(bc.Value!);
+        if (bc.Kind == BoundaryKind.Dirichlet)
+        {
+            var u = PinnPredictor.Predict(model, points);
+            return Summarise($"dirichlet {bc.Face}", points.Select((q, i) => u[i] - g(sampler.At(q))).ToList());
+        }
+
+        // Neumann: outward normal derivative by a one-sided second-order difference inside the face.
+        var h = 1e-3 * axis.Length;
+        var sign = bc.Face.IsMax ? -1 : 1;
+        var inner1 = points.Select(q => { var o = (double[])q.Clone(); o[column] += sign * h; return o; }).ToList();
+        var inner2 = points.Select(q => { var o = (double[])q.Clone(); o[column] += sign * 2 * h; return o; }).ToList();
+        var u0 = PinnPredictor.Predict(model, points);
+        var u1 = PinnPredictor.Predict(model, inner1);
+        var u2 = PinnPredictor.Predict(model, inner2);
+        return Summarise($"neumann {bc.Face}", points.Select((q, i) =>
+        {
+            var inward = (-3 * u0[i] + 4 * u1[i] - u2[i]) / (2 * h); // derivative along the inward direction
+            return -inward - g(sampler.At(q));
+        }).ToList());
+    }
+
+    private static ConditionError Summarise(string name, List<double> errors) =>
+        new(name, Math.Sqrt(errors.Average(e => e * e)), errors.Max(Math.Abs));
+
+    private static GridSolution ExactGrid(PdeProblem p, PointSampler sampler)
+    {
+        var exact = sampler.Compile(p.Exact!);
+        var inputs = p.Inputs;
+        var shown = inputs.Count switch { 1 => inputs.Take(1).ToList(), _ => inputs.Take(2).ToList() };
+        var nodes = shown.Select(a => Enumerable.Range(0, HeatmapNodes).Select(i => a.Min + a.Length * i / (HeatmapNodes - 1)).ToArray()).ToList();
+        var ny = shown.Count > 1 ? HeatmapNodes : 1;
+        var values = new double[HeatmapNodes, ny];
+        var fixedRest = inputs.Skip(shown.Count).Select(a => a.Name == 't' ? a.Max : (a.Min + a.Max) / 2).ToArray();
+        for (var i = 0; i < HeatmapNodes; i++)
+            for (var j = 0; j < ny; j++)
+                values[i, j] = exact(sampler.At([.. shown.Count > 1 ? new[] { nodes[0][i], nodes[1][j] } : [nodes[0][i]], .. fixedRest]));
+        var slice = fixedRest.Length == 0 ? "" : " (slice at " + string.Join(", ", inputs.Skip(shown.Count).Zip(fixedRest, (a, v) => $"{a.Name} = {v:G3}")) + ")";
+        return new GridSolution(shown.Select(a => a.Name).ToList(), nodes, values, 0, $"exact solution on a {HeatmapNodes}-node grid per axis{slice}");
+    }
+}

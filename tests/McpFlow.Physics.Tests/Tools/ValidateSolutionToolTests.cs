@@ -1,0 +1,43 @@
+using McpFlow.Testing;
+
+namespace McpFlow.Physics.Tests.Tools;
+
+public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
+{
+    [Fact]
+    public async Task ValidateSolution_ReportsErrorsAgainstTheExactSolutionWithHeatmaps()
+    {
+        var train = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 2, width = 16, interior_points = 256, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 50, wait_seconds = 40 });
+        var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
+
+        var result = await CallOkAsync("validate_solution", new { run_id = runId });
+        var report = result.Structured().GetProperty("report");
+        report.GetProperty("relativeL2").GetDouble().Should().BeLessThan(0.05);
+        report.GetProperty("comparedWith").GetString().Should().Be("exact solution");
+        report.GetProperty("conditions").EnumerateArray().Should().HaveCount(4)
+            .And.OnlyContain(c => c.GetProperty("max").GetDouble() < 1e-5); // hard boundary conditions hold to rounding
+        result.Images().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ValidateSolution_UsesTheFiniteDifferenceReferenceWithoutAnExactSolution()
+    {
+        var spec = Spec("""{"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)","boundary_conditions":[{"where":"all","value":"0"}]}""");
+        var train = await CallOkAsync("pinn_train", new { spec, depth = 2, width = 16, interior_points = 256, initial_points = 64, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 0, wait_seconds = 40 });
+        var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
+
+        var result = await CallOkAsync("validate_solution", new { run_id = runId });
+        var report = result.Structured().GetProperty("report");
+        report.GetProperty("comparedWith").GetString().Should().StartWith("finite-difference reference (Crank-Nicolson");
+        report.GetProperty("referenceErrorEstimate").GetDouble().Should().BeLessThan(1e-3);
+        report.GetProperty("relativeL2").GetDouble().Should().BeLessThan(0.2);
+    }
+
+    [Fact]
+    public async Task ValidateSolution_ReportsAnUnknownRun()
+    {
+        var result = await CallAsync("validate_solution", new { run_id = "pinn-missing" });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("No physics run or training job 'pinn-missing'");
+    }
+}

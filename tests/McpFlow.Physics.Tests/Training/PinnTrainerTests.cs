@@ -1,0 +1,99 @@
+using McpFlow.Core.Configuration;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Workspace;
+using McpFlow.Physics.Engine;
+using McpFlow.Physics.Specs;
+using McpFlow.Physics.Tests.Specs;
+using McpFlow.Physics.Training;
+using McpFlow.Testing;
+
+namespace McpFlow.Physics.Tests.Training;
+
+public sealed class PinnTrainerTests : IDisposable
+{
+    private readonly string _root = TempFolder.Create("pinn-train");
+    private readonly PinnRunStore _store;
+    private readonly PinnTrainer _trainer;
+
+    public PinnTrainerTests()
+    {
+        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
+        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
+    }
+
+    public void Dispose() => TempFolder.TryDelete(_root);
+
+    internal static double RelativeL2(PinnModel model, Func<double, double, double> exact)
+    {
+        var points = new List<double[]>();
+        for (var i = 0; i <= 20; i++)
+            for (var j = 0; j <= 20; j++)
+                points.Add([i / 20.0, j / 20.0]);
+        var u = PinnPredictor.Predict(model, points);
+        double num = 0, den = 0;
+        for (var k = 0; k < points.Count; k++)
+        {
+            var e = exact(points[k][0], points[k][1]);
+            num += (u[k] - e) * (u[k] - e);
+            den += e * e;
+        }
+
+        return Math.Sqrt(num / den);
+    }
+
+    [Fact]
+    public void Train_SolvesPoissonWithHardBoundariesAndTheLossFalls()
+    {
+        var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
+        var options = new TrainingOptions { Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 300, LearningRate = 1e-2, LbfgsSteps = 60, ResampleEvery = 100, LogEvery = 10 };
+        var run = _store.Create(problem, options);
+        var observed = 0;
+        using var model = _trainer.Train(run, (_, _) => observed++, CancellationToken.None);
+
+        var history = run.History();
+        observed.Should().Be(360);
+        history.Last().Loss.Should().BeLessThan(history.First().Loss / 100);
+        // sin(πx)sin(πy) is the exact solution; a tiny network gets within a few percent.
+        RelativeL2(model, (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y)).Should().BeLessThan(0.05);
+        File.Exists(Path.Combine(run.Folder, "model.pt")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Train_EnforcesSoftBoundaryAndInitialConditionsForHeat()
+    {
+        var problem = PdeSpecCompiler.Compile("""
+            {"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)",
+             "boundary_conditions":[{"where":"x=0","type":"dirichlet","value":"0"},{"where":"x=1","type":"neumann","value":"-pi*exp(-0.1*pi^2*t)"}]}
+            """);
+        var options = new TrainingOptions { Depth = 2, Width = 16, InteriorPoints = 256, BoundaryPoints = 64, InitialPoints = 64, AdamSteps = 400, LearningRate = 1e-2, LbfgsSteps = 0, LogEvery = 10 };
+        var run = _store.Create(problem, options);
+        using var model = _trainer.Train(run, (_, _) => { }, CancellationToken.None);
+
+        var last = run.History().Last();
+        last.Components.Keys.Should().BeEquivalentTo("residual", "boundary", "initial");
+        last.Components["initial"].Should().BeLessThan(1e-2);
+        // u(0, t) = 0 must hold approximately at the Dirichlet face.
+        PinnPredictor.Predict(model, [[0.0, 0.5]])[0].Should().BeApproximately(0, 0.1);
+    }
+
+    [Fact]
+    public void Train_StopsWithAnExplanationWhenTheLossBecomesNaN()
+    {
+        var problem = PdeSpecCompiler.Compile("""{"equation":"u_xx - log(x - 2) = 0","domain":{"x":[0,1]},"boundary_conditions":[{"where":"all","value":"0"}]}""");
+        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 4, InteriorPoints = 16, AdamSteps = 5, LbfgsSteps = 0 });
+        var act = () => _trainer.Train(run, (_, _) => { }, CancellationToken.None);
+        act.Should().Throw<McpFlowException>().Where(e => e.Message.Contains("The loss became NaN at step 0") && e.ToClientMessage().Contains("log or sqrt"));
+    }
+
+    [Fact]
+    public void Train_StopsWithinAStepWhenCancelled()
+    {
+        var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
+        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 64, AdamSteps = 100_000, LbfgsSteps = 0 });
+        using var cts = new CancellationTokenSource();
+        var steps = 0;
+        var act = () => _trainer.Train(run, (_, _) => { if (++steps == 20) cts.Cancel(); }, cts.Token);
+        act.Should().Throw<OperationCanceledException>();
+        steps.Should().Be(20);
+    }
+}
