@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
+using McpFlow.Core.Files;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Runs;
 using McpFlow.Data.Loading;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
@@ -13,7 +15,8 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>analyze_dataframe</c> tool.</summary>
 [McpServerToolType]
-public sealed class AnalyzeDataframeTool(Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls)
+public sealed class AnalyzeDataframeTool(
+    Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder? recorder = null)
 {
     /// <summary>Tables up to this many rows are profiled within the call (about 2-4 s on 2 cores); larger ones as a job.</summary>
     public const long InlineRows = 2_000_000;
@@ -42,14 +45,48 @@ public sealed class AnalyzeDataframeTool(Profiler profiler, TableLoader loader, 
         if (rows <= InlineRows)
         {
             var profile = profiler.Profile(name, columns, null, cancellationToken);
-            return ToolResults.Create(ProfileText.Render(profile), profile);
+            var run = await RecordAsync(profile, path, columns, cancellationToken);
+            return ToolResults.Create(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
         }
 
-        var handle = jobs.Start("analyze_dataframe", $"Profile {name}", ctx =>
+        var handle = jobs.Start("analyze_dataframe", $"Profile {name}", async ctx =>
         {
             var profile = profiler.Profile(name, columns, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return Task.FromResult(new JobResult(ProfileText.Render(profile), JsonSerializer.SerializeToNode(profile, McpFlowJson.Options)));
+            var run = await RecordAsync(profile, path, columns, ctx.CancellationToken);
+            return new JobResult(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
         });
         return await calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
+
+    // The profile is an analysis step with artifacts: it becomes a workbench run (self-reviewed, then approved or rejected).
+    private Task<RecordedRun?> RecordAsync(TableProfile profile, string? path, string[]? columns, CancellationToken cancellationToken) =>
+        recorder.RecordAsync(
+            new RunStart("analyze_dataframe", "profile", $"Profile of {profile.Table}",
+                JsonSerializer.SerializeToNode(new { table = profile.Table, path, columns }, McpFlowJson.Options),
+                InputsOf(path)),
+            folder =>
+            {
+                var json = Path.Combine(folder, "profile.json");
+                var markdown = Path.Combine(folder, "profile.md");
+                var text = ProfileText.Render(profile);
+                File.WriteAllText(json, JsonSerializer.Serialize(profile, McpFlowJson.Indented));
+                File.WriteAllText(markdown, text);
+                var metrics = new Dictionary<string, double>
+                {
+                    ["row_count"] = profile.Rows,
+                    ["column_count"] = profile.ColumnCount,
+                    ["missing_cells"] = profile.MissingCells,
+                    ["duplicate_rows"] = profile.DuplicateRows,
+                    ["alert_count"] = profile.Alerts.Count,
+                };
+                return new RunOutcome([json, markdown], metrics, text.Split("\n\n")[0],
+                    "Review the alerts, then call suggest_transformations for this table.");
+            },
+            cancellationToken);
+
+    // A single loaded file is hashed so the run turns STALE when the file changes (globs are not tracked).
+    private IReadOnlyList<RunInput> InputsOf(string? path) =>
+        path is not null && guard.Resolve(path) is var full && File.Exists(full) ? [new RunInput(Path.GetFileName(full), full)] : [];
+
+    private static string WithRun(string text, RecordedRun? run) => run is null ? text : text + "\n\n" + RunRecording.Describe(run);
 }

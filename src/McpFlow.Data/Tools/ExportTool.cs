@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Runs;
 using McpFlow.Data.Export;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -8,20 +9,23 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>data_export</c> tool.</summary>
 [McpServerToolType]
-public sealed class ExportTool(DataExporter exporter)
+public sealed class ExportTool(DataExporter exporter, IApprovalGate? gate = null)
 {
     /// <summary>Exports a table or query result.</summary>
     [McpServerTool(Name = "data_export", Title = "Export a table or query result",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
     [Description("Writes a workspace table or a SELECT query's result to a CSV, JSON (newline-delimited) or Parquet file under an allowed folder. " +
-                 "An existing file is only replaced with overwrite=true.")]
+                 "An existing file is only replaced with overwrite=true. When exports are gated (workbench.json), the export must name " +
+                 "the APPROVED workbench run whose results it publishes.")]
     public CallToolResult Export(
         [Description("Output file, e.g. \"exports/customers_clean.parquet\"; the format follows the extension unless format is given.")] string path,
         [Description("Table to export, e.g. \"customers_v2\". Give this or sql.")] string? table = null,
         [Description("SELECT query whose result to export, e.g. \"SELECT region, avg(purchase_amount) FROM customers GROUP BY region\".")] string? sql = null,
         [Description("csv, json or parquet. Default: from the extension; e.g. \"parquet\".")] string? format = null,
-        [Description("Replace an existing file, e.g. true. Default false.")] bool overwrite = false)
+        [Description("Replace an existing file, e.g. true. Default false.")] bool overwrite = false,
+        [Description("APPROVED workbench run whose results this export publishes; required only when exports are gated, e.g. \"run-20261123-101500-ab12cd\".")] string? run_id = null)
     {
+        gate?.EnsureAllowed(GatedActions.Export, run_id);
         var result = exporter.Export(table, sql, path, format, overwrite);
         return ToolResults.Create($"Wrote {result.Rows:N0} rows to {result.Path} ({result.Format}, {result.Bytes:N0} bytes).", result);
     }

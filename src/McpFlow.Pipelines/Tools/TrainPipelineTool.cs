@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Runs;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Training;
 using ModelContextProtocol;
@@ -13,7 +14,8 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>pipeline_train.</summary>
 [McpServerToolType]
-public sealed class TrainPipelineTool(PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls)
+public sealed class TrainPipelineTool(
+    PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls, IRunRecorder? recorder = null)
 {
     /// <summary>Trains a pipeline as a background job.</summary>
     [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline (given or suggested hyperparameters)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
@@ -37,10 +39,36 @@ public sealed class TrainPipelineTool(PipelineTrainer pipelines, PipelineStore s
         var handle = jobs.Start("pipeline_train", $"Train {trainer ?? "suggested model"} on {parsed.Table}", async ctx =>
         {
             var result = await pipelines.TrainAsync(parsed, request, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return new JobResult(TrainText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options), result.Charts);
+            var run = await RecordAsync(parsed.Table, spec, request, result, ctx.CancellationToken);
+            var text = TrainText.Markdown(result, parsed.Metrics) + (run is null ? "" : "\n\n" + RunRecording.Describe(run));
+            return new JobResult(text, RunRecording.WithRun(result, run), result.Charts);
         });
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }
+
+    // A training is an analysis step with artifacts: it becomes a workbench run (self-reviewed, then approved or rejected).
+    private Task<RecordedRun?> RecordAsync(string table, string spec, TrainRequest request, TrainResult result, CancellationToken cancellationToken) =>
+        recorder.RecordAsync(
+            new RunStart("pipeline_train", "training", $"{result.Trainer} on {table}",
+                JsonSerializer.SerializeToNode(new { spec, request.Trainer, request.Hyperparameters, request.SuggestionId, result.Experiment }, McpFlowJson.Options),
+                [new RunInput(table, null, result.ModelId)], result.Experiment),
+            folder =>
+            {
+                var json = Path.Combine(folder, "training.json");
+                File.WriteAllText(json, JsonSerializer.Serialize(result, McpFlowJson.Indented));
+                var charts = result.Charts.Where(File.Exists).Select(chart =>
+                {
+                    var copy = Path.Combine(folder, Path.GetFileName(chart));
+                    File.Copy(chart, copy, overwrite: true);
+                    return copy;
+                });
+                var primary = result.Mean.TryGetValue(result.PrimaryMetric, out var value) ? value : double.NaN;
+                var summary = $"{result.Trainer} trained on {table}; cross-validated {result.PrimaryMetric} {primary.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} (mean over folds)" +
+                    (result.BeatPreviousBest == true ? ", better than the experiment's previous best." : ".");
+                return new RunOutcome([json, .. charts], result.Mean, summary,
+                    "Approve the model before registering or publishing it; use pipeline_predict to score new data.", result.RunId);
+            },
+            cancellationToken);
 
     private static Dictionary<string, string>? Flatten(JsonElement? element)
     {

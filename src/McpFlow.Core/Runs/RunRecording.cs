@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpFlow.Core.Mcp;
+
+namespace McpFlow.Core.Runs;
+
+/// <summary>How a tool records its step as a workbench run (one place, so every group does it the same way).</summary>
+public static class RunRecording
+{
+    /// <summary>
+    /// Begins a run, lets <paramref name="writeOutputs"/> write the step's outputs into the run's folder and describe
+    /// them, then completes the run (which self-reviews it). Returns null when no recorder is registered (a host
+    /// without the workbench group's services). A failure while writing outputs is recorded on the run and rethrown.
+    /// </summary>
+    public static async Task<RecordedRun?> RecordAsync(this IRunRecorder? recorder, RunStart start, Func<string, RunOutcome> writeOutputs,
+        CancellationToken cancellationToken)
+    {
+        if (recorder is null)
+            return null;
+        var scope = recorder.Begin(start);
+        RunOutcome outcome;
+        try
+        {
+            outcome = writeOutputs(scope.Folder);
+        }
+        catch (Exception ex)
+        {
+            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+
+        return await recorder.CompleteAsync(scope, outcome, cancellationToken);
+    }
+
+    /// <summary>A tool's structured result with the recorded run added as <c>workbenchRun</c> (the result's own shape
+    /// is unchanged, so clients reading it keep working).</summary>
+    public static JsonObject WithRun(object result, RecordedRun? run)
+    {
+        var node = JsonSerializer.SerializeToNode(result, result.GetType(), McpFlowJson.Options) as JsonObject
+            ?? throw new ArgumentException("The result must serialize to a JSON object.", nameof(result));
+        if (run is not null)
+            node["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
+        return node;
+    }
+
+    /// <summary>One line for a tool's text answer: the run, its state and what to do next.</summary>
+    public static string Describe(RecordedRun run) =>
+        $"Workbench run {run.RunId}: {run.State}, {run.ChecksPassed} self-review check(s) passed" +
+        (run.ChecksFailed.Count == 0 ? "" : $", {run.ChecksFailed.Count} failed ({string.Join("; ", run.ChecksFailed)})") +
+        ". Present it with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide.";
+}
