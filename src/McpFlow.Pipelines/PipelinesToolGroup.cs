@@ -35,6 +35,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<StepEvaluator>();
         services.AddSingleton<PipelineTrainer>();
         services.AddSingleton<PipelinePredictor>();
+        services.AddSingleton(MlNetEngineProbe.Create());
     }
 
     /// <inheritdoc />

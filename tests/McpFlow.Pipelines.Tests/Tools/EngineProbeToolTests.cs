@@ -1,0 +1,18 @@
+using McpFlow.Testing;
+
+namespace McpFlow.Pipelines.Tests.Tools;
+
+public sealed class EngineProbeToolTests : PipelineServerTestBase
+{
+    [Fact]
+    public async Task ServerInfo_ReportsMlNetPipelines_AndLightGbmNativeLibrary()
+    {
+        var result = await CallOkAsync("server_info", new { probe_engines = true });
+
+        var engine = result.Structured().GetProperty("engines").EnumerateArray()
+            .Single(e => e.GetProperty("engine").GetString() == "ML.NET");
+        engine.GetProperty("available").GetBoolean().Should().BeTrue(engine.GetProperty("detail").GetString());
+        engine.GetProperty("version").GetString().Should().StartWith("5.");
+        engine.GetProperty("detail").GetString().Should().Be("pipelines run; LightGBM native library loads");
+    }
+}
