@@ -4,7 +4,6 @@ using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Data.Storage;
-using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace McpFlow.Data.Resources;
@@ -19,17 +18,8 @@ public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspa
     /// <summary>A table's description (schema, row count, source, lineage, sample) as JSON.</summary>
     [McpServerResource(UriTemplate = "mcpflow://data/tables/{table}", Name = "data_table", Title = "Workspace table", MimeType = "application/json")]
     [Description("A workspace table: schema, row count, source file, lineage and the first 20 rows, as JSON.")]
-    public string Table([Description("Table name, e.g. \"customers\".")] string table)
-    {
-        try
-        {
-            return JsonSerializer.Serialize(catalog.Describe(table, SampleRows), McpFlowJson.Indented);
-        }
-        catch (McpFlowException ex)
-        {
-            throw new McpException(ex.ToClientMessage());
-        }
-    }
+    public string Table([Description("Table name, e.g. \"customers\".")] string table) =>
+        JsonSerializer.Serialize(catalog.Describe(table, SampleRows), McpFlowJson.Indented);
 
     /// <summary>An EDA report's Markdown.</summary>
     [McpServerResource(UriTemplate = "mcpflow://data/reports/{name}", Name = "data_report", Title = "EDA report", MimeType = "text/markdown")]
@@ -37,12 +27,12 @@ public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspa
     public string Report([Description("Report name, e.g. \"customers-20261123-101500\".")] string name)
     {
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
-            throw new McpException($"Invalid report name '{name}'.");
+            throw McpFlowException.Invalid($"Invalid report name '{name}'.", "Use a name listed by generate_eda_report, e.g. \"customers-20261123-101500\".");
         var folder = Path.Combine(workspace.ReportsPath, name);
         var markdown = Path.Combine(folder, "report.md");
         if (File.Exists(markdown))
             return File.ReadAllText(markdown);
         var json = Path.Combine(folder, "report.json");
-        return File.Exists(json) ? File.ReadAllText(json) : throw new McpException($"No report named '{name}'. Generate one with generate_eda_report.");
+        return File.Exists(json) ? File.ReadAllText(json) : throw McpFlowException.NotFound($"No report named '{name}'.", "Generate one with generate_eda_report.");
     }
 }

@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
-using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Physics.Training;
-using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace McpFlow.Physics.Resources;
@@ -17,17 +15,7 @@ public sealed class PhysicsRunResources(PinnRunStore store)
     [Description("A PINN run of this workspace: spec, training settings, state, final metrics and the logged loss history.")]
     public string Run([Description("Run id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
     {
-        PinnRun run;
-        try
-        {
-            run = store.Get(run_id);
-        }
-        catch (McpFlowException ex)
-        {
-            // Resource reads do not pass through the tool error filter; McpException carries the message to the client.
-            throw new McpException(ex.ToClientMessage());
-        }
-
+        var run = store.Get(run_id);
         return JsonSerializer.Serialize(new { run, history = run.History() }, McpFlowJson.Indented);
     }
 

@@ -5,7 +5,6 @@ using McpFlow.Core.Mcp;
 using McpFlow.Workbench.Presentation;
 using McpFlow.Workbench.Records;
 using McpFlow.Workbench.Runs;
-using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace McpFlow.Workbench.Resources;
@@ -20,7 +19,7 @@ public sealed class WorkbenchResources(RunStore store, RunComparer comparer)
     /// <summary>All runs with state, experiment and metrics.</summary>
     [McpServerResource(UriTemplate = RunsUri, Name = "workbench_runs", Title = "Workbench runs", MimeType = "application/json")]
     [Description("Every workbench run with its state, experiment, attempt, metrics and self-review result (JSON).")]
-    public string Runs() => Guard(() =>
+    public string Runs()
     {
         var runs = new List<object>();
         foreach (var id in store.Ids())
@@ -38,29 +37,17 @@ public sealed class WorkbenchResources(RunStore store, RunComparer comparer)
         }
 
         return JsonSerializer.Serialize(new { runs }, McpFlowJson.Indented);
-    });
+    }
 
     /// <summary>A run's card.</summary>
     [McpServerResource(UriTemplate = "mcpflow://workbench/runs/{run_id}/card", Name = "workbench_run_card", Title = "Run card", MimeType = "text/markdown")]
     [Description("The Markdown card of a run: what ran, key metrics and outputs, self-review, interpretation, recommendation.")]
     public string Card([Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id) =>
-        Guard(() => RunCard.Render(store.Load(RunIds.Require(run_id))));
+        RunCard.Render(store.Load(RunIds.Require(run_id)));
 
     /// <summary>An experiment's comparison table.</summary>
     [McpServerResource(UriTemplate = "mcpflow://workbench/comparisons/{experiment}", Name = "workbench_comparison", Title = "Comparison table", MimeType = "text/markdown")]
     [Description("The comparison table of an experiment or sweep (one row per run: state, self-review, key metrics), as Markdown.")]
     public string Comparison([Description("Experiment or sweep name, e.g. \"ridge-sweep\".")] string experiment) =>
-        Guard(() => comparer.Compare(experiment).ToMarkdown());
-
-    private static string Guard(Func<string> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (McpFlowException ex)
-        {
-            throw new McpException(ex.ToClientMessage());
-        }
-    }
+        comparer.Compare(experiment).ToMarkdown();
 }
