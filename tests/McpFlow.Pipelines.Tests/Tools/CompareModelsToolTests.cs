@@ -1,3 +1,5 @@
+using McpFlow.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using McpFlow.Testing;
 
 namespace McpFlow.Pipelines.Tests.Tools;
@@ -24,11 +26,20 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
     {
         Execute(TestData.Hourly);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "power", target = "mw", task = "forecasting", time_column = "ts", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        // A small comparison can finish before job_cancel arrives; hold the only job slot so it is still pending when cancelled.
+        var jobs = Services.GetRequiredService<JobManager>();
+        var release = new TaskCompletionSource();
+        var blockers = Enumerable.Range(0, Options.Jobs.MaxConcurrent)
+            .Select(_ => jobs.Start("test", "holds a slot", async ctx => { await release.Task.WaitAsync(ctx.CancellationToken); return new JobResult("released"); }))
+            .ToList();
         var started = await CallOkAsync("pipeline_compare_models", new { spec, wait_seconds = 0 });
         var jobId = started.Structured().GetProperty("job").GetProperty("id").GetString();
         await CallOkAsync("job_cancel", new { job_id = jobId });
+        release.SetResult();
         var status = await CallOkAsync("job_status", new { job_id = jobId, wait_seconds = 10 });
         status.Structured().GetProperty("job").GetProperty("state").GetString().Should().Be("cancelled");
+        foreach (var blocker in blockers)
+            await blocker.Completion;
     }
 
     [Fact]
