@@ -55,21 +55,24 @@ public static class TensorBuilder
         }
 
         Tensor result;
+        // Constants go to libtorch as native Scalars. They are held (and disposed) here explicitly: an implicit
+        // double→Scalar temporary is only referenced by its handle during the native call, so the GC could
+        // finalize it mid-call (seen as an intermittent libtorch assertion inside pow under test parallelism).
         if (r.Tensor is null)
         {
-            var c = r.Constant;
+            using TorchSharp.Scalar c = r.Constant;
             result = op switch
             {
                 '+' => l.Tensor! + c,
                 '-' => l.Tensor! - c,
                 '*' => l.Tensor! * c,
                 '/' => l.Tensor! / c,
-                _ => c == 2 ? l.Tensor!.square() : l.Tensor!.pow(c),
+                _ => r.Constant == 2 ? l.Tensor!.square() : l.Tensor!.pow(c),
             };
         }
         else if (l.Tensor is null)
         {
-            var c = l.Constant;
+            using TorchSharp.Scalar c = l.Constant;
             result = op switch
             {
                 '+' => r.Tensor + c,
