@@ -5,29 +5,23 @@ namespace McpFlow.Physics.Convergence;
 /// <summary>
 /// Predicts when a loss curve reaches a target: the log-loss is smoothed (moving average over 2% of the curve),
 /// each <see cref="CurveFamily"/> is fitted by nonlinear least squares, the fits are weighted by Akaike weights,
-/// and the answer is the weighted median step of the models that reach the target. The interval multiplies the
-/// remaining steps by calibrated factors (<see cref="IntervalLow"/>, <see cref="IntervalHigh"/>) and widens to the
-/// spread of the credible models.
+/// and the answer is the weighted median step of the models that reach the target, with the remaining steps corrected
+/// by an <see cref="EtaCalibration"/> (a bias factor and interval factors measured on curves of the same kind) and
+/// the interval widened to the spread of the credible models.
 /// </summary>
 public static class ConvergencePredictor
 {
-    /// <summary>Lower interval factor on the remaining steps. tools/bench/physics/EtaBench measured the 10%/90% quantiles of
-    /// actual/predicted remaining steps on 18 single-regime synthetic curves as 0.83/1.03 (docs/physics.md; 0.20/1.03
-    /// with 6 two-rate curves added); the factors are kept wider (0.70/1.45) because recorded PINN curves are noisier
-    /// and were not yet part of the calibration.</summary>
-    public const double IntervalLow = 0.70;
-
-    /// <summary>Upper interval factor on the remaining steps (see <see cref="IntervalLow"/>).</summary>
-    public const double IntervalHigh = 1.45;
-
     private const int MinPoints = 10;
     private const int MaxFitPoints = 300;
     private const double CredibleWeight = 0.05;
     private const double FloorTolerance = 1.05; // a floor up to 5% above the smoothed current loss is within the noise
 
-    /// <summary>Predicts from (step, loss) pairs; <paramref name="secondsPerStep"/> converts to time when known.</summary>
-    public static ConvergencePrediction Predict(IReadOnlyList<double> steps, IReadOnlyList<double> losses, double target, double? secondsPerStep = null)
+    /// <summary>Predicts from (step, loss) pairs; <paramref name="secondsPerStep"/> converts to time when known;
+    /// <paramref name="calibration"/> defaults to <see cref="EtaCalibration.Generic"/>.</summary>
+    public static ConvergencePrediction Predict(IReadOnlyList<double> steps, IReadOnlyList<double> losses, double target, double? secondsPerStep = null,
+        EtaCalibration? calibration = null)
     {
+        calibration ??= EtaCalibration.Generic;
         if (!(target > 0) || !double.IsFinite(target))
             throw McpFlowException.Invalid($"target must be a positive loss value; got {target}.");
         if (steps.Count != losses.Count)
@@ -83,15 +77,17 @@ public static class ConvergencePredictor
                 verdict + " Change something (learning rate, network size, points, L-BFGS) rather than train longer.", models);
         }
 
-        var estimate = WeightedMedian(reaching.Select(m => (m.StepAtTarget!.Value, m.Weight)).ToList());
-        var remaining = estimate - current;
-        var credible = reaching.Where(m => m.Weight >= CredibleWeight).Select(m => m.StepAtTarget!.Value).DefaultIfEmpty(estimate).ToList();
-        var low = Math.Max(current, Math.Min(current + remaining * IntervalLow, credible.Min()));
-        var high = Math.Max(current + remaining * IntervalHigh, credible.Max());
+        var remaining = (WeightedMedian(reaching.Select(m => (m.StepAtTarget!.Value, m.Weight)).ToList()) - current) * calibration.Bias;
+        var estimate = current + remaining;
+        var credible = reaching.Where(m => m.Weight >= CredibleWeight).Select(m => current + (m.StepAtTarget!.Value - current) * calibration.Bias)
+            .DefaultIfEmpty(estimate).ToList();
+        var low = Math.Max(current, Math.Min(current + remaining * calibration.Low, credible.Min()));
+        var high = Math.Max(current + remaining * calibration.High, credible.Max());
         double? seconds = secondsPerStep is > 0 ? remaining * secondsPerStep : null;
         var text = $"Predicted to reach {target:G3} at step ≈{estimate:F0} (≈{remaining:F0} more; 80% interval {low:F0}–{high:F0})" +
                    (seconds is { } sec ? $", about {sec:F0} s from now" : "") +
-                   $"; the loss is {currentLoss:G3} at step {current:F0}. Best fit: {models[0].Family} (weight {models[0].Weight:P0}).";
+                   $"; the loss is {currentLoss:G3} at step {current:F0}. Best fit: {models[0].Family} (weight {models[0].Weight:P0}); " +
+                   $"calibrated on {calibration.Name}" + (calibration.Bias == 1 ? "." : $", remaining steps ×{calibration.Bias:G3}.");
         return new(target, current, currentLoss, false, true, probability, estimate, low, high, seconds,
             seconds is null ? null : (low - current) * secondsPerStep, seconds is null ? null : (high - current) * secondsPerStep, floor, text, models);
     }

@@ -16,7 +16,8 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
     [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Predicts how many steps (and seconds) a training needs to reach a target loss, from a PINN run/job or from a loss history " +
                  "you give. Fits exponential, power-law, both with a floor, and stretched-exponential learning curves to the log-loss, weighs " +
-                 "them by AIC, and answers the step with a calibrated ~80% interval — or says clearly that the target will not be reached " +
+                 "them by AIC, and answers the step with a ~80% interval — calibrated on recorded McpFlow PINN runs for a run in its Adam phase, on synthetic " +
+                 "curves for a history you give — or says clearly that the target will not be reached " +
                  "because the fitted floor is above it.")]
     public CallToolResult Predict(
         [Description("Target loss, e.g. 0.01.")] double target_loss,
@@ -39,7 +40,8 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
                 perStep = recent.Count >= 2 && recent[^1].Step > recent[0].Step ? (recent[^1].Seconds - recent[0].Seconds) / (recent[^1].Step - recent[0].Step) : null;
             }
 
-            prediction = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), target_loss, perStep);
+            prediction = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), target_loss, perStep,
+                history.Count > 0 && history[^1].Phase == "adam" ? EtaCalibration.PinnAdam : EtaCalibration.Generic);
         }
         else
         {

@@ -42,7 +42,8 @@ public static class HealthReport
             advice.Add("Gradients have nearly vanished: the optimiser is stuck in a flat region; restart with another seed or learning rate.");
         ConvergencePrediction? eta = null;
         if (target is { } t && history.Count >= 10)
-            eta = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), t, secondsPerStep);
+            eta = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), t, secondsPerStep,
+                last.Phase == "adam" ? EtaCalibration.PinnAdam : EtaCalibration.Generic);
         return new TrainingHealth(run.Id, run.State, last.Step, run.PlannedSteps, last.Phase, last.Loss, last.Components, last.Weights,
             last.GradNorm, last.LearningRate, last.Seconds, secondsPerStep, plateau, advice, eta, run.Message, run.Final);
     }

@@ -42,9 +42,37 @@ foreach (var (name, loss) in curves)
 }
 
 double Quantile(List<double> v, double q) { var s = v.Order().ToList(); return s[(int)Math.Floor(q * (s.Count - 1))]; }
+Console.WriteLine("## Synthetic curves with known answers\n");
 Console.WriteLine("| curve | actual step | predicted | error | best family |\n|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"\n{curves.Count} curves, 30% seen: median ETA error {Quantile(errors, 0.5):P1}, 80th percentile {Quantile(errors, 0.8):P1}; " +
     $"actual/predicted remaining steps: 10% quantile {Quantile(ratios, 0.1):F2}, 90% quantile {Quantile(ratios, 0.9):F2}; " +
-    $"interval [{ConvergencePredictor.IntervalLow}, {ConvergencePredictor.IntervalHigh}] covers {ratios.Count(r => r >= ConvergencePredictor.IntervalLow && r <= ConvergencePredictor.IntervalHigh) / (double)ratios.Count:P0}."));
+    $"generic interval [{EtaCalibration.Generic.Low}, {EtaCalibration.Generic.High}] covers {ratios.Count(r => r >= EtaCalibration.Generic.Low && r <= EtaCalibration.Generic.High) / (double)ratios.Count:P0}."));
+
+// Recorded PINN curves (tools/bench/physics/CurveRecorder): the calibration set of EtaCalibration.PinnAdam.
+// 1. Uncorrected predictions (bias 1) give the calibration. 2. Leave-one-out: each curve is predicted with the
+// calibration of the other curves, which is the honest error of the calibrated predictor on unseen runs.
+var folder = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../../curves");
+var recorded = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
+    .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Rows: File.ReadLines(f).Skip(1).Select(l => l.Split(',')).ToList()))
+    .Select(c => (c.Name, Steps: c.Rows.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToList(),
+        Losses: c.Rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList()))
+    .ToList();
+var uncorrected = new EtaCalibration("none", 1, 1, 1);
+var raw = recorded.Select(c => ConvergenceBacktest.Replay(c.Name, c.Steps, c.Losses, 0.3, uncorrected)).OfType<BacktestCase>().ToList();
+var calibration = ConvergenceBacktest.Calibrate("recorded", raw);
+var loo = recorded.Select((c, i) => ConvergenceBacktest.Replay(c.Name, c.Steps, c.Losses, 0.3,
+    ConvergenceBacktest.Calibrate("others", raw.Where(r => r.Name != c.Name).ToList()))).OfType<BacktestCase>().ToList();
+Console.WriteLine($"\n## {recorded.Count} recorded PINN curves ({Path.GetFullPath(folder)}), 30% seen, leave-one-out calibrated\n");
+Console.WriteLine("| curve | target loss | actual step | seen | uncorrected | calibrated (LOO) | 80% interval | error | error on remaining | best family |\n|---|---|---|---|---|---|---|---|---|---|");
+foreach (var (c, r) in loo.Zip(raw))
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {c.Name} | {c.Target:G3} | {c.Actual:F0} | {c.Seen:F0} | {r.Predicted?.ToString("F0", CultureInfo.InvariantCulture) ?? "will not reach"} | {c.Predicted?.ToString("F0", CultureInfo.InvariantCulture) ?? "will not reach"} | {c.Low:F0}–{c.High:F0} | {c.Error:P1} | {c.RemainingError:P1} | {c.BestFamily} |"));
+
+string Summary(List<BacktestCase> cases) => string.Create(CultureInfo.InvariantCulture,
+    $"median ETA error {ConvergenceBacktest.Quantile(cases.Select(c => c.Error), 0.5):P1} (on the remaining steps {ConvergenceBacktest.Quantile(cases.Select(c => c.RemainingError), 0.5):P1}), " +
+    $"80th percentile {ConvergenceBacktest.Quantile(cases.Select(c => c.Error), 0.8):P1}, \"will not reach\" said of {cases.Count(c => c.Predicted is null)} curve(s) that did reach, interval covers {cases.Count(c => c.Covered) / (double)cases.Count:P0}");
+Console.WriteLine($"\nUncorrected: {Summary(raw)}.\nCalibrated, leave-one-out: {Summary(loo)}.");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Calibration from all {raw.Count} curves (EtaCalibration.PinnAdam): bias {calibration.Bias:F2}, interval factors {calibration.Low:F2} / {calibration.High:F2}."));
