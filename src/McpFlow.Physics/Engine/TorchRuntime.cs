@@ -44,6 +44,7 @@ public sealed class TorchRuntime(McpFlowOptions options)
     {
         try
         {
+            var waitPolicy = OpenMpWaitPolicy.Apply();
             torch.InitializeDeviceType(DeviceType.CPU);
             var threads = physics.Threads > 0 ? physics.Threads : Environment.ProcessorCount;
             torch.set_num_threads(threads);
@@ -59,7 +60,8 @@ public sealed class TorchRuntime(McpFlowOptions options)
             }
 
             var version = typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";
-            return new TorchStatus(true, $"TorchSharp {version}, libtorch {torch.__version__}", cuda ? DeviceType.CUDA : DeviceType.CPU, threads, null);
+            return new TorchStatus(true, $"TorchSharp {version}, libtorch {torch.__version__}, OMP_WAIT_POLICY {waitPolicy.ToLowerInvariant()}",
+                cuda ? DeviceType.CUDA : DeviceType.CPU, threads, null);
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or NotSupportedException or InvalidOperationException or BadImageFormatException or EntryPointNotFoundException or ExternalException)
         {
