@@ -13,7 +13,7 @@ namespace McpFlow.Physics.Tools;
 public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loader)
 {
     /// <summary>Validates a trained PINN.</summary>
-    [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Checks a trained PINN: PDE residual on 2000 fresh random points, boundary and initial condition errors, and relative L2 and " +
                  "max error against the exact solution when the spec has one, otherwise against a built-in finite-difference reference " +
                  "(Poisson/Helmholtz 5-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson " +
