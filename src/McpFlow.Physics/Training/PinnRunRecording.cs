@@ -80,7 +80,8 @@ public static class PinnRunRecording
     private static string Summary(PinnRun run)
     {
         var f = run.Final;
-        var text = new StringBuilder($"PINN for {run.Problem!.Kind} trained with Adam then L-BFGS; final loss {Format(f["loss"])}");
+        var optimiser = run.Options.LbfgsSteps > 0 ? "Adam then L-BFGS" : "Adam";
+        var text = new StringBuilder($"PINN for {run.Problem!.Kind} trained with {optimiser}; final loss {Format(f["loss"])}");
         foreach (var (name, value) in f.Where(k => k.Key.StartsWith("loss_", StringComparison.Ordinal)))
             text.Append($", {name} {Format(value)}");
         if (f.TryGetValue("relative_l2_vs_exact", out var l2))

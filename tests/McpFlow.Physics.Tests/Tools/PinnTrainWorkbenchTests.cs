@@ -26,6 +26,7 @@ public sealed class PinnTrainWorkbenchTests : PhysicsServerTestBase
         var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(WorkspaceRoot, "runs", runId, "manifest.json"))).RootElement;
         manifest.GetProperty("tool").GetString().Should().Be("pinn_train");
         manifest.GetProperty("kind").GetString().Should().Be("training");
+        manifest.GetProperty("summary").GetString().Should().StartWith("PINN for poisson trained with Adam; final loss "); // no L-BFGS steps asked
         var metrics = manifest.GetProperty("metrics");
         metrics.GetProperty("loss").GetDouble().Should().Be(final.GetProperty("loss").GetDouble());
         metrics.GetProperty("loss_residual").GetDouble().Should().Be(final.GetProperty("loss_residual").GetDouble());
