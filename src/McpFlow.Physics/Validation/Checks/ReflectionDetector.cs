@@ -26,7 +26,7 @@ public static class ReflectionDetector
             var probe = new ExpressionProbe(problem, Seed + axis.Name);
             var even = Breaker(probe, axis, +1);
             var odd = Breaker(probe, axis, -1);
-            var map = $"{axis.Name} → {axis.Min + axis.Max:G6} - {axis.Name}";
+            var map = axis.Min + axis.Max == 0 ? $"{axis.Name} → -{axis.Name}" : $"{axis.Name} → {axis.Min + axis.Max:G6} - {axis.Name}";
             if (even is null && odd is null)
                 notApplicable.Add($"symmetry in {axis.Name}: the equation and data are both even and odd under {map}, so the solution is identically zero; nothing to compare.");
             else if (even is null)

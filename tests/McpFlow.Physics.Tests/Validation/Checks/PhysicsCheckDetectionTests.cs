@@ -35,7 +35,7 @@ public sealed class PhysicsCheckDetectionTests
         var d = Detect("""{"preset":"burgers","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"-sin(pi*x)","boundary_conditions":[{"where":"all","value":"0"}]}""");
 
         Kinds(d).Should().Contain((PhysicsCheckKind.OddSymmetry, 'x')).And.NotContain((PhysicsCheckKind.EvenSymmetry, 'x'));
-        d.Applicable.Single(c => c.Kind == PhysicsCheckKind.OddSymmetry).Why.Should().Contain("u → -u");
+        d.Applicable.Single(c => c.Kind == PhysicsCheckKind.OddSymmetry).Why.Should().Contain("under x → -x with u → -u");
     }
 
     [Fact]
@@ -54,6 +54,17 @@ public sealed class PhysicsCheckDetectionTests
 
         d.Applicable.Should().BeEmpty();
         d.NotApplicable.Should().Contain(r => r.Contains("x=min and x=max are of different kinds"));
+    }
+
+    [Theory]
+    // Outward normal derivatives: the same outflux on both ends is mirror-symmetric (even); opposite ones are odd.
+    [InlineData("1", "1", PhysicsCheckKind.EvenSymmetry)]
+    [InlineData("1", "-1", PhysicsCheckKind.OddSymmetry)]
+    public void Detect_ComparesNeumannDataAlongTheOutwardNormal(string atMin, string atMax, PhysicsCheckKind expected)
+    {
+        var d = Detect($$"""{"preset":"helmholtz","domain":{"x":[0,1]},"boundary_conditions":[{"where":"x=min","type":"neumann","value":"{{atMin}}"},{"where":"x=max","type":"neumann","value":"{{atMax}}"}]}""");
+
+        d.Applicable.Should().ContainSingle().Which.Kind.Should().Be(expected);
     }
 
     [Fact]
