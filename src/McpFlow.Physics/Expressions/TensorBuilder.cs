@@ -1,3 +1,4 @@
+using McpFlow.Physics.Engine;
 using static TorchSharp.torch;
 
 namespace McpFlow.Physics.Expressions;
@@ -14,7 +15,7 @@ public static class TensorBuilder
     public static Tensor Build(Expr e, Func<string, Tensor?> lookup, IReadOnlyDictionary<string, double> scalars, Tensor like)
     {
         var value = Visit(e, lookup, scalars);
-        return value.Tensor ?? full_like(like, value.Constant);
+        return value.Tensor ?? TorchScalars.FullLike(like, value.Constant);
     }
 
     private static Value Visit(Expr e, Func<string, Tensor?> lookup, IReadOnlyDictionary<string, double> scalars)

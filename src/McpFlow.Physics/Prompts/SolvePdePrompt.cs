@@ -25,6 +25,8 @@ public sealed class SolvePdePrompt
         3. Call predict_convergence with the run id and the target loss; report the predicted steps and seconds with the interval,
            or say plainly that the target will not be reached and what to change.
         4. When training has finished, call validate_solution and report residual, boundary/initial errors and the error against
-           the exact or finite-difference reference, with the heatmaps. Recommend a next step if the accuracy is not met.
+           the exact or finite-difference reference, with the heatmaps, and each physics-aware check (symmetry, conservation,
+           maximum principle) with its value and verdict, explaining a failure in plain words. Recommend a next step if the
+           accuracy is not met. The training is a workbench run (its id is in pinn_train's result): offer to present it for approval.
         """;
 }

@@ -12,7 +12,7 @@ namespace McpFlow.Physics.Tools;
 public sealed class PinnStatusTool(PinnRunStore store)
 {
     /// <summary>Solver health of a run.</summary>
-    [McpServerTool(Name = "pinn_status", Title = "PINN solver health", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "pinn_status", Title = "PINN solver health", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Shows the solver health of a PINN run, live or finished: step, loss and its components (residual, boundary, initial) with " +
                  "their weights, gradient norm, learning rate, ms per step, plateau detection with advice, the predicted steps and seconds to " +
                  "a target loss, and a loss chart image (saved as loss.png in the run folder).")]

@@ -17,7 +17,8 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
     [McpServerTool(Name = "pinn_train", Title = "Train a physics-informed neural network", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Trains a PINN (TorchSharp) for a PDE spec as a background job: Adam then L-BFGS, hard Dirichlet conditions when every face " +
                  "shares one expression, soft penalties otherwise, adaptive loss weights, residual-based resampling, checkpoints and the final " +
-                 "model in a run folder of the workspace, metrics logged to the tracking store. Settings default to analyze_pde_problem's plan; " +
+                 "model in a run folder of the workspace, metrics logged to the tracking store; a finished training is recorded as a workbench " +
+                 "run (its id in the result) for review and approval. Settings default to analyze_pde_problem's plan; " +
                  "any given one overrides it. Progress notifications carry the loss. Returns the result if training ends within wait_seconds, " +
                  "otherwise the job id (follow with pinn_status or job_status; stop with job_cancel).")]
     public async Task<CallToolResult> Train(

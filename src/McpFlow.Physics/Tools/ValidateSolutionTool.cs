@@ -13,12 +13,14 @@ namespace McpFlow.Physics.Tools;
 public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loader)
 {
     /// <summary>Validates a trained PINN.</summary>
-    [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Checks a trained PINN: PDE residual on 2000 fresh random points, boundary and initial condition errors, and relative L2 and " +
                  "max error against the exact solution when the spec has one, otherwise against a built-in finite-difference reference " +
                  "(Poisson/Helmholtz 5-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson " +
-                 "IMEX and wave by leapfrog in 1D) whose own error is estimated by grid refinement. Returns solution and error heatmaps " +
-                 "(saved in the run folder).")]
+                 "IMEX and wave by leapfrog in 1D) whose own error is estimated by grid refinement. Physics-aware checks where they apply: " +
+                 "even/odd reflection symmetry (detected from the equation and data), conservation of ∫u dx (heat, advection-diffusion, Burgers " +
+                 "with periodic or zero-flux faces), wave energy, and the maximum principle, each with value, tolerance and verdict. Returns " +
+                 "solution and error heatmaps (saved in the run folder).")]
     public CallToolResult Validate([Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
     {
         var run = store.Get(run_id);
@@ -34,6 +36,8 @@ public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loa
             text.AppendLine($"- Compared with: {report.ComparedWith}");
             if (report.RelativeL2 is { } l2)
                 text.AppendLine($"- Relative L2 error {l2:G3}, max error {report.MaxError:G3}");
+            if (report.PhysicsChecks is { } physics)
+                PhysicsChecksText.Append(text, physics);
             return ToolResults.Create(text.ToString().TrimEnd(), new { run_id = run.Id, report, charts = charts.Select(c => c.Path) },
                 charts.Select(c => (ContentBlock)ToolResults.Png(c.Png)));
         }

@@ -1,3 +1,4 @@
+using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using static TorchSharp.torch;
 
@@ -39,7 +40,8 @@ public sealed class PinnLoss : IDisposable
             var a = model.Problem.Space.First(s => s.Name == axis);
             var low = Uniform(o.BoundaryPoints, axis, a.Min).requires_grad_(true);
             var high = low.detach().clone();
-            high[.., model.Column(axis)] = a.Max;
+            using (var column = high[.., model.Column(axis)])
+                TorchScalars.Fill(column, a.Max);
             _periodic.Add((axis, low, high.requires_grad_(true)));
         }
 
@@ -103,7 +105,7 @@ public sealed class PinnLoss : IDisposable
         using var scope = NewDisposeScope();
         var candidates = Uniform(n * ResampleCandidatesFactor, null, 0).requires_grad_(true);
         var r = _model.Residual(candidates).detach().abs();
-        var density = r / (r.mean() + 1e-12) + 1.0;
+        var density = TorchScalars.Add(r / TorchScalars.Add(r.mean(), 1e-12), 1.0);
         var index = multinomial(density, n, replacement: false, generator: _generator);
         var chosen = candidates.detach().index_select(0, index).clone().requires_grad_(true);
         _interior.Dispose();
@@ -130,8 +132,8 @@ public sealed class PinnLoss : IDisposable
     {
         var inputs = _model.Problem.Inputs;
         var columns = inputs.Select(a => a.Name == fixedAxis
-            ? full(count, fixedValue, dtype: _model.Dtype, device: _model.Device)
-            : rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator) * a.Length + a.Min).ToArray();
+            ? TorchScalars.Full(count, fixedValue, _model.Dtype, _model.Device)
+            : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length), a.Min)).ToArray();
         return stack(columns, 1);
     }
 }

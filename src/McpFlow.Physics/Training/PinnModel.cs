@@ -1,3 +1,4 @@
+using McpFlow.Physics.Engine;
 using McpFlow.Physics.Expressions;
 using McpFlow.Physics.Specs;
 using TorchSharp;
@@ -59,7 +60,7 @@ public sealed class PinnModel : IDisposable
         {
             var c = x[.., Column(axis.Name)];
             var half = axis.Length / 2;
-            distance = distance * ((c - axis.Min) * (axis.Max - c) / (half * half));
+            distance = distance * TorchScalars.Div(TorchScalars.Sub(c, axis.Min) * TorchScalars.Sub(axis.Max, c), half * half);
         }
 
         var g = Evaluate(Problem.Boundaries[0].Value!, x);

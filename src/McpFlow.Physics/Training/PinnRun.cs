@@ -47,6 +47,9 @@ public sealed class PinnRun
     /// <summary>MLflow run id when logged to the tracking store.</summary>
     public string? TrackingRunId { get; set; }
 
+    /// <summary>Workbench run id when the finished training was recorded as a workbench run.</summary>
+    public string? WorkbenchRunId { get; set; }
+
     /// <summary>Appends a record.</summary>
     public void Add(StepRecord record)
     {

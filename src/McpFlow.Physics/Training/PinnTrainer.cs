@@ -172,7 +172,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
     {
         Tensor? total = null;
         foreach (var (name, term) in terms)
-            total = total is null ? term * weights[name] : total + term * weights[name];
+            total = total is null ? TorchScalars.Mul(term, weights[name]) : total + TorchScalars.Mul(term, weights[name]);
         return total!;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Runs;
 using McpFlow.Core.Tracking;
 using McpFlow.Physics.Analysis;
 using McpFlow.Physics.Engine;
@@ -13,10 +14,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace McpFlow.Physics.Training;
 
 /// <summary>Starts PINN trainings as background jobs: checks the problem, trains, evaluates against the exact
-/// solution when known, saves the run folder and logs params and metrics to the tracking store when one is
-/// registered (a tracking failure is reported in the result, never fatal).</summary>
+/// solution when known, saves the run folder, logs params and metrics to the tracking store when one is registered,
+/// and records a finished training as a workbench run when a recorder is registered (see <see cref="PinnRunRecording"/>);
+/// a tracking or recording failure is reported in the result, never fatal.</summary>
 public sealed class PinnTrainingService(
-    PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ILogger<PinnTrainingService>? logger = null, ITrackingWriter? tracking = null)
+    PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ILogger<PinnTrainingService>? logger = null, ITrackingWriter? tracking = null,
+    IRunRecorder? recorder = null)
 {
     private const string Experiment = "mcpflow-physics";
     private const int MetricBatch = 200;
@@ -76,9 +79,10 @@ public sealed class PinnTrainingService(
             var chart = LossChart.Render(run);
             Flush(run, pending, warnings, ctx.CancellationToken);
             await EndTrackingAsync(run, TrackedRunStatus.Finished, chart.Path, warnings, CancellationToken.None);
-            var summary = Summary(run, warnings);
-            var data = JsonSerializer.SerializeToNode(new { run_id = run.Id, folder = run.Folder, final = run.Final, message = run.Message, warnings, tracking_run_id = run.TrackingRunId }, McpFlowJson.Options);
-            return new JobResult(summary, data, chart.Path is null ? [] : [chart.Path]);
+            var recorded = await RecordAsync(run, model.Hard, warnings, ctx.CancellationToken);
+            var summary = Summary(run, warnings) + (recorded is null ? "" : "\n" + RunRecording.Describe(recorded));
+            var result = new { run_id = run.Id, folder = run.Folder, final = run.Final, message = run.Message, warnings, tracking_run_id = run.TrackingRunId };
+            return new JobResult(summary, RunRecording.WithRun(result, recorded), chart.Path is null ? [] : [chart.Path]);
         }
         catch (OperationCanceledException)
         {
@@ -95,6 +99,28 @@ public sealed class PinnTrainingService(
             store.Save(run);
             await EndTrackingAsync(run, TrackedRunStatus.Failed, null, warnings, CancellationToken.None);
             throw;
+        }
+    }
+
+    // A finished training is an analysis step with artifacts: it becomes a workbench run (self-reviewed, then approved or rejected).
+    private async Task<RecordedRun?> RecordAsync(PinnRun run, bool hardBoundary, List<string> warnings, CancellationToken ct)
+    {
+        try
+        {
+            var recorded = await recorder.RecordAsync(PinnRunRecording.Start(run, hardBoundary), folder => PinnRunRecording.Write(run, folder), ct);
+            if (recorded is not null)
+            {
+                run.WorkbenchRunId = recorded.RunId;
+                store.Save(run);
+            }
+
+            return recorded;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Workbench recording failed for {RunId}", run.Id);
+            warnings.Add($"Recording the workbench run failed ({ex.Message}); the PINN run folder is complete.");
+            return null;
         }
     }
 

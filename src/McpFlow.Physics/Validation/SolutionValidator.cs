@@ -79,7 +79,8 @@ public static class SolutionValidator
             ResidualRms: Math.Sqrt(residual.Average(r => r * r)), ResidualMax: residual.Max(Math.Abs), ResidualPoints: ResidualPoints,
             Conditions: conditions, ComparedWith: comparedWith, RelativeL2: relL2, MaxError: maxErr,
             ReferenceErrorEstimate: reference?.ErrorEstimate is { } est && double.IsFinite(est) ? est : null,
-            Grid: reference, Predicted: predicted);
+            Grid: reference, Predicted: predicted,
+            PhysicsChecks: Checks.PhysicsCheckSuite.Run(p, points => PinnPredictor.Predict(model, points)));
     }
 
     private static ConditionError BoundaryError(PinnModel model, PointSampler sampler, BoundaryCondition bc, Random random)

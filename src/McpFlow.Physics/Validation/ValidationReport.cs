@@ -13,6 +13,9 @@ namespace McpFlow.Physics.Validation;
 /// <param name="ReferenceErrorEstimate">Estimated max error of the reference itself (0 for an exact solution).</param>
 /// <param name="Grid">The reference grid (not serialised).</param>
 /// <param name="Predicted">The model on that grid (not serialised).</param>
+/// <param name="PhysicsChecks">Physics-aware checks (symmetries, conservation, maximum principle) that apply, with
+/// their outcome, or why none applies.</param>
 public sealed record ValidationReport(double ResidualRms, double ResidualMax, int ResidualPoints, IReadOnlyList<ConditionError> Conditions,
     string ComparedWith, double? RelativeL2, double? MaxError, double? ReferenceErrorEstimate,
-    [property: JsonIgnore] GridSolution? Grid, [property: JsonIgnore] double[,]? Predicted);
+    [property: JsonIgnore] GridSolution? Grid, [property: JsonIgnore] double[,]? Predicted,
+    Checks.PhysicsCheckReport? PhysicsChecks = null);

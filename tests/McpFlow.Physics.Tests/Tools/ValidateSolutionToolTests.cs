@@ -17,6 +17,20 @@ public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
         report.GetProperty("conditions").EnumerateArray().Should().HaveCount(4)
             .And.OnlyContain(c => c.GetProperty("max").GetDouble() < 1e-5); // hard boundary conditions hold to rounding
         result.Images().Should().HaveCount(2);
+
+        var physics = report.GetProperty("physicsChecks");
+        var checks = physics.GetProperty("checks").EnumerateArray().ToList();
+        checks.Select(c => c.GetProperty("name").GetString()).Should().Equal("even symmetry in x", "even symmetry in y");
+        foreach (var check in checks)
+        {
+            var measured = check.GetProperty("measured").GetDouble();
+            measured.Should().BeInRange(0, 0.1); // the model is within 5% (relative L2) of an even solution
+            check.GetProperty("tolerance").GetDouble().Should().Be(0.01);
+            check.GetProperty("passed").GetBoolean().Should().Be(measured <= 0.01);
+            check.GetProperty("details").GetProperty("max_abs_u").GetDouble().Should().BeApproximately(1.0, 0.1); // max sin(πx)sin(πy) = 1
+        }
+
+        result.Text().Should().Contain("Physics-aware checks:").And.Contain("even symmetry in x: ");
     }
 
     [Fact]
@@ -31,6 +45,16 @@ public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
         report.GetProperty("comparedWith").GetString().Should().StartWith("finite-difference reference (Crank-Nicolson");
         report.GetProperty("referenceErrorEstimate").GetDouble().Should().BeLessThan(1e-3);
         report.GetProperty("relativeL2").GetDouble().Should().BeLessThan(0.2);
+
+        // sin(πx) initial data with zero Dirichlet ends: even about x = 0.5, bounded by max sin = 1, but mass leaves through the ends.
+        var physics = report.GetProperty("physicsChecks");
+        var checks = physics.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("kind").GetString()!);
+        checks.Keys.Should().BeEquivalentTo("even_symmetry", "maximum_principle");
+        checks["maximum_principle"].GetProperty("details").GetProperty("data_bound").GetDouble().Should().BeApproximately(1.0, 1e-9);
+        checks["maximum_principle"].GetProperty("measured").GetDouble().Should().BeGreaterThanOrEqualTo(0);
+        physics.GetProperty("notApplicable").EnumerateArray().Select(r => r.GetString()).Should()
+            .Contain("mass conservation: face x=min is Dirichlet, so u flows in or out through it.");
+        result.Text().Should().Contain("maximum principle: ").And.Contain("not applicable: mass conservation");
     }
 
     [Fact]
