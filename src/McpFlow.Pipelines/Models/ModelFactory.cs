@@ -9,7 +9,14 @@ public static class ModelFactory
     public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
         TrainerNames.Baselines.Contains(trainer)
             ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
+            : trainer == TrainerNames.Ols ? OlsModel.Train(train)
             : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
+
+    /// <summary>Loads a model of <paramref name="trainer"/> saved by <see cref="ITrainedModel.Save"/>.</summary>
+    public static ITrainedModel Load(PipelineSpec spec, string trainer, string file) =>
+        TrainerNames.Baselines.Contains(trainer) ? BaselineModel.Load(file)
+            : trainer == TrainerNames.Ols ? OlsModel.Load(file)
+            : MlNetModel.Load(file, spec.Task, spec.Classes.Count);
 
     /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
     public static void EnsureKnown(PipelineSpec spec, string trainer)

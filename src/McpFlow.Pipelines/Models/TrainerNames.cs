@@ -17,6 +17,9 @@ public static class TrainerNames
     /// <summary>Forecasts the value one season earlier (forecasting baseline).</summary>
     public const string SeasonalNaive = "seasonal_naive";
 
+    /// <summary>Ordinary least squares with an intercept (<see cref="OlsModel"/>), regression and forecasting.</summary>
+    public const string Ols = "ols";
+
     /// <summary>Baselines of every task.</summary>
     public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
 
@@ -25,10 +28,10 @@ public static class TrainerNames
     {
         PipelineTask.Binary => [Majority, "logistic_regression", "sdca_logistic", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
-        PipelineTask.Regression => [Mean, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
+        PipelineTask.Regression => [Mean, Ols, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Forecasting => seasonal
-            ? [Naive, SeasonalNaive, "sdca", "fast_tree", "fast_forest", "lightgbm"]
-            : [Naive, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+            ? [Naive, SeasonalNaive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Clustering => ["kmeans"],
         _ => ["randomized_pca"],
     };
