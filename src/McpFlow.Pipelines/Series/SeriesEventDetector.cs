@@ -1,0 +1,72 @@
+using McpFlow.Core.Errors;
+using McpFlow.Pipelines.Generation;
+
+namespace McpFlow.Pipelines.Series;
+
+/// <summary>
+/// Spike and change-point detection for one time-ordered series, written here because ML.NET's detectors
+/// (Microsoft.ML.TimeSeries) are not served by the package registry. Steps: find the season by autocorrelation
+/// (<see cref="SeasonalityDetector"/>) and remove its profile; clean isolated outliers (<see cref="HampelFilter"/>)
+/// and find changes in mean by PELT (<see cref="ChangePointDetector"/>); then score every value with a trailing
+/// robust z-score that restarts at each change point (<see cref="SpikeDetector"/>).
+/// </summary>
+public static class SeriesEventDetector
+{
+    /// <summary>Fewest values the detectors need: a spike needs <see cref="SpikeDetector.MinHistory"/> values before it.</summary>
+    public const int MinValues = SpikeDetector.MinHistory + 1;
+
+    /// <summary>Longest season searched (matches pipeline generation's limit).</summary>
+    public const int MaxSeason = GenerationLimits.MaxSeason;
+
+    /// <summary>Detects spikes and changes in mean; <paramref name="season"/> overrides the detected season (0: none).</summary>
+    public static SeriesEvents Detect(IReadOnlyList<double> values, int? season = null, double threshold = SpikeDetector.DefaultThreshold)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count < MinValues)
+            throw McpFlowException.Invalid($"Series detection needs at least {MinValues} numeric values; got {finite.Count}.",
+                "Use a longer series, or check that the value column is numeric.");
+        if (threshold <= 0)
+            throw McpFlowException.Invalid($"The spike threshold must be positive; got {threshold}.", $"The default is {SpikeDetector.DefaultThreshold}.");
+        var period = season ?? SeasonalityDetector.Detect(Differences(Interpolated(values)), MaxSeason)?.Period;
+        if (period is < 2)
+            period = null;
+        double[] adjusted, offsets;
+        if (period is { } m)
+        {
+            var (deseasonalized, profile) = SeasonalProfile.Remove(values, m);
+            adjusted = deseasonalized;
+            offsets = Enumerable.Range(0, values.Count).Select(t => profile[t % m]).ToArray();
+        }
+        else
+        {
+            adjusted = values.ToArray();
+            offsets = new double[values.Count];
+        }
+
+        // Change points on the finite values (positions mapped back), after isolated outliers are cleaned.
+        var positions = Enumerable.Range(0, values.Count).Where(t => double.IsFinite(adjusted[t])).ToArray();
+        var cleaned = HampelFilter.Clean(positions.Select(t => adjusted[t]).ToList());
+        var (changes, sigma) = ChangePointDetector.Detect(cleaned);
+        var mapped = changes.Select(c => c with { Index = positions[c.Index] }).ToList();
+        var (scores, spikes) = SpikeDetector.Scan(adjusted, offsets, mapped.Select(c => c.Index).ToList(), threshold);
+        return new SeriesEvents(values.Count, period, sigma, threshold, ChangePointDetector.Penalty(cleaned.Length), spikes, mapped, scores);
+    }
+
+    private static double[] Differences(double[] values) => Enumerable.Range(1, values.Length - 1).Select(t => values[t] - values[t - 1]).ToArray();
+
+    private static double[] Interpolated(IReadOnlyList<double> values)
+    {
+        // The autocorrelation needs a gap-free series: missing values take the previous value (the first finite one at the start).
+        var result = values.ToArray();
+        var previous = values.First(double.IsFinite);
+        for (var t = 0; t < result.Length; t++)
+        {
+            if (double.IsFinite(result[t]))
+                previous = result[t];
+            else
+                result[t] = previous;
+        }
+
+        return result;
+    }
+}
