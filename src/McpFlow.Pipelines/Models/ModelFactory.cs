@@ -21,7 +21,7 @@ public static class ModelFactory
     /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
     public static void EnsureKnown(PipelineSpec spec, string trainer)
     {
-        var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null);
+        var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null, series: spec.TimeColumn is not null);
         if (!known.Contains(trainer))
             throw Core.Errors.McpFlowException.Invalid($"Trainer '{trainer}' is not available for {Generation.TaskNames.Name(spec.Task)}.",
                 $"Use one of: {string.Join(", ", known)}.");

@@ -5,9 +5,11 @@ namespace McpFlow.Pipelines.Series;
 
 /// <summary>
 /// Spike and change-point detection for one time-ordered series, written here because ML.NET's detectors
-/// (Microsoft.ML.TimeSeries) are not served by the package registry. Steps: find the season by autocorrelation
-/// (<see cref="SeasonalityDetector"/>) and remove its profile; clean isolated outliers (<see cref="HampelFilter"/>)
-/// and find changes in mean by PELT (<see cref="ChangePointDetector"/>); then score every value with a trailing
+/// (Microsoft.ML.TimeSeries) are not served by the package registry. Steps: find the season by autocorrelation of
+/// the first differences of the outlier-cleaned series (<see cref="SeasonalityDetector"/>; differencing keeps the
+/// period but turns a level shift, whose slowly decaying autocorrelation has spurious local peaks, into one outlier,
+/// and cleaning first keeps regularly recurring spikes from passing for a season) and remove its profile; clean
+/// isolated outliers (<see cref="HampelFilter"/>) and find changes in mean by PELT (<see cref="ChangePointDetector"/>); then score every value with a trailing
 /// robust z-score that restarts at each change point (<see cref="SpikeDetector"/>).
 /// </summary>
 public static class SeriesEventDetector
@@ -27,7 +29,7 @@ public static class SeriesEventDetector
                 "Use a longer series, or check that the value column is numeric.");
         if (threshold <= 0)
             throw McpFlowException.Invalid($"The spike threshold must be positive; got {threshold}.", $"The default is {SpikeDetector.DefaultThreshold}.");
-        var period = season ?? SeasonalityDetector.Detect(Differences(Interpolated(values)), MaxSeason)?.Period;
+        var period = season ?? SeasonalityDetector.Detect(Differences(HampelFilter.Clean(Interpolated(values))), MaxSeason)?.Period;
         if (period is < 2)
             period = null;
         double[] adjusted, offsets;
