@@ -20,6 +20,9 @@ public static class SeriesAnomalyEvaluator
         if (columns.Count == 0)
             throw McpFlowException.Invalid($"{detector} needs a numeric input column to follow over time; the pipeline has none.",
                 "Keep a numeric measurement column as a feature, or use randomized_pca.");
+        if (frame.Rows > SeriesEventDetector.MaxValues)
+            throw McpFlowException.Invalid($"{detector} handles series of at most {SeriesEventDetector.MaxValues} rows; the table has {frame.Rows}.",
+                "Compare with trainers=[\"randomized_pca\"], or aggregate the table over time first.");
         var watch = Stopwatch.StartNew();
         var scores = new double[frame.Rows];
         var flagged = new bool[frame.Rows];

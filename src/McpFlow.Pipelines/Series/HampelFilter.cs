@@ -19,14 +19,20 @@ public static class HampelFilter
     {
         var n = values.Count;
         var result = values.ToArray();
+        var window = new double[(2 * HalfWindow) + 1];
+        var deviations = new double[window.Length];
         for (var t = 0; t < n; t++)
         {
             if (double.IsNaN(values[t]))
                 continue;
-            var window = Enumerable.Range(Math.Max(0, t - HalfWindow), Math.Min(n, t + HalfWindow + 1) - Math.Max(0, t - HalfWindow))
-                .Select(i => values[i]).ToList();
-            var median = Robust.Median(window);
-            var sigma = Robust.Sigma(window, median);
+            var count = 0;
+            for (var i = Math.Max(0, t - HalfWindow); i <= Math.Min(n - 1, t + HalfWindow); i++)
+            {
+                if (double.IsFinite(values[i]))
+                    window[count++] = values[i];
+            }
+
+            var (median, sigma) = Robust.MedianAndSigma(window, deviations, count);
             if (sigma > 0 && Math.Abs(values[t] - median) > Sigmas * sigma)
                 result[t] = median;
         }

@@ -30,4 +30,25 @@ public static class Robust
         var mad = Median(deviations);
         return mad > 0 ? MadToSigma * mad : MeanAbsoluteDeviationToSigma * deviations.Average();
     }
+
+    /// <summary>Median and robust σ (as <see cref="Sigma"/>) of <paramref name="window"/>[0..count), sorting it in
+    /// place and using <paramref name="deviations"/> as scratch space: no allocation in per-value loops.</summary>
+    public static (double Median, double Sigma) MedianAndSigma(double[] window, double[] deviations, int count)
+    {
+        Array.Sort(window, 0, count);
+        var median = MedianOfSorted(window, count);
+        double sum = 0;
+        for (var i = 0; i < count; i++)
+        {
+            deviations[i] = Math.Abs(window[i] - median);
+            sum += deviations[i];
+        }
+
+        Array.Sort(deviations, 0, count);
+        var mad = MedianOfSorted(deviations, count);
+        return (median, mad > 0 ? MadToSigma * mad : MeanAbsoluteDeviationToSigma * sum / count);
+    }
+
+    private static double MedianOfSorted(double[] sorted, int count) =>
+        count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) / 2;
 }

@@ -33,18 +33,27 @@ public static class SpikeDetector
         var n = values.Count;
         var scores = Enumerable.Repeat(double.NaN, n).ToArray();
         var spikes = new List<Spike>();
-        var starts = new SortedSet<int>(segmentStarts) { 0 };
+        var starts = segmentStarts.Where(s => s > 0 && s < n).Distinct().Order().ToList();
+        var window = new double[Window];
+        var deviations = new double[Window];
+        var segmentStart = 0;
+        var next = 0;
         for (var t = 0; t < n; t++)
         {
+            while (next < starts.Count && starts[next] <= t)
+                segmentStart = starts[next++];
             if (!double.IsFinite(values[t]))
                 continue;
-            var segmentStart = starts.GetViewBetween(0, t).Max;
-            var from = Math.Max(segmentStart, t - Window);
-            var window = Enumerable.Range(from, t - from).Select(i => values[i]).Where(double.IsFinite).ToList();
-            if (window.Count < MinHistory)
+            var count = 0;
+            for (var i = Math.Max(segmentStart, t - Window); i < t; i++)
+            {
+                if (double.IsFinite(values[i]))
+                    window[count++] = values[i];
+            }
+
+            if (count < MinHistory)
                 continue;
-            var median = Robust.Median(window);
-            var sigma = Robust.Sigma(window, median);
+            var (median, sigma) = Robust.MedianAndSigma(window, deviations, count);
             var deviation = values[t] - median;
             var z = sigma > 0 ? deviation / sigma : deviation == 0 ? 0 : Math.Sign(deviation) * double.MaxValue;
             scores[t] = z;

@@ -37,6 +37,24 @@ public sealed class ChangePointDetectorTests
     }
 
     [Fact]
+    public void BinarySegmentation_AgreesWithPelt_OnWellSeparatedChanges()
+    {
+        var series = Noise.Gaussian(450, seed: 11).Select((e, t) => e + (t < 150 ? 0 : t < 300 ? 6 : 2)).ToArray();
+        var cost = new NormalMeanCost(series, 1);
+        var beta = ChangePointDetector.Penalty(450);
+        ChangePointDetector.BinarySegmentation(cost, 450, beta).Should().Equal(ChangePointDetector.Pelt(cost, 450, beta));
+    }
+
+    [Fact]
+    public void Detect_UsesBinarySegmentation_AboveTheExactLimit_AndStillFindsTheChanges()
+    {
+        var n = ChangePointDetector.ExactLimit + 1000;
+        var series = Noise.Gaussian(n, seed: 12).Select((e, t) => e + (t < 2500 ? 0 : t < 4000 ? 3 : -1)).ToArray();
+        var (changes, _) = ChangePointDetector.Detect(series);
+        changes.Select(c => c.Index).Should().Equal(2500, 4000);
+    }
+
+    [Fact]
     public void Detect_ReturnsNothing_ForAConstantSeries()
     {
         var (changes, sigma) = ChangePointDetector.Detect(Enumerable.Repeat(4.0, 50).ToList());
