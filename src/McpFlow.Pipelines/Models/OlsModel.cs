@@ -34,7 +34,7 @@ public sealed class OlsModel : ITrainedModel
     /// <inheritdoc />
     public string Save(string path)
     {
-        var file = path + ".json";
+        var file = path + ".ols.json";
         File.WriteAllText(file, JsonSerializer.Serialize(Fit, McpFlowJson.Indented));
         return file;
     }
