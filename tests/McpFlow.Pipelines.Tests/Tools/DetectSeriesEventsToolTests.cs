@@ -43,4 +43,13 @@ public sealed class DetectSeriesEventsToolTests : PipelineServerTestBase
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("Column 'power' (value_column) is not in the table").And.Contain("Columns: t, v");
     }
+
+    [Fact]
+    public async Task Detect_RejectsANegativeSeason()
+    {
+        Execute("CREATE TABLE small AS SELECT i AS t, i * 2.0 AS v FROM range(0, 50) r(i)");
+        var result = await CallAsync("pipeline_detect_series_events", new { table = "small", value_column = "v", time_column = "t", season = -1 });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("season must be between 0 and 400 rows; got -1").And.Contain("0 for none");
+    }
 }
