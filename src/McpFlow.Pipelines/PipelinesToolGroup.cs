@@ -4,6 +4,7 @@ using McpFlow.Pipelines.Evaluation;
 using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Prompts;
+using McpFlow.Pipelines.Series;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tools;
@@ -35,6 +36,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<StepEvaluator>();
         services.AddSingleton<PipelineTrainer>();
         services.AddSingleton<PipelinePredictor>();
+        services.AddSingleton<SeriesEventFinder>();
         services.AddSingleton(MlNetEngineProbe.Create());
     }
 
@@ -46,6 +48,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<EvaluatePipelineStepsTool>();
         mcp.WithTools<TrainPipelineTool>();
         mcp.WithTools<PredictPipelineTool>();
+        mcp.WithTools<DetectSeriesEventsTool>();
         mcp.WithPrompts<PipelinePrompts>();
     }
 }

@@ -32,7 +32,16 @@ public sealed class ModelComparer(FeatureLoader loader, RunLogger logger, Pipeli
         if (spec.Task == PipelineTask.Clustering)
             results.AddRange(UnsupervisedEvaluator.Clustering(spec, frame, Hyperparameters.Defaults, cancellationToken));
         else if (spec.Task == PipelineTask.AnomalyDetection)
-            results.Add(UnsupervisedEvaluator.Anomalies(spec, frame, Hyperparameters.Defaults).Scores);
+        {
+            foreach (var name in names)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress((double)results.Count / names.Count, $"Scoring anomalies with {name}");
+                results.Add(name is TrainerNames.SpikeDetector or TrainerNames.ChangePointDetector
+                    ? SeriesAnomalyEvaluator.Evaluate(frame, name)
+                    : UnsupervisedEvaluator.Anomalies(spec, frame, Hyperparameters.Defaults).Scores);
+            }
+        }
         else
         {
             var split = CrossValidator.Folds(spec, frame);

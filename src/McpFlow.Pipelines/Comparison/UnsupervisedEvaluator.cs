@@ -60,15 +60,19 @@ public static class UnsupervisedEvaluator
         var mean = scores.Average();
         var std = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / Math.Max(1, scores.Length - 1));
         var metrics = new Dictionary<string, double> { ["anomaly_share"] = scores.Count(s => s > mean + (AnomalySigmas * std)) / (double)scores.Length };
-        if (frame.Labels.Length == frame.Rows && frame.Labels.All(l => l >= 0))
-        {
-            var positive = frame.Labels.Select(l => l == 1).ToList();
-            metrics["auc"] = ClassificationMetrics.Auc(positive, scores);
-            var k = positive.Count(p => p);
-            metrics["precision_at_k"] = k == 0 ? double.NaN : Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(k).Count(i => positive[i]) / (double)k;
-        }
-
+        AddLabelMetrics(frame, scores, metrics);
         return (FoldScores.From("randomized_pca", [metrics], seconds), scores);
+    }
+
+    /// <summary>With a 0/1 label: AUC of the scores and precision at k (k = number of labelled anomalies).</summary>
+    public static void AddLabelMetrics(FeatureFrame frame, double[] scores, Dictionary<string, double> metrics)
+    {
+        if (frame.Labels.Length != frame.Rows || !frame.Labels.All(l => l >= 0))
+            return;
+        var positive = frame.Labels.Select(l => l == 1).ToList();
+        metrics["auc"] = ClassificationMetrics.Auc(positive, scores);
+        var k = positive.Count(p => p);
+        metrics["precision_at_k"] = k == 0 ? double.NaN : Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(k).Count(i => positive[i]) / (double)k;
     }
 
     private static int[] Shuffled(int[] rows, int seed)

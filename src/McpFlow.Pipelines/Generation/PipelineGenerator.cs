@@ -55,7 +55,7 @@ public sealed class PipelineGenerator(TableInspector inspector)
             Horizon = task == PipelineTask.Forecasting ? request.Horizon : 1, RowCount = rows, Classes = classes,
             Columns = plans, Findings = findings, Features = features,
             Steps = StepExplainer.Explain(task, plans, features, split, findings),
-            Split = split, Candidates = TrainerNames.For(task, season is not null),
+            Split = split, Candidates = TrainerNames.For(task, season is not null, time is not null),
             Metrics = metrics, PrimaryMetric = primary, Maximize = maximize,
         };
     }

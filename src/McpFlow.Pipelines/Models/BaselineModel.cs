@@ -62,7 +62,7 @@ public sealed class BaselineModel : ITrainedModel
     /// <inheritdoc />
     public string Save(string path)
     {
-        var file = path + ".json";
+        var file = path + ".baseline.json";
         File.WriteAllText(file, JsonSerializer.Serialize(new { kind = Kind, majority = Majority, mean = Mean, classes = Classes }, McpFlowJson.Indented));
         return file;
     }

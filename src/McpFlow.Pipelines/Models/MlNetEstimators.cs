@@ -78,5 +78,5 @@ internal static class MlNetEstimators
 
     private static McpFlowException Unknown(PipelineTask task, string name) =>
         McpFlowException.Invalid($"Trainer '{name}' is not available for {Generation.TaskNames.Name(task)}.",
-            $"Use one of: {string.Join(", ", TrainerNames.For(task, seasonal: true))}.");
+            $"Use one of: {string.Join(", ", TrainerNames.For(task, seasonal: true, series: true))}.");
 }

@@ -9,12 +9,19 @@ public static class ModelFactory
     public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
         TrainerNames.Baselines.Contains(trainer)
             ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
+            : trainer == TrainerNames.Ols ? OlsModel.Train(train)
             : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
+
+    /// <summary>Loads a model of <paramref name="trainer"/> saved by <see cref="ITrainedModel.Save"/>.</summary>
+    public static ITrainedModel Load(PipelineSpec spec, string trainer, string file) =>
+        TrainerNames.Baselines.Contains(trainer) ? BaselineModel.Load(file)
+            : trainer == TrainerNames.Ols ? OlsModel.Load(file)
+            : MlNetModel.Load(file, spec.Task, spec.Classes.Count);
 
     /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
     public static void EnsureKnown(PipelineSpec spec, string trainer)
     {
-        var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null);
+        var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null, series: spec.TimeColumn is not null);
         if (!known.Contains(trainer))
             throw Core.Errors.McpFlowException.Invalid($"Trainer '{trainer}' is not available for {Generation.TaskNames.Name(spec.Task)}.",
                 $"Use one of: {string.Join(", ", known)}.");

@@ -17,20 +17,30 @@ public static class TrainerNames
     /// <summary>Forecasts the value one season earlier (forecasting baseline).</summary>
     public const string SeasonalNaive = "seasonal_naive";
 
+    /// <summary>Ordinary least squares with an intercept (<see cref="OlsModel"/>), regression and forecasting.</summary>
+    public const string Ols = "ols";
+
+    /// <summary>Robust rolling z-score spikes of each numeric input over time (anomaly detection with a time column).</summary>
+    public const string SpikeDetector = "spike_detector";
+
+    /// <summary>PELT changes in mean of each numeric input over time (anomaly detection with a time column).</summary>
+    public const string ChangePointDetector = "change_point_detector";
+
     /// <summary>Baselines of every task.</summary>
     public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
 
-    /// <summary>The candidates for a task, baselines first.</summary>
-    public static IReadOnlyList<string> For(PipelineTask task, bool seasonal) => task switch
+    /// <summary>The candidates for a task, baselines first; <paramref name="series"/> (a time column) adds the series
+    /// detectors to anomaly detection.</summary>
+    public static IReadOnlyList<string> For(PipelineTask task, bool seasonal, bool series = false) => task switch
     {
         PipelineTask.Binary => [Majority, "logistic_regression", "sdca_logistic", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
-        PipelineTask.Regression => [Mean, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
+        PipelineTask.Regression => [Mean, Ols, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Forecasting => seasonal
-            ? [Naive, SeasonalNaive, "sdca", "fast_tree", "fast_forest", "lightgbm"]
-            : [Naive, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+            ? [Naive, SeasonalNaive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Clustering => ["kmeans"],
-        _ => ["randomized_pca"],
+        _ => series ? ["randomized_pca", SpikeDetector, ChangePointDetector] : ["randomized_pca"],
     };
 
     /// <summary>Metrics reported per task, primary first.</summary>

@@ -16,10 +16,11 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
 {
     /// <summary>Compares models as a background job.</summary>
     [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models (leaderboard)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Cross-validates the ML.NET trainers that fit the pipeline's task (stratified k-fold, or expanding-window folds for time " +
-                 "series), always with a dummy baseline (majority class, mean, naive and seasonal-naive), and returns a leaderboard with the " +
-                 "task's standard metrics (classification: accuracy, AUC, recall, precision, F1, kappa, MCC; regression: MAE, MSE, RMSE, R², " +
-                 "RMSLE, MAPE; forecasting: MASE, RMSSE, MAE, RMSE, MAPE, sMAPE; clustering: silhouette per k; anomaly: randomized PCA). " +
+    [Description("Cross-validates the ML.NET trainers that fit the pipeline's task, plus OLS for regression and forecasting (stratified " +
+                 "k-fold, or expanding-window folds for time series), always with a dummy baseline (majority class, mean, naive and " +
+                 "seasonal-naive), and returns a leaderboard with the task's standard metrics (classification: accuracy, AUC, recall, " +
+                 "precision, F1, kappa, MCC; regression: MAE, MSE, RMSE, R², RMSLE, MAPE; forecasting: MASE, RMSSE, MAE, RMSE, MAPE, sMAPE; " +
+                 "clustering: silhouette per k; anomaly: randomized PCA, and with a time column spike and change-point detectors). " +
                  "Each model is logged as a run. Runs as a background job with progress; if it outlasts the wait, follow it with job_status.")]
     public async Task<CallToolResult> Compare(
         [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself.")] string spec,

@@ -89,10 +89,32 @@ public sealed class ModelComparerTests : IDisposable
             "sin(i * 1.1) + cos(i * 0.7) + CASE WHEN i % 20 = 0 THEN 6 ELSE 0.05 * sin(i * 5.3) END AS c, " +
             "CASE WHEN i % 20 = 0 THEN 1 ELSE 0 END AS fault FROM range(0, 200) t(i)");
         var spec = _generator.Generate(new GenerateRequest("sensors", "fault", "anomaly_detection", null));
+        spec.Candidates.Should().Equal(["randomized_pca"], "the series detectors need a time column");
         var result = await _comparer.CompareAsync(spec, null, "exp", (_, _) => { }, CancellationToken.None);
         result.Best.Should().Be("randomized_pca");
         result.Leaderboard[0].Metrics["auc"].Should().BeGreaterThan(0.95);
         result.Leaderboard[0].Metrics["precision_at_k"].Should().BeGreaterThan(0.8);
+    }
+
+    [Fact]
+    public async Task Compare_FindsLabelledSpikes_WithTheSeriesDetectors_WhenTheSpecHasATimeColumn()
+    {
+        // An hourly meter: 20 + N(0, 1) (seeded) with +8 at every 50th hour from hour 40 (6 faults, labelled 1).
+        var noise = McpFlow.Pipelines.Tests.Series.Noise.Gaussian(300, seed: 4);
+        var rows = string.Join(", ", noise.Select((e, i) => FormattableString.Invariant($"({i}, {20 + e + (i % 50 == 40 ? 8 : 0)}, {(i % 50 == 40 ? 1 : 0)})")));
+        _data.Execute($"CREATE TABLE meter AS SELECT TIMESTAMP '2024-01-01' + to_hours(i) AS ts, reading, fault FROM (VALUES {rows}) v(i, reading, fault)");
+        var spec = _generator.Generate(new GenerateRequest("meter", "fault", "anomaly_detection", "ts"));
+        spec.Candidates.Should().Equal("randomized_pca", "spike_detector", "change_point_detector");
+        var result = await _comparer.CompareAsync(spec, null, "exp", (_, _) => { }, CancellationToken.None);
+        result.Leaderboard.Select(r => r.Trainer).Should().BeEquivalentTo("randomized_pca", "spike_detector", "change_point_detector");
+        var spikes = result.Leaderboard.Single(r => r.Trainer == "spike_detector").Metrics;
+        // Exactly the 6 faults are flagged: precision at k = 6 is 1 and the flagged share is 6 / 300.
+        spikes["precision_at_k"].Should().Be(1);
+        spikes["auc"].Should().BeGreaterThan(0.99);
+        spikes["anomaly_share"].Should().BeApproximately(6.0 / 300, 1e-12);
+        // The meter has no change in level, so the change-point detector flags nothing.
+        result.Leaderboard.Single(r => r.Trainer == "change_point_detector").Metrics["anomaly_share"].Should().Be(0);
+        result.Best.Should().Be("spike_detector");
     }
 
     public void Dispose() => _data.Dispose();

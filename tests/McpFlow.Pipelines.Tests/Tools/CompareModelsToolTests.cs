@@ -22,6 +22,21 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
     }
 
     [Fact]
+    public async Task CompareModels_RanksOls_AsScikitLearnsLinearRegression_OnDiabetes()
+    {
+        Execute($"CREATE TABLE diabetes AS SELECT * FROM read_csv_auto('{Path.Combine(RepositoryPaths.ExampleData, "diabetes.csv")}')");
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "diabetes", target = "progression", task = "regression", folds = 5 })).Structured().GetProperty("spec_id").GetString();
+        var result = await CallOkAsync("pipeline_compare_models", new { spec, trainers = new[] { "ols" }, experiment = "diabetes", wait_seconds = 40 });
+        var board = result.Structured().GetProperty("result").GetProperty("leaderboard").EnumerateArray().ToList();
+        board.Select(r => r.GetProperty("trainer").GetString()).Should().Equal("ols", "mean_baseline");
+        // scikit-learn 1.2 LinearRegression on these same 5 folds: RMSE 55.2680 ± 4.0444 (docs/pipelines.md, benchmark
+        // table, tools/bench/pipelines/bench.py). OLS is invariant to the z-score scaling, so only float rounding differs.
+        board[0].GetProperty("metrics").GetProperty("rmse").GetDouble().Should().BeApproximately(55.2680, 0.01);
+        board[0].GetProperty("std").GetProperty("rmse").GetDouble().Should().BeApproximately(4.0444, 0.01);
+        result.Text().Should().Contain("**ols**");
+    }
+
+    [Fact]
     public async Task CompareModels_RunsAsACancellableJob()
     {
         Execute(TestData.Hourly);

@@ -44,6 +44,35 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
     }
 
     [Fact]
+    public async Task Train_SavesAnOlsModel_ThatPredictsTheLinearTarget()
+    {
+        // price = 3 x1 - 2 x2 + 0.1 sin(7.1 i): OLS recovers the plane up to the noise and the bias from the 10% of rows
+        // whose missing x1 was imputed with the median, so on complete rows the saved model explains nearly all variance.
+        Execute(TestData.Regression);
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        var trained = (await CallOkAsync("pipeline_train", new { spec, trainer = "ols", wait_seconds = 40 })).Structured().GetProperty("result");
+        trained.GetProperty("mean").GetProperty("r2").GetDouble().Should().BeGreaterThan(0.8);
+        var modelId = trained.GetProperty("modelId").GetString();
+        await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "houses", output_table = "priced" });
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 - sum((prediction - price) ^ 2) / (count(*) * var_pop(price)) FROM priced WHERE x1 IS NOT NULL";
+        Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0.98);
+    }
+
+    [Fact]
+    public async Task Predict_WorksWithASavedBaseline()
+    {
+        // The baseline's own JSON file must not be overwritten by the model folder's model.json.
+        Execute(TestData.Regression);
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
+        var trained = (await CallOkAsync("pipeline_train", new { spec, trainer = "mean_baseline", wait_seconds = 40 })).Structured().GetProperty("result");
+        var predicted = await CallOkAsync("pipeline_predict", new { model_id = trained.GetProperty("modelId").GetString(), table = "houses" });
+        var summary = predicted.Structured().GetProperty("summary");
+        summary.GetProperty("min").GetDouble().Should().Be(summary.GetProperty("max").GetDouble(), "the mean baseline predicts one value");
+    }
+
+    [Fact]
     public async Task Train_RejectsAHyperparameterTheTrainerDoesNotHave()
     {
         Execute(TestData.Regression);
