@@ -9,9 +9,10 @@ public static class FeaturePlanner
     /// <summary>
     /// Forecasting: lags h, h+1, h+2 and the season (and two seasons) when at least h; left-closed rolling windows
     /// of 3 rows and one season (or 7 without a season) ending h rows back; Fourier pairs min(3, period/2) for the
-    /// season. Date parts come from a date/timestamp time column for every task.
+    /// season. Date parts come from a date/timestamp time column for every task. With a <paramref name="trend"/> the
+    /// target is differenced at the horizon (models forecast the change from the latest known value).
     /// </summary>
-    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season)
+    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season, bool trend = false)
     {
         var dateParts = time is null || !time.IsTemporal
             ? []
@@ -31,6 +32,7 @@ public static class FeaturePlanner
 
         var windows = season is { } p && p > 3 ? new[] { 3, p } : new[] { 3, 7 };
         var order = season is { } q ? Math.Min(GenerationLimits.FourierOrder, q / 2) : 0;
-        return new FeaturePlan(lags.ToList(), windows, season, order, dateParts, "standard");
+        return new FeaturePlan(lags.ToList(), windows, season, order, dateParts, "standard",
+            trend ? TargetTransforms.Difference : TargetTransforms.None, trend ? horizon : 0);
     }
 }

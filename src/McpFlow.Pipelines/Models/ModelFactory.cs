@@ -9,6 +9,8 @@ public static class ModelFactory
     public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
         TrainerNames.Baselines.Contains(trainer)
             ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
+            : trainer == TrainerNames.HoltWinters ? HoltWintersModel.Fit(train, spec.Features.FourierPeriod ?? 0, spec.Horizon)
+            : train.Frame.Base.Length > 0 ? DifferencedModel.Fit(train, t => MlNetModel.Fit(spec.Task, trainer, h, t, spec.Classes.Count, seed))
             : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
 
     /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>

@@ -17,6 +17,9 @@ public static class TrainerNames
     /// <summary>Forecasts the value one season earlier (forecasting baseline).</summary>
     public const string SeasonalNaive = "seasonal_naive";
 
+    /// <summary>Additive Holt-Winters exponential smoothing (Holt's linear trend without a season), a forecasting candidate.</summary>
+    public const string HoltWinters = "holt_winters";
+
     /// <summary>Baselines of every task.</summary>
     public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
 
@@ -27,8 +30,8 @@ public static class TrainerNames
         PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
         PipelineTask.Regression => [Mean, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Forecasting => seasonal
-            ? [Naive, SeasonalNaive, "sdca", "fast_tree", "fast_forest", "lightgbm"]
-            : [Naive, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+            ? [Naive, SeasonalNaive, HoltWinters, "sdca", "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, HoltWinters, "sdca", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Clustering => ["kmeans"],
         _ => ["randomized_pca"],
     };

@@ -1,0 +1,22 @@
+using McpFlow.Pipelines.Features;
+using McpFlow.Pipelines.Specs;
+
+namespace McpFlow.Pipelines.Models;
+
+/// <summary>Loads a model saved by <see cref="ITrainedModel.Save"/> for the trainer that made it.</summary>
+public static class SavedModels
+{
+    /// <summary>
+    /// Loads <paramref name="file"/>; ML.NET models of a frame with a differenced target (<see cref="FeatureFrame.Base"/>
+    /// not empty) are wrapped again so that they forecast base + change, as they were trained.
+    /// </summary>
+    public static ITrainedModel Load(PipelineSpec spec, string trainer, string file, FeatureFrame frame)
+    {
+        if (TrainerNames.Baselines.Contains(trainer))
+            return BaselineModel.Load(file);
+        if (trainer == TrainerNames.HoltWinters)
+            return HoltWintersModel.Load(file);
+        var model = MlNetModel.Load(file, spec.Task, spec.Classes.Count);
+        return frame.Base.Length > 0 ? new DifferencedModel(model) : model;
+    }
+}
