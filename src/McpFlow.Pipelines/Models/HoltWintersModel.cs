@@ -39,7 +39,7 @@ public sealed class HoltWintersModel(HoltWintersParameters parameters, int horiz
     /// <inheritdoc />
     public string Save(string path)
     {
-        var file = path + ".json";
+        var file = path + ".holt_winters.json"; // not model.json: pipeline_train writes its model info there
         File.WriteAllText(file, JsonSerializer.Serialize(new Saved(parameters, horizon), McpFlowJson.Indented));
         return file;
     }

@@ -6,6 +6,6 @@ public interface ITrainedModel
     /// <summary>Predicts the rows of <paramref name="input"/>.</summary>
     Prediction Predict(ModelInput input);
 
-    /// <summary>Saves the model (ML.NET zip, or JSON for baselines) to <paramref name="path"/> without extension; returns the file written.</summary>
+    /// <summary>Saves the model (ML.NET zip, or JSON for baselines and Holt-Winters) to <paramref name="path"/> without extension; returns the file written.</summary>
     string Save(string path);
 }
