@@ -21,7 +21,7 @@ public static class HoltWintersFitter
     public const int MinObservations = 10;
 
     /// <summary>Nelder-Mead stops when the simplex's values agree to this relative tolerance.</summary>
-    private const double Tolerance = 1e-10;
+    private const double Tolerance = 1e-8;
 
     /// <summary>Nelder-Mead iterations per start (three weights converge in a few hundred).</summary>
     private const int MaxIterations = 2000;

@@ -10,7 +10,9 @@ public static class FeaturePlanner
     /// Forecasting: lags h, h+1, h+2 and the season (and two seasons) when at least h; left-closed rolling windows
     /// of 3 rows and one season (or 7 without a season) ending h rows back; Fourier pairs min(3, period/2) for the
     /// season. Date parts come from a date/timestamp time column for every task. With a <paramref name="trend"/> the
-    /// target is differenced at the horizon (models forecast the change from the latest known value).
+    /// target is differenced at the horizon (models forecast the change from the latest known value), and with a season
+    /// too, the lag one season plus one horizon back is added: with the season lag it gives the same change a season
+    /// earlier (on CO₂ it lowered sdca's MASE from 0.2225 to 0.2165 in tools/bench/pipelines).
     /// </summary>
     public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season, bool trend = false)
     {
@@ -28,6 +30,8 @@ public static class FeaturePlanner
             var seasonLag = m * (int)Math.Ceiling(horizon / (double)m);
             lags.Add(seasonLag);
             lags.Add(seasonLag + m);
+            if (trend)
+                lags.Add(seasonLag + horizon);
         }
 
         var windows = season is { } p && p > 3 ? new[] { 3, p } : new[] { 3, 7 };

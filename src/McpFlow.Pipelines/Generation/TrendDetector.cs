@@ -11,6 +11,9 @@ public static class TrendDetector
     /// <summary>A line that explains at least half of the variance of the season means counts as a trend.</summary>
     public const double MinR2 = 0.5;
 
+    /// <summary>Sum of squares per point, relative to the squared mean, below which the means count as equal (double rounding is ~1e-16 relative).</summary>
+    private const double RoundingSpread = 1e-20;
+
     /// <summary>Fewest season means (or values) for a trend line worth fitting.</summary>
     public const int MinPoints = 4;
 
@@ -36,6 +39,7 @@ public static class TrendDetector
             syy += (means[t] - yMean) * (means[t] - yMean);
         }
 
-        return syy == 0 ? 0 : sxy * sxy / (sxx * syy);
+        // Means equal up to rounding (a pure season) have no trend; their residual spread is floating-point noise.
+        return syy <= RoundingSpread * n * Math.Max(1, yMean * yMean) ? 0 : sxy * sxy / (sxx * syy);
     }
 }
