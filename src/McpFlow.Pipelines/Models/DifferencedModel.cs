@@ -3,7 +3,7 @@ namespace McpFlow.Pipelines.Models;
 /// <summary>
 /// Wraps a model so that it learns the change of the target from the frame's <c>Base</c> (the latest value known at
 /// forecast time) and forecasts base + predicted change. Rows whose base is unknown (the very start of the series)
-/// are left out of training and forecast as the base-less model's change from 0, i.e. they stay NaN.
+/// are left out of training; their forecast is NaN.
 /// </summary>
 public sealed class DifferencedModel(ITrainedModel inner) : ITrainedModel
 {

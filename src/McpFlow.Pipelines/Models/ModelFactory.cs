@@ -10,6 +10,7 @@ public static class ModelFactory
         TrainerNames.Baselines.Contains(trainer)
             ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
             : trainer == TrainerNames.HoltWinters ? HoltWintersModel.Fit(train, spec.Features.FourierPeriod ?? 0, spec.Horizon)
+            : trainer == TrainerNames.Combination ? new CombinationModel(Fit(spec, TrainerNames.HoltWinters, h, train, seed), Fit(spec, "sdca", h, train, seed))
             : train.Frame.Base.Length > 0 ? DifferencedModel.Fit(train, t => MlNetModel.Fit(spec.Task, trainer, h, t, spec.Classes.Count, seed))
             : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
 

@@ -16,6 +16,13 @@ public static class SavedModels
             return BaselineModel.Load(file);
         if (trainer == TrainerNames.HoltWinters)
             return HoltWintersModel.Load(file);
+        if (trainer == TrainerNames.Combination)
+        {
+            // Saved as <stem>.holt_winters.json next to <stem>.zip (the file recorded).
+            var stem = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+            return new CombinationModel(HoltWintersModel.Load(stem + ".holt_winters.json"), Load(spec, "sdca", file, frame));
+        }
+
         var model = MlNetModel.Load(file, spec.Task, spec.Classes.Count);
         return frame.Base.Length > 0 ? new DifferencedModel(model) : model;
     }

@@ -20,6 +20,9 @@ public static class TrainerNames
     /// <summary>Additive Holt-Winters exponential smoothing (Holt's linear trend without a season), a forecasting candidate.</summary>
     public const string HoltWinters = "holt_winters";
 
+    /// <summary>Mean of the holt_winters and sdca forecasts, a forecasting candidate.</summary>
+    public const string Combination = "holt_winters_sdca_mean";
+
     /// <summary>Baselines of every task.</summary>
     public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
 
@@ -30,8 +33,8 @@ public static class TrainerNames
         PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
         PipelineTask.Regression => [Mean, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Forecasting => seasonal
-            ? [Naive, SeasonalNaive, HoltWinters, "sdca", "fast_tree", "fast_forest", "lightgbm"]
-            : [Naive, HoltWinters, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+            ? [Naive, SeasonalNaive, HoltWinters, "sdca", Combination, "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, HoltWinters, "sdca", Combination, "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Clustering => ["kmeans"],
         _ => ["randomized_pca"],
     };

@@ -46,6 +46,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
     [Theory]
     [InlineData("sdca")]
     [InlineData("holt_winters")]
+    [InlineData("holt_winters_sdca_mean")]
     [InlineData("naive")]
     public async Task TrainAndPredict_ForecastATrendingSeries_AtItsLevel(string trainer)
     {
