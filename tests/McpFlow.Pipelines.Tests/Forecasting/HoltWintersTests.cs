@@ -6,13 +6,13 @@ namespace McpFlow.Pipelines.Tests.Forecasting;
 
 /// <summary>
 /// Expected values come from statsmodels 0.13 (Debian python3-statsmodels), computed once by
-/// tools/bench/pipelines/holt_winters_fixture.py into tools/bench/pipelines/out/holt_winters_fixture.json
+/// tools/bench/pipelines/holt_winters_fixture.py into tools/bench/pipelines/holt_winters_fixture.json
 /// (first 240 months of examples/data/co2_monthly.csv, season 12).
 /// </summary>
 public sealed class HoltWintersTests
 {
     private static readonly JsonElement Fixture = JsonDocument.Parse(File.ReadAllText(
-        Path.Combine(RepositoryPaths.Root, "tools", "bench", "pipelines", "out", "holt_winters_fixture.json"))).RootElement;
+        Path.Combine(RepositoryPaths.Root, "tools", "bench", "pipelines", "holt_winters_fixture.json"))).RootElement;
 
     private static double[] Series => Doubles(Fixture.GetProperty("series"));
 

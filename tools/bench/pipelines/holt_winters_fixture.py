@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Expected values for McpFlow's Holt-Winters tests, computed once with statsmodels (run from the repository root):
 
-    /usr/bin/python3 tools/bench/pipelines/holt_winters_fixture.py > tools/bench/pipelines/out/holt_winters_fixture.json
+    /usr/bin/python3 tools/bench/pipelines/holt_winters_fixture.py > tools/bench/pipelines/holt_winters_fixture.json
 
 Series: the first 240 months of examples/data/co2_monthly.csv (season 12). Two cases:
 - "fixed": given weights and initial states (initialization_method="known", optimized=False): the one-step fitted
