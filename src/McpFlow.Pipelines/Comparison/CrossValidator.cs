@@ -17,7 +17,8 @@ public static class CrossValidator
         var split = spec.Split;
         return split.Kind switch
         {
-            SplitPlan.ExpandingWindow => FoldSplitter.ExpandingWindow(frame.Rows, split.Folds, split.TestSize ?? spec.Horizon, Math.Min(frame.Rows / 2, 30)),
+            // Gap of horizon - 1 rows: the last training target is known when the test block's first row is forecast.
+            SplitPlan.ExpandingWindow => FoldSplitter.ExpandingWindow(frame.Rows, split.Folds, split.TestSize ?? spec.Horizon, Math.Min(frame.Rows / 2, 30), spec.Horizon - 1),
             SplitPlan.Stratified => FoldSplitter.Stratified(frame.Labels, split.Folds, split.Seed),
             SplitPlan.KFold => FoldSplitter.KFold(frame.Rows, split.Folds, split.Seed),
             _ => throw McpFlowException.Invalid($"Unknown split kind '{split.Kind}'.", "Use stratified_kfold, kfold or expanding_window."),

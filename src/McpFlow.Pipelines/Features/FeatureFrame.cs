@@ -4,7 +4,7 @@ namespace McpFlow.Pipelines.Features;
 /// The rows a pipeline trains on, in time order when there is a time column: raw numeric and categorical features,
 /// the target, and for forecasting the naive forecasts used as baselines. Built by <see cref="FeatureLoader"/>.
 /// </summary>
-public sealed class FeatureFrame
+public sealed record FeatureFrame
 {
     /// <summary>Number of rows.</summary>
     public required int Rows { get; init; }
@@ -32,6 +32,12 @@ public sealed class FeatureFrame
 
     /// <summary>Position of each frame row in <see cref="History"/>.</summary>
     public required int[] HistoryIndex { get; init; }
+
+    /// <summary>
+    /// Forecasting with a <c>difference</c> target transform: per row, the latest target value known at forecast time
+    /// (at least <c>differenceLag</c> rows back) that models forecast the change from; empty otherwise.
+    /// </summary>
+    public double[] Base { get; init; } = [];
 
     /// <summary>What each loading step did.</summary>
     public required IReadOnlyList<StepStats> Stats { get; init; }

@@ -14,6 +14,9 @@ namespace McpFlow.Pipelines.Features;
 /// </summary>
 public sealed class FeatureLoader(WorkspaceDatabase database)
 {
+    /// <summary>Name of the optional step that makes models forecast the change from the latest known value.</summary>
+    public const string DifferenceStep = "difference";
+
     /// <summary>Loads the frame of <paramref name="spec"/> from its table, or from <paramref name="table"/> (prediction).</summary>
     public FeatureFrame Load(PipelineSpec spec, string? table = null, bool forPrediction = false)
     {
@@ -90,6 +93,17 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
             first = spec.Features.Lags.Concat(spec.Features.RollingWindows.Select(w => w + spec.Horizon - 1)).DefaultIfEmpty(0).Max();
         }
 
+        double[] bases = [];
+        if (spec.Task == PipelineTask.Forecasting && spec.Features.TargetTransform == TargetTransforms.Difference && spec.IsEnabled(DifferenceStep))
+        {
+            watch.Restart();
+            // The latest known value at least d rows back (d >= horizon): the frame ends d rows before the row, never later.
+            var d = Math.Max(spec.Horizon, spec.Features.DifferenceLag);
+            bases = Column(connection, $"SELECT last_value({y} IGNORE NULLS) OVER (ORDER BY {order} ROWS BETWEEN UNBOUNDED PRECEDING AND {d} PRECEDING) {from}");
+            RelativeToBase(numeric, bases);
+            stats.Add(Stat(DifferenceStep, n, n, 0, numeric, categorical, watch));
+        }
+
         watch.Restart();
         var keep = Enumerable.Range(0, n).Where(i => i >= first && (forPrediction || !hasTarget || target[i] is not null)).ToArray();
         var labels = Labels(spec, target, keep, forPrediction);
@@ -104,6 +118,7 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
             SeasonalNaive = seasonal.Length == 0 ? [] : keep.Select(i => seasonal[i]).ToArray(),
             History = history,
             HistoryIndex = keep,
+            Base = bases.Length == 0 ? [] : keep.Select(i => bases[i]).ToArray(),
             Stats = stats,
         };
         // Rows without a target, or (forecasting) without full lag history, are left out here.
@@ -122,6 +137,20 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
             }
 
             stats.Add(Stat(step, n, n, list.Count, numeric, categorical, watch));
+        }
+    }
+
+    /// <summary>
+    /// With a differenced target, lags and rolling means become differences from the same base value, so every level
+    /// feature is on the scale of the change being forecast (trees cannot extrapolate levels beyond the training range).
+    /// </summary>
+    private static void RelativeToBase(List<NumericColumn> numeric, double[] bases)
+    {
+        for (var j = 0; j < numeric.Count; j++)
+        {
+            var c = numeric[j];
+            if (c.Step == "lags" || (c.Step == "rolling" && c.Name.StartsWith("rolling_mean_", StringComparison.Ordinal)))
+                numeric[j] = c with { Values = c.Values.Select((v, i) => v - bases[i]).ToArray() };
         }
     }
 

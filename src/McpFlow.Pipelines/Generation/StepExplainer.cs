@@ -28,6 +28,9 @@ internal static class StepExplainer
         if (f.FourierPeriod is { } period && f.FourierOrder > 0)
             steps.Add(new("fourier", $"{f.FourierOrder} sine/cosine pair(s) of the detected {period}-row season, a smooth seasonal shape that needs no history.",
                 true, true, P(("period", period.ToString(CultureInfo.InvariantCulture)), ("order", f.FourierOrder.ToString(CultureInfo.InvariantCulture)))));
+        if (f.TargetTransform == TargetTransforms.Difference)
+            steps.Add(new("difference", $"A trend was detected, so models learn the change y(t) - y(t-{f.DifferenceLag}) from the latest value known at forecast time and add it back; lags and rolling means become differences from that value too, so tree models need not extrapolate the level.",
+                true, true, P(("transform", f.TargetTransform), ("lag", f.DifferenceLag.ToString(CultureInfo.InvariantCulture)))));
         if (features.Count > 0 || f.Lags.Count > 0)
         {
             steps.Add(new("impute", "Fills missing values (inputs, and lags or windows over gaps in the series) with the training-fold median and missing categories with a 'missing' level, so models see complete rows. Without it they become 0.",

@@ -62,7 +62,7 @@ public sealed class BaselineModel : ITrainedModel
     /// <inheritdoc />
     public string Save(string path)
     {
-        var file = path + ".baseline.json";
+        var file = path + ".baseline.json"; // not model.json: pipeline_train writes its model info there
         File.WriteAllText(file, JsonSerializer.Serialize(new { kind = Kind, majority = Majority, mean = Mean, classes = Classes }, McpFlowJson.Indented));
         return file;
     }

@@ -9,14 +9,14 @@ public static class ModelFactory
     public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
         TrainerNames.Baselines.Contains(trainer)
             ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
-            : trainer == TrainerNames.Ols ? OlsModel.Train(train)
-            : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
+            : trainer == TrainerNames.HoltWinters ? HoltWintersModel.Fit(train, spec.Features.FourierPeriod ?? 0, spec.Horizon)
+            : trainer == TrainerNames.Combination ? new CombinationModel(Fit(spec, TrainerNames.HoltWinters, h, train, seed), Fit(spec, "sdca", h, train, seed))
+            : train.Frame.Base.Length > 0 ? DifferencedModel.Fit(train, t => FitLearner(spec, trainer, h, t, seed))
+            : FitLearner(spec, trainer, h, train, seed);
 
-    /// <summary>Loads a model of <paramref name="trainer"/> saved by <see cref="ITrainedModel.Save"/>.</summary>
-    public static ITrainedModel Load(PipelineSpec spec, string trainer, string file) =>
-        TrainerNames.Baselines.Contains(trainer) ? BaselineModel.Load(file)
-            : trainer == TrainerNames.Ols ? OlsModel.Load(file)
-            : MlNetModel.Load(file, spec.Task, spec.Classes.Count);
+    /// <summary>OLS or an ML.NET trainer on the rows as given (the target already differenced when it is).</summary>
+    private static ITrainedModel FitLearner(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed) =>
+        trainer == TrainerNames.Ols ? OlsModel.Train(train) : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
 
     /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
     public static void EnsureKnown(PipelineSpec spec, string trainer)

@@ -26,6 +26,12 @@ public static class TrainerNames
     /// <summary>PELT changes in mean of each numeric input over time (anomaly detection with a time column).</summary>
     public const string ChangePointDetector = "change_point_detector";
 
+    /// <summary>Additive Holt-Winters exponential smoothing (Holt's linear trend without a season), a forecasting candidate.</summary>
+    public const string HoltWinters = "holt_winters";
+
+    /// <summary>Mean of the holt_winters and sdca forecasts, a forecasting candidate.</summary>
+    public const string Combination = "holt_winters_sdca_mean";
+
     /// <summary>Baselines of every task.</summary>
     public static readonly IReadOnlySet<string> Baselines = new HashSet<string> { Majority, Mean, Naive, SeasonalNaive };
 
@@ -37,8 +43,8 @@ public static class TrainerNames
         PipelineTask.Multiclass => [Majority, "maximum_entropy", "sdca_maximum_entropy", "fast_tree_ova", "fast_forest_ova", "lightgbm"],
         PipelineTask.Regression => [Mean, Ols, "sdca", "online_gradient_descent", "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Forecasting => seasonal
-            ? [Naive, SeasonalNaive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"]
-            : [Naive, Ols, "sdca", "fast_tree", "fast_forest", "lightgbm"],
+            ? [Naive, SeasonalNaive, HoltWinters, Ols, "sdca", Combination, "fast_tree", "fast_forest", "lightgbm"]
+            : [Naive, HoltWinters, Ols, "sdca", Combination, "fast_tree", "fast_forest", "lightgbm"],
         PipelineTask.Clustering => ["kmeans"],
         _ => series ? ["randomized_pca", SpikeDetector, ChangePointDetector] : ["randomized_pca"],
     };

@@ -7,10 +7,14 @@ namespace McpFlow.Pipelines.Specs;
 /// <param name="FourierOrder">Number of sine/cosine pairs for that season.</param>
 /// <param name="DateParts">Calendar parts taken from the time column (hour, day of week, month, day of year).</param>
 /// <param name="Scaling">standard (z-score, fitted on training folds) or none.</param>
+/// <param name="TargetTransform">Forecasting target transform (<see cref="TargetTransforms"/>), default none.</param>
+/// <param name="DifferenceLag">Rows back to the value a <c>difference</c> transform is taken from (the horizon); 0 without one.</param>
 public sealed record FeaturePlan(
     IReadOnlyList<int> Lags,
     IReadOnlyList<int> RollingWindows,
     int? FourierPeriod,
     int FourierOrder,
     IReadOnlyList<string> DateParts,
-    string Scaling);
+    string Scaling,
+    string TargetTransform = TargetTransforms.None,
+    int DifferenceLag = 0);

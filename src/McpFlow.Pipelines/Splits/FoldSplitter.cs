@@ -40,21 +40,22 @@ public static class FoldSplitter
 
     /// <summary>
     /// Expanding-window folds over rows in time order: fold i tests the block of <paramref name="testSize"/> rows that
-    /// ends <c>(folds - 1 - i) * testSize</c> rows before the end, and trains on every row before that block.
-    /// Training rows always precede test rows, so no fold looks ahead.
+    /// ends <c>(folds - 1 - i) * testSize</c> rows before the end, and trains on every row before that block except the
+    /// last <paramref name="gap"/> ones. Training rows always precede test rows, so no fold looks ahead; with a gap of
+    /// horizon - 1 rows even the model's fit uses only values known when the block's first row is forecast.
     /// </summary>
-    public static IReadOnlyList<Fold> ExpandingWindow(int rows, int folds, int testSize, int minTrain)
+    public static IReadOnlyList<Fold> ExpandingWindow(int rows, int folds, int testSize, int minTrain, int gap = 0)
     {
         var firstTestStart = rows - (folds * testSize);
-        if (firstTestStart < minTrain)
+        if (firstTestStart - gap < minTrain)
             throw McpFlowException.Invalid(
                 $"{rows} usable rows are too few for {folds} temporal folds of {testSize} test rows with at least {minTrain} training rows.",
-                $"Use fewer folds or a shorter horizon, or provide a longer series (at least {minTrain + (folds * testSize)} rows after lags).");
+                $"Use fewer folds or a shorter horizon, or provide a longer series (at least {minTrain + gap + (folds * testSize)} rows after lags).");
         var result = new List<Fold>(folds);
         for (var i = 0; i < folds; i++)
         {
             var start = firstTestStart + (i * testSize);
-            result.Add(new Fold(i, Enumerable.Range(0, start).ToArray(), Enumerable.Range(start, testSize).ToArray()));
+            result.Add(new Fold(i, Enumerable.Range(0, start - gap).ToArray(), Enumerable.Range(start, testSize).ToArray()));
         }
 
         return result;

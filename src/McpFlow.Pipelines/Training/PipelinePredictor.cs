@@ -32,7 +32,7 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
         var rows = Enumerable.Range(0, frame.Rows).ToArray();
         var x = new Preprocessor(state).Transform(frame, rows);
         var modelFile = Path.Combine(folder, info.ModelFile);
-        var model = ModelFactory.Load(spec, info.Trainer, modelFile);
+        var model = SavedModels.Load(spec, info.Trainer, modelFile, frame);
         var prediction = model.Predict(new ModelInput(x, frame, rows));
         Write(spec, table, output, frame, prediction);
         return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction));

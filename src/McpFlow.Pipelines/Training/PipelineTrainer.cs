@@ -76,7 +76,7 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         progress(0.6, "Permutation feature importance");
         var folder = store.NewModelFolder(Core.Charts.ChartRenderer.SafeName($"{spec.Table}-{trainer}"));
         var importanceFold = spec.Split.Kind == SplitPlan.ExpandingWindow ? folds[^1] : folds[0];
-        var importance = TrainerNames.Baselines.Contains(trainer) ? []
+        var importance = TrainerNames.Baselines.Contains(trainer) || trainer == TrainerNames.HoltWinters ? []
             : FeatureImportance.Permutation(spec, frame, importanceFold, trainer, h, cancellationToken).Select(f => new FeatureWeight(f.Feature, f.Importance)).ToList();
         var charts = new List<string>();
         if (actualClass.Count > 0)

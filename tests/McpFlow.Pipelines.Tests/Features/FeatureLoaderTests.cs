@@ -17,8 +17,11 @@ public sealed class FeatureLoaderTests : IDisposable
     [Fact]
     public void Load_BuildsLagsAndLeftClosedWindows_ThatNeverSeeTheCurrentRow()
     {
-        var spec = new PipelineGenerator(new TableInspector(_data.Database)).Generate(new GenerateRequest("s", "y", "forecasting", "d", Horizon: 2, Folds: 2));
+        // y = t² trends, so the generator differences the target; without that step lags stay levels.
+        var spec = new PipelineGenerator(new TableInspector(_data.Database)).Generate(new GenerateRequest("s", "y", "forecasting", "d", Horizon: 2, Folds: 2))
+            .Without(FeatureLoader.DifferenceStep);
         var frame = new FeatureLoader(_data.Database).Load(spec);
+        frame.Base.Should().BeEmpty();
         var rowsLost = spec.Features.Lags.Concat(spec.Features.RollingWindows.Select(w => w + 1)).Max();
         frame.Rows.Should().Be(80 - rowsLost);
         for (var r = 0; r < frame.Rows; r++)
@@ -35,6 +38,30 @@ public sealed class FeatureLoaderTests : IDisposable
         frame.Stats[^1].RowsOut.Should().Be(frame.Rows);
         frame.Stats[^1].NullsLeft.Should().Be(0, "rows without lag history were dropped");
         frame.Stats.Single(s => s.Step == "lags").FeaturesAdded.Should().Be(spec.Features.Lags.Count);
+
+        double[] Column(string name) => frame.Numeric.Single(c => c.Name == name).Values;
+    }
+
+    [Fact]
+    public void Load_WithADifferencedTarget_MakesLevelFeaturesRelativeToTheLatestKnownValue()
+    {
+        var spec = new PipelineGenerator(new TableInspector(_data.Database)).Generate(new GenerateRequest("s", "y", "forecasting", "d", Horizon: 2, Folds: 2));
+        spec.Features.TargetTransform.Should().Be("difference");
+        spec.Features.DifferenceLag.Should().Be(2);
+        var frame = new FeatureLoader(_data.Database).Load(spec);
+        for (var r = 0; r < frame.Rows; r++)
+        {
+            var t = frame.HistoryIndex[r];
+            // Base: the value two rows back (the latest one known two rows ahead); lags and rolling means relative to it.
+            var b = (t - 2) * (t - 2);
+            frame.Base[r].Should().Be(b);
+            frame.Target[r].Should().Be(t * t, "the frame keeps the level; models see the change");
+            Column("lag_3")[r].Should().Be(((t - 3) * (t - 3)) - b);
+            Column("rolling_mean_3")[r].Should().BeApproximately(((((t - 4) * (t - 4)) + ((t - 3) * (t - 3)) + b) / 3.0) - b, 1e-9);
+            Column("rolling_std_3")[r].Should().BeGreaterThan(0, "spreads are not shifted");
+        }
+
+        frame.Stats.Select(s => s.Step).Should().ContainInOrder("lags", "rolling", "difference", "validate");
 
         double[] Column(string name) => frame.Numeric.Single(c => c.Name == name).Values;
     }

@@ -32,6 +32,15 @@ public sealed class FoldSplitterTests
     }
 
     [Fact]
+    public void ExpandingWindow_LeavesAGapBeforeEachTestBlock()
+    {
+        // Horizon 3: a gap of 2 rows, so the last training row (57) is 3 rows before the first test row (60).
+        var folds = FoldSplitter.ExpandingWindow(100, 4, 10, minTrain: 30, gap: 2);
+        folds.Select(f => f.Train.Max()).Should().Equal(57, 67, 77, 87);
+        folds.Select(f => f.Test[0]).Should().Equal(60, 70, 80, 90);
+    }
+
+    [Fact]
     public void ExpandingWindow_Throws_WhenTheSeriesIsTooShort()
     {
         var act = () => FoldSplitter.ExpandingWindow(50, 5, 10, minTrain: 30);

@@ -16,7 +16,9 @@ public sealed class GeneratePipelineToolTests : PipelineServerTestBase
         spec.GetProperty("task").GetString().Should().Be("forecasting");
         spec.GetProperty("features").GetProperty("fourierPeriod").GetInt32().Should().Be(24);
         spec.GetProperty("features").GetProperty("lags").EnumerateArray().Select(l => l.GetInt32()).Should().Equal(24, 25, 26, 48);
-        result.Text().Should().Contain("Season of 24 rows detected").And.Contain("Expanding-window");
+        result.Text().Should().Contain("Season of 24 rows detected").And.Contain("Expanding-window").And.Contain("No trend");
+        spec.GetProperty("features").GetProperty("targetTransform").GetString().Should().Be("none", "a stationary series is modelled as is");
+        spec.GetProperty("candidates").EnumerateArray().Select(c => c.GetString()).Should().Contain("holt_winters");
     }
 
     [Fact]

@@ -43,6 +43,33 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         reader.GetDouble(1).Should().BeInRange(0.5, 1);
     }
 
+    [Theory]
+    [InlineData("sdca")]
+    [InlineData("ols")]
+    [InlineData("holt_winters")]
+    [InlineData("holt_winters_sdca_mean")]
+    [InlineData("naive")]
+    public async Task TrainAndPredict_ForecastATrendingSeries_AtItsLevel(string trainer)
+    {
+        // Trend 0.5 per row, a 12-row season and deterministic noise: the spec differences the target (sdca learns changes).
+        Execute("CREATE TABLE sales AS SELECT DATE '2020-01-01' + i::INTEGER AS d, 0.5 * i + 5 * sin(2 * pi() * i / 12) + sin(i * 12.9898) AS y FROM range(0, 240) t(i)");
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "sales", target = "y", task = "forecasting", time_column = "d", horizon = 1, folds = 3 }))
+            .Structured().GetProperty("spec_id").GetString();
+        var trained = await CallOkAsync("pipeline_train", new { spec, trainer, experiment = "sales", wait_seconds = 60 });
+        var modelId = trained.Structured().GetProperty("result").GetProperty("modelId").GetString();
+        await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "sales", output_table = "forecast" });
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var command = connection.CreateCommand();
+        // The saved model must forecast levels (a model of changes loaded without adding the base back would be ~100 off).
+        command.CommandText = "SELECT avg(abs(prediction - y)), avg(abs(y - prev)) FROM (SELECT *, lag(y) OVER (ORDER BY d) AS prev FROM forecast) WHERE prev IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        if (trainer == "naive")
+            reader.GetDouble(0).Should().Be(reader.GetDouble(1), "the naive forecast is the last value");
+        else
+            reader.GetDouble(0).Should().BeLessThan(0.6 * reader.GetDouble(1), "well below the error of the last value (naive forecast)");
+    }
+
     [Fact]
     public async Task Train_SavesAnOlsModel_ThatPredictsTheLinearTarget()
     {

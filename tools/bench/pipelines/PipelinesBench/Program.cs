@@ -10,7 +10,8 @@ using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tracking;
 
-// Usage (from the repository root): dotnet run -c Release --project tools/bench/pipelines/PipelinesBench -- <output folder>
+// Usage (from the repository root): dotnet run -c Release --project tools/bench/pipelines/PipelinesBench -- <output folder> [dataset ...]
+// Naming datasets (e.g. co2_monthly wind_power) runs only those.
 var output = Path.GetFullPath(args.Length > 0 ? args[0] : "tools/bench/pipelines/out");
 Directory.CreateDirectory(output);
 var data = Path.GetFullPath("examples/data");
@@ -29,8 +30,9 @@ var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimePro
     ("co2_monthly", "co2_ppm", "forecasting", "month", 1),
     ("wind_power", "power_mw", "forecasting", "timestamp", 24),
 ];
+var only = args.Skip(1).ToHashSet();
 var results = new List<object>();
-foreach (var d in datasets)
+foreach (var d in datasets.Where(d => only.Count == 0 || only.Contains(d.File)))
 {
     using (var connection = database.Open())
     using (var command = connection.CreateCommand())
