@@ -12,7 +12,7 @@ public static class FdReferenceSolver
 {
     /// <summary>Coarse intervals per axis for steady problems, by space dimension (the fine solve doubles them).
     /// Chosen so both solves take well under a few seconds on 2 cores (see docs/physics.md).</summary>
-    private static readonly int[] EllipticCells = [0, 64, 64, 16];
+    private static readonly int[] EllipticCells = [0, 64, 64, 24];
 
     /// <summary>Coarse intervals per space axis for time-dependent problems, by space dimension.</summary>
     private static readonly int[] EvolutionCells = [0, 512, 32, 12];

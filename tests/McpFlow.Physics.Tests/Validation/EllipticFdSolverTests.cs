@@ -43,15 +43,11 @@ public sealed class EllipticFdSolverTests
     {
         // u = sin(πx)·sin(πy)·cos(πz/2): -Δu = (2π² + π²/4)·u; u = 0 on x and y faces; z=min: -u_z = 0;
         // z=max: u_z = -(π/2)·sin(πx)·sin(πy).
-        var p = PdeSpecCompiler.Compile("""
-            {"preset":"poisson","domain":{"x":[0,1],"y":[0,1],"z":[0,1]},"source":"(2*pi^2 + pi^2/4)*sin(pi*x)*sin(pi*y)*cos(pi*z/2)","boundary_conditions":[
-              {"where":"x","value":"0"},{"where":"y","value":"0"},
-              {"where":"z=min","type":"neumann","value":"0"},{"where":"z=max","type":"neumann","value":"-pi/2*sin(pi*x)*sin(pi*y)"}]}
-            """);
+        var p = PdeSpecCompiler.Compile(Poisson3DNeumann);
         var fine = EllipticFdSolver.Solve(p, 16);
         fine.Axes.Should().Equal('x', 'y');
         fine.Method.Should().Contain("7-point").And.Contain("z = 0.5");
-        var order = GridErrors.Order(p, n => EllipticFdSolver.Solve(p, n), 8, q => Math.Sin(Math.PI * q[0]) * Math.Sin(Math.PI * q[1]) * Math.Cos(Math.PI * q[2] / 2));
+        var order = GridErrors.Order(p, n => EllipticFdSolver.Solve(p, n), 8, Poisson3DExact);
         order.Should().BeApproximately(2, 0.15);
     }
 
@@ -67,4 +63,12 @@ public sealed class EllipticFdSolverTests
         var act = () => EllipticFdSolver.Solve(p, 16);
         act.Should().Throw<McpFlowException>().WithMessage("*only up to a constant*");
     }
+
+    internal const string Poisson3DNeumann = """
+        {"preset":"poisson","domain":{"x":[0,1],"y":[0,1],"z":[0,1]},"source":"(2*pi^2 + pi^2/4)*sin(pi*x)*sin(pi*y)*cos(pi*z/2)","boundary_conditions":[
+          {"where":"x","value":"0"},{"where":"y","value":"0"},
+          {"where":"z=min","type":"neumann","value":"0"},{"where":"z=max","type":"neumann","value":"-pi/2*sin(pi*x)*sin(pi*y)"}]}
+        """;
+
+    internal static double Poisson3DExact(double[] q) => Math.Sin(Math.PI * q[0]) * Math.Sin(Math.PI * q[1]) * Math.Cos(Math.PI * q[2] / 2);
 }
