@@ -22,7 +22,7 @@ public static class AdiFdSolver
     /// <summary>True when this solver applies.</summary>
     public static bool Supports(PdeProblem p) =>
         p.Kind is "heat" or "burgers" or "allen_cahn" or "advection_diffusion" && p.Time is not null && p.Initial is not null
-        && FdGrid.Unsupported(p) is null;
+        && FdBoundaryCheck.Problem(p) is null;
 
     /// <summary>Solves on <paramref name="n"/> intervals per space axis with the time step scaled by <paramref name="dtScale"/>.</summary>
     public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1)

@@ -20,7 +20,7 @@ public static class EllipticFdSolver
 
     /// <summary>True when this solver applies (Poisson needs at least one Dirichlet face).</summary>
     public static bool Supports(PdeProblem p) =>
-        p.Kind is "poisson" or "helmholtz" && p.Time is null && FdGrid.Unsupported(p) is null && !IsSingular(p);
+        p.Kind is "poisson" or "helmholtz" && p.Time is null && FdBoundaryCheck.Problem(p) is null && !IsSingular(p);
 
     /// <summary>Solves on <paramref name="n"/> intervals per axis.</summary>
     public static GridSolution Solve(PdeProblem problem, int n)
@@ -78,7 +78,8 @@ public static class EllipticFdSolver
         var iterator = new Iterator<double>(new IterationCountStopCriterion<double>(MaxIterations), new ResidualStopCriterion<double>(SolverTolerance));
         new BiCgStab().Solve(matrix, b, x, iterator, new UnitPreconditioner<double>()); // MathNet's ILU(0) set-up is O(n²) on sparse matrices
         if (iterator.Status != IterationStatus.Converged)
-            throw McpFlowException.Invalid($"The {problem.Kind} reference solve did not converge ({iterator.Status}, residual {(b - matrix * x).InfinityNorm():G3}, b {b.InfinityNorm():G3}); k² may be (close to) an eigenvalue of the Laplacian on this domain.");
+            throw McpFlowException.Invalid($"The {problem.Kind} reference solve did not converge ({iterator.Status}: max residual {(b - matrix * x).InfinityNorm():G3} against a right-hand side of {b.InfinityNorm():G3}).",
+                "For Helmholtz, k² may be (close to) an eigenvalue of the Laplacian on this domain; give an \"exact_solution\" to compare with instead.");
         foreach (var node in active)
             u[node] = x[unknown[node]];
         grid.CopyPeriodic(u);

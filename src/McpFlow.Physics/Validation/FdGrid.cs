@@ -14,6 +14,7 @@ namespace McpFlow.Physics.Validation;
 public sealed class FdGrid
 {
     private const double MaxNodes = 2_000_000; // ~16M matrix nonzeros at 7 per row; refused before allocating
+    private const int MinCells = 4;            // a periodic line needs ≥ 3 unknowns for the cyclic solve
     private readonly Func<double[], double>?[] _faceValue; // [axis * 2 + (isMax ? 1 : 0)], null for periodic
     private readonly double[] _buffer;
     private readonly int[] _strides;
@@ -25,10 +26,10 @@ public sealed class FdGrid
     /// <summary>Builds the grid with <paramref name="cells"/> intervals on every space axis.</summary>
     public FdGrid(PdeProblem problem, int cells)
     {
-        if (Unsupported(problem) is { } reason)
+        if (FdBoundaryCheck.Problem(problem) is { } reason)
             throw McpFlowException.Invalid($"No finite-difference grid for this problem: {reason}");
-        if (cells < 2 || Math.Pow(cells + 1, problem.Space.Count) > MaxNodes)
-            throw McpFlowException.Invalid($"{cells} cells per axis in {problem.Space.Count}D is outside what the reference solver handles (2 or more cells, at most {MaxNodes:N0} nodes).");
+        if (cells < MinCells || Math.Pow(cells + 1, problem.Space.Count) > MaxNodes)
+            throw McpFlowException.Invalid($"{cells} cells per axis in {problem.Space.Count}D is outside what the reference solver handles ({MinCells} or more cells, at most {MaxNodes:N0} nodes).");
         Problem = problem;
         Sampler = new PointSampler(problem);
         Dims = problem.Space.Count;
@@ -88,22 +89,6 @@ public sealed class FdGrid
 
     /// <summary>Role of each node.</summary>
     public NodeRole[] Roles { get; }
-
-    /// <summary>Why the grid cannot discretise this problem's boundaries, or null.</summary>
-    public static string? Unsupported(PdeProblem p)
-    {
-        foreach (var axis in p.Space)
-        {
-            var low = p.Boundaries.Where(b => b.Face.Axis == axis.Name && !b.Face.IsMax).ToList();
-            var high = p.Boundaries.Where(b => b.Face.Axis == axis.Name && b.Face.IsMax).ToList();
-            if (low.Count != 1 || high.Count != 1)
-                return $"each face needs exactly one boundary condition (axis {axis.Name} has {low.Count} at min and {high.Count} at max).";
-            if ((low[0].Kind == BoundaryKind.Periodic) != (high[0].Kind == BoundaryKind.Periodic))
-                return $"axis {axis.Name} mixes periodic with another condition.";
-        }
-
-        return null;
-    }
 
     /// <summary>True when some face is Dirichlet (otherwise a steady Laplacian is singular).</summary>
     public bool HasDirichlet => Kinds.Contains(BoundaryKind.Dirichlet);

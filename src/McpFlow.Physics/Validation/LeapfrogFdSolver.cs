@@ -16,7 +16,7 @@ public static class LeapfrogFdSolver
 
     /// <summary>True when this solver applies.</summary>
     public static bool Supports(PdeProblem p) =>
-        p.Kind == "wave" && p.Time is not null && p.Initial is not null && p.InitialVelocity is not null && FdGrid.Unsupported(p) is null;
+        p.Kind == "wave" && p.Time is not null && p.Initial is not null && p.InitialVelocity is not null && FdBoundaryCheck.Problem(p) is null;
 
     /// <summary>Solves on <paramref name="n"/> intervals per space axis with the time step scaled by <paramref name="dtScale"/>.</summary>
     public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1)
