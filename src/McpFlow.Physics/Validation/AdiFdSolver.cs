@@ -4,16 +4,14 @@ namespace McpFlow.Physics.Validation;
 
 /// <summary>
 /// Reference solver for u_t = D·Δu + N(u, ∇u, x, t) (heat, Allen-Cahn, advection-diffusion, Burgers) in 1 to 3 space
-/// dimensions with Dirichlet, Neumann (ghost nodes) and periodic boundaries: the Douglas ADI scheme with θ = 1/2
-/// (Hundsdorfer and Verwer 2003, §IV.3): an explicit predictor Y₀ = uⁿ + dt(D·Δuⁿ + N), then for each axis a
-/// tridiagonal (cyclic on periodic axes) correction Y_a - θ·dt·D·∂²_a Y_a = Y_{a-1} - θ·dt·D·∂²_a uⁿ. In 1D this is
-/// Crank-Nicolson with N explicit. N is evaluated at (uⁿ, t + dt/2), so a time-dependent source is second order in
-/// time while a u-dependent N is first order (compensated by the small step; the error estimate covers it).
-/// Output as <see cref="FdTimeMarch"/>: (x, t) snapshots in 1D, the (x, y) field at the final time (z = mid in 3D) otherwise.
+/// dimensions with Dirichlet, Neumann (ghost nodes) and periodic boundaries: the Hundsdorfer-Verwer ADI scheme with
+/// θ = 1/2 (<see cref="AdiStepper"/>): diffusion implicit one axis at a time (tridiagonal, cyclic on periodic axes),
+/// transport, reaction and source explicit, second order in time for both. Output as <see cref="FdTimeMarch"/>:
+/// (x, t) snapshots in 1D, the (x, y) field at the final time (z = mid in 3D) otherwise.
 /// </summary>
 public static class AdiFdSolver
 {
-    private const double Theta = 0.5;            // Douglas θ = 1/2: second order for the split diffusion
+    private const double Theta = 0.5;            // θ = 1/2: the usual choice, unconditionally stable for diffusion in 2D and 3D
     private const int MinStepsOneD = 1000;       // as the 1D Crank-Nicolson solver: dt ≤ T/1000
     private const int MinStepsMultiD = 200;      // coarser in 2D/3D, where each step costs (n+1)^d nodes
     private const double CflNumber = 0.5;        // dt·Σ|a_i|/h_i ≤ 0.5 for the explicit central transport
@@ -33,7 +31,7 @@ public static class AdiFdSolver
         var diffusion = p.Coefficients[p.Kind switch { "heat" => "alpha", "burgers" => "nu", "allen_cahn" => "d", _ => "D" }];
         var stepper = new AdiStepper(grid, new ExplicitTerms(grid), diffusion, Theta);
         return FdTimeMarch.Run(grid, u, TimeStep(p, grid, u, diffusion) * dtScale, stepper.Step,
-            "Douglas ADI (Crank-Nicolson diffusion split by axis) + explicit transport/reaction");
+            "Hundsdorfer-Verwer ADI (diffusion implicit by axis, θ = 1/2; transport/reaction explicit)");
     }
 
     private static double TimeStep(PdeProblem p, FdGrid grid, double[] u0, double diffusion)

@@ -2,16 +2,20 @@ using McpFlow.Physics.Specs;
 
 namespace McpFlow.Physics.Validation;
 
-/// <summary>One Douglas ADI step (see <see cref="AdiFdSolver"/>) on an <see cref="FdGrid"/>: explicit predictor, then
-/// one implicit tridiagonal sweep per axis. Buffers are reused between steps.</summary>
+/// <summary>
+/// One step of the Hundsdorfer-Verwer ADI scheme (Hundsdorfer and Verwer 2003, §IV.3; in 't Hout and Welfert 2009 for
+/// its stability) for u_t = F₀ + Σ_a F_a with F₀ = N(u, ∇u, x, t) explicit and F_a = D·∂²_a u implicit, on an
+/// <see cref="FdGrid"/>: a Douglas predictor (Y₀ = uⁿ + dt·F(uⁿ), then per axis
+/// Y_a - θ·dt·F_a(Y_a) = Y_{a-1} - θ·dt·F_a(uⁿ), tridiagonal or cyclic), a corrector Ỹ₀ = Y₀ + dt/2·(F(Y) - F(uⁿ)) and
+/// the same axis sweeps again. Second order in time for any θ, including the explicit part.
+/// </summary>
 public sealed class AdiStepper
 {
     private readonly FdGrid _grid;
     private readonly ExplicitTerms _terms;
     private readonly double _diffusion;
     private readonly double _theta;
-    private readonly double[][] _axisTerms; // D·∂²_a uⁿ (with Neumann data) per axis
-    private readonly int[][] _lineStarts;   // per axis: nodes with index 0 along it whose line is solved
+    private readonly int[][] _lineStarts; // per axis: nodes with index 0 along it whose line is solved
 
     /// <summary>Prepares the stepper.</summary>
     public AdiStepper(FdGrid grid, ExplicitTerms terms, double diffusion, double theta)
@@ -20,7 +24,6 @@ public sealed class AdiStepper
         _terms = terms;
         _diffusion = diffusion;
         _theta = theta;
-        _axisTerms = Enumerable.Range(0, grid.Dims).Select(_ => new double[grid.Count]).ToArray();
         // A line is solved when its second node is active; otherwise another axis fixes or copies the whole line.
         _lineStarts = Enumerable.Range(0, grid.Dims).Select(a => Enumerable.Range(0, grid.Count)
             .Where(node => grid.IndexAlong(node, a) == 0 && grid.Roles[node + grid.Stride(a)] == NodeRole.Active).ToArray()).ToArray();
@@ -31,25 +34,50 @@ public sealed class AdiStepper
     {
         var g = _grid;
         var t1 = t + dt;
-        var y = new double[g.Count];
+        var (axisU, fU) = Evaluate(u, t);
+        var y0 = new double[g.Count];
+        for (var node = 0; node < g.Count; node++)
+            y0[node] = u[node] + dt * fU[node];
+        var y = (double[])y0.Clone();
+        Sweeps(y, axisU, dt, t1);
+
+        var (axisY, fY) = Evaluate(y, t1);
+        var corrected = y0; // Ỹ₀ = Y₀ + dt/2·(F(Y) - F(uⁿ)), in place of Y₀
+        for (var node = 0; node < g.Count; node++)
+            corrected[node] += 0.5 * dt * (fY[node] - fU[node]);
+        Sweeps(corrected, axisY, dt, t1);
+        return corrected;
+    }
+
+    /// <summary>F_a(v) = D·(∂²_a v + Neumann data) per axis and the full F(v) at the active nodes.</summary>
+    private (double[][] Axis, double[] Total) Evaluate(double[] v, double t)
+    {
+        var g = _grid;
+        var axis = Enumerable.Range(0, g.Dims).Select(_ => new double[g.Count]).ToArray();
+        var total = new double[g.Count];
         for (var node = 0; node < g.Count; node++)
         {
             if (g.Roles[node] != NodeRole.Active)
                 continue;
-            var sum = 0.0;
+            var sum = _terms.At(v, node, t);
             for (var a = 0; a < g.Dims; a++)
-                sum += _axisTerms[a][node] = _diffusion * g.SecondDifference(u, node, a, t);
-            y[node] = u[node] + dt * (sum + _terms.At(u, node, t + dt / 2));
+                sum += axis[a][node] = _diffusion * g.SecondDifference(v, node, a, t);
+            total[node] = sum;
         }
 
-        g.ApplyConstraints(y, t1);
-        for (var a = 0; a < g.Dims; a++)
-            Sweep(y, a, dt, t1);
-        g.CopyPeriodic(y);
-        return y;
+        return (axis, total);
     }
 
-    private void Sweep(double[] y, int axis, double dt, double t1)
+    /// <summary>Y_a - θ·dt·F_a(Y_a, t + dt) = Y_{a-1} - θ·dt·F_a(reference) for each axis in turn, in place.</summary>
+    private void Sweeps(double[] y, double[][] reference, double dt, double t1)
+    {
+        _grid.ApplyConstraints(y, t1);
+        for (var a = 0; a < _grid.Dims; a++)
+            Sweep(y, reference[a], a, dt, t1);
+        _grid.CopyPeriodic(y);
+    }
+
+    private void Sweep(double[] y, double[] reference, int axis, double dt, double t1)
     {
         var g = _grid;
         var n = g.Cells;
@@ -72,10 +100,11 @@ public sealed class AdiStepper
                     continue;
                 }
 
+                // Row of (1 - θ·dt·D·∂²_a); at a Neumann end the ghost node doubles the inner neighbour.
                 var neumannLow = !periodic && i == 0;
                 var neumannHigh = !periodic && i == n;
                 (lower[i], diag[i], upper[i]) = (neumannLow ? 0 : neumannHigh ? -2 * r : -r, 1 + 2 * r, neumannHigh ? 0 : neumannLow ? -2 * r : -r);
-                rhs[i] = y[node] - _theta * dt * (_axisTerms[axis][node] - _diffusion * g.NeumannData(node, axis, t1));
+                rhs[i] = y[node] - _theta * dt * (reference[node] - _diffusion * g.NeumannData(node, axis, t1));
             }
 
             var x = periodic ? CyclicTridiagonalSolver.Solve(lower, diag, upper, rhs) : TridiagonalSolver.Solve(lower, diag, upper, rhs);

@@ -4,9 +4,10 @@ namespace McpFlow.Physics.Validation;
 
 /// <summary>
 /// Picks the finite-difference reference for a problem and states its accuracy: it solves on a grid and on one
-/// twice as fine (time step ÷ 4 for evolution problems) and, the schemes being second order in space (and the time
-/// error shrinking at least 4× with dt ÷ 4), estimates the error of the fine solution as max|fine - coarse| / 3
-/// (Richardson) at the shared nodes. The finer solve runs first, so a refused (too stiff) problem fails fast.
+/// twice as fine and, the schemes being second order in space, estimates the error of the fine solution as
+/// max|fine - coarse| / 3 (Richardson) at the shared nodes. The time step shrinks so the time error falls by 4 as
+/// well: ÷ 2 for the schemes that are second order in time (ADI, leapfrog), ÷ 4 for the 1D Crank-Nicolson solver
+/// whose explicit part is first order. The finer solve runs first, so a refused (too stiff) problem fails fast.
 /// </summary>
 public static class FdReferenceSolver
 {
@@ -17,7 +18,8 @@ public static class FdReferenceSolver
     /// <summary>Coarse intervals per space axis for time-dependent problems, by space dimension.</summary>
     private static readonly int[] EvolutionCells = [0, 512, 32, 12];
 
-    private const double FineTimeStepScale = 0.25; // dt ÷ 4 with h ÷ 2: O(h²) and O(dt) errors both shrink 4×
+    private const double FirstOrderTimeScale = 0.25; // dt ÷ 4 with h ÷ 2: O(h²) and O(dt) errors both shrink 4×
+    private const double SecondOrderTimeScale = 0.5; // dt ÷ 2 with h ÷ 2: O(h²) and O(dt²) errors both shrink 4×
 
     /// <summary>True when a reference exists for this problem.</summary>
     public static bool Supports(PdeProblem p) =>
@@ -35,13 +37,14 @@ public static class FdReferenceSolver
         var d = p.Space.Count;
         Func<int, double, GridSolution> solve;
         int cells;
+        var fineScale = SecondOrderTimeScale;
         if (EllipticFdSolver.Supports(p))
         {
             (solve, cells) = ((n, _) => EllipticFdSolver.Solve(p, n), EllipticCells[d]);
         }
         else if (EvolutionFdSolver.Supports(p))
         {
-            (solve, cells) = ((n, s) => EvolutionFdSolver.Solve(p, n, s), EvolutionCells[d]);
+            (solve, cells, fineScale) = ((n, s) => EvolutionFdSolver.Solve(p, n, s), EvolutionCells[d], FirstOrderTimeScale);
         }
         else if (LeapfrogFdSolver.Supports(p))
         {
@@ -52,7 +55,7 @@ public static class FdReferenceSolver
             (solve, cells) = ((n, s) => AdiFdSolver.Solve(p, n, s), EvolutionCells[d]);
         }
 
-        var fine = solve(cells * 2, FineTimeStepScale);
+        var fine = solve(cells * 2, fineScale);
         var coarse = solve(cells, 1);
         return fine with { ErrorEstimate = MaxDifference(coarse, fine) / 3 };
     }

@@ -16,7 +16,7 @@ public sealed class ValidateSolutionReferenceToolTests : PhysicsServerTestBase
 
         var result = await CallOkAsync("validate_solution", new { run_id = runId });
         var report = result.Structured().GetProperty("report");
-        report.GetProperty("comparedWith").GetString().Should().StartWith("finite-difference reference (Douglas ADI").And.Contain("64×64 cells").And.Contain("t = 1");
+        report.GetProperty("comparedWith").GetString().Should().StartWith("finite-difference reference (Hundsdorfer-Verwer ADI").And.Contain("64×64 cells").And.Contain("t = 1");
         var referenceError = report.GetProperty("referenceErrorEstimate").GetDouble();
         referenceError.Should().BeGreaterThan(0).And.BeLessThan(1e-3);
         report.GetProperty("conditions").EnumerateArray().Select(c => c.GetProperty("condition").GetString()).Should()

@@ -113,7 +113,7 @@ public sealed class FdReferenceSolverTests
             """);
         FdReferenceSolver.Solve(dirichlet).Method.Should().StartWith("Crank-Nicolson");
         var g = FdReferenceSolver.Solve(periodic);
-        g.Method.Should().StartWith("Douglas ADI").And.Contain("periodic");
+        g.Method.Should().StartWith("Hundsdorfer-Verwer ADI").And.Contain("periodic");
         g.ErrorEstimate.Should().BeLessThan(1e-4);
         for (var k = 0; k < g.Values.GetLength(1); k++)
             g.Values[0, k].Should().BeApproximately(g.Values[g.Values.GetLength(0) - 1, k], 1e-12); // u(0, t) = u(1, t)
