@@ -28,7 +28,7 @@ public static class FdReferenceSolver
     /// <summary>What the references cover (quoted when none applies).</summary>
     public const string Coverage =
         "Built-in references: poisson and helmholtz in 1D/2D/3D (3D compared on the z = mid slice); heat, allen_cahn, advection_diffusion and wave in 1D/2D/3D and burgers in 1D " +
-        "(2D/3D compared at the final time, z = mid), with initial data; every face needs one condition: dirichlet, neumann or periodic (on both faces of an axis). " +
+        "(2D/3D compared at the final time, z = mid), with an initial_condition (and initial_velocity for wave); every face needs one condition: dirichlet, neumann or periodic (on both faces of an axis). " +
         "Not covered: custom equations, and poisson with no dirichlet face (u is then fixed only up to a constant: make one face dirichlet or give an exact_solution).";
 
     /// <summary>The refined solution with its error estimate.</summary>

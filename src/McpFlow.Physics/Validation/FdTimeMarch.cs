@@ -12,15 +12,17 @@ public static class FdTimeMarch
     private const int MaxOutputNodes = 257;    // x nodes returned in 1D (every k-th grid node)
     private const long MaxWork = 150_000_000;  // node-steps: about a minute of compiled-expression stepping; refuse beyond
 
-    /// <summary>Node-step budget of one solve.</summary>
-    public static long WorkLimit => MaxWork;
-
     /// <summary>Runs <paramref name="step"/> (field, t, dt → next field) from the initial field <paramref name="u"/>
     /// with a step of at most <paramref name="maxDt"/>.</summary>
     public static GridSolution Run(FdGrid grid, double[] u, double maxDt, Func<double[], double, double, double[]> step, string method)
     {
         var t = grid.Problem.Time!;
         var n = grid.Cells;
+        if (u.Any(v => !double.IsFinite(v)))
+            throw McpFlowException.Invalid("The initial condition is not finite at some grid node, so there is no finite-difference reference.",
+                "Check the initial_condition for divisions by zero or logarithms of non-positive values on the closed domain.");
+        if (!(maxDt > 0))
+            throw McpFlowException.Invalid($"No usable time step for the reference solve (got {maxDt}); check the coefficients.");
         var outputs = grid.Dims == 1 ? OutputTimesOneD - 1 : 1;
         var perOutput = (int)Math.Min(int.MaxValue, Math.Ceiling(t.Length / outputs / maxDt));
         var dt = t.Length / outputs / perOutput;

@@ -49,4 +49,14 @@ public sealed class FdGridTests
         FdBoundaryCheck.Problem(p).Should().Contain("mixes periodic");
         FdReferenceSolver.Supports(p).Should().BeFalse();
     }
+
+    [Fact]
+    public void Evolution_RefusesANonFiniteInitialCondition()
+    {
+        var p = PdeSpecCompiler.Compile("""
+            {"preset":"heat","domain":{"x":[0,1],"y":[0,1],"t":[0,1]},"initial_condition":"log(x)","boundary_conditions":[{"where":"all","type":"neumann","value":"0"}]}
+            """);
+        var act = () => AdiFdSolver.Solve(p, 8);
+        act.Should().Throw<McpFlowException>().WithMessage("*initial condition is not finite*");
+    }
 }
