@@ -16,6 +16,8 @@ public sealed class AdiStepper
     private readonly double _diffusion;
     private readonly double _theta;
     private readonly int[][] _lineStarts; // per axis: nodes with index 0 along it whose line is solved
+    private readonly double[][] _axisU, _axisY; // F_a(uⁿ), F_a(Y) per axis (reused: no allocation per step)
+    private readonly double[] _fU, _fY, _y;
 
     /// <summary>Prepares the stepper.</summary>
     public AdiStepper(FdGrid grid, ExplicitTerms terms, double diffusion, double theta)
@@ -27,34 +29,33 @@ public sealed class AdiStepper
         // A line is solved when its second node is active; otherwise another axis fixes or copies the whole line.
         _lineStarts = Enumerable.Range(0, grid.Dims).Select(a => Enumerable.Range(0, grid.Count)
             .Where(node => grid.IndexAlong(node, a) == 0 && grid.Roles[node + grid.Stride(a)] == NodeRole.Active).ToArray()).ToArray();
+        _axisU = Enumerable.Range(0, grid.Dims).Select(_ => new double[grid.Count]).ToArray();
+        _axisY = Enumerable.Range(0, grid.Dims).Select(_ => new double[grid.Count]).ToArray();
+        (_fU, _fY, _y) = (new double[grid.Count], new double[grid.Count], new double[grid.Count]);
     }
 
-    /// <summary>Advances <paramref name="u"/> from <paramref name="t"/> to t + dt; returns the new field.</summary>
+    /// <summary>Advances <paramref name="u"/> from <paramref name="t"/> to t + dt in place; returns it.</summary>
     public double[] Step(double[] u, double t, double dt)
     {
         var g = _grid;
         var t1 = t + dt;
-        var (axisU, fU) = Evaluate(u, t);
-        var y0 = new double[g.Count];
+        Evaluate(u, t, _axisU, _fU);
         for (var node = 0; node < g.Count; node++)
-            y0[node] = u[node] + dt * fU[node];
-        var y = (double[])y0.Clone();
-        Sweeps(y, axisU, dt, t1);
+            u[node] += dt * _fU[node]; // u now holds the predictor Y₀
+        Array.Copy(u, _y, g.Count);
+        Sweeps(_y, _axisU, dt, t1);
 
-        var (axisY, fY) = Evaluate(y, t1);
-        var corrected = y0; // Ỹ₀ = Y₀ + dt/2·(F(Y) - F(uⁿ)), in place of Y₀
+        Evaluate(_y, t1, _axisY, _fY);
         for (var node = 0; node < g.Count; node++)
-            corrected[node] += 0.5 * dt * (fY[node] - fU[node]);
-        Sweeps(corrected, axisY, dt, t1);
-        return corrected;
+            u[node] += 0.5 * dt * (_fY[node] - _fU[node]); // Ỹ₀ = Y₀ + dt/2·(F(Y) - F(uⁿ))
+        Sweeps(u, _axisY, dt, t1);
+        return u;
     }
 
     /// <summary>F_a(v) = D·(∂²_a v + Neumann data) per axis and the full F(v) at the active nodes.</summary>
-    private (double[][] Axis, double[] Total) Evaluate(double[] v, double t)
+    private void Evaluate(double[] v, double t, double[][] axis, double[] total)
     {
         var g = _grid;
-        var axis = Enumerable.Range(0, g.Dims).Select(_ => new double[g.Count]).ToArray();
-        var total = new double[g.Count];
         for (var node = 0; node < g.Count; node++)
         {
             if (g.Roles[node] != NodeRole.Active)
@@ -64,8 +65,6 @@ public sealed class AdiStepper
                 sum += axis[a][node] = _diffusion * g.SecondDifference(v, node, a, t);
             total[node] = sum;
         }
-
-        return (axis, total);
     }
 
     /// <summary>Y_a - θ·dt·F_a(Y_a, t + dt) = Y_{a-1} - θ·dt·F_a(reference) for each axis in turn, in place.</summary>

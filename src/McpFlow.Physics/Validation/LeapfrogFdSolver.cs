@@ -34,7 +34,7 @@ public static class LeapfrogFdSolver
 
         double[] Step(double[] u, double time, double step)
         {
-            var next = new double[grid.Count];
+            var next = previous ?? new double[grid.Count]; // uⁿ⁺¹ overwrites uⁿ⁻¹ node by node: no allocation per step
             for (var node = 0; node < grid.Count; node++)
             {
                 if (grid.Roles[node] != NodeRole.Active)
