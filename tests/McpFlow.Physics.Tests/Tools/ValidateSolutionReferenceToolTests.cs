@@ -5,6 +5,7 @@ using McpFlow.Testing;
 namespace McpFlow.Physics.Tests.Tools;
 
 /// <summary>validate_solution on problems without an exact solution that the finite-difference references now cover.</summary>
+[Collection(FdReferenceCollection.Name)]
 public sealed class ValidateSolutionReferenceToolTests : PhysicsServerTestBase
 {
     [Fact]

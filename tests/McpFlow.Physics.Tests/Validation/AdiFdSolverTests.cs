@@ -5,6 +5,7 @@ namespace McpFlow.Physics.Tests.Validation;
 
 /// <summary>The Douglas ADI reference against closed-form solutions (each checked by hand: u_t - D·Δu - N = 0 and the
 /// boundary data follow from the stated u). Refining h ÷ 2 with dt ÷ 4 must divide the error by 4 (order 2 in h).</summary>
+[Collection(FdReferenceCollection.Name)]
 public sealed class AdiFdSolverTests
 {
     private static double Order(PdeProblem p, int n, Func<double[], double> exact) =>

@@ -6,6 +6,7 @@ namespace McpFlow.Physics.Tests.Validation;
 
 /// <summary>Neumann, periodic and 3D elliptic references against manufactured closed forms (sources and boundary
 /// data derived by hand from the stated u; each comment shows the derivation).</summary>
+[Collection(FdReferenceCollection.Name)]
 public sealed class EllipticFdSolverTests
 {
     [Fact]

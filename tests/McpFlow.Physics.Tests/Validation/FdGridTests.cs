@@ -4,6 +4,7 @@ using McpFlow.Physics.Validation;
 
 namespace McpFlow.Physics.Tests.Validation;
 
+[Collection(FdReferenceCollection.Name)]
 public sealed class FdGridTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using McpFlow.Physics.Validation;
 
 namespace McpFlow.Physics.Tests.Validation;
 
+[Collection(FdReferenceCollection.Name)]
 public sealed class FdReferenceSolverTests
 {
     private static double MaxError(GridSolution g, Func<double, double, double> exact, int column = -1)

@@ -4,6 +4,7 @@ using McpFlow.Physics.Validation;
 namespace McpFlow.Physics.Tests.Validation;
 
 /// <summary>The leapfrog wave reference against standing waves (closed forms checked by hand: u_tt = c²Δu).</summary>
+[Collection(FdReferenceCollection.Name)]
 public sealed class LeapfrogFdSolverTests
 {
     private static double Order(PdeProblem p, int n, Func<double[], double> exact) =>
