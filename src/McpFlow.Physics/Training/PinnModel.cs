@@ -58,8 +58,10 @@ public sealed class PinnModel : IDisposable
         foreach (var axis in Problem.Space)
         {
             var c = x[.., Column(axis.Name)];
-            var half = axis.Length / 2;
-            distance = distance * ((c - axis.Min) * (axis.Max - c) / (half * half));
+            // Constants held as Scalars for the whole native call (an implicit double→Scalar temporary can be
+            // finalized mid-call by a GC; see TensorBuilder).
+            using Scalar min = axis.Min, max = axis.Max, scale = axis.Length * axis.Length / 4;
+            distance = distance * ((c - min) * (max - c) / scale);
         }
 
         var g = Evaluate(Problem.Boundaries[0].Value!, x);

@@ -172,7 +172,11 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
     {
         Tensor? total = null;
         foreach (var (name, term) in terms)
-            total = total is null ? term * weights[name] : total + term * weights[name];
+        {
+            using Scalar weight = weights[name]; // held for the native call (see TensorBuilder on implicit Scalars)
+            total = total is null ? term * weight : total + term * weight;
+        }
+
         return total!;
     }
 
