@@ -103,7 +103,8 @@ public sealed class PinnLoss : IDisposable
         using var scope = NewDisposeScope();
         var candidates = Uniform(n * ResampleCandidatesFactor, null, 0).requires_grad_(true);
         var r = _model.Residual(candidates).detach().abs();
-        var density = r / (r.mean() + 1e-12) + 1.0;
+        using TorchSharp.Scalar tiny = 1e-12, one = 1.0; // held for the native calls (see TensorBuilder on implicit Scalars)
+        var density = r / (r.mean() + tiny) + one;
         var index = multinomial(density, n, replacement: false, generator: _generator);
         var chosen = candidates.detach().index_select(0, index).clone().requires_grad_(true);
         _interior.Dispose();
@@ -129,9 +130,14 @@ public sealed class PinnLoss : IDisposable
     private Tensor Uniform(long count, char? fixedAxis, double fixedValue)
     {
         var inputs = _model.Problem.Inputs;
-        var columns = inputs.Select(a => a.Name == fixedAxis
-            ? full(count, fixedValue, dtype: _model.Dtype, device: _model.Device)
-            : rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator) * a.Length + a.Min).ToArray();
+        var columns = inputs.Select(a =>
+        {
+            // Constants held as Scalars for the native calls (see TensorBuilder on implicit Scalars).
+            using TorchSharp.Scalar value = fixedValue, length = a.Length, min = a.Min;
+            return a.Name == fixedAxis
+                ? full(count, value, dtype: _model.Dtype, device: _model.Device)
+                : rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator) * length + min;
+        }).ToArray();
         return stack(columns, 1);
     }
 }
