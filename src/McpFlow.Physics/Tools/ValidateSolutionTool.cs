@@ -16,11 +16,11 @@ public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loa
     [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Checks a trained PINN: PDE residual on 2000 fresh random points, boundary and initial condition errors, and relative L2 and " +
                  "max error against the exact solution when the spec has one, otherwise against a built-in finite-difference reference " +
-                 "(Poisson/Helmholtz 5-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson " +
-                 "IMEX and wave by leapfrog in 1D) whose own error is estimated by grid refinement. Physics-aware checks where they apply: " +
-                 "even/odd reflection symmetry (detected from the equation and data), conservation of ∫u dx (heat, advection-diffusion, Burgers " +
-                 "with periodic or zero-flux faces), wave energy, and the maximum principle, each with value, tolerance and verdict. Returns " +
-                 "solution and error heatmaps (saved in the run folder).")]
+                 "(Poisson/Helmholtz 5/7-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson/ADI " +
+                 "IMEX and wave by leapfrog; 1D-3D, Dirichlet, Neumann or periodic faces) whose own error is estimated by grid refinement. " +
+                 "Physics-aware checks where they apply: even/odd reflection symmetry (detected from the equation and data), conservation of " +
+                 "∫u dx (heat, advection-diffusion, Burgers with periodic or zero-flux faces), wave energy, and the maximum principle, each with " +
+                 "value, tolerance and verdict. Returns solution and error heatmaps (saved in the run folder).")]
     public CallToolResult Validate([Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
     {
         var run = store.Get(run_id);

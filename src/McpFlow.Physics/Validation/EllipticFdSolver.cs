@@ -3,88 +3,94 @@ using MathNet.Numerics.LinearAlgebra.Double;
 using MathNet.Numerics.LinearAlgebra.Double.Solvers;
 using MathNet.Numerics.LinearAlgebra.Solvers;
 using McpFlow.Core.Errors;
-using McpFlow.Physics.Analysis;
 using McpFlow.Physics.Specs;
 
 namespace McpFlow.Physics.Validation;
 
 /// <summary>
-/// Second-order finite differences for Poisson (-Δu = f) and Helmholtz (Δu + k²u = f) in 1D and 2D with Dirichlet
-/// conditions: 3-point / 5-point stencils, a sparse matrix and unpreconditioned BiCGStab (MathNet).
+/// Second-order finite differences for Poisson (-Δu = f) and Helmholtz (Δu + k²u = f) in 1D, 2D and 3D:
+/// 3-, 5- and 7-point stencils on an <see cref="FdGrid"/> (Dirichlet, Neumann by ghost nodes, periodic), a sparse
+/// matrix and unpreconditioned BiCGStab (MathNet). 3D solutions are returned as the (x, y) slice at z = mid.
+/// Poisson without any Dirichlet face is singular (u only up to a constant) and is refused.
 /// </summary>
 public static class EllipticFdSolver
 {
-    private const double SolverTolerance = 1e-12;
-    private const int MaxIterations = 20_000;
+    private const double SolverTolerance = 1e-12; // relative residual: far below the O(h²) truncation error of any grid used
+    private const int MaxIterations = 20_000;     // unpreconditioned BiCGStab needs O(n) iterations; 48³ takes a few hundred
+
+    /// <summary>True when this solver applies (Poisson needs at least one Dirichlet face).</summary>
+    public static bool Supports(PdeProblem p) =>
+        p.Kind is "poisson" or "helmholtz" && p.Time is null && FdBoundaryCheck.Problem(p) is null && !IsSingular(p);
 
     /// <summary>Solves on <paramref name="n"/> intervals per axis.</summary>
     public static GridSolution Solve(PdeProblem problem, int n)
     {
-        var sampler = new PointSampler(problem);
-        var f = problem.Source is null ? (_ => 0) : sampler.Compile(problem.Source);
-        var k2 = problem.Kind == "helmholtz" ? problem.Coefficients["k"] * problem.Coefficients["k"] : 0;
-        var sign = problem.Kind == "helmholtz" ? 1.0 : -1.0; // poisson: -Δu = f; helmholtz: Δu + k²u = f
-        var axes = problem.Space;
-        var nodes = axes.Select(a => Enumerable.Range(0, n + 1).Select(i => a.Min + a.Length * i / n).ToArray()).ToList();
-        var h2 = axes.Select(a => Math.Pow(a.Length / n, 2)).ToArray();
-        var ny = axes.Count == 2 ? n + 1 : 1;
-        int Index(int i, int j) => i * ny + j;
-        var size = (n + 1) * ny;
-        var boundary = Boundary(problem, sampler);
-        var entries = new List<(int, int, double)>();
-        var rhs = new double[size];
-        for (var i = 0; i <= n; i++)
+        if (IsSingular(problem))
+            throw McpFlowException.Invalid(
+                "Poisson's equation with only Neumann/periodic boundaries determines u only up to a constant (and needs the source and fluxes to balance), so there is no unique finite-difference reference.",
+                "Make one face Dirichlet, or give an \"exact_solution\" to compare with.");
+        var grid = new FdGrid(problem, n);
+        var f = problem.Source is null ? (_ => 0) : grid.Sampler.Compile(problem.Source);
+        var helmholtz = problem.Kind == "helmholtz";
+        var k2 = helmholtz ? problem.Coefficients["k"] * problem.Coefficients["k"] : 0;
+        var sign = helmholtz ? 1.0 : -1.0; // poisson: -Δu = f; helmholtz: Δu + k²u = f
+        // Unknowns are the active nodes; Dirichlet neighbours move to the right-hand side, periodic copies are filled after.
+        var unknown = new int[grid.Count];
+        var active = new List<int>();
+        for (var node = 0; node < grid.Count; node++)
         {
-            for (var j = 0; j < ny; j++)
-            {
-                var row = Index(i, j);
-                var coords = axes.Count == 2 ? new[] { nodes[0][i], nodes[1][j] } : new[] { nodes[0][i] };
-                var onBoundary = i == 0 || i == n || (axes.Count == 2 && (j == 0 || j == n));
-                if (onBoundary)
-                {
-                    entries.Add((row, row, 1));
-                    rhs[row] = boundary(coords, i == 0 ? (axes[0].Name, false) : i == n ? (axes[0].Name, true) : j == 0 ? (axes[1].Name, false) : (axes[1].Name, true));
-                    continue;
-                }
-
-                // sign·Δu + k²u = f with sign = +1 (helmholtz) or -1 (poisson: -Δu = f).
-                var diagonal = k2;
-                diagonal += sign * -2 / h2[0];
-                entries.Add((row, Index(i - 1, j), sign / h2[0]));
-                entries.Add((row, Index(i + 1, j), sign / h2[0]));
-                if (axes.Count == 2)
-                {
-                    diagonal += sign * -2 / h2[1];
-                    entries.Add((row, Index(i, j - 1), sign / h2[1]));
-                    entries.Add((row, Index(i, j + 1), sign / h2[1]));
-                }
-
-                entries.Add((row, row, diagonal));
-                rhs[row] = f(sampler.At(coords));
-            }
+            unknown[node] = grid.Roles[node] == NodeRole.Active ? active.Count : -1;
+            if (unknown[node] >= 0)
+                active.Add(node);
         }
 
-        var matrix = SparseMatrix.OfIndexed(size, size, entries);
+        var u = new double[grid.Count];
+        grid.ApplyConstraints(u, 0);
+        var entries = new List<(int, int, double)>(active.Count * (2 * grid.Dims + 1));
+        var rhs = new double[active.Count];
+        foreach (var node in active)
+        {
+            // sign·(Σ_a second differences) + k²u = f; the Neumann data 2g/h moves to the right-hand side.
+            var row = unknown[node];
+            var diagonal = k2;
+            rhs[row] = f(grid.Point(node, 0));
+            for (var a = 0; a < grid.Dims; a++)
+            {
+                var w = sign / (grid.H[a] * grid.H[a]);
+                diagonal -= 2 * w;
+                rhs[row] -= sign * grid.NeumannData(node, a, 0);
+                var (low, high) = grid.Neighbours(node, a);
+                foreach (var neighbour in new[] { low, high })
+                {
+                    if (unknown[neighbour] >= 0)
+                        entries.Add((row, unknown[neighbour], w));
+                    else
+                        rhs[row] -= w * u[neighbour]; // a Dirichlet node
+                }
+            }
+
+            entries.Add((row, row, diagonal));
+        }
+
+        var matrix = SparseMatrix.OfIndexed(active.Count, active.Count, entries); // duplicate (row, col) pairs are summed
         var b = Vector<double>.Build.Dense(rhs);
-        var x = Vector<double>.Build.Dense(size);
+        var x = Vector<double>.Build.Dense(active.Count);
         var iterator = new Iterator<double>(new IterationCountStopCriterion<double>(MaxIterations), new ResidualStopCriterion<double>(SolverTolerance));
         new BiCgStab().Solve(matrix, b, x, iterator, new UnitPreconditioner<double>()); // MathNet's ILU(0) set-up is O(n²) on sparse matrices
-        var values = new double[n + 1, ny];
-        for (var i = 0; i <= n; i++)
-            for (var j = 0; j < ny; j++)
-                values[i, j] = x[Index(i, j)];
-        return new GridSolution(axes.Select(a => a.Name).ToList(), axes.Count == 2 ? nodes : [nodes[0]], values, double.NaN,
-            $"{(axes.Count == 2 ? "5" : "3")}-point finite differences, {n}×{(axes.Count == 2 ? n : 1)} intervals, BiCGStab");
+        if (iterator.Status != IterationStatus.Converged)
+            throw McpFlowException.Invalid($"The {problem.Kind} reference solve did not converge ({iterator.Status}: max residual {(b - matrix * x).InfinityNorm():G3} against a right-hand side of {b.InfinityNorm():G3}).",
+                "For Helmholtz, k² may be (close to) an eigenvalue of the Laplacian on this domain; give an \"exact_solution\" to compare with instead.");
+        foreach (var node in active)
+            u[node] = x[unknown[node]];
+        grid.CopyPeriodic(u);
+        var stencil = grid.Dims switch { 1 => "3", 2 => "5", _ => "7" };
+        var size = string.Join("×", Enumerable.Repeat(n, grid.Dims));
+        var boundaries = string.Join("/", grid.Kinds.Distinct().Select(k => k.ToString().ToLowerInvariant()));
+        var slice = grid.Dims == 3 ? $", slice at z = {grid.Nodes[2][n / 2]:G3}" : "";
+        return FdGridSlice.ToSolution(grid, u, $"{stencil}-point finite differences, {size} intervals, {boundaries} boundaries, BiCGStab{slice}");
     }
 
-    /// <summary>True when this solver applies.</summary>
-    public static bool Supports(PdeProblem p) =>
-        p.Kind is "poisson" or "helmholtz" && p.Time is null && p.Space.Count <= 2
-        && p.Boundaries.Count == 2 * p.Space.Count && p.Boundaries.All(b => b.Kind == BoundaryKind.Dirichlet);
-
-    internal static Func<double[], (char Axis, bool IsMax), double> Boundary(PdeProblem problem, PointSampler sampler)
-    {
-        var compiled = problem.Boundaries.ToDictionary(b => (b.Face.Axis, b.Face.IsMax), b => sampler.Compile(b.Value ?? throw McpFlowException.Invalid("Dirichlet value missing.")));
-        return (coords, face) => compiled[face](sampler.At(coords));
-    }
+    /// <summary>Poisson (or Helmholtz with k = 0) with no Dirichlet face.</summary>
+    public static bool IsSingular(PdeProblem p) =>
+        p.Kind is "poisson" or "helmholtz" && (p.Kind == "poisson" || p.Coefficients["k"] == 0) && p.Boundaries.All(b => b.Kind != BoundaryKind.Dirichlet);
 }

@@ -1,7 +1,8 @@
 namespace McpFlow.Physics.Validation;
 
-/// <summary>A reference solution on a tensor grid of the network's inputs: 1 axis (steady 1D) or 2 axes
-/// (steady 2D: x, y; or 1D in time: x, t). <see cref="Values"/> is [i0, i1] (i1 = 0 for one axis).</summary>
+/// <summary>A reference solution on a tensor grid of the network's first inputs: 1 axis (steady 1D) or 2 axes
+/// (steady 2D: x, y; 1D in time: x, t; steady 3D: x, y at z = mid; 2D/3D in time: x, y at t = max and z = mid; the
+/// validator fixes the remaining inputs the same way). <see cref="Values"/> is [i0, i1] (i1 = 0 for one axis).</summary>
 /// <param name="Axes">Axis names, in the network's input order.</param>
 /// <param name="Nodes">Node coordinates per axis.</param>
 /// <param name="Values">Solution values.</param>

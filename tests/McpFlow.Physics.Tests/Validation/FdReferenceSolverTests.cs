@@ -3,6 +3,7 @@ using McpFlow.Physics.Validation;
 
 namespace McpFlow.Physics.Tests.Validation;
 
+[Collection(FdReferenceCollection.Name)]
 public sealed class FdReferenceSolverTests
 {
     private static double MaxError(GridSolution g, Func<double, double, double> exact, int column = -1)
@@ -79,5 +80,43 @@ public sealed class FdReferenceSolverTests
         var g = FdReferenceSolver.Solve(p);
         var trueError = MaxError(g, (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y));
         g.ErrorEstimate.Should().BeInRange(trueError * 0.5, trueError * 2);
+    }
+
+    [Theory]
+    [InlineData("heat 2D, dirichlet + neumann faces")]
+    [InlineData("wave 2D, periodic + neumann")]
+    [InlineData("poisson 3D, neumann face")]
+    public void Reference_ForNewProblemClasses_StatesAnErrorEstimateThatBoundsTheTrueError(string problem)
+    {
+        var (json, exact) = problem switch
+        {
+            "heat 2D, dirichlet + neumann faces" => (AdiFdSolverTests.Heat2DNeumann, (Func<double[], double>)AdiFdSolverTests.Heat2DExact),
+            "wave 2D, periodic + neumann" => (LeapfrogFdSolverTests.Wave2D, LeapfrogFdSolverTests.Wave2DExact),
+            _ => (EllipticFdSolverTests.Poisson3DNeumann, EllipticFdSolverTests.Poisson3DExact),
+        };
+        var p = PdeSpecCompiler.Compile(json);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var g = FdReferenceSolver.Solve(p);
+        watch.Stop();
+        var trueError = GridErrors.Max(p, g, exact);
+        trueError.Should().BeGreaterThan(0);
+        g.ErrorEstimate.Should().BeInRange(trueError * 0.5, trueError * 2, $"the fine solution's error is {trueError:G3} ({g.Method}, {watch.ElapsedMilliseconds} ms)");
+    }
+
+    [Fact]
+    public void Reference_KeepsCrankNicolsonForDirichlet1DAndUsesAdiForPeriodic1D()
+    {
+        var dirichlet = PdeSpecCompiler.Compile("""
+            {"preset":"heat","domain":{"x":[0,1],"t":[0,0.1]},"initial_condition":"sin(pi*x)","boundary_conditions":[{"where":"all","value":"0"}]}
+            """);
+        var periodic = PdeSpecCompiler.Compile("""
+            {"preset":"burgers","coefficients":{"nu":0.05},"domain":{"x":[0,1],"t":[0,0.1]},"initial_condition":"sin(2*pi*x)","boundary_conditions":[{"where":"x","type":"periodic"}]}
+            """);
+        FdReferenceSolver.Solve(dirichlet).Method.Should().StartWith("Crank-Nicolson");
+        var g = FdReferenceSolver.Solve(periodic);
+        g.Method.Should().StartWith("Hundsdorfer-Verwer ADI").And.Contain("periodic");
+        g.ErrorEstimate.Should().BeLessThan(1e-4);
+        for (var k = 0; k < g.Values.GetLength(1); k++)
+            g.Values[0, k].Should().BeApproximately(g.Values[g.Values.GetLength(0) - 1, k], 1e-12); // u(0, t) = u(1, t)
     }
 }
