@@ -98,7 +98,10 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                     var total = Total(terms, weights);
                     total.backward();
                     record ??= Record(s, "lbfgs", total, terms, weights, 1, parameters, clock);
-                    return total;
+                    // The optimiser only reads the value (the gradients are already in the parameters). Handing it the
+                    // loss itself leaked the loss's whole autograd graph on every iteration (~70 MB for the Burgers
+                    // plan: 24 GB and an OOM kill after ~330 iterations), so it gets a graph-free copy.
+                    return total.detach().clone();
                 });
                 if (!double.IsFinite(record!.Loss) || record.Loss > LbfgsBlowUpFactor * best)
                 {

@@ -67,5 +67,5 @@ var history = run.History();
 var (l2, max) = Errors(PinnPredictor.Predict(model, points), exact);
 Console.WriteLine(string.Create(inv,
     $"{threads} thread(s); plan {plan.Depth}x{plan.Width} {plan.Activation}, {plan.InteriorPoints} points, resample every {plan.ResampleEvery}, Adam {plan.AdamSteps} + L-BFGS {plan.LbfgsSteps}; " +
-    $"steps {history[^1].Step + 1} in {history[^1].Seconds:F1} s; final loss {history[^1].Loss:G3}; relative L2 vs Cole-Hopf on 256x101 {l2:G3}, max error {max:G3}; {run.Message}"));
+    $"steps {history[^1].Step + 1} in {history[^1].Seconds:F1} s; final loss {history[^1].Loss:G3}; relative L2 vs Cole-Hopf on 256x101 {l2:G3}, max error {max:G3}; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; {run.Message}"));
 Directory.Delete(root, true);
