@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace McpFlow.Physics.Convergence;
 
 /// <summary>
@@ -9,25 +11,13 @@ namespace McpFlow.Physics.Convergence;
 /// </summary>
 public static class ConvergenceBacktest
 {
-    /// <summary>Half-width of the centred moving average (in logged points) used to find the truth: the same 2% of
-    /// the curve the predictor smooths over, so noise in single steps does not decide when the target was "reached".</summary>
-    private const double SmoothingShare = 0.02;
-
     /// <summary>Replays one curve; null when too little of it would be seen to predict.</summary>
     public static BacktestCase? Replay(string name, IReadOnlyList<double> steps, IReadOnlyList<double> losses, double fraction = 0.3,
         EtaCalibration? calibration = null)
     {
-        var window = Math.Max(1, (int)(steps.Count * SmoothingShare));
-        var smooth = new double[steps.Count];
-        for (var i = 0; i < steps.Count; i++)
-        {
-            int from = Math.Max(0, i - window), to = Math.Min(steps.Count - 1, i + window);
-            double sum = 0;
-            for (var j = from; j <= to; j++)
-                sum += Math.Log(losses[j]);
-            smooth[i] = sum / (to - from + 1);
-        }
-
+        // The truth is found on the log-loss smoothed as the predictor smooths it, so that noise in single steps
+        // does not decide when the target was "reached".
+        var smooth = ConvergencePredictor.Smooth(losses.Select(l => Math.Log(l)).ToArray());
         var target = Math.Exp(smooth[^1]);
         var hit = Array.FindIndex(smooth, v => v <= smooth[^1]);
         var actual = steps[hit];
@@ -37,6 +27,14 @@ public static class ConvergenceBacktest
         var prediction = ConvergencePredictor.Predict(seenSteps, losses.Take(seenSteps.Count).ToList(), target, calibration: calibration);
         var seen = seenSteps[^1];
         return new BacktestCase(name, target, actual, seen, prediction.Steps, prediction.StepsLow, prediction.StepsHigh, prediction.Models[0].Family);
+    }
+
+    /// <summary>Reads a recorded curve (CSV "step,loss,seconds" with a header, as CurveRecorder writes it).</summary>
+    public static (List<double> Steps, List<double> Losses) ReadCurve(string file)
+    {
+        var rows = File.ReadLines(file).Skip(1).Select(l => l.Split(',')).ToList();
+        return (rows.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToList(),
+            rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList());
     }
 
     /// <summary>The calibration these cases imply: bias = median actual/predicted remaining steps, interval = 10%/90%

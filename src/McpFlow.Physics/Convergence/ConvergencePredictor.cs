@@ -92,7 +92,8 @@ public static class ConvergencePredictor
             seconds is null ? null : (low - current) * secondsPerStep, seconds is null ? null : (high - current) * secondsPerStep, floor, text, models);
     }
 
-    private static double[] Smooth(double[] y)
+    /// <summary>Centred moving average over 2% of the points (at least one neighbour each side).</summary>
+    internal static double[] Smooth(double[] y)
     {
         var window = Math.Max(1, y.Length / 50);
         var result = new double[y.Length];

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace McpFlow.Pipelines.Series;
 
 /// <summary>Robust location and scale: median and the MAD, with the constants that make the MAD estimate σ.</summary>
@@ -11,15 +13,7 @@ public static class Robust
     public const double MeanAbsoluteDeviationToSigma = 1.2533;
 
     /// <summary>Median of the finite values (NaN when there are none).</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).ToArray();
-        if (sorted.Length == 0)
-            return double.NaN;
-        Array.Sort(sorted);
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    public static double Median(IEnumerable<double> values) => values.Where(double.IsFinite).Median(); // NaN when empty
 
     /// <summary>Robust σ around <paramref name="center"/>: 1.4826 MAD, or 1.2533 × mean absolute deviation when the MAD is 0.</summary>
     public static double Sigma(IReadOnlyList<double> values, double center)

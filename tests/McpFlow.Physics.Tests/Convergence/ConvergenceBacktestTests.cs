@@ -1,4 +1,3 @@
-using System.Globalization;
 using McpFlow.Physics.Convergence;
 
 namespace McpFlow.Physics.Tests.Convergence;
@@ -43,9 +42,8 @@ public sealed class ConvergenceBacktestTests
         var uncorrected = new EtaCalibration("none", 1, 1, 1);
         var cases = curves.Select(f =>
         {
-            var rows = File.ReadLines(f).Skip(1).Select(l => l.Split(',')).ToList();
-            return ConvergenceBacktest.Replay(Path.GetFileName(f), rows.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToList(),
-                rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList(), 0.3, uncorrected);
+            var (steps, losses) = ConvergenceBacktest.ReadCurve(f);
+            return ConvergenceBacktest.Replay(Path.GetFileName(f), steps, losses, 0.3, uncorrected);
         }).OfType<BacktestCase>().ToList();
         var measured = ConvergenceBacktest.Calibrate("recorded", cases);
         measured.Bias.Should().BeApproximately(EtaCalibration.PinnAdam.Bias, 0.01);

@@ -55,9 +55,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 // calibration of the other curves, which is the honest error of the calibrated predictor on unseen runs.
 var folder = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../../curves");
 var recorded = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-    .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Rows: File.ReadLines(f).Skip(1).Select(l => l.Split(',')).ToList()))
-    .Select(c => (c.Name, Steps: c.Rows.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToList(),
-        Losses: c.Rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList()))
+    .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Curve: ConvergenceBacktest.ReadCurve(f)))
+    .Select(c => (c.Name, c.Curve.Steps, c.Curve.Losses))
     .ToList();
 var uncorrected = new EtaCalibration("none", 1, 1, 1);
 var raw = recorded.Select(c => ConvergenceBacktest.Replay(c.Name, c.Steps, c.Losses, 0.3, uncorrected)).OfType<BacktestCase>().ToList();
