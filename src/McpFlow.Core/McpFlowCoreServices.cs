@@ -30,7 +30,7 @@ public static class McpFlowCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new McpFlowWorkspace(options));
         services.AddSingleton(new FileAccessGuard(options));
-        services.AddSingleton<WorkspaceDatabase>();
+        services.AddSingleton<DuckDbGateway>();
         services.AddSingleton<JobManager>();
         services.AddSingleton<JobCalls>();
 

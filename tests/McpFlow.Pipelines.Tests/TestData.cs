@@ -1,3 +1,4 @@
+using McpFlow.Core.Files;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Workspace;
 using McpFlow.Testing;
@@ -10,12 +11,12 @@ public sealed class TestData : IDisposable
     public TestData()
     {
         Root = TempFolder.Create("mcpflow-pipelines");
-        Database = new WorkspaceDatabase(new McpFlowWorkspace(Root));
+        Database = new DuckDbGateway(new McpFlowWorkspace(Root), new FileAccessGuard([Root]));
     }
 
     public string Root { get; }
 
-    public WorkspaceDatabase Database { get; }
+    public DuckDbGateway Database { get; }
 
     /// <summary>Two numeric features, a 3-level category, an ID, a leaky copy of the target and a 0/1 label 'churn'.
     /// The label is 1 when x1 + x2 > 0, so it is learnable.</summary>
@@ -43,5 +44,9 @@ public sealed class TestData : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Dispose() => TempFolder.TryDelete(Root);
+    public void Dispose()
+    {
+        Database.Dispose();
+        TempFolder.TryDelete(Root);
+    }
 }

@@ -4,81 +4,168 @@ using McpFlow.Core.Errors;
 namespace McpFlow.Core.Files;
 
 /// <summary>
-/// Confines every client-supplied path to the allowed roots. Paths are made absolute (relative ones against the
-/// first root), symbolic links are followed, and the final location must lie under a root.
+/// Confines every client-supplied path to the allowed roots. Relative paths are joined to the first root; symbolic
+/// links and <c>..</c> are resolved segment by segment, as the operating system would when opening the path (never
+/// textually first, which a link followed by <c>..</c> would fool); the final location must lie under a root. Globs
+/// are expanded here, and every match is checked the same way. Only regular files are read: FIFOs, sockets and
+/// devices are refused before anything opens them. Writes never land on the workspace's own records (audit trail,
+/// gate configuration, run and job records, the database): inside the workspace only its <c>exports/</c> folder
+/// takes writes.
 /// </summary>
 public sealed class FileAccessGuard
 {
-    private readonly IReadOnlyList<string> _roots;
+    /// <summary>Longest path accepted, in characters (Linux's PATH_MAX).</summary>
+    public const int MaxPathLength = 4096;
 
-    /// <summary>Creates a guard over the given roots (full paths).</summary>
-    public FileAccessGuard(IReadOnlyList<string> roots)
+    /// <summary>Most files one glob may match.</summary>
+    public const int MaxGlobMatches = 10_000;
+
+    /// <summary>Most folder entries one glob expansion may look at (bounds the time a pattern like <c>/**/*</c> takes).</summary>
+    public const int MaxGlobVisited = 200_000;
+
+    /// <summary>Deepest folder nesting a <c>**</c> descends into.</summary>
+    public const int MaxGlobDepth = 32;
+
+    /// <summary>Name of the workspace folder that takes exports.</summary>
+    public const string ExportsFolderName = "exports";
+
+    private readonly IReadOnlyList<string> _roots;
+    private readonly string? _workspace;
+
+    /// <summary>Creates a guard over the given roots (full paths); <paramref name="workspace"/>, when given, is
+    /// protected from writes except under its exports folder.</summary>
+    public FileAccessGuard(IReadOnlyList<string> roots, string? workspace = null)
     {
+        ArgumentNullException.ThrowIfNull(roots);
         if (roots.Count == 0)
             throw new ArgumentException("At least one allowed root is required.", nameof(roots));
-        _roots = roots.Select(r => PathResolution.Canonicalize(Path.GetFullPath(r))).ToList();
+        _roots = roots.Select(r => PathResolution.Canonicalize(Path.GetFullPath(r))).Distinct(StringComparer.Ordinal).ToList();
+        _workspace = workspace is null ? null : PathResolution.Canonicalize(Path.GetFullPath(workspace));
     }
 
-    /// <summary>Creates the guard from the options' effective roots.</summary>
+    /// <summary>Creates the guard from the options' effective roots and workspace.</summary>
     public FileAccessGuard(McpFlowOptions options)
-        : this(options.EffectiveAllowedRoots())
+        : this(options.EffectiveAllowedRoots(), options.WorkspacePath)
     {
     }
 
     /// <summary>The allowed roots, canonical.</summary>
     public IReadOnlyList<string> Roots => _roots;
 
-    /// <summary>Resolves a path to an existing file inside the roots, or throws an actionable error.</summary>
+    /// <summary>Resolves a path to an existing regular file inside the roots, or throws an actionable error.</summary>
     public string ResolveExistingFile(string path, string parameterName = "path")
     {
         var full = Resolve(path, parameterName);
-        if (Directory.Exists(full))
-            throw McpFlowException.Invalid($"'{path}' is a folder; {parameterName} must name a file.");
-        if (!File.Exists(full))
-            throw McpFlowException.NotFound($"File '{path}' does not exist (resolved to '{full}').",
-                "Check the spelling; relative paths are resolved against " + _roots[0] + ".");
-        return full;
+        return FileKinds.Of(full) switch
+        {
+            FileKind.Regular => full,
+            FileKind.Directory => throw McpFlowException.Invalid($"{parameterName} '{Show(path)}' is a folder; it must name a file."),
+            FileKind.Special => throw McpFlowException.Forbidden(
+                $"{parameterName} '{Show(path)}' is not a regular file (a FIFO, socket or device); McpFlow only reads regular files."),
+            _ => throw McpFlowException.NotFound($"File '{Show(path)}' does not exist (resolved to '{full}').",
+                "Check the spelling; relative paths are resolved against " + _roots[0] + "."),
+        };
     }
 
-    /// <summary>Resolves a path for writing: the folder must be inside the roots; it is created if missing.</summary>
+    /// <summary>
+    /// Resolves a path or glob to the regular files it names, each checked: one file for a plain path, every match
+    /// (sorted) for a glob. A match that is a link leading outside the roots, or a special file, refuses the whole call.
+    /// </summary>
+    public IReadOnlyList<string> ResolveFiles(string path, string parameterName = "path")
+    {
+        var full = Join(path, parameterName);
+        if (!GlobPattern.HasWildcard(full))
+            return [ResolveExistingFile(path, parameterName)];
+        var segments = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var firstWild = Array.FindIndex(segments, GlobPattern.HasWildcard);
+        if (segments.Skip(firstWild).Any(s => s is "." or ".."))
+            throw McpFlowException.Forbidden($"{parameterName} '{Show(path)}' climbs out of its folder after a wildcard.",
+                "Put '..' only before the first wildcard, or give a path without it.");
+        var folder = Check(PathResolution.Canonicalize("/" + string.Join('/', segments.Take(firstWild))), path, parameterName);
+        List<string> matches;
+        try
+        {
+            matches = GlobPattern.Parse(segments.Skip(firstWild).ToList()).Expand(folder, MaxGlobMatches, MaxGlobVisited, MaxGlobDepth);
+        }
+        catch (GlobLimitException ex)
+        {
+            throw McpFlowException.Invalid($"{parameterName} '{Show(path)}' is too broad: {ex.Message}.", "Narrow the pattern, e.g. 'data/2024/*.csv'.");
+        }
+
+        if (matches.Count == 0)
+            throw McpFlowException.NotFound($"No file matches '{Show(path)}'.", "Check the pattern; '*' matches within a folder, '**' across folders.");
+        return matches.Select(m => ResolveExistingFile(m, parameterName)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Resolves a path for writing: it must lie inside the roots, must not be one of the workspace's own records,
+    /// and must not name a folder or a special file; its folder is created if missing.
+    /// </summary>
     public string ResolveForWrite(string path, string parameterName = "path")
     {
         var full = Resolve(path, parameterName);
-        if (Directory.Exists(full))
-            throw McpFlowException.Invalid($"'{path}' is a folder; {parameterName} must name a file.");
+        if (IsProtected(full))
+            throw McpFlowException.Forbidden(
+                $"{parameterName} '{Show(path)}' is inside the McpFlow workspace, whose records (audit trail, gate configuration, run and job records, database) no tool may overwrite.",
+                $"Write under an allowed folder outside the workspace, or under the workspace's {ExportsFolderName}/ folder, e.g. '{Path.Combine(_workspace!, ExportsFolderName, "result.csv")}'.");
+        switch (FileKinds.Of(full))
+        {
+            case FileKind.Directory:
+                throw McpFlowException.Invalid($"{parameterName} '{Show(path)}' is a folder; it must name a file.");
+            case FileKind.Special:
+                throw McpFlowException.Forbidden($"{parameterName} '{Show(path)}' is not a regular file (a FIFO, socket or device).");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return full;
     }
 
-    /// <summary>
-    /// Resolves a path or glob pattern (<c>*</c>, <c>?</c>, <c>**</c>) inside the roots without checking that it
-    /// exists. The fixed part before the first wildcard must be inside a root, and the pattern may not climb
-    /// with <c>..</c>.
-    /// </summary>
+    /// <summary>Resolves a plain path (no wildcards) inside the roots without checking that it exists.</summary>
     public string Resolve(string path, string parameterName = "path")
     {
-        if (string.IsNullOrWhiteSpace(path))
-            throw McpFlowException.Invalid($"{parameterName} is empty; give a file path such as 'examples/data/customers.csv'.");
-        if (path.Contains('\0', StringComparison.Ordinal))
-            throw McpFlowException.Invalid($"{parameterName} contains a NUL character.");
-        var expanded = path.StartsWith("~/", StringComparison.Ordinal)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
-            : path;
-        var full = Path.GetFullPath(expanded, _roots[0]);
-        var wildcard = full.IndexOfAny(['*', '?', '[']);
-        if (wildcard >= 0 && full[wildcard..].Contains("..", StringComparison.Ordinal))
-            throw McpFlowException.Forbidden($"{parameterName} '{path}' climbs out of its folder after a wildcard.");
-        var fixedPart = wildcard < 0 ? full : full[..(full.LastIndexOf(Path.DirectorySeparatorChar, wildcard) + 1)];
-        var canonicalFixed = PathResolution.Canonicalize(fixedPart);
-        if (!IsInside(canonicalFixed))
-            throw McpFlowException.Forbidden(
-                $"{parameterName} '{path}' is outside the allowed roots ({string.Join(", ", _roots)}).",
-                "Use a file under one of those folders, or restart McpFlow with --allow-root <folder> to allow another.");
-        return wildcard < 0 ? canonicalFixed : Path.Combine(canonicalFixed, full[(fixedPart.Length)..]);
+        var full = Join(path, parameterName);
+        if (GlobPattern.HasWildcard(full))
+            throw McpFlowException.Invalid($"{parameterName} '{Show(path)}' contains a wildcard (*, ? or [) but must name one file.");
+        return Check(PathResolution.Canonicalize(full), path, parameterName);
     }
 
     /// <summary>True when a canonical full path lies inside one of the roots.</summary>
-    public bool IsInside(string canonicalPath) =>
-        _roots.Any(root => canonicalPath == root
-            || canonicalPath.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    public bool IsInside(string canonicalPath) => _roots.Any(root => IsUnder(canonicalPath, root));
+
+    /// <summary>True when a canonical full path is one of the workspace's own records (anything in the workspace
+    /// but its exports folder).</summary>
+    public bool IsProtected(string canonicalPath) =>
+        _workspace is not null && IsUnder(canonicalPath, _workspace) && !IsUnder(canonicalPath, Path.Combine(_workspace, ExportsFolderName));
+
+    private string Join(string path, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw McpFlowException.Invalid($"{parameterName} is empty; give a file path such as 'examples/data/customers.csv'.");
+        if (path.Length > MaxPathLength)
+            throw McpFlowException.Invalid($"{parameterName} is {path.Length} characters long; paths are at most {MaxPathLength}.");
+        if (path.Contains('\0', StringComparison.Ordinal))
+            throw McpFlowException.Invalid($"{parameterName} contains a NUL character.");
+        if (path.Contains("://", StringComparison.Ordinal))
+            throw McpFlowException.Forbidden($"{parameterName} '{Show(path)}' is a URL; McpFlow reads local files under the allowed roots only.");
+        var expanded = path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : path;
+        // Joined, not normalised: '..' must be resolved after the links before it (PathResolution does that).
+        return Path.IsPathRooted(expanded) ? expanded : Path.Join(_roots[0], expanded);
+    }
+
+    private string Check(string canonical, string path, string parameterName)
+    {
+        if (!IsInside(canonical))
+            throw McpFlowException.Forbidden(
+                $"{parameterName} '{Show(path)}' is outside the allowed roots ({string.Join(", ", _roots)}).",
+                "Use a file under one of those folders, or restart McpFlow with --allow-root <folder> to allow another.");
+        return canonical;
+    }
+
+    private static bool IsUnder(string canonicalPath, string folder) =>
+        canonicalPath == folder
+        || canonicalPath.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string Show(string path) => path.Length <= 200 ? path : path[..200] + "…";
 }

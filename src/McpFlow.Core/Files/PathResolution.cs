@@ -1,6 +1,10 @@
 namespace McpFlow.Core.Files;
 
-/// <summary>Follows symbolic links in every segment of a full path, as the OS would when opening it.</summary>
+/// <summary>
+/// Resolves a full path the way the operating system does when it opens it: segment by segment, following each
+/// symbolic link (dangling ones too) before the next segment, so <c>link/..</c> is the parent of the link's target,
+/// not the folder holding the link.
+/// </summary>
 internal static class PathResolution
 {
     private const int MaxLinkHops = 40; // Linux's own limit on symlink hops (ELOOP).
@@ -24,12 +28,11 @@ internal static class PathResolution
             }
 
             var next = Path.Combine(current, segment);
-            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-            if (info.Exists && info.LinkTarget is { } target)
+            if (LinkTarget(next) is { } target)
             {
                 if (++hops > MaxLinkHops)
-                    throw new IOException($"Too many symbolic links while resolving '{fullPath}'.");
-                var targetFull = Path.GetFullPath(target, current);
+                    throw new Errors.McpFlowException(Errors.ErrorKind.InvalidInput, "Too many symbolic links while resolving a path (a link loop?).");
+                var targetFull = Path.IsPathRooted(target) ? target : Path.Join(current, target);
                 var rest = pending.ToArray();
                 pending = new Queue<string>(targetFull[(Path.GetPathRoot(targetFull) ?? "/").Length..]
                     .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(rest));
@@ -41,5 +44,17 @@ internal static class PathResolution
         }
 
         return current;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class CoreToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<IEngineProbe>(new EngineProbe("DuckDB", () => new EngineStatus("DuckDB", true, WorkspaceDatabase.EngineVersion(), "DuckDB.NET")));
+        services.AddSingleton<IEngineProbe>(new EngineProbe("DuckDB", () => new EngineStatus("DuckDB", true, DuckDbGateway.EngineVersion(), "DuckDB.NET")));
         services.AddSingleton<IEngineProbe>(new EngineProbe("ScottPlot", () =>
         {
             using var plot = new ScottPlot.Plot();

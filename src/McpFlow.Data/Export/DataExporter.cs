@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
@@ -28,11 +29,10 @@ public sealed class DataExporter(DataDatabase database, FileAccessGuard guard, S
         using var connection = database.Open();
         string source;
         if (table is not null)
-            source = $"SELECT * FROM {SqlText.Id(TableCatalog.Resolve(connection, table))}";
+            source = $"SELECT * FROM {SqlQuote.Id(TableCatalog.Resolve(connection, table))}";
         else
         {
-            var verdict = sqlGuard.Check(connection, sql!);
-            source = verdict.IsSelect ? verdict.CanonicalSql! : throw McpFlowException.Forbidden("Only a SELECT query can be exported.", "Give a SELECT statement.");
+            source = sqlGuard.CheckQuery(connection, sql!);
         }
 
         var options = fmt switch { "csv" => "FORMAT csv, HEADER true", "json" => "FORMAT json", _ => "FORMAT parquet" };
@@ -40,12 +40,12 @@ public sealed class DataExporter(DataDatabase database, FileAccessGuard guard, S
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"COPY ({source}) TO {SqlText.Literal(target)} ({options})";
+            command.CommandText = $"COPY ({source}) TO {SqlQuote.Literal(target)} ({options})";
             rows = command.ExecuteNonQuery();
         }
         catch (DuckDBException ex)
         {
-            throw McpFlowException.Invalid($"The export failed: {ex.Message.Split('\n')[0]}", "Check the query and that the folder is writable.");
+            throw McpFlowException.Invalid($"The export failed: {SqlGuard.EngineMessage(ex.Message)}", "Check the query and that the folder is writable.");
         }
 
         return new ExportResult(target, fmt, rows, new FileInfo(target).Length);

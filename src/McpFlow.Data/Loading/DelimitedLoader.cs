@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
@@ -14,10 +15,10 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
     {
         if (source.Files.All(f => new FileInfo(f).Length == 0))
             throw McpFlowException.Invalid($"'{Path.GetFileName(source.Files[0])}' is empty.", "Load a file with a header and at least one row.");
-        var args = new List<string> { SqlText.Literal(source.Pattern), "union_by_name = true", "filename = false" };
+        var args = new List<string> { source.SqlArgument, "union_by_name = true", "filename = false" };
         var delimiter = options.Delimiter ?? (tab ? "\t" : null);
         if (delimiter is not null)
-            args.Add("delim = " + SqlText.Literal(delimiter == "\\t" ? "\t" : delimiter));
+            args.Add("delim = " + SqlQuote.Literal(delimiter == "\\t" ? "\t" : delimiter));
         if (options.Header is { } header)
             args.Add("header = " + (header ? "true" : "false"));
         if (options.Encoding is { } encoding)
@@ -25,7 +26,7 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
             var normalized = encoding.Trim().ToLowerInvariant().Replace("utf8", "utf-8", StringComparison.Ordinal).Replace("latin1", "latin-1", StringComparison.Ordinal).Replace("iso-8859-1", "latin-1", StringComparison.Ordinal);
             if (!Encodings.Contains(normalized))
                 throw McpFlowException.Invalid($"Unsupported encoding '{encoding}'.", "Use utf-8, utf-16 or latin-1.");
-            args.Add("encoding = " + SqlText.Literal(normalized));
+            args.Add("encoding = " + SqlQuote.Literal(normalized));
         }
 
         var detected = Sniff(connection, source.Files[0], options, delimiter, out var skipped);
@@ -39,8 +40,8 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
                     "Pass ignore_errors=true to keep the header, pad short rows with NULL and skip over-long ones; or fix the file, or set delimiter if it was guessed wrong.");
             var delim = delimiter ?? (detected.TryGetValue("delimiter", out var sniffed) && sniffed != "(none)" ? (sniffed == "\\t" ? "\t" : sniffed) : ",");
             var names = RowTableWriter.UniqueNames(HeaderFields(source.Files[0], delim));
-            args.Add($"auto_detect = false, skip = 0, header = true, delim = {SqlText.Literal(delim)}, quote = '\"', " +
-                     "columns = {" + string.Join(", ", names.Select(n => $"{SqlText.Literal(n)}: 'VARCHAR'")) + "}");
+            args.Add($"auto_detect = false, skip = 0, header = true, delim = {SqlQuote.Literal(delim)}, quote = '\"', " +
+                     "columns = {" + string.Join(", ", names.Select(n => $"{SqlQuote.Literal(n)}: 'VARCHAR'")) + "}");
             detected["types"] = "all VARCHAR (ragged file read without type detection; see analyze_dataframe for type fixes)";
             detected["header"] = "true (ragged file: first line kept as header)";
         }
@@ -50,7 +51,7 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
         var call = $"read_csv({string.Join(", ", args)})";
         try
         {
-            DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(table)} AS SELECT * FROM {call}");
+            DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {call}");
             StripByteOrderMark(connection, table);
         }
         catch (DuckDBException ex)
@@ -75,7 +76,7 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
             "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index LIMIT 1",
             r => r.GetString(0), table).FirstOrDefault();
         if (first is not null && first.StartsWith('\uFEFF') && first.Length > 1)
-            DataDatabase.Execute(connection, $"ALTER TABLE {SqlText.Id(table)} RENAME COLUMN {SqlText.Id(first)} TO {SqlText.Id(first[1..])}");
+            DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(table)} RENAME COLUMN {SqlQuote.Id(first)} TO {SqlQuote.Id(first[1..])}");
     }
 
     private static Dictionary<string, string> Sniff(DuckDBConnection connection, string file, LoadOptions options, string? delimiter, out long skipped)
@@ -84,8 +85,8 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
         var detected = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            var sniffArgs = options.Encoding is null ? "" : ", encoding = " + SqlText.Literal(options.Encoding.ToLowerInvariant());
-            DataDatabase.Rows<int>(connection, $"SELECT Delimiter, Quote, Escape, HasHeader, NewLineDelimiter, DateFormat, TimestampFormat, SkipRows FROM sniff_csv({SqlText.Literal(file)}{sniffArgs})", r =>
+            var sniffArgs = options.Encoding is null ? "" : ", encoding = " + SqlQuote.Literal(options.Encoding.ToLowerInvariant());
+            DataDatabase.Rows<int>(connection, $"SELECT Delimiter, Quote, Escape, HasHeader, NewLineDelimiter, DateFormat, TimestampFormat, SkipRows FROM sniff_csv({SqlQuote.Literal(file)}{sniffArgs})", r =>
             {
                 Add(detected, "delimiter", r, 0);
                 Add(detected, "quote", r, 1);

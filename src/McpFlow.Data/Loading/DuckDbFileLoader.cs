@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Data.Storage;
@@ -14,7 +15,7 @@ internal sealed class DuckDbFileLoader : IFormatLoader
         var alias = "mcpflow_src_" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            DataDatabase.Execute(connection, $"ATTACH {SqlText.Literal(source.Files[0])} AS {alias} (READ_ONLY)");
+            DataDatabase.Execute(connection, $"ATTACH {SqlQuote.Literal(source.Files[0])} AS {alias} (READ_ONLY)");
         }
         catch (DuckDBException ex)
         {
@@ -29,8 +30,8 @@ internal sealed class DuckDbFileLoader : IFormatLoader
                 r => r.GetString(0), alias);
             var chosen = SourceTableChooser.Choose(tables, options.SourceTable, source.Files[0]);
             var parts = chosen.Split('.', 2);
-            var qualified = parts.Length == 2 ? $"{alias}.{SqlText.Id(parts[0])}.{SqlText.Id(parts[1])}" : $"{alias}.main.{SqlText.Id(chosen)}";
-            DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(table)} AS SELECT * FROM {qualified}");
+            var qualified = parts.Length == 2 ? $"{alias}.{SqlQuote.Id(parts[0])}.{SqlQuote.Id(parts[1])}" : $"{alias}.main.{SqlQuote.Id(chosen)}";
+            DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {qualified}");
             return new Dictionary<string, string> { ["source_table"] = chosen, ["reader"] = "DuckDB ATTACH (READ_ONLY)" };
         }
         finally

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Data.Storage;
@@ -12,11 +13,11 @@ internal sealed class DuckDbReaderLoader(FileFormat format) : IFormatLoader
         if (source.Files.All(f => new FileInfo(f).Length == 0))
             throw McpFlowException.Invalid($"'{Path.GetFileName(source.Files[0])}' is empty.", "Load a non-empty file.");
         var call = format == FileFormat.Parquet
-            ? $"read_parquet({SqlText.Literal(source.Pattern)}, union_by_name = true)"
-            : $"read_json({SqlText.Literal(source.Pattern)}, format = 'auto', union_by_name = true" + (options.IgnoreErrors ? ", ignore_errors = true)" : ")");
+            ? $"read_parquet({source.SqlArgument}, union_by_name = true)"
+            : $"read_json({source.SqlArgument}, format = 'auto', union_by_name = true" + (options.IgnoreErrors ? ", ignore_errors = true)" : ")");
         try
         {
-            DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(table)} AS SELECT * FROM {call}");
+            DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {call}");
         }
         catch (DuckDBException ex)
         {

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
 using McpFlow.Data.Storage;
@@ -28,8 +29,8 @@ internal static class RowTableWriter
     /// <summary>Creates the table with the given columns.</summary>
     public static void Create(DuckDBConnection connection, string table, IReadOnlyList<string> names, IReadOnlyList<ColumnKind> kinds)
     {
-        var columns = names.Select((n, i) => $"{SqlText.Id(n)} {SqlType(kinds[i])}");
-        DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(table)} ({string.Join(", ", columns)})");
+        var columns = names.Select((n, i) => $"{SqlQuote.Id(n)} {SqlType(kinds[i])}");
+        DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} ({string.Join(", ", columns)})");
     }
 
     /// <summary>Appends rows (each as long as the column list).</summary>

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
@@ -39,8 +40,8 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
             DataDatabase.Execute(connection, "BEGIN TRANSACTION");
             var old = ExistingName(connection, name);
             if (old is not null)
-                DataDatabase.Execute(connection, $"DROP TABLE {SqlText.Id(old)}");
-            DataDatabase.Execute(connection, $"ALTER TABLE {SqlText.Id(staging)} RENAME TO {SqlText.Id(name)}");
+                DataDatabase.Execute(connection, $"DROP TABLE {SqlQuote.Id(old)}");
+            DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(staging)} RENAME TO {SqlQuote.Id(name)}");
             TableCatalog.RecordSource(connection, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
                 source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected));
             TableCatalog.ClearLineage(connection, name);
@@ -50,7 +51,7 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
         catch
         {
             TryExecute(connection, "ROLLBACK");
-            TryExecute(connection, $"DROP TABLE IF EXISTS {SqlText.Id(staging)}");
+            TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
             throw;
         }
     }
@@ -59,7 +60,7 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
     {
         var columns = TableCatalog.Columns(connection, name);
         var rows = TableCatalog.CountRows(connection, name);
-        var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlText.Id(name)} LIMIT {SampleRows}", r =>
+        var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlQuote.Id(name)} LIMIT {SampleRows}", r =>
         {
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < r.FieldCount; i++)
@@ -71,8 +72,8 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
             warnings.Add("The table has no rows (the file holds a header only).");
         if (rows > 0 && columns.Count > 0)
         {
-            var nullCounts = string.Join(", ", columns.Select(c => $"count({SqlText.Id(c.Name)})"));
-            var counts = DataDatabase.Rows(connection, $"SELECT {nullCounts} FROM {SqlText.Id(name)}", r => Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64(i)).ToList())[0];
+            var nullCounts = string.Join(", ", columns.Select(c => $"count({SqlQuote.Id(c.Name)})"));
+            var counts = DataDatabase.Rows(connection, $"SELECT {nullCounts} FROM {SqlQuote.Id(name)}", r => Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64(i)).ToList())[0];
             warnings.AddRange(columns.Where((c, i) => counts[i] == 0).Select(c => $"Column '{c.Name}' is entirely empty (all NULL)."));
         }
 

@@ -1,6 +1,6 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
-using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Profiling;
 
@@ -25,9 +25,9 @@ internal sealed class AggregateQuery(string table)
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (_items.Count == 0)
             return values;
-        var select = string.Join(",\n  ", _items.Select(i => $"{i.Sql} AS {SqlText.Id(i.Alias)}"));
+        var select = string.Join(",\n  ", _items.Select(i => $"{i.Sql} AS {SqlQuote.Id(i.Alias)}"));
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT\n  {select}\nFROM {from ?? SqlText.Id(table)}";
+        command.CommandText = $"SELECT\n  {select}\nFROM {from ?? SqlQuote.Id(table)}";
         using var reader = command.ExecuteReader();
         reader.Read();
         for (var i = 0; i < reader.FieldCount; i++)

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
 using McpFlow.Data.Storage;
@@ -17,7 +18,7 @@ internal static class ColumnPass
         for (var i = 0; i < columns.Count; i++)
         {
             var c = columns[i];
-            var col = SqlText.Id(c.Name);
+            var col = SqlQuote.Id(c.Name);
             var p = $"c{i}_";
             query.Add(p + "count", $"count({col})");
             var cls = ColumnClasses.Of(c.Type);
@@ -56,7 +57,7 @@ internal static class ColumnPass
             if (AggregateQuery.Long(values, $"c{i}_datelike") == 0)
                 continue;
             for (var f = 0; f < ProfileSettings.DateFormats.Count; f++)
-                formats.Add($"c{i}_date{f}", $"count(try_strptime({SqlText.Id(columns[i].Name)}, {SqlText.Literal(ProfileSettings.DateFormats[f].Format)}))");
+                formats.Add($"c{i}_date{f}", $"count(try_strptime({SqlQuote.Id(columns[i].Name)}, {SqlQuote.Literal(ProfileSettings.DateFormats[f].Format)}))");
         }
 
         foreach (var pair in formats.Run(connection))

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Data.Storage;
 
@@ -56,9 +57,9 @@ internal static class ColumnProfileBuilder
     {
         if (count == 0)
             return [];
-        var col = SqlText.Id(column.Name);
+        var col = SqlQuote.Id(column.Name);
         return DataDatabase.Rows(connection,
-            $"SELECT {col}::VARCHAR AS v, count(*) AS n FROM {SqlText.Id(table)} WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY n DESC, v LIMIT {ProfileSettings.TopValues}",
+            $"SELECT {col}::VARCHAR AS v, count(*) AS n FROM {SqlQuote.Id(table)} WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY n DESC, v LIMIT {ProfileSettings.TopValues}",
             r => new ValueCount(r.GetString(0), r.GetInt64(1), (double)r.GetInt64(1) / count));
     }
 }

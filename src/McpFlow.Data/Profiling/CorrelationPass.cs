@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Data.Storage;
 
@@ -30,8 +31,8 @@ internal static class CorrelationPass
             var sample = rows > ProfileSettings.SpearmanSampleRows ? $" USING SAMPLE reservoir({ProfileSettings.SpearmanSampleRows} ROWS) REPEATABLE (42)" : "";
             var ranks = string.Join(", ", numeric.Select((c, i) =>
                 $"CASE WHEN {Finite(c)} IS NULL THEN NULL ELSE rank() OVER (ORDER BY {Finite(c)}) + (count(*) OVER (PARTITION BY {Finite(c)}) - 1) / 2.0 END AS r_{i}"));
-            var columns = string.Join(", ", numeric.Select(c => SqlText.Id(c.Name)));
-            var s = spearman.Run(connection, $"(SELECT {ranks} FROM (SELECT {columns} FROM {SqlText.Id(table)}{sample}))");
+            var columns = string.Join(", ", numeric.Select(c => SqlQuote.Id(c.Name)));
+            var s = spearman.Run(connection, $"(SELECT {ranks} FROM (SELECT {columns} FROM {SqlQuote.Id(table)}{sample}))");
             for (var k = 0; k < pairs.Count; k++)
             {
                 if (AggregateQuery.Double(p, $"p{k}") is { } pv && double.IsFinite(pv))
@@ -44,8 +45,8 @@ internal static class CorrelationPass
         foreach (var (a, b) in Pairs(categorical))
         {
             var counts = DataDatabase.Rows(connection,
-                $"SELECT {SqlText.Id(a.Name)}::VARCHAR, {SqlText.Id(b.Name)}::VARCHAR, count(*) FROM {SqlText.Id(table)} " +
-                $"WHERE {SqlText.Id(a.Name)} IS NOT NULL AND {SqlText.Id(b.Name)} IS NOT NULL GROUP BY ALL",
+                $"SELECT {SqlQuote.Id(a.Name)}::VARCHAR, {SqlQuote.Id(b.Name)}::VARCHAR, count(*) FROM {SqlQuote.Id(table)} " +
+                $"WHERE {SqlQuote.Id(a.Name)} IS NOT NULL AND {SqlQuote.Id(b.Name)} IS NOT NULL GROUP BY ALL",
                 r => (r.GetString(0), r.GetString(1), r.GetInt64(2)));
             if (CramersV(counts) is { } v)
                 result.Add(new Correlation(a.Name, b.Name, "cramers_v", v));
@@ -79,7 +80,7 @@ internal static class CorrelationPass
     }
 
     private static string Finite(TableColumn c) =>
-        ColumnClasses.IsFloating(c.Type) ? $"CASE WHEN isfinite({SqlText.Id(c.Name)}) THEN {SqlText.Id(c.Name)}::DOUBLE END" : $"{SqlText.Id(c.Name)}::DOUBLE";
+        ColumnClasses.IsFloating(c.Type) ? $"CASE WHEN isfinite({SqlQuote.Id(c.Name)}) THEN {SqlQuote.Id(c.Name)}::DOUBLE END" : $"{SqlQuote.Id(c.Name)}::DOUBLE";
 
     private static int Index(IReadOnlyList<TableColumn> columns, TableColumn c) => columns.ToList().IndexOf(c);
 

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Diagnostics;
 using McpFlow.Core.Errors;
 using McpFlow.Data.Storage;
@@ -30,8 +31,8 @@ public sealed class Profiler(DataDatabase database)
         report?.Invoke(0.55, "Duplicates and top values");
         // Duplicate rows: distinct 64-bit row hashes (one UBIGINT per row instead of hashing 12 wide keys); the chance
         // of a collision among 10M distinct rows is about n²/2⁶⁵ ≈ 3·10⁻⁶.
-        var allColumns = string.Join(", ", TableCatalog.Columns(connection, name).Select(c => SqlText.Id(c.Name)));
-        var duplicates = rows - Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(DISTINCT hash({allColumns})) FROM {SqlText.Id(name)}"), System.Globalization.CultureInfo.InvariantCulture);
+        var allColumns = string.Join(", ", TableCatalog.Columns(connection, name).Select(c => SqlQuote.Id(c.Name)));
+        var duplicates = rows - Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(DISTINCT hash({allColumns})) FROM {SqlQuote.Id(name)}"), System.Globalization.CultureInfo.InvariantCulture);
         var profiles = schema.Select((c, i) => ColumnProfileBuilder.Build(connection, name, rows, i, c, stats, shape, shapes.FirstOrDefault(s => s.Index == i), exact)).ToList();
         cancellationToken.ThrowIfCancellationRequested();
         report?.Invoke(0.75, "Correlations");

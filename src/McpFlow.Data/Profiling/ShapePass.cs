@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
 using McpFlow.Data.Storage;
@@ -17,23 +18,23 @@ internal static class ShapePass
         var query = new AggregateQuery(table);
         foreach (var n in inputs)
         {
-            var col = SqlText.Id(n.Column.Name);
+            var col = SqlQuote.Id(n.Column.Name);
             var x = $"{col}::DOUBLE";
             var finite = ColumnClasses.IsFloating(n.Column.Type) ? $"isfinite({col})" : $"{col} IS NOT NULL";
             var p = $"c{n.Index}_";
             var width = (n.Max - n.Min) / ProfileSettings.HistogramBins;
             if (width > 0)
             {
-                var bin = $"least(floor(({x} - {SqlText.Number(n.Min)}) / {SqlText.Number(width)}), {ProfileSettings.HistogramBins - 1})::INTEGER";
+                var bin = $"least(floor(({x} - {SqlQuote.Number(n.Min)}) / {SqlQuote.Number(width)}), {ProfileSettings.HistogramBins - 1})::INTEGER";
                 query.Add(p + "hist", $"histogram({bin}) FILTER (WHERE {finite})");
             }
 
             var iqr = n.Q3 - n.Q1;
             var low = n.Q1 - (ProfileSettings.IqrFence * iqr);
             var high = n.Q3 + (ProfileSettings.IqrFence * iqr);
-            query.Add(p + "out_iqr", $"count_if({finite} AND ({x} < {SqlText.Number(low)} OR {x} > {SqlText.Number(high)}))");
-            query.Add(p + "out_z", n.Std > 0 ? $"count_if({finite} AND abs({x} - {SqlText.Number(n.Mean)}) > {SqlText.Number(ProfileSettings.ZScoreLimit * n.Std)})" : "0");
-            var deviation = $"abs({x} - {SqlText.Number(n.Median)})";
+            query.Add(p + "out_iqr", $"count_if({finite} AND ({x} < {SqlQuote.Number(low)} OR {x} > {SqlQuote.Number(high)}))");
+            query.Add(p + "out_z", n.Std > 0 ? $"count_if({finite} AND abs({x} - {SqlQuote.Number(n.Mean)}) > {SqlQuote.Number(ProfileSettings.ZScoreLimit * n.Std)})" : "0");
+            var deviation = $"abs({x} - {SqlQuote.Number(n.Median)})";
             query.Add(p + "mad", (exact ? $"quantile_cont({deviation}, 0.5)" : $"approx_quantile({deviation}, 0.5)") + $" FILTER (WHERE {finite})");
         }
 
@@ -61,14 +62,14 @@ internal static class ShapePass
     /// <summary>The most extreme IQR outliers of a column (one small query; only run when outliers exist).</summary>
     public static List<double> Examples(DuckDBConnection connection, string table, Input n, int limit)
     {
-        var col = SqlText.Id(n.Column.Name);
+        var col = SqlQuote.Id(n.Column.Name);
         var iqr = n.Q3 - n.Q1;
         var low = n.Q1 - (ProfileSettings.IqrFence * iqr);
         var high = n.Q3 + (ProfileSettings.IqrFence * iqr);
         var finite = ColumnClasses.IsFloating(n.Column.Type) ? $"isfinite({col})" : $"{col} IS NOT NULL";
         return DataDatabase.Rows(connection,
-            $"SELECT {col}::DOUBLE AS v FROM {SqlText.Id(table)} WHERE {finite} AND ({col}::DOUBLE < {SqlText.Number(low)} OR {col}::DOUBLE > {SqlText.Number(high)}) " +
-            $"ORDER BY abs({col}::DOUBLE - {SqlText.Number(n.Median)}) DESC LIMIT {limit}",
+            $"SELECT {col}::DOUBLE AS v FROM {SqlQuote.Id(table)} WHERE {finite} AND ({col}::DOUBLE < {SqlQuote.Number(low)} OR {col}::DOUBLE > {SqlQuote.Number(high)}) " +
+            $"ORDER BY abs({col}::DOUBLE - {SqlQuote.Number(n.Median)}) DESC LIMIT {limit}",
             r => r.GetDouble(0));
     }
 }

@@ -1,152 +1,195 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
-using McpFlow.Core.Files;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Query;
 
 /// <summary>
-/// Decides what a client statement does with DuckDB's own parser: <c>json_serialize_sql</c> serialises SELECT
-/// statements only and reports anything else (INSERT, COPY, ATTACH, SET, PRAGMA, INSTALL, ...) as an error, so a
-/// statement is read-only exactly when it serialises. The parse tree is then walked for table functions and
-/// replacement scans that read files (<c>read_csv('x')</c>, <c>FROM 'x.parquet'</c>): every path must be a literal
-/// inside the allowed roots, and functions that run SQL given as text (<c>query</c>, <c>query_table</c>) are refused.
-/// DuckDB itself is also locked to the allowed roots (see <see cref="DataDatabase"/>), so this is the first of two walls.
+/// Decides whether a client statement may run, with DuckDB's own parser: <c>json_serialize_sql</c> serialises queries
+/// only and reports anything else (INSERT, COPY, ATTACH, SET, PRAGMA, INSTALL, ...) as not serialisable, so a statement
+/// is read-only exactly when it serialises. The parse tree is then checked against <see cref="SqlPolicy"/> (no file
+/// access, no SQL from strings, no functions that can crash or stall the engine), and the statement that runs is the one
+/// DuckDB regenerates from the checked tree, so what runs is what was checked. Statements that change data are refused
+/// unless writes are enabled, and then only in the forms <see cref="WriteStatements"/> accepts. DuckDB itself is also
+/// locked to the allowed roots (Core's DuckDbGateway): this is the first of two walls.
 /// </summary>
-public sealed class SqlGuard(FileAccessGuard guard)
+public sealed class SqlGuard
 {
     /// <summary>Longest statement accepted, in characters.</summary>
     public const int MaxSqlLength = 100_000;
 
-    /// <summary>Table functions whose (string) arguments are file paths or globs.</summary>
-    public static readonly IReadOnlySet<string> FileFunctions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "read_csv", "read_csv_auto", "sniff_csv", "read_parquet", "parquet_scan", "parquet_metadata", "parquet_schema",
-        "parquet_file_metadata", "parquet_kv_metadata", "parquet_bloom_probe", "read_json", "read_json_auto", "read_ndjson",
-        "read_ndjson_auto", "read_json_objects", "read_json_objects_auto", "read_ndjson_objects", "read_text", "read_blob", "glob",
-    };
+    /// <summary>Deepest parse tree walked (DuckDB's own parser stops at 1,000 nested expressions, a few levels each).</summary>
+    public const int MaxTreeDepth = 8_000;
 
-    /// <summary>Table functions refused outright: they run SQL given as a string (which escapes this check) or reach
-    /// other databases.</summary>
-    public static readonly IReadOnlySet<string> RefusedFunctions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "query", "query_table", "sqlite_scan", "sqlite_attach", "postgres_scan", "postgres_attach", "mysql_scan", "duckdb_secrets",
-        "iceberg_scan", "delta_scan", "read_xlsx",
-    };
+    /// <summary>Longest engine message passed back to the model, in characters.</summary>
+    public const int MaxEngineMessage = 300;
 
-    /// <summary>Parses <paramref name="sql"/> and checks it; throws an actionable error for syntax errors,
-    /// several statements, or file access outside the roots.</summary>
-    public SqlVerdict Check(DuckDBConnection connection, string sql)
+    /// <summary>Checks <paramref name="sql"/>; throws an actionable error for anything that may not run.</summary>
+    public SqlVerdict Check(DuckDBConnection connection, string sql, bool allowWrites, string parameterName = "sql")
     {
-        if (string.IsNullOrWhiteSpace(sql))
-            throw McpFlowException.Invalid("sql is empty.", "Give one SQL statement, e.g. \"SELECT * FROM customers LIMIT 10\".");
-        if (sql.Length > MaxSqlLength)
-            throw McpFlowException.Invalid($"sql is longer than {MaxSqlLength} characters.");
-        var json = DataDatabase.Scalar(connection, "SELECT json_serialize_sql(?::VARCHAR)", sql) as string
-            ?? throw McpFlowException.Invalid("DuckDB returned no parse result for the statement.");
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        if (root.GetProperty("error").GetBoolean())
-        {
-            var type = root.TryGetProperty("error_type", out var t) ? t.GetString() : "";
-            var message = root.TryGetProperty("error_message", out var m) ? m.GetString() : "";
-            if (string.Equals(type, "not implemented", StringComparison.OrdinalIgnoreCase) || (message?.Contains("Only SELECT", StringComparison.Ordinal) ?? false))
-                return new SqlVerdict(false, null, []);
-            throw McpFlowException.Invalid($"SQL syntax error: {message}",
-                "Check the statement against DuckDB's SQL dialect (https://duckdb.org/docs/sql/introduction); quote identifiers with double quotes and strings with single quotes.");
-        }
-
-        var statements = root.GetProperty("statements");
-        if (statements.GetArrayLength() != 1)
-            throw McpFlowException.Invalid($"Send exactly one statement per call; got {statements.GetArrayLength()}.", "Split the statements into separate data_query calls.");
-        var files = new List<string>();
-        Walk(statements, files);
-        var canonical = DataDatabase.Scalar(connection, "SELECT json_deserialize_sql(?::JSON)", json) as string;
-        return new SqlVerdict(true, canonical?.TrimEnd().TrimEnd(';'), files);
+        RequireText(sql, parameterName);
+        var query = TryCheckQuery(connection, sql, parameterName);
+        if (query is not null)
+            return new SqlVerdict(true, query, "select");
+        if (!allowWrites)
+            throw McpFlowException.Forbidden(
+                "data_query is read-only: only a single query (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) is allowed, and this statement would change data or settings.",
+                "Use data_load, data_apply_transformation or data_export for changes; an operator can enable SQL writes with --sql-allow-writes.");
+        return WriteStatements.Check(sql, s => CheckQuery(connection, s, parameterName));
     }
 
-    private void Walk(JsonElement element, List<string> files)
+    /// <summary>Checks a query and returns the SQL to run; anything but one query is refused.</summary>
+    public string CheckQuery(DuckDBConnection connection, string sql, string parameterName = "sql")
     {
+        RequireText(sql, parameterName);
+        return TryCheckQuery(connection, sql, parameterName)
+            ?? throw McpFlowException.Forbidden($"{parameterName} must be one query (SELECT, WITH, FROM or VALUES).", "E.g. \"SELECT region, count(*) FROM sales GROUP BY region\".");
+    }
+
+    /// <summary>Shortens an engine message for the model: first line, at most <see cref="MaxEngineMessage"/> characters.</summary>
+    public static string EngineMessage(string? message)
+    {
+        var first = (message ?? "").Split('\n')[0].Trim();
+        return first.Length <= MaxEngineMessage ? first : first[..MaxEngineMessage] + "…";
+    }
+
+    private static string? TryCheckQuery(DuckDBConnection connection, string sql, string parameterName)
+    {
+        var json = DataDatabase.Scalar(connection, "SELECT json_serialize_sql(?::VARCHAR)", sql) as string
+            ?? throw McpFlowException.Invalid($"DuckDB returned no parse result for {parameterName}.");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxTreeDepth });
+        }
+        catch (JsonException)
+        {
+            throw McpFlowException.Invalid($"{parameterName} is nested too deeply to check.", "Flatten the query: use CTEs (WITH) instead of deeply nested subqueries or expressions.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.GetProperty("error").GetBoolean())
+            {
+                var type = root.TryGetProperty("error_type", out var t) ? t.GetString() : "";
+                var message = root.TryGetProperty("error_message", out var m) ? m.GetString() : "";
+                if (string.Equals(type, "not implemented", StringComparison.OrdinalIgnoreCase) || (message?.Contains("Only SELECT", StringComparison.Ordinal) ?? false))
+                    return null;
+                throw McpFlowException.Invalid($"SQL syntax error in {parameterName}: {EngineMessage(message)}",
+                    "Check the statement against DuckDB's SQL dialect; quote identifiers with double quotes and strings with single quotes.");
+            }
+
+            var statements = root.GetProperty("statements");
+            if (statements.GetArrayLength() != 1)
+                throw McpFlowException.Invalid($"Send exactly one statement per call; {parameterName} holds {statements.GetArrayLength()}.", "Split the statements into separate calls.");
+            Walk(statements, 0);
+        }
+
+        var canonical = DataDatabase.Scalar(connection, "SELECT json_deserialize_sql(?::JSON)", json) as string
+            ?? throw McpFlowException.Invalid($"DuckDB could not regenerate {parameterName} from its parse tree.");
+        return canonical.TrimEnd().TrimEnd(';');
+    }
+
+    private static void RequireText(string sql, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+            throw McpFlowException.Invalid($"{parameterName} is empty.", "Give one SQL statement, e.g. \"SELECT * FROM customers LIMIT 10\".");
+        if (sql.Length > MaxSqlLength)
+            throw McpFlowException.Invalid($"{parameterName} is {sql.Length:N0} characters long; at most {MaxSqlLength:N0} are accepted.");
+        if (sql.Contains('\0', StringComparison.Ordinal))
+            throw McpFlowException.Invalid($"{parameterName} contains a NUL character.");
+    }
+
+    private static void Walk(JsonElement element, int depth)
+    {
+        if (depth > MaxTreeDepth)
+            throw McpFlowException.Invalid("The statement is nested too deeply to check.", "Flatten the query with CTEs (WITH).");
         switch (element.ValueKind)
         {
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                    Walk(item, files);
+                    Walk(item, depth + 1);
                 break;
             case JsonValueKind.Object:
                 if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
                 {
-                    if (type.GetString() == "TABLE_FUNCTION" && element.TryGetProperty("function", out var function))
-                        CheckTableFunction(function, files);
-                    else if (type.GetString() == "BASE_TABLE" && element.TryGetProperty("table_name", out var name) && LooksLikePath(name.GetString()))
-                        files.Add(CheckPath(name.GetString()!));
+                    switch (type.GetString())
+                    {
+                        case "TABLE_FUNCTION" when element.TryGetProperty("function", out var function):
+                            CheckTableFunction(function);
+                            break;
+                        case "BASE_TABLE" when element.TryGetProperty("table_name", out var name):
+                            CheckTableName(name.GetString() ?? "");
+                            break;
+                    }
                 }
 
+                if (element.TryGetProperty("class", out var cls) && cls.GetString() == "FUNCTION")
+                    CheckFunction(element);
                 foreach (var property in element.EnumerateObject())
-                    Walk(property.Value, files);
+                    Walk(property.Value, depth + 1);
                 break;
         }
     }
 
-    private void CheckTableFunction(JsonElement function, List<string> files)
+    private static void CheckTableFunction(JsonElement function)
     {
-        var name = function.TryGetProperty("function_name", out var n) ? n.GetString() ?? "" : "";
-        if (RefusedFunctions.Contains(name))
-            throw McpFlowException.Forbidden($"The table function {name}() is not allowed in data_query.",
-                "Query workspace tables directly, or load files with data_load.");
-        if (!FileFunctions.Contains(name) || !function.TryGetProperty("children", out var children) || children.GetArrayLength() == 0)
+        var name = FunctionName(function);
+        if (!SqlPolicy.AllowedTableFunctions.Contains(name))
+            throw McpFlowException.Forbidden(
+                $"The table function {Short(name)}() is not allowed in SQL sent by a client" + (SqlPolicy.ReadsFiles(name) ? ": client SQL never reads files." : "."),
+                "Load files with data_load (it checks them) and query the table it creates; call data_list_tables to see the tables.");
+    }
+
+    private static void CheckTableName(string name)
+    {
+        if (SqlPolicy.LooksLikePath(name))
+            throw McpFlowException.Forbidden($"'{Short(name)}' looks like a file path; client SQL never reads files.",
+                "Load the file with data_load (it checks it) and query the table it creates by name.");
+    }
+
+    private static void CheckFunction(JsonElement function)
+    {
+        var name = FunctionName(function);
+        if (SqlPolicy.RefusedFunctions.TryGetValue(name, out var reason))
+            throw McpFlowException.Forbidden($"The function {name}() is not allowed: {reason}.", "Rewrite the query without it.");
+        if (SqlPolicy.StructureFunctions.Contains(name))
+            CheckStructureArgument(name, function);
+    }
+
+    private static void CheckStructureArgument(string name, JsonElement function)
+    {
+        if (!function.TryGetProperty("children", out var children) || children.GetArrayLength() < 2)
             return;
-        var first = children[0];
-        var paths = ConstantStrings(first);
-        if (paths is null)
-            throw McpFlowException.Forbidden($"{name}() must be given its path as a string literal (or a list of literals) in data_query.",
-                "Write the path literally, e.g. read_csv('data/sales.csv').");
-        foreach (var path in paths)
-            files.Add(CheckPath(path));
+        var structure = children[1];
+        var text = structure.TryGetProperty("class", out var c) && c.GetString() == "CONSTANT"
+            && structure.TryGetProperty("value", out var v) && v.TryGetProperty("value", out var s) && s.ValueKind == JsonValueKind.String
+                ? s.GetString()!
+                : null;
+        if (text is null || text.Length > SqlPolicy.MaxStructureLength || NestingDepth(text) > SqlPolicy.MaxStructureDepth)
+            throw McpFlowException.Forbidden(
+                $"{name}() needs its structure as a string literal of at most {SqlPolicy.MaxStructureLength:N0} characters nested at most {SqlPolicy.MaxStructureDepth} deep.",
+                "E.g. from_json(payload, '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}').");
     }
 
-    private static List<string>? ConstantStrings(JsonElement node)
+    private static int NestingDepth(string text)
     {
-        var cls = node.TryGetProperty("class", out var c) ? c.GetString() : null;
-        if (cls == "CONSTANT" && node.TryGetProperty("value", out var value))
+        int depth = 0, max = 0;
+        foreach (var ch in text)
         {
-            if (value.TryGetProperty("is_null", out var isNull) && isNull.GetBoolean())
-                return [];
-            if (value.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String)
-                return [v.GetString()!];
-            return null;
+            if (ch is '[' or '{')
+                max = Math.Max(max, ++depth);
+            else if (ch is ']' or '}')
+                depth--;
         }
 
-        if (cls == "FUNCTION" && node.TryGetProperty("function_name", out var fn) && fn.GetString() is "list_value" or "array_value"
-            && node.TryGetProperty("children", out var items))
-        {
-            var all = new List<string>();
-            foreach (var item in items.EnumerateArray())
-            {
-                var strings = ConstantStrings(item);
-                if (strings is null)
-                    return null;
-                all.AddRange(strings);
-            }
-
-            return all;
-        }
-
-        return null;
+        return max;
     }
 
-    private string CheckPath(string path)
-    {
-        if (path.Contains("://", StringComparison.Ordinal))
-            throw McpFlowException.Forbidden($"'{path}' is a URL; data_query reads local files under the allowed roots only.");
-        var resolved = guard.Resolve(path, "file path in the query");
-        if (resolved.IndexOfAny(['*', '?', '[']) < 0 && File.Exists(resolved))
-            guard.ResolveExistingFile(resolved, "file path in the query");
-        return resolved;
-    }
+    private static string FunctionName(JsonElement function) =>
+        function.TryGetProperty("function_name", out var n) ? n.GetString() ?? "" : "";
 
-    private static bool LooksLikePath(string? name) =>
-        name is not null && (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains('*', StringComparison.Ordinal)
-            || Path.HasExtension(name) || name.Contains("://", StringComparison.Ordinal));
+    private static string Short(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

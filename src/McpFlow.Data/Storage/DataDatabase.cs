@@ -1,18 +1,16 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
-using McpFlow.Core.Files;
 using McpFlow.Core.Storage;
 
 namespace McpFlow.Data.Storage;
 
 /// <summary>
-/// The data group's view of the workspace database. The first connection locks DuckDB's file access down to
-/// the allowed roots (<c>allowed_directories</c> then <c>enable_external_access = false</c>; both are
-/// database-wide and cannot be re-enabled by a statement), and creates the <c>mcpflow</c> metadata schema
-/// (table sources and lineage).
+/// The data group's view of the workspace database: connections come from Core's <see cref="DuckDbGateway"/> (locked
+/// down for the life of the process); the first one also creates the <c>mcpflow</c> metadata schema (table sources and
+/// lineage).
 /// </summary>
-public sealed class DataDatabase(WorkspaceDatabase database, FileAccessGuard guard)
+public sealed class DataDatabase(DuckDbGateway database)
 {
     /// <summary>Schema holding McpFlow's own metadata tables.</summary>
     public const string MetaSchema = "mcpflow";
@@ -20,7 +18,7 @@ public sealed class DataDatabase(WorkspaceDatabase database, FileAccessGuard gua
     private readonly Lock _gate = new();
     private bool _prepared;
 
-    /// <summary>Opens a connection with the safety settings applied.</summary>
+    /// <summary>Opens a locked-down connection with the metadata schema in place.</summary>
     public DuckDBConnection Open()
     {
         var connection = database.Open();
@@ -30,7 +28,16 @@ public sealed class DataDatabase(WorkspaceDatabase database, FileAccessGuard gua
         {
             if (!_prepared)
             {
-                Prepare(connection);
+                try
+                {
+                    Prepare(connection);
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+
                 _prepared = true;
             }
         }
@@ -71,16 +78,8 @@ public sealed class DataDatabase(WorkspaceDatabase database, FileAccessGuard gua
         return rows;
     }
 
-    private void Prepare(DuckDBConnection connection)
+    private static void Prepare(DuckDBConnection connection)
     {
-        var external = Scalar(connection, "SELECT current_setting('enable_external_access')");
-        if (external is true)
-        {
-            var dirs = string.Join(", ", guard.Roots.Select(r => SqlText.Literal(r.EndsWith('/') ? r : r + "/")));
-            Execute(connection, $"SET allowed_directories = [{dirs}]");
-            Execute(connection, "SET enable_external_access = false");
-        }
-
         try
         {
             Execute(connection, $"""
@@ -95,7 +94,7 @@ public sealed class DataDatabase(WorkspaceDatabase database, FileAccessGuard gua
         }
         catch (DuckDBException ex)
         {
-            throw McpFlowException.Unavailable($"The workspace database could not be prepared: {ex.Message}",
+            throw McpFlowException.Unavailable($"The workspace database could not be prepared ({ex.GetType().Name}).",
                 "Start McpFlow with --workspace <a fresh folder> if the database file is damaged.");
         }
     }

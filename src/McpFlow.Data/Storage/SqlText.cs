@@ -1,23 +1,13 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using McpFlow.Core.Errors;
 
 namespace McpFlow.Data.Storage;
 
-/// <summary>Quoting of identifiers and literals for SQL that McpFlow builds itself (never for client SQL).</summary>
+/// <summary>Table names: checking a client-given name and deriving one from a file name. Quoting is <see cref="McpFlow.Core.Storage.SqlQuote"/>.</summary>
 public static partial class SqlText
 {
     /// <summary>Longest table name accepted (DuckDB has no hard limit; this keeps names readable).</summary>
     public const int MaxTableNameLength = 63;
-
-    /// <summary>Quotes an identifier: <c>a"b</c> becomes <c>"a""b"</c>.</summary>
-    public static string Id(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>Quotes a string literal: <c>it's</c> becomes <c>'it''s'</c>.</summary>
-    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    /// <summary>A double as a SQL literal (invariant culture, round-trippable).</summary>
-    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Checks a client-given table name: letters, digits and underscores, starting with a letter or underscore.</summary>
     public static string ValidateTableName(string name, string parameterName = "table")
@@ -47,7 +37,7 @@ public static partial class SqlText
         return name.Length > MaxTableNameLength ? name[..MaxTableNameLength] : name;
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}\\z")]
     private static partial Regex TableNamePattern();
 
     [GeneratedRegex("_+")]

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
@@ -35,7 +36,7 @@ public sealed class TableCatalog(DataDatabase database)
         var source = Sources(connection).GetValueOrDefault(name);
         var changed = source is not null && SourceChanged(source);
         var lineage = Lineage(connection, name);
-        var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlText.Id(name)} LIMIT {sampleRows}", r =>
+        var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlQuote.Id(name)} LIMIT {sampleRows}", r =>
         {
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < r.FieldCount; i++)
@@ -65,7 +66,7 @@ public sealed class TableCatalog(DataDatabase database)
 
     /// <summary>Row count of a table.</summary>
     public static long CountRows(DuckDBConnection connection, string table) =>
-        Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(*) FROM {SqlText.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(*) FROM {SqlQuote.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Records (or replaces) where a table came from.</summary>
     public static void RecordSource(DuckDBConnection connection, string table, TableSource source)

@@ -85,8 +85,13 @@ public sealed class AnalyzeDataframeTool(
             cancellationToken);
 
     // A single loaded file is hashed so the run turns STALE when the file changes (globs are not tracked).
-    private IReadOnlyList<RunInput> InputsOf(string? path) =>
-        path is not null && guard.Resolve(path) is var full && File.Exists(full) ? [new RunInput(Path.GetFileName(full), full)] : [];
+    private IReadOnlyList<RunInput> InputsOf(string? path)
+    {
+        if (path is null || path.AsSpan().IndexOfAny('*', '?', '[') >= 0)
+            return [];
+        var full = guard.ResolveExistingFile(path);
+        return [new RunInput(Path.GetFileName(full), full)];
+    }
 
     private static string WithRun(string text, RecordedRun? run) => run is null ? text : text + "\n\n" + RunRecording.Describe(run);
 }

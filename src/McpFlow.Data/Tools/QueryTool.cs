@@ -14,7 +14,7 @@ public sealed class QueryTool(QueryRunner runner)
     /// <summary>Runs one SQL statement.</summary>
     [McpServerTool(Name = "data_query", Title = "Query workspace tables with SQL",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Runs one DuckDB SQL SELECT over the workspace tables (and files under the allowed folders, e.g. read_csv('data/x.csv')) " +
+    [Description("Runs one DuckDB SQL query over the workspace tables (files are loaded first with data_load; client SQL never reads files) " +
                  "and returns one page of rows as a Markdown table, JSON or CSV. Read-only: statements that change data or settings are refused " +
                  "unless the operator enabled writes. Large results are cut at max_rows or the character cap; 'truncated' and 'next_offset' " +
                  "say how to fetch the next page. Queries running past the timeout are interrupted.")]

@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Charts;
 using McpFlow.Data.Profiling;
@@ -12,16 +13,16 @@ public static class HistogramChart
     /// <summary>Computes the histogram of <paramref name="column"/> in one query; null when the column has no finite values.</summary>
     public static Histogram? Compute(DuckDBConnection connection, string table, string column)
     {
-        var x = $"{SqlText.Id(column)}::DOUBLE";
-        var range = DataDatabase.Rows(connection, $"SELECT min({x}), max({x}) FROM {SqlText.Id(table)} WHERE isfinite({x})",
+        var x = $"{SqlQuote.Id(column)}::DOUBLE";
+        var range = DataDatabase.Rows(connection, $"SELECT min({x}), max({x}) FROM {SqlQuote.Id(table)} WHERE isfinite({x})",
             r => r.IsDBNull(0) ? ((double, double)?)null : (r.GetDouble(0), r.GetDouble(1)))[0];
         if (range is not { } b)
             return null;
         if (b.Item1 == b.Item2)
-            return new Histogram([b.Item1, b.Item2], [Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(*) FROM {SqlText.Id(table)} WHERE isfinite({x})"), System.Globalization.CultureInfo.InvariantCulture)]);
+            return new Histogram([b.Item1, b.Item2], [Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(*) FROM {SqlQuote.Id(table)} WHERE isfinite({x})"), System.Globalization.CultureInfo.InvariantCulture)]);
         var width = (b.Item2 - b.Item1) / ProfileSettings.HistogramBins;
         var map = DataDatabase.Scalar(connection,
-            $"SELECT histogram(least(floor(({x} - {SqlText.Number(b.Item1)}) / {SqlText.Number(width)}), {ProfileSettings.HistogramBins - 1})::INTEGER) FROM {SqlText.Id(table)} WHERE isfinite({x})");
+            $"SELECT histogram(least(floor(({x} - {SqlQuote.Number(b.Item1)}) / {SqlQuote.Number(width)}), {ProfileSettings.HistogramBins - 1})::INTEGER) FROM {SqlQuote.Id(table)} WHERE isfinite({x})");
         return ShapePass.ToHistogram(map, b.Item1, b.Item2);
     }
 

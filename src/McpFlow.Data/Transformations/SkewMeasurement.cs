@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
@@ -17,9 +18,9 @@ internal static class SkewMeasurement
 
     public static Result Measure(DuckDBConnection connection, string table, string column, double min)
     {
-        var x = $"{SqlText.Id(column)}::DOUBLE";
+        var x = $"{SqlQuote.Id(column)}::DOUBLE";
         var finite = $"isfinite({x})";
-        var bounds = DataDatabase.Rows(connection, $"SELECT quantile_cont({x}, 0.01) FILTER (WHERE {finite}), quantile_cont({x}, 0.99) FILTER (WHERE {finite}) FROM {SqlText.Id(table)}",
+        var bounds = DataDatabase.Rows(connection, $"SELECT quantile_cont({x}, 0.01) FILTER (WHERE {finite}), quantile_cont({x}, 0.99) FILTER (WHERE {finite}) FROM {SqlQuote.Id(table)}",
             r => (r.GetDouble(0), r.GetDouble(1)))[0];
         var query = new AggregateQuery(table);
         if (min > -1)
@@ -33,7 +34,7 @@ internal static class SkewMeasurement
             query.Add($"yj{i}", $"skewness({TransformOperations.YeoJohnson(x, Lambdas[i])}) FILTER (WHERE {finite})");
         }
 
-        query.Add("wins", $"skewness(least(greatest({x}, {SqlText.Number(bounds.Item1)}), {SqlText.Number(bounds.Item2)})) FILTER (WHERE {finite})");
+        query.Add("wins", $"skewness(least(greatest({x}, {SqlQuote.Number(bounds.Item1)}), {SqlQuote.Number(bounds.Item2)})) FILTER (WHERE {finite})");
         var values = query.Run(connection);
         return new Result(AggregateQuery.Double(values, "log1p"), AggregateQuery.Double(values, "sqrt"), Best(values, "bc"), Best(values, "yj"),
             AggregateQuery.Double(values, "wins"), bounds.Item1, bounds.Item2);

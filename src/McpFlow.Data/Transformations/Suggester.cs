@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
 using McpFlow.Data.Profiling;
@@ -133,8 +134,8 @@ public sealed class Suggester(DataDatabase database, Profiler profiler)
 
     private static double? SkewWithin(DuckDBConnection connection, string table, string column, double lower, double upper)
     {
-        var x = $"{SqlText.Id(column)}::DOUBLE";
-        var value = DataDatabase.Scalar(connection, $"SELECT skewness({x}) FROM {SqlText.Id(table)} WHERE {x} BETWEEN {SqlText.Number(lower)} AND {SqlText.Number(upper)}");
+        var x = $"{SqlQuote.Id(column)}::DOUBLE";
+        var value = DataDatabase.Scalar(connection, $"SELECT skewness({x}) FROM {SqlQuote.Id(table)} WHERE {x} BETWEEN {SqlQuote.Number(lower)} AND {SqlQuote.Number(upper)}");
         return value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
     }
 

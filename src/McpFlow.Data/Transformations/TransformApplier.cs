@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
@@ -45,16 +46,16 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
                     throw McpFlowException.Conflict($"Table '{parent}' already has a column '{newColumn}'.", "Pass new_column with another name; existing columns are never overwritten.");
                 spec = spec with { NewColumn = newColumn };
                 var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
-                DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(staging)} AS SELECT * EXCLUDE (mcpflow_rn) FROM " +
-                    $"(SELECT *, row_number() OVER () AS mcpflow_rn, {TransformOperations.Expression(spec)} AS {SqlText.Id(newColumn)} FROM {SqlText.Id(parent)}) ORDER BY mcpflow_rn");
-                DataDatabase.Execute(connection, $"DROP TABLE {SqlText.Id(parent)}");
-                DataDatabase.Execute(connection, $"ALTER TABLE {SqlText.Id(staging)} RENAME TO {SqlText.Id(parent)}");
+                DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(staging)} AS SELECT * EXCLUDE (mcpflow_rn) FROM " +
+                    $"(SELECT *, row_number() OVER () AS mcpflow_rn, {TransformOperations.Expression(spec)} AS {SqlQuote.Id(newColumn)} FROM {SqlQuote.Id(parent)}) ORDER BY mcpflow_rn");
+                DataDatabase.Execute(connection, $"DROP TABLE {SqlQuote.Id(parent)}");
+                DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(staging)} RENAME TO {SqlQuote.Id(parent)}");
                 target = parent;
             }
             else
             {
                 target = NextVersion(connection, parent);
-                DataDatabase.Execute(connection, $"CREATE TABLE {SqlText.Id(target)} AS {TableSelect(connection, parent, spec)}");
+                DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(target)} AS {TableSelect(connection, parent, spec)}");
             }
 
             TableCatalog.RecordLineage(connection, new LineageEntry(target, newColumn, parent, spec.Operation,
@@ -81,14 +82,14 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
 
     private static string TableSelect(DuckDBConnection connection, string parent, TransformSpec spec)
     {
-        var from = SqlText.Id(parent);
-        var col = spec.Column is null ? "" : SqlText.Id(spec.Column);
+        var from = SqlQuote.Id(parent);
+        var col = spec.Column is null ? "" : SqlQuote.Id(spec.Column);
         switch (spec.Operation)
         {
             case "drop_duplicates":
                 return $"SELECT DISTINCT * FROM {from}";
             case "remove_outliers":
-                return $"SELECT * FROM {from} WHERE {col} IS NULL OR {col}::DOUBLE BETWEEN {SqlText.Number(spec.Parameter("lower"))} AND {SqlText.Number(spec.Parameter("upper"))}";
+                return $"SELECT * FROM {from} WHERE {col} IS NULL OR {col}::DOUBLE BETWEEN {SqlQuote.Number(spec.Parameter("lower"))} AND {SqlQuote.Number(spec.Parameter("upper"))}";
             case "drop_column":
                 return $"SELECT * EXCLUDE ({col}) FROM {from}";
             default:
@@ -96,7 +97,7 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
                 if (values.Count > Suggester.OneHotMaxDistinct * 5)
                     throw McpFlowException.Invalid($"{spec.Column} has more than {Suggester.OneHotMaxDistinct * 5} values; one-hot encoding would add too many columns.", "Use frequency_encode instead.");
                 var names = Loading.RowTableWriter.UniqueNames(values.Select(v => $"{spec.Column}_{new string(v.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray())}"));
-                return $"SELECT *, {string.Join(", ", values.Select((v, i) => $"({col}::VARCHAR = {SqlText.Literal(v)})::INTEGER AS {SqlText.Id(names[i])}"))} FROM {from}";
+                return $"SELECT *, {string.Join(", ", values.Select((v, i) => $"({col}::VARCHAR = {SqlQuote.Literal(v)})::INTEGER AS {SqlQuote.Id(names[i])}"))} FROM {from}";
         }
     }
 
@@ -117,12 +118,12 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
         if (column is null)
             return new ColumnSnapshot(table, null, rows, rows, null, null, null, null, null, null);
         var type = TableCatalog.Columns(connection, table).First(c => c.Name == column).Type;
-        var col = SqlText.Id(column);
+        var col = SqlQuote.Id(column);
         if (ColumnClasses.Of(type) != ColumnClass.Numeric)
-            return new ColumnSnapshot(table, column, rows, Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count({col}) FROM {SqlText.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture), null, null, null, null, null, null);
+            return new ColumnSnapshot(table, column, rows, Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count({col}) FROM {SqlQuote.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture), null, null, null, null, null, null);
         var x = $"{col}::DOUBLE";
         return DataDatabase.Rows(connection,
-            $"SELECT count({col}), avg({x}), stddev_samp({x}), min({x}), max({x}), skewness({x}), kurtosis({x}) FROM {SqlText.Id(table)} WHERE {col} IS NULL OR isfinite({x})",
+            $"SELECT count({col}), avg({x}), stddev_samp({x}), min({x}), max({x}), skewness({x}), kurtosis({x}) FROM {SqlQuote.Id(table)} WHERE {col} IS NULL OR isfinite({x})",
             r => new ColumnSnapshot(table, column, rows, r.GetInt64(0), D(r, 1), D(r, 2), D(r, 3), D(r, 4), D(r, 5), D(r, 6)))[0];
     }
 
@@ -131,9 +132,9 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
     private static List<Dictionary<string, object?>> Preview(DuckDBConnection connection, string table, string? source, string? created, string operation)
     {
         var columns = TableCatalog.Columns(connection, table).Select(c => c.Name).ToList();
-        var shown = new[] { source, created }.Where(c => c is not null && columns.Contains(c)).Select(c => SqlText.Id(c!)).ToList();
+        var shown = new[] { source, created }.Where(c => c is not null && columns.Contains(c)).Select(c => SqlQuote.Id(c!)).ToList();
         var select = shown.Count > 0 && operation is not ("one_hot" or "drop_duplicates") ? string.Join(", ", shown) : "*";
-        return DataDatabase.Rows(connection, $"SELECT {select} FROM {SqlText.Id(table)} LIMIT {PreviewRows}", r =>
+        return DataDatabase.Rows(connection, $"SELECT {select} FROM {SqlQuote.Id(table)} LIMIT {PreviewRows}", r =>
         {
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < r.FieldCount; i++)

@@ -1,6 +1,6 @@
+using McpFlow.Core.Storage;
 using System.Globalization;
 using McpFlow.Core.Errors;
-using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Transformations;
 
@@ -27,9 +27,9 @@ public static class TransformOperations
     /// <summary>The SQL expression computing a column operation from <paramref name="spec"/>'s column.</summary>
     public static string Expression(TransformSpec spec)
     {
-        var col = SqlText.Id(spec.Column ?? throw McpFlowException.Invalid($"Operation {spec.Operation} needs a column."));
+        var col = SqlQuote.Id(spec.Column ?? throw McpFlowException.Invalid($"Operation {spec.Operation} needs a column."));
         var x = $"{col}::DOUBLE";
-        string P(string name) => SqlText.Number(spec.Parameter(name));
+        string P(string name) => SqlQuote.Number(spec.Parameter(name));
         return spec.Operation switch
         {
             "log1p" => $"CASE WHEN {x} > -1 THEN ln(1 + {x}) END",
@@ -41,11 +41,11 @@ public static class TransformOperations
             "standardize" => $"({x} - {P("mean")}) / {P("std")}",
             "min_max" => $"({x} - {P("min")}) / ({P("max")} - {P("min")})",
             "impute_mean" or "impute_median" => $"coalesce({x}, {P("value")})",
-            "impute_value" or "impute_mode" => $"coalesce({col}::VARCHAR, {SqlText.Literal(spec.Text ?? throw McpFlowException.Invalid($"{spec.Operation} needs text (the fill value)."))})",
+            "impute_value" or "impute_mode" => $"coalesce({col}::VARCHAR, {SqlQuote.Literal(spec.Text ?? throw McpFlowException.Invalid($"{spec.Operation} needs text (the fill value)."))})",
             "missing_indicator" => $"({col} IS NULL)::INTEGER",
             "outlier_flag" => $"({x} < {P("lower")} OR {x} > {P("upper")})::INTEGER",
             "to_number" => $"TRY_CAST(replace(trim({col}::VARCHAR), ',', '') AS DOUBLE)",
-            "parse_date" => $"try_strptime({col}::VARCHAR, {SqlText.Literal(spec.Text ?? "%Y-%m-%d")})::DATE",
+            "parse_date" => $"try_strptime({col}::VARCHAR, {SqlQuote.Literal(spec.Text ?? "%Y-%m-%d")})::DATE",
             "frequency_encode" => $"(count(*) OVER (PARTITION BY {col}))::DOUBLE / count(*) OVER ()",
             _ => throw McpFlowException.Invalid($"Unknown column operation '{spec.Operation}'.", $"Use one of: {Names}."),
         };
@@ -53,13 +53,13 @@ public static class TransformOperations
 
     /// <summary>Box-Cox: (x^λ − 1)/λ, or ln x when λ = 0; defined for x &gt; 0.</summary>
     public static string BoxCox(string x, double lambda) =>
-        Math.Abs(lambda) < 1e-12 ? $"CASE WHEN {x} > 0 THEN ln({x}) END" : $"CASE WHEN {x} > 0 THEN (pow({x}, {SqlText.Number(lambda)}) - 1) / {SqlText.Number(lambda)} END";
+        Math.Abs(lambda) < 1e-12 ? $"CASE WHEN {x} > 0 THEN ln({x}) END" : $"CASE WHEN {x} > 0 THEN (pow({x}, {SqlQuote.Number(lambda)}) - 1) / {SqlQuote.Number(lambda)} END";
 
     /// <summary>Yeo-Johnson (Yeo and Johnson 2000), defined for all real x.</summary>
     public static string YeoJohnson(string x, double lambda)
     {
-        var l = SqlText.Number(lambda);
-        var l2 = SqlText.Number(2 - lambda);
+        var l = SqlQuote.Number(lambda);
+        var l2 = SqlQuote.Number(2 - lambda);
         var positive = Math.Abs(lambda) < 1e-12 ? $"ln(1 + {x})" : $"(pow(1 + {x}, {l}) - 1) / {l}";
         var negative = Math.Abs(lambda - 2) < 1e-12 ? $"-ln(1 - {x})" : $"-(pow(1 - {x}, {l2}) - 1) / {l2}";
         return $"CASE WHEN {x} >= 0 THEN {positive} ELSE {negative} END";

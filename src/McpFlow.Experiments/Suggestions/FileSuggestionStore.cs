@@ -42,6 +42,6 @@ public sealed partial class FileSuggestionStore(McpFlowWorkspace workspace) : IS
             throw McpFlowException.Invalid($"Invalid suggestion id '{id}'.", "Suggestion ids contain letters, digits and dashes, e.g. sug-20261123-101500-ab12cd-1.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_\\-]{1,100}$")]
+    [GeneratedRegex("^[A-Za-z0-9_\\-]{1,100}\\z")]
     private static partial Regex IdPattern();
 }

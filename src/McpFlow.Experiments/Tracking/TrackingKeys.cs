@@ -24,9 +24,9 @@ public static partial class TrackingKeys
             throw McpFlowException.Invalid($"Invalid run id '{runId}'.", "Run ids are 32 hexadecimal characters; call mlflow_search_runs to list them.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_\\-\\. /]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_\\-\\. /]+\\z")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_\\-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_\\-]{1,64}\\z")]
     private static partial Regex RunIdPattern();
 }

@@ -12,7 +12,7 @@ namespace McpFlow.Pipelines.Features;
 /// Runs the SQL steps of a spec in DuckDB (inputs, date parts, lags, left-closed rolling windows) and the Fourier
 /// step in .NET, one timed query per step, and returns the rows as a <see cref="FeatureFrame"/>.
 /// </summary>
-public sealed class FeatureLoader(WorkspaceDatabase database)
+public sealed class FeatureLoader(DuckDbGateway database)
 {
     /// <summary>Name of the optional step that makes models forecast the change from the latest known value.</summary>
     public const string DifferenceStep = "difference";
@@ -30,15 +30,15 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
             throw McpFlowException.Invalid($"Table '{table}' lacks column(s) the pipeline needs: {string.Join(", ", missing)}.",
                 "Use a table with the same columns as the one the pipeline was generated on.");
         var hasTarget = spec.Target is not null && available.Contains(spec.Target);
-        var order = spec.TimeColumn is null ? "rowid" : $"{Sql.Id(spec.TimeColumn)}, rowid";
-        var from = $"FROM {Sql.Id(table)} ORDER BY {order}";
+        var order = spec.TimeColumn is null ? "rowid" : $"{SqlQuote.Id(spec.TimeColumn)}, rowid";
+        var from = $"FROM {SqlQuote.Id(table)} ORDER BY {order}";
         var stats = new List<StepStats>();
         var numeric = new List<NumericColumn>();
         var watch = Stopwatch.StartNew();
 
         var inputs = spec.FeatureColumns.ToList();
-        var selects = new List<string> { hasTarget ? Sql.Id(spec.Target!) : "NULL" };
-        selects.AddRange(inputs.Select(c => c.Encoding == "numeric" ? $"{Sql.Id(c.Name)}::DOUBLE" : $"{Sql.Id(c.Name)}::VARCHAR"));
+        var selects = new List<string> { hasTarget ? SqlQuote.Id(spec.Target!) : "NULL" };
+        selects.AddRange(inputs.Select(c => c.Encoding == "numeric" ? $"{SqlQuote.Id(c.Name)}::DOUBLE" : $"{SqlQuote.Id(c.Name)}::VARCHAR"));
         var raw = Read(connection, $"SELECT {string.Join(", ", selects)} {from}");
         var n = raw.Count;
         var target = raw.Select(r => r[0]).ToArray();
@@ -54,8 +54,8 @@ public sealed class FeatureLoader(WorkspaceDatabase database)
 
         stats.Add(Stat("load", n, n, numeric.Count + categorical.Count, numeric, categorical, watch));
         if (spec.TimeColumn is not null && spec.Features.DateParts.Count > 0 && spec.IsEnabled("date_parts"))
-            AddSqlStep("date_parts", spec.Features.DateParts.Select(p => ($"{p}", $"date_part('{p}', {Sql.Id(spec.TimeColumn)})::DOUBLE")));
-        var y = hasTarget ? $"{Sql.Id(spec.Target!)}::DOUBLE" : "NULL::DOUBLE";
+            AddSqlStep("date_parts", spec.Features.DateParts.Select(p => ($"{p}", $"date_part('{p}', {SqlQuote.Id(spec.TimeColumn)})::DOUBLE")));
+        var y = hasTarget ? $"{SqlQuote.Id(spec.Target!)}::DOUBLE" : "NULL::DOUBLE";
         var window = $"OVER (ORDER BY {order})";
         if (spec.Task == PipelineTask.Forecasting && spec.IsEnabled("lags"))
             AddSqlStep("lags", spec.Features.Lags.Select(k => ($"lag_{k}", $"lag({y}, {k}) {window}")));

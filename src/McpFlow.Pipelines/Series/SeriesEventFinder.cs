@@ -8,7 +8,7 @@ using McpFlow.Pipelines.Tables;
 namespace McpFlow.Pipelines.Series;
 
 /// <summary>Reads a table's series in time order from DuckDB, runs <see cref="SeriesEventDetector"/> and charts the result.</summary>
-public sealed class SeriesEventFinder(WorkspaceDatabase database, PipelineStore store)
+public sealed class SeriesEventFinder(DuckDbGateway database, PipelineStore store)
 {
     /// <summary>Most rows scored (<see cref="SeriesEventDetector.MaxValues"/>).</summary>
     public const int MaxRows = SeriesEventDetector.MaxValues;
@@ -40,8 +40,8 @@ public sealed class SeriesEventFinder(WorkspaceDatabase database, PipelineStore 
         var values = new List<double>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {Sql.Id(time.Name)}, {Sql.Id(value.Name)}::DOUBLE FROM {Sql.Id(table)} WHERE {Sql.Id(time.Name)} IS NOT NULL " +
-                $"ORDER BY {Sql.Id(time.Name)}, rowid LIMIT {MaxRows + 1}";
+            command.CommandText = $"SELECT {SqlQuote.Id(time.Name)}, {SqlQuote.Id(value.Name)}::DOUBLE FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(time.Name)} IS NOT NULL " +
+                $"ORDER BY {SqlQuote.Id(time.Name)}, rowid LIMIT {MaxRows + 1}";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -5,22 +5,22 @@ using McpFlow.Core.Storage;
 namespace McpFlow.Pipelines.Tables;
 
 /// <summary>Reads schemas and column summaries of workspace tables from DuckDB.</summary>
-public sealed class TableInspector(WorkspaceDatabase database)
+public sealed class TableInspector(DuckDbGateway database)
 {
     /// <summary>Row count and per-column profile of <paramref name="table"/>.</summary>
     public (long Rows, IReadOnlyList<ColumnProfile> Columns) Profile(string table)
     {
         using var connection = database.Open();
         var columns = Schema(connection, table);
-        var rows = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {Sql.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {SqlQuote.Id(table)}"), System.Globalization.CultureInfo.InvariantCulture);
         var profiles = new List<ColumnProfile>();
         foreach (var (name, type) in columns)
         {
-            var id = Sql.Id(name);
+            var id = SqlQuote.Id(name);
             var numeric = ColumnTypes.IsNumeric(type);
             var stats = numeric ? $"avg({id})::DOUBLE, stddev_samp({id})::DOUBLE" : "NULL, NULL";
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) - count({id}), count(DISTINCT {id}), {stats} FROM {Sql.Id(table)}";
+            command.CommandText = $"SELECT count(*) - count({id}), count(DISTINCT {id}), {stats} FROM {SqlQuote.Id(table)}";
             using var reader = command.ExecuteReader();
             reader.Read();
             profiles.Add(new ColumnProfile(name, type, reader.GetInt64(0), reader.GetInt64(1),
@@ -34,7 +34,7 @@ public sealed class TableInspector(WorkspaceDatabase database)
     public double? Correlation(string table, string x, string y)
     {
         using var connection = database.Open();
-        var value = Scalar(connection, $"SELECT corr({Sql.Id(x)}::DOUBLE, {Sql.Id(y)}::DOUBLE) FROM {Sql.Id(table)}");
+        var value = Scalar(connection, $"SELECT corr({SqlQuote.Id(x)}::DOUBLE, {SqlQuote.Id(y)}::DOUBLE) FROM {SqlQuote.Id(table)}");
         return value is null or DBNull ? null : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -44,8 +44,8 @@ public sealed class TableInspector(WorkspaceDatabase database)
     {
         using var connection = database.Open();
         var value = Scalar(connection,
-            $"SELECT sum(m)::DOUBLE / sum(t) FROM (SELECT max(c) AS m, sum(c) AS t FROM (SELECT {Sql.Id(column)} AS k, {Sql.Id(target)} AS y, count(*) AS c " +
-            $"FROM {Sql.Id(table)} WHERE {Sql.Id(target)} IS NOT NULL GROUP BY ALL) GROUP BY k)");
+            $"SELECT sum(m)::DOUBLE / sum(t) FROM (SELECT max(c) AS m, sum(c) AS t FROM (SELECT {SqlQuote.Id(column)} AS k, {SqlQuote.Id(target)} AS y, count(*) AS c " +
+            $"FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(target)} IS NOT NULL GROUP BY ALL) GROUP BY k)");
         return value is null or DBNull ? 0 : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -54,8 +54,8 @@ public sealed class TableInspector(WorkspaceDatabase database)
     {
         using var connection = database.Open();
         var value = Scalar(connection,
-            $"SELECT avg(CASE WHEN {Sql.Id(column)}::TIMESTAMP > {Sql.Id(time)}::TIMESTAMP THEN 1.0 ELSE 0.0 END) FROM {Sql.Id(table)} " +
-            $"WHERE {Sql.Id(column)} IS NOT NULL AND {Sql.Id(time)} IS NOT NULL");
+            $"SELECT avg(CASE WHEN {SqlQuote.Id(column)}::TIMESTAMP > {SqlQuote.Id(time)}::TIMESTAMP THEN 1.0 ELSE 0.0 END) FROM {SqlQuote.Id(table)} " +
+            $"WHERE {SqlQuote.Id(column)} IS NOT NULL AND {SqlQuote.Id(time)} IS NOT NULL");
         return value is null or DBNull ? 0 : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -64,7 +64,7 @@ public sealed class TableInspector(WorkspaceDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT {Sql.Id(column)} AS v FROM {Sql.Id(table)} WHERE v IS NOT NULL ORDER BY v LIMIT {limit}";
+        command.CommandText = $"SELECT DISTINCT {SqlQuote.Id(column)} AS v FROM {SqlQuote.Id(table)} WHERE v IS NOT NULL ORDER BY v LIMIT {limit}";
         using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())
@@ -77,7 +77,7 @@ public sealed class TableInspector(WorkspaceDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Sql.Id(column)}::VARCHAR, count(*) AS c FROM {Sql.Id(table)} WHERE {Sql.Id(column)} IS NOT NULL GROUP BY 1 ORDER BY c, 1 LIMIT 1";
+        command.CommandText = $"SELECT {SqlQuote.Id(column)}::VARCHAR, count(*) AS c FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(column)} IS NOT NULL GROUP BY 1 ORDER BY c, 1 LIMIT 1";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetString(0), reader.GetInt64(1));
@@ -88,8 +88,8 @@ public sealed class TableInspector(WorkspaceDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT v FROM (SELECT {Sql.Id(column)}::DOUBLE AS v, {Sql.Id(time)} AS t, rowid AS r FROM {Sql.Id(table)} " +
-            $"WHERE {Sql.Id(column)} IS NOT NULL ORDER BY t DESC, r DESC LIMIT {limit}) ORDER BY t, r";
+        command.CommandText = $"SELECT v FROM (SELECT {SqlQuote.Id(column)}::DOUBLE AS v, {SqlQuote.Id(time)} AS t, rowid AS r FROM {SqlQuote.Id(table)} " +
+            $"WHERE {SqlQuote.Id(column)} IS NOT NULL ORDER BY t DESC, r DESC LIMIT {limit}) ORDER BY t, r";
         using var reader = command.ExecuteReader();
         var values = new List<double>();
         while (reader.Read())
@@ -101,7 +101,7 @@ public sealed class TableInspector(WorkspaceDatabase database)
     internal static IReadOnlyList<(string Name, string Type)> Schema(DbConnection connection, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Sql.Literal(table)} ORDER BY ordinal_position";
+        command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {SqlQuote.Literal(table)} ORDER BY ordinal_position";
         var columns = new List<(string, string)>();
         using (var reader = command.ExecuteReader())
         {

@@ -7,12 +7,11 @@ using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Specs;
 using McpFlow.Pipelines.Storage;
-using McpFlow.Pipelines.Tables;
 
 namespace McpFlow.Pipelines.Training;
 
 /// <summary>Applies a saved pipeline (spec, preprocessing state, model) to a table and writes the predictions as a new table.</summary>
-public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store, WorkspaceDatabase database)
+public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store, DuckDbGateway database)
 {
     /// <summary>Predicts every scorable row of <paramref name="table"/> into <paramref name="outputTable"/> (default <c>&lt;table&gt;_predictions</c>).</summary>
     public PredictionResult Predict(string modelId, string table, string? outputTable)
@@ -60,9 +59,9 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
             }
         }
 
-        var order = spec.TimeColumn is null ? "rowid" : $"{Sql.Id(spec.TimeColumn)}, rowid";
-        command.CommandText = $"CREATE OR REPLACE TABLE {Sql.Id(output)} AS SELECT s.* EXCLUDE (__pos), p.* EXCLUDE (pos) FROM " +
-            $"(SELECT *, row_number() OVER (ORDER BY {order}) - 1 AS __pos FROM {Sql.Id(table)}) s JOIN __pipeline_predictions p ON p.pos = s.__pos ORDER BY s.__pos";
+        var order = spec.TimeColumn is null ? "rowid" : $"{SqlQuote.Id(spec.TimeColumn)}, rowid";
+        command.CommandText = $"CREATE OR REPLACE TABLE {SqlQuote.Id(output)} AS SELECT s.* EXCLUDE (__pos), p.* EXCLUDE (pos) FROM " +
+            $"(SELECT *, row_number() OVER (ORDER BY {order}) - 1 AS __pos FROM {SqlQuote.Id(table)}) s JOIN __pipeline_predictions p ON p.pos = s.__pos ORDER BY s.__pos";
         command.ExecuteNonQuery();
         command.CommandText = "DROP TABLE __pipeline_predictions";
         command.ExecuteNonQuery();
@@ -81,7 +80,7 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {Sql.Id(table)}";
+        command.CommandText = $"SELECT count(*) FROM {SqlQuote.Id(table)}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -89,7 +88,7 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {Sql.Id(output)} LIMIT 10";
+        command.CommandText = $"SELECT * FROM {SqlQuote.Id(output)} LIMIT 10";
         using var reader = command.ExecuteReader();
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         while (reader.Read())

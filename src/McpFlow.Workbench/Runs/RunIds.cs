@@ -19,6 +19,6 @@ public static partial class RunIds
         IsValid(id) ? id! : throw McpFlowException.Invalid($"{parameter} '{id}' is not a run id (they look like run-20261123-101500-ab12cd).",
             "Call workbench_list_runs to see the run ids.");
 
-    [GeneratedRegex("^run-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$")]
+    [GeneratedRegex("^run-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}\\z")]
     private static partial Regex Shape();
 }

@@ -59,12 +59,95 @@ public sealed class FileAccessGuardTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_AllowsGlobInsideRoot_AndRefusesGlobThatClimbs()
+    public void ResolveFiles_ExpandsGlobInsideRoot_AndRefusesGlobThatClimbs()
     {
+        Directory.CreateDirectory(Path.Combine(_root, "data"));
+        File.WriteAllText(Path.Combine(_root, "data", "b.csv"), "b");
+        File.WriteAllText(Path.Combine(_root, "data", "a.csv"), "a");
         var guard = new FileAccessGuard([_root]);
-        guard.Resolve("data/*.csv").Should().Be(Path.Combine(_root, "data", "*.csv"));
-        ((Action)(() => guard.Resolve("*/../../outside/*.csv"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
-        ((Action)(() => guard.Resolve("../outside/*.csv"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
+        guard.ResolveFiles("data/*.csv").Should().Equal(Path.Combine(_root, "data", "a.csv"), Path.Combine(_root, "data", "b.csv"));
+        ((Action)(() => guard.ResolveFiles("*/../../outside/*.csv"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
+        ((Action)(() => guard.ResolveFiles("../outside/*.csv"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
+        ((Action)(() => guard.Resolve("data/*.csv"))).Should().Throw<McpFlowException>().WithMessage("*wildcard*");
+    }
+
+    [Fact]
+    public void ResolveFiles_RefusesGlobMatchThatLinksOutside()
+    {
+        // The issue's reproduction: R/*.txt where R/p.txt links to a file outside the roots.
+        File.WriteAllText(Path.Combine(_root, "ok.txt"), "fine");
+        File.CreateSymbolicLink(Path.Combine(_root, "p.txt"), Path.Combine(_outside, "secret.csv"));
+        var guard = new FileAccessGuard([_root]);
+        ((Action)(() => guard.ResolveFiles("*.txt"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
+    }
+
+    [Fact]
+    public void Resolve_ResolvesDotDotAfterTheLink_NotBeforeIt()
+    {
+        // R/a/b/link -> outside/dir; R/a/b/link/../secret.csv is outside/secret.csv for the OS, not R/a/b/secret.csv.
+        var dir = Directory.CreateDirectory(Path.Combine(_outside, "dir")).FullName;
+        Directory.CreateDirectory(Path.Combine(_root, "a", "b"));
+        File.WriteAllText(Path.Combine(_root, "a", "b", "secret.csv"), "decoy inside");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "a", "b", "link"), dir);
+        var guard = new FileAccessGuard([_root]);
+        ((Action)(() => guard.ResolveExistingFile("a/b/link/../secret.csv"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
+    }
+
+    [Fact]
+    public void ResolveFiles_NegatedClass_MatchesWhatTheShellWould()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "globs"));
+        foreach (var name in new[] { "a.csv", "b.csv", "!.csv", ".hidden.csv" })
+            File.WriteAllText(Path.Combine(_root, "globs", name), name);
+        var guard = new FileAccessGuard([_root]);
+        guard.ResolveFiles("globs/[!a].csv").Select(Path.GetFileName).Should().Equal("!.csv", "b.csv");
+        guard.ResolveFiles("globs/[^ab].csv").Select(Path.GetFileName).Should().Equal("!.csv");
+        guard.ResolveFiles("globs/[a-b].csv").Select(Path.GetFileName).Should().Equal("a.csv", "b.csv");
+        guard.ResolveFiles("globs/*.csv").Should().HaveCount(3, "wildcards never match a leading dot");
+        guard.ResolveFiles("**/?.csv").Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void ResolveExistingFile_RefusesFifo_WithoutOpeningIt()
+    {
+        var fifo = Path.Combine(_root, "pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            mkfifo.WaitForExit();
+        var guard = new FileAccessGuard([_root]);
+        ((Action)(() => guard.ResolveExistingFile("pipe.csv"))).Should().Throw<McpFlowException>().WithMessage("*not a regular file*");
+        ((Action)(() => guard.ResolveFiles("*.csv"))).Should().Throw<McpFlowException>().WithMessage("*not a regular file*");
+        ((Action)(() => guard.ResolveForWrite("pipe.csv"))).Should().Throw<McpFlowException>().WithMessage("*not a regular file*");
+        FileKinds.Of("/dev/null").Should().Be(FileKind.Special);
+        FileKinds.Of(Path.Combine(_root, "inside.csv")).Should().Be(FileKind.Regular);
+        FileKinds.Of(_root).Should().Be(FileKind.Directory);
+        FileKinds.Of(Path.Combine(_root, "nope")).Should().Be(FileKind.Missing);
+    }
+
+    [Theory]
+    [InlineData("audit/audit.jsonl")]
+    [InlineData("workbench.json")]
+    [InlineData("data.duckdb")]
+    [InlineData("runs/run-20261123-101500-ab12cd/manifest.json")]
+    [InlineData("jobs/x.json")]
+    [InlineData("mlruns/0/meta.yaml")]
+    public void ResolveForWrite_RefusesTheWorkspaceOwnRecords(string record)
+    {
+        var workspace = Directory.CreateDirectory(Path.Combine(_root, ".mcpflow")).FullName;
+        var guard = new FileAccessGuard([_root, workspace], workspace);
+        var act = () => guard.ResolveForWrite(Path.Combine(workspace, record));
+        act.Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden && e.Hint!.Contains("exports"));
+        guard.ResolveForWrite(Path.Combine(workspace, "exports", "out.csv")).Should().Be(Path.Combine(workspace, "exports", "out.csv"));
+        guard.ResolveForWrite("out.csv").Should().Be(Path.Combine(_root, "out.csv"));
+    }
+
+    [Fact]
+    public void ResolveForWrite_RefusesALinkInsideARootThatLeadsIntoTheWorkspace()
+    {
+        var workspace = Directory.CreateDirectory(Path.Combine(_temp, "ws")).FullName;
+        File.WriteAllText(Path.Combine(workspace, "workbench.json"), "{}");
+        File.CreateSymbolicLink(Path.Combine(_root, "innocent.json"), Path.Combine(workspace, "workbench.json"));
+        var guard = new FileAccessGuard([_root, workspace], workspace);
+        ((Action)(() => guard.ResolveForWrite("innocent.json"))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden);
     }
 
     [Fact]

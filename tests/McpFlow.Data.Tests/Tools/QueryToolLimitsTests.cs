@@ -36,7 +36,7 @@ public sealed class QueryToolLimitsTests : DataServerTestBase
     {
         var result = await CallAsync("data_query", new { sql = "COPY (SELECT 1) TO '/tmp/mcpflow-write-escape.csv'" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("Permission");
+        result.Text().Should().Contain("never allowed");
         File.Exists("/tmp/mcpflow-write-escape.csv").Should().BeFalse();
     }
 }

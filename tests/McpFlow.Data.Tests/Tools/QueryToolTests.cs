@@ -89,20 +89,39 @@ public sealed class QueryToolTests : DataServerTestBase
         { "CALL pragma_version()", "read-only" },
         { "SELECT 1; DROP TABLE nums", "read-only" },
         { "SELECT 1; SELECT 2", "exactly one statement" },
-        { "SELECT * FROM read_csv('/etc/passwd')", "outside the allowed roots" },
-        { "SELECT * FROM '/etc/passwd'", "outside the allowed roots" },
-        { "SELECT * FROM read_text('/etc/hostname')", "outside the allowed roots" },
-        { "SELECT * FROM read_blob('/etc/hostname')", "outside the allowed roots" },
-        { "SELECT * FROM glob('/etc/*')", "outside the allowed roots" },
-        { "SELECT * FROM read_csv(['/etc/passwd'])", "outside the allowed roots" },
-        { "SELECT * FROM read_csv('/etc/' || 'passwd')", "string literal" },
-        { "WITH x AS (SELECT * FROM read_text('/etc/hostname')) SELECT * FROM x", "outside the allowed roots" },
-        { "SELECT * FROM nums WHERE label IN (SELECT content FROM read_text('/etc/hostname'))", "outside the allowed roots" },
+        { "SELECT * FROM read_csv('/etc/passwd')", "never reads files" },
+        { "SELECT * FROM '/etc/passwd'", "never reads files" },
+        { "SELECT * FROM read_text('/etc/hostname')", "never reads files" },
+        { "SELECT * FROM read_blob('/etc/hostname')", "never reads files" },
+        { "SELECT * FROM glob('/etc/*')", "never reads files" },
+        { "SELECT * FROM read_csv(['/etc/passwd'])", "never reads files" },
+        { "SELECT * FROM read_csv('/etc/' || 'passwd')", "never reads files" },
+        { "WITH x AS (SELECT * FROM read_text('/etc/hostname')) SELECT * FROM x", "never reads files" },
+        { "SELECT * FROM nums WHERE label IN (SELECT content FROM read_text('/etc/hostname'))", "never reads files" },
         { "SELECT * FROM query('SELECT * FROM read_text(''/etc/hostname'')')", "not allowed" },
         { "SELECT * FROM query_table('nums')", "not allowed" },
-        { "SELECT * FROM read_csv('https://example.com/data.csv')", "URL" },
+        { "SELECT * FROM read_csv('https://example.com/data.csv')", "never reads files" },
         { "SELECT * FROM sqlite_scan('/tmp/x.db', 't')", "not allowed" },
-        { "SELECT * FROM read_csv('../../../../etc/passwd')", "outside the allowed roots" },
+        { "SELECT * FROM read_csv('../../../../etc/passwd')", "never reads files" },
+        // The reproductions of the safety issue: relative paths, globs, '..' after links, SQL inside strings.
+        { "SELECT * FROM read_text('.env')", "never reads files" },
+        { "SELECT * FROM read_csv('secret.csv')", "never reads files" },
+        { "SELECT * FROM 'secret.csv'", "never reads files" },
+        { "SELECT * FROM read_text('data/*.txt')", "never reads files" },
+        { "SELECT * FROM read_text('data/a/b/link/../secret.csv')", "never reads files" },
+        { "SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM read_text(''/etc/passwd'')'))", "not allowed" },
+        { "SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 42'))", "not allowed" },
+        { "SELECT json_serialize_plan('SELECT * FROM read_text(''/etc/passwd'')')", "not allowed" },
+        { "SELECT getenv('HOME')", "not allowed" },
+        { "SELECT json_structure(repeat('[', 100000) || repeat(']', 100000))", "not allowed" },
+        { "SELECT json_contains('[1]', '[1]')", "not allowed" },
+        { "SELECT json_transform('1', repeat('[', 50000) || '\"JSON\"' || repeat(']', 50000))", "structure" },
+        { "SELECT list_transform([1], x -> json_structure(x::VARCHAR))", "not allowed" },
+        { "SELECT sleep_ms(100000)", "not allowed" },
+        { "DESCRIBE 'secret.csv'", "never reads files" },
+        { "SUMMARIZE SELECT * FROM read_csv('/etc/passwd')", "never reads files" },
+        { "SELECT * FROM parquet_metadata('x.parquet')", "never reads files" },
+        { "SELECT * FROM read_csv_auto('/etc/passwd')", "never reads files" },
     };
 
     [Fact]
@@ -130,14 +149,16 @@ public sealed class QueryToolTests : DataServerTestBase
         File.CreateSymbolicLink(link, "/etc/passwd");
         var result = await CallAsync("data_query", new { sql = $"SELECT * FROM read_csv('{link}')" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("outside the allowed roots");
+        result.Text().Should().Contain("never reads files");
     }
 
     [Fact]
-    public async Task Query_ReadsFileInsideAllowedRoot()
+    public async Task Query_RefusesFileInsideAllowedRoot_AndNamesDataLoad()
     {
+        // Client SQL never reads files, not even allowed ones: files enter through data_load, which checks them.
         var path = WriteFile("extra.csv", "a,b\n1,2\n3,4\n");
-        var result = await CallOkAsync("data_query", new { sql = $"SELECT sum(a + b) FROM read_csv('{path}')" });
-        result.Structured().GetProperty("rows")[0][0].GetDouble().Should().Be(10);
+        var result = await CallAsync("data_query", new { sql = $"SELECT sum(a + b) FROM read_csv('{path}')" });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("data_load");
     }
 }

@@ -24,7 +24,7 @@ public abstract class PipelineServerTestBase : McpServerTestBase
 
     protected void Execute(string sql)
     {
-        using var connection = Services.GetRequiredService<WorkspaceDatabase>().Open();
+        using var connection = Services.GetRequiredService<DuckDbGateway>().Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();

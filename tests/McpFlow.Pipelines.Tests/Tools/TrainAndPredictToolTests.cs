@@ -34,7 +34,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         var modelId = data.GetProperty("modelId").GetString();
         var predicted = await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "customers", output_table = "scored" });
         predicted.Structured().GetProperty("rows").GetInt32().Should().Be(120);
-        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.DuckDbGateway)) is McpFlow.Core.Storage.DuckDbGateway db ? db.Open() : throw new InvalidOperationException();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT avg(CASE WHEN prediction = churn::VARCHAR THEN 1.0 ELSE 0.0 END), min(probability), max(probability) FROM scored";
         using var reader = command.ExecuteReader();
@@ -58,7 +58,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         var trained = await CallOkAsync("pipeline_train", new { spec, trainer, experiment = "sales", wait_seconds = 60 });
         var modelId = trained.Structured().GetProperty("result").GetProperty("modelId").GetString();
         await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "sales", output_table = "forecast" });
-        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.DuckDbGateway)) is McpFlow.Core.Storage.DuckDbGateway db ? db.Open() : throw new InvalidOperationException();
         using var command = connection.CreateCommand();
         // The saved model must forecast levels (a model of changes loaded without adding the base back would be ~100 off).
         command.CommandText = "SELECT avg(abs(prediction - y)), avg(abs(y - prev)) FROM (SELECT *, lag(y) OVER (ORDER BY d) AS prev FROM forecast) WHERE prev IS NOT NULL";
@@ -81,7 +81,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         trained.GetProperty("mean").GetProperty("r2").GetDouble().Should().BeGreaterThan(0.8);
         var modelId = trained.GetProperty("modelId").GetString();
         await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "houses", output_table = "priced" });
-        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.WorkspaceDatabase)) is McpFlow.Core.Storage.WorkspaceDatabase db ? db.Open() : throw new InvalidOperationException();
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.DuckDbGateway)) is McpFlow.Core.Storage.DuckDbGateway db ? db.Open() : throw new InvalidOperationException();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 - sum((prediction - price) ^ 2) / (count(*) * var_pop(price)) FROM priced WHERE x1 IS NOT NULL";
         Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0.98);

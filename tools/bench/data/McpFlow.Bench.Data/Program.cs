@@ -41,7 +41,7 @@ switch (mode)
         var folder = args[2];
         var workspace = new McpFlowWorkspace(folder);
         var guard = new FileAccessGuard([Path.GetDirectoryName(Path.GetFullPath(args[1]))!, folder]);
-        var database = new McpFlow.Data.Storage.DataDatabase(new WorkspaceDatabase(workspace), guard);
+        var database = new McpFlow.Data.Storage.DataDatabase(new DuckDbGateway(workspace), guard);
         var load = new TableLoader(database, guard, TimeProvider.System).Load(args[1], "bench", new LoadOptions(), force: true, CancellationToken.None);
         var loadSeconds = watch.Elapsed.TotalSeconds;
         var profiler = new Profiler(database);
