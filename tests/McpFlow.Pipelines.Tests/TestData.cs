@@ -11,7 +11,7 @@ public sealed class TestData : IDisposable
     public TestData()
     {
         Root = TempFolder.Create("mcpflow-pipelines");
-        Database = new DuckDbGateway(new McpFlowWorkspace(Root), new FileAccessGuard([Root]));
+        Database = new DuckDbGateway(new McpFlowWorkspace(Root), new FileAccessGuard([Root, RepositoryPaths.ExampleData]));
     }
 
     public string Root { get; }

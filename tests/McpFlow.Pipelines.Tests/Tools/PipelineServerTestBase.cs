@@ -1,3 +1,4 @@
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tracking;
@@ -15,6 +16,10 @@ public abstract class PipelineServerTestBase : McpServerTestBase
     protected InMemorySuggestionStore Suggestions { get; } = new();
 
     protected override IReadOnlyList<IToolGroup> Groups => [new PipelinesToolGroup()];
+
+    // Tests read the committed example data straight into the workspace database, so that folder is an allowed root
+    // (the gateway's lock-down refuses files anywhere else).
+    protected override void ConfigureOptions(McpFlowOptions options) => options.AllowedRoots.Add(RepositoryPaths.ExampleData);
 
     protected override void ConfigureServices(IServiceCollection services)
     {
