@@ -54,7 +54,8 @@ public sealed class FeatureLoader(DuckDbGateway database)
 
         stats.Add(Stat("load", n, n, numeric.Count + categorical.Count, numeric, categorical, watch));
         if (spec.TimeColumn is not null && spec.Features.DateParts.Count > 0 && spec.IsEnabled("date_parts"))
-            AddSqlStep("date_parts", spec.Features.DateParts.Select(p => ($"{p}", $"date_part('{p}', {SqlQuote.Id(spec.TimeColumn)})::DOUBLE")));
+            AddSqlStep("date_parts", spec.Features.DateParts.Select(p => SqlQuote.Keyword(p, SpecValidator.DateParts, "features.dateParts"))
+                .Select(p => (p, $"date_part({SqlQuote.Literal(p)}, {SqlQuote.Id(spec.TimeColumn)})::DOUBLE")));
         var y = hasTarget ? $"{SqlQuote.Id(spec.Target!)}::DOUBLE" : "NULL::DOUBLE";
         var window = $"OVER (ORDER BY {order})";
         if (spec.Task == PipelineTask.Forecasting && spec.IsEnabled("lags"))

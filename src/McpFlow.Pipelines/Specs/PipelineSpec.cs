@@ -87,7 +87,7 @@ public sealed record PipelineSpec
         }
         catch (JsonException ex)
         {
-            throw McpFlowException.Invalid($"The pipeline spec is not valid JSON for spec version {CurrentVersion}: {ex.Message}",
+            throw McpFlowException.Invalid($"The pipeline spec is not valid JSON for spec version {CurrentVersion} (at {ex.Path ?? "$"}, line {ex.LineNumber + 1}).",
                 "Pass the 'spec' object returned by generate_pipeline unchanged (or edit only step 'enabled' flags, candidates and split).");
         }
 
@@ -96,6 +96,7 @@ public sealed record PipelineSpec
         if (spec.SpecVersion != CurrentVersion)
             throw McpFlowException.Invalid($"Spec version '{spec.SpecVersion}' is not supported (this server reads {CurrentVersion}).",
                 "Generate the spec again with generate_pipeline.");
+        SpecValidator.Validate(spec);
         return spec;
     }
 }

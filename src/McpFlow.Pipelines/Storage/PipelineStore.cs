@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Pipelines.Specs;
@@ -33,8 +34,7 @@ public sealed class PipelineStore(McpFlowWorkspace workspace, TimeProvider time)
         var text = specOrId.Trim();
         if (text.StartsWith('{'))
             return PipelineSpec.FromJson(text);
-        if (text.Length == 0 || text.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
-            throw McpFlowException.Invalid($"'{specOrId}' is neither a pipeline spec id nor spec JSON.", "Pass the spec_id returned by generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\").");
+        WorkspaceIds.Require(IdKind.Pipeline, text, "spec");
         var file = Path.Combine(Root, "specs", text + ".json");
         if (!File.Exists(file))
             throw McpFlowException.NotFound($"No pipeline spec with id '{text}'.", "Call generate_pipeline first; it returns the spec_id.");
