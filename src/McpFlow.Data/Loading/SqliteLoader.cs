@@ -1,3 +1,4 @@
+using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using Microsoft.Data.Sqlite;
@@ -19,8 +20,9 @@ internal sealed class SqliteLoader : IFormatLoader
             sqlite.Open();
             var tables = Strings(sqlite, "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
             var chosen = SourceTableChooser.Choose(tables, options.SourceTable, source.Files[0]);
-            var quoted = "\"" + chosen.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var columns = Strings(sqlite, $"SELECT name FROM pragma_table_info('{chosen.Replace("'", "''", StringComparison.Ordinal)}') ORDER BY cid");
+            // SQLite quotes identifiers and literals as standard SQL does, so the one quoting helper serves it too.
+            var quoted = SqlQuote.Id(chosen);
+            var columns = Strings(sqlite, $"SELECT name FROM pragma_table_info({SqlQuote.Literal(chosen)}) ORDER BY cid");
             var kinds = columns.Select(c => KindOf(sqlite, quoted, c)).ToList();
             RowTableWriter.Create(connection, table, RowTableWriter.UniqueNames(columns), kinds);
             using var command = sqlite.CreateCommand();
@@ -48,7 +50,7 @@ internal sealed class SqliteLoader : IFormatLoader
 
     private static ColumnKind KindOf(SqliteConnection sqlite, string table, string column)
     {
-        var quoted = "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var quoted = SqlQuote.Id(column);
         var types = Strings(sqlite, $"SELECT DISTINCT typeof({quoted}) FROM {table} WHERE {quoted} IS NOT NULL");
         return types switch
         {
