@@ -52,7 +52,7 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
 
         var handle = jobs.Start("data_load", $"Load {Path.GetFileName(path)}", ctx =>
         {
-            ctx.Report(null, $"Loading {path}");
+            ctx.Report(null, $"Loading {source.Files.Count:N0} file(s), {source.TotalSize:N0} bytes");
             var result = loader.Load(path, table, options, force, ctx.CancellationToken);
             return Task.FromResult(new JobResult(LoadText.Render(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options)));
         });
