@@ -32,11 +32,12 @@ internal static class DelimitedScanner
         var first = new System.Text.StringBuilder();
         var firstDone = false;
         var buffer = new char[BufferChars];
+        var done = false;
         int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        while (!done && (read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < read; i++)
+            for (var i = 0; i < read && !done; i++)
             {
                 var c = buffer[i];
                 if (!firstDone)
@@ -53,10 +54,8 @@ internal static class DelimitedScanner
                     throw McpFlowException.Invalid(
                         $"Line {raw.Records + 1:N0} of '{fileName}' is longer than {maxLineChars:N0} bytes, the longest line a load accepts.",
                         $"Check that the file is really CSV/TSV text, or ask the operator to raise the limit with {LoadLimits.LineBytesSwitch}.");
+                done = (c is '\n' or '\r') && raw.Records >= SampleRecords && dialects.All(d => d.Dead || d.Records >= SampleRecords);
             }
-
-            if (dialects.All(d => d.Dead || d.Records >= SampleRecords))
-                break;
         }
 
         foreach (var dialect in dialects)
