@@ -1,6 +1,7 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Data.Loading;
+using McpFlow.Data.Storage;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,9 @@ public sealed class LoadTimeoutTests : DataServerTestBase
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("ran past the 2 s load time limit");
         TablesStartingWith("huge").Should().BeEmpty();
+        using (var connection = Services.GetRequiredService<DataDatabase>().Open())
+            DataDatabase.Scalar(connection, "SELECT count(*) FROM duckdb_databases() WHERE starts_with(database_name, 'mcpflow_src_')")
+                .Should().Be(0L, "the source file is detached after the interrupted copy");
         await AssertServerStillWorksAsync();
     }
 
