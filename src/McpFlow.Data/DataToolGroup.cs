@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Export;
 using McpFlow.Data.Loading;
 using McpFlow.Data.Prompts;
@@ -28,6 +29,8 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<DataDatabase>();
         services.AddSingleton<TableCatalog>();
         services.AddSingleton<TableLoader>();
+        // Other groups (generate_pipeline's file) load files through the same checked loaders.
+        services.AddSingleton<ITableFileLoader>(provider => provider.GetRequiredService<TableLoader>());
         services.AddSingleton<SqlGuard>();
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<Profiler>();

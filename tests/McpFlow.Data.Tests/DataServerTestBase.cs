@@ -1,7 +1,10 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Groups;
+using McpFlow.Data.Storage;
 using McpFlow.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Data.Tests;
 
@@ -28,6 +31,34 @@ public abstract class DataServerTestBase : McpServerTestBase
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Workspace tables whose name starts with <paramref name="prefix"/> (e.g. leftover staging tables).</summary>
+    protected IReadOnlyList<string> TablesStartingWith(string prefix)
+    {
+        using var connection = Services.GetRequiredService<DataDatabase>().Open();
+        return DataDatabase.Rows(connection, "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ?)", r => r.GetString(0), prefix);
+    }
+
+    /// <summary>Writes a SQLite database built by <paramref name="sql"/> under the data root and returns its path.</summary>
+    protected string WriteSqlite(string name, string sql)
+    {
+        var path = Path.Combine(DataRoot, name);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        return path;
+    }
+
+    /// <summary>Asserts the server still answers and still loads a small file (the process and its database survived).</summary>
+    protected async Task AssertServerStillWorksAsync()
+    {
+        await CallOkAsync("server_info");
+        var path = WriteFile("after.csv", "x,y\n1,2\n3,4\n");
+        (await LoadAsync(path, new { table = "after_check", force = true })).GetProperty("rows").GetInt64().Should().Be(2);
+        TablesStartingWith("mcpflow_staging").Should().BeEmpty("a stopped or refused load leaves no staging table");
     }
 
     /// <summary>Loads a file through data_load and returns the structured result.</summary>

@@ -29,6 +29,12 @@ public sealed class McpFlowOptions
     /// <summary>SQL safety settings.</summary>
     public SqlOptions Sql { get; set; } = new();
 
+    /// <summary>Limits on every file load.</summary>
+    public LoadLimits Load { get; set; } = new();
+
+    /// <summary>Limits on every export.</summary>
+    public ExportLimits Export { get; set; } = new();
+
     /// <summary>Background-job settings.</summary>
     public JobOptions Jobs { get; set; } = new();
 

@@ -6,6 +6,12 @@ public static class OptionsValidator
     /// <summary>Maximum job wait: clients cut tool calls at about 60 s.</summary>
     public const double MaxJobWaitSeconds = 50;
 
+    /// <summary>Highest nesting depth an operator may allow: DuckDB needs 39 s for one 1,000-deep JSON array here.</summary>
+    public const int MaxNestingDepth = 512;
+
+    /// <summary>Highest column limit an operator may allow: DuckDB needs about 20 s to load a 16,000-column CSV here.</summary>
+    public const int MaxColumns = 20_000;
+
     /// <summary>Returns all problems found; empty when the options are usable.</summary>
     public static IReadOnlyList<string> Validate(McpFlowOptions options, IEnumerable<string> knownGroups)
     {
@@ -28,6 +34,8 @@ public static class OptionsValidator
             errors.Add($"sql max rows {options.Sql.MaxRows} is outside 1..100000.");
         if (options.Sql.MaxCharacters is < 1_000 or > 10_000_000)
             errors.Add($"sql max characters {options.Sql.MaxCharacters} is outside 1000..10000000.");
+        ValidateLoad(options.Load, errors);
+        ValidateExport(options.Export, errors);
         if (options.Jobs.WaitSeconds is < 0 or > MaxJobWaitSeconds)
             errors.Add($"job wait {options.Jobs.WaitSeconds}s is outside 0..{MaxJobWaitSeconds} (clients cut calls at ~60 s).");
         if (options.Jobs.MaxConcurrent is < 1 or > 64)
@@ -46,5 +54,29 @@ public static class OptionsValidator
         }
 
         return errors;
+    }
+
+    private static void ValidateLoad(LoadLimits load, List<string> errors)
+    {
+        Range(errors, "load timeout", load.TimeoutSeconds, 1, 86_400, "s");
+        Range(errors, "load max depth", load.MaxNestingDepth, 1, MaxNestingDepth, "");
+        Range(errors, "load max columns", load.MaxColumns, 1, MaxColumns, "");
+        Range(errors, "load max line bytes", load.MaxLineBytes, 1_024, 1L << 30, "");
+        Range(errors, "load max unzipped bytes", load.MaxUnzippedBytes, 1L << 20, 1L << 40, "");
+        Range(errors, "load max zip entries", load.MaxZipEntries, 10, 1_000_000, "");
+        Range(errors, "load max cell bytes", load.MaxCellBytes, 1_024, 1_000_000_000, "");
+    }
+
+    private static void ValidateExport(ExportLimits export, List<string> errors)
+    {
+        Range(errors, "export timeout", export.TimeoutSeconds, 1, 86_400, "s");
+        Range(errors, "export max rows", export.MaxRows, 1, 1_000_000_000_000, "");
+        Range(errors, "export max bytes", export.MaxBytes, 1_024, 1L << 42, "");
+    }
+
+    private static void Range(List<string> errors, string name, long value, long min, long max, string unit)
+    {
+        if (value < min || value > max)
+            errors.Add($"{name} {value}{unit} is outside {min}..{max}.");
     }
 }

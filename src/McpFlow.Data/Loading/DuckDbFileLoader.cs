@@ -1,42 +1,72 @@
-using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
+using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Loading;
 
-/// <summary>DuckDB database files: attached read-only, one table copied, detached again.</summary>
-internal sealed class DuckDbFileLoader : IFormatLoader
+/// <summary>DuckDB database files: attached read-only, one table (or a view whose stored SQL passes
+/// <see cref="StoredSqlCheck"/>) copied, detached again.</summary>
+internal sealed class DuckDbFileLoader(SqlGuard guard) : IFormatLoader
 {
-    public IReadOnlyDictionary<string, string> Load(DuckDBConnection connection, string table, SourceFiles source, LoadOptions options, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, string> Load(LoadRequest request)
     {
+        var (connection, table, source, options, limits, deadline) = request;
         if (source.Files.Count != 1)
             throw McpFlowException.Invalid("DuckDB loads take one database file, not a glob.");
         var alias = "mcpflow_src_" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            DataDatabase.Execute(connection, $"ATTACH {SqlQuote.Literal(source.Files[0])} AS {alias} (READ_ONLY)");
+            deadline.Execute(connection, $"ATTACH {SqlQuote.Literal(source.Files[0])} AS {alias} (READ_ONLY)");
         }
-        catch (DuckDBException ex)
+        catch (DuckDBException ex) when (!deadline.IsStopped)
         {
-            throw McpFlowException.Invalid($"'{Path.GetFileName(source.Files[0])}' could not be attached as a DuckDB database: {ex.Message.Split('\n')[0]}",
+            throw McpFlowException.Invalid($"'{request.FileName}' could not be attached as a DuckDB database: {SqlGuard.EngineMessage(ex.Message)}",
                 "Check that it is a DuckDB file of a compatible version and not open in another process.");
         }
 
         try
         {
-            var tables = DataDatabase.Rows(connection,
-                "SELECT CASE WHEN schema_name = 'main' THEN table_name ELSE schema_name || '.' || table_name END FROM duckdb_tables() WHERE database_name = ? ORDER BY 1",
-                r => r.GetString(0), alias);
-            var chosen = SourceTableChooser.Choose(tables, options.SourceTable, source.Files[0]);
-            var parts = chosen.Split('.', 2);
-            var qualified = parts.Length == 2 ? $"{alias}.{SqlQuote.Id(parts[0])}.{SqlQuote.Id(parts[1])}" : $"{alias}.main.{SqlQuote.Id(chosen)}";
-            DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {qualified}");
-            return new Dictionary<string, string> { ["source_table"] = chosen, ["reader"] = "DuckDB ATTACH (READ_ONLY)" };
+            var objects = Objects(request, alias);
+            var chosenName = SourceTableChooser.Choose(objects.Select(o => o.Display).ToList(), options.SourceTable, source.Files[0]);
+            var chosen = objects.First(o => o.Display == chosenName);
+            StoredSqlCheck.Vet(request, guard, alias, chosen, objects);
+            var columns = deadline.Rows(connection,
+                "SELECT count(*) FROM duckdb_columns() WHERE database_name = ? AND schema_name = ? AND table_name = ?",
+                r => r.GetInt64(0), alias, chosen.Schema, chosen.Name)[0];
+            if (columns > limits.MaxColumns)
+                throw McpFlowException.Invalid($"'{chosenName}' in '{request.FileName}' has {columns:N0} columns; a load accepts at most {limits.MaxColumns:N0}.",
+                    $"Create a view of the columns you need, or ask the operator to raise the limit with {LoadLimits.ColumnsSwitch}.");
+            deadline.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {alias}.{SqlQuote.Id(chosen.Schema)}.{SqlQuote.Id(chosen.Name)}");
+            return new Dictionary<string, string>
+            {
+                ["source_table"] = chosenName + (chosen.IsView ? " (view)" : ""),
+                ["reader"] = "DuckDB ATTACH (READ_ONLY)",
+            };
         }
         finally
         {
-            DataDatabase.Execute(connection, $"DETACH {alias}");
+            try
+            {
+                DataDatabase.Execute(connection, $"DETACH {alias}");
+            }
+            catch (DuckDBException)
+            {
+                // The attach did not happen; nothing to detach.
+            }
         }
+    }
+
+    private static List<StoredObject> Objects(LoadRequest request, string alias)
+    {
+        var tables = request.Deadline.Rows(request.Connection,
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY 1, 2",
+            r => new StoredObject(r.GetString(0), r.GetString(1), false, null), alias);
+        var views = request.Deadline.Rows(request.Connection,
+            "SELECT schema_name, view_name, sql FROM duckdb_views() WHERE database_name = ? AND NOT internal ORDER BY 1, 2",
+            r => new StoredObject(r.GetString(0), r.GetString(1), true, r.IsDBNull(2) ? null : r.GetString(2)), alias);
+        return [.. tables, .. views];
     }
 }

@@ -1,12 +1,14 @@
 using System.Text;
-using DuckDB.NET.Data;
 using ExcelDataReader;
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 
 namespace McpFlow.Data.Loading;
 
 /// <summary>Excel workbooks through ExcelDataReader: one sheet (the first unless named), first row as header
-/// unless header=false. Types are inferred per column from the cell values.</summary>
+/// unless header=false. Types are inferred per column from the cell values. An .xlsx/.xlsm/.xlsb workbook is a zip
+/// archive: its central directory is checked (<see cref="ZipDirectory"/>) before the reader opens it, so a zip bomb is
+/// refused; rows are read under the load's deadline and at most <see cref="LoadLimits.MaxColumns"/> wide.</summary>
 internal sealed class ExcelLoader : IFormatLoader
 {
     /// <summary>Most rows read from one sheet (Excel's own limit is 1,048,576).</summary>
@@ -14,14 +16,17 @@ internal sealed class ExcelLoader : IFormatLoader
 
     static ExcelLoader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // .xls code pages
 
-    public IReadOnlyDictionary<string, string> Load(DuckDBConnection connection, string table, SourceFiles source, LoadOptions options, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, string> Load(LoadRequest request)
     {
+        var (connection, table, source, options, limits, deadline) = request;
         if (source.Files.Count != 1)
             throw McpFlowException.Invalid("Excel loads take one workbook, not a glob.", "Load each workbook into its own table.");
         var file = source.Files[0];
+        var name = request.FileName;
         if (new FileInfo(file).Length == 0)
-            throw McpFlowException.Invalid($"'{Path.GetFileName(file)}' is empty.", "Load a saved Excel workbook.");
+            throw McpFlowException.Invalid($"'{name}' is empty.", "Load a saved Excel workbook.");
         using var stream = File.OpenRead(file);
+        CheckArchive(stream, name, limits);
         IExcelDataReader reader;
         try
         {
@@ -29,47 +34,22 @@ internal sealed class ExcelLoader : IFormatLoader
         }
         catch (Exception ex) when (ex is ExcelDataReader.Exceptions.HeaderException or InvalidDataException or IOException)
         {
-            throw McpFlowException.Invalid($"'{Path.GetFileName(file)}' is not a readable Excel workbook: {ex.Message}", "Save it as .xlsx, or export it as CSV.");
+            throw McpFlowException.Invalid($"'{name}' is not a readable Excel workbook: {ex.Message}", "Save it as .xlsx, or export it as CSV.");
         }
 
         using (reader)
         {
-            var sheets = new List<string>();
-            var found = false;
-            do
-            {
-                sheets.Add(reader.Name);
-                if (options.Sheet is null || string.Equals(reader.Name, options.Sheet, StringComparison.OrdinalIgnoreCase))
-                {
-                    found = true;
-                    break;
-                }
-            }
-            while (reader.NextResult());
-            if (!found)
-                throw McpFlowException.NotFound($"Sheet '{options.Sheet}' is not in '{Path.GetFileName(file)}'.", $"Sheets: {string.Join(", ", sheets)}.");
-            var sheet = reader.Name;
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                if (rows.Count > MaxRows)
-                    throw McpFlowException.Invalid($"Sheet '{sheet}' has more than {MaxRows} rows.");
-                var values = new object?[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++)
-                    values[i] = reader.GetValue(i);
-                if (values.Any(v => v is not null))
-                    rows.Add(values);
-            }
-
+            var sheet = FindSheet(reader, options.Sheet, name);
+            var rows = ReadRows(reader, sheet, limits.MaxColumns, deadline.Token);
             if (rows.Count == 0)
-                throw McpFlowException.Invalid($"Sheet '{sheet}' of '{Path.GetFileName(file)}' is empty.", "Choose another sheet with sheet=\"...\".");
+                throw McpFlowException.Invalid($"Sheet '{sheet}' of '{name}' is empty.", "Choose another sheet with sheet=\"...\".");
             var header = options.Header ?? true;
             var width = rows.Max(r => r.Length);
             var names = RowTableWriter.UniqueNames(Enumerable.Range(0, width).Select(i => header && i < rows[0].Length ? rows[0][i]?.ToString() : null));
             var data = header ? rows.Skip(1).ToList() : rows;
             var kinds = Enumerable.Range(0, width).Select(i => RowTableWriter.Infer(data.Select(r => i < r.Length ? r[i] : null))).ToList();
             RowTableWriter.Create(connection, table, names, kinds);
-            RowTableWriter.Append(connection, table, kinds, data, cancellationToken);
+            RowTableWriter.Append(connection, table, kinds, data, deadline.Token);
             return new Dictionary<string, string>
             {
                 ["sheet"] = sheet + (options.Sheet is null ? " (first sheet)" : ""),
@@ -77,5 +57,57 @@ internal sealed class ExcelLoader : IFormatLoader
                 ["reader"] = "ExcelDataReader",
             };
         }
+    }
+
+    // .xls (BIFF) workbooks are not compressed; every zip-based workbook is checked before it is opened.
+    private static void CheckArchive(Stream stream, string name, LoadLimits limits)
+    {
+        if (!ZipDirectory.LooksLikeZip(stream))
+            return;
+        var summary = ZipDirectory.Read(stream, limits.MaxZipEntries, limits.MaxUnzippedBytes);
+        stream.Position = 0;
+        if (summary is not { } s)
+            return;
+        if (s.Entries > limits.MaxZipEntries)
+            throw McpFlowException.Invalid($"'{name}' is a zip archive of more than {limits.MaxZipEntries:N0} entries; a workbook load accepts at most {limits.MaxZipEntries:N0}.",
+                $"Check that it is a genuine workbook (re-save it in Excel), or ask the operator to raise the limit with {LoadLimits.ZipEntriesSwitch}.");
+        if (s.UncompressedBytes > limits.MaxUnzippedBytes)
+            throw McpFlowException.Invalid(
+                $"'{name}' declares more than {limits.MaxUnzippedBytes:N0} bytes once decompressed (a zip bomb, or a very large workbook); a workbook load accepts at most {limits.MaxUnzippedBytes:N0}.",
+                $"Export the sheet as CSV or Parquet and load that, or ask the operator to raise the limit with {LoadLimits.UnzippedBytesSwitch}.");
+    }
+
+    private static string FindSheet(IExcelDataReader reader, string? wanted, string name)
+    {
+        var sheets = new List<string>();
+        do
+        {
+            sheets.Add(reader.Name);
+            if (wanted is null || string.Equals(reader.Name, wanted, StringComparison.OrdinalIgnoreCase))
+                return reader.Name;
+        }
+        while (reader.NextResult());
+        throw McpFlowException.NotFound($"Sheet '{(wanted.Length <= 100 ? wanted : wanted[..100] + "…")}' is not in '{name}'.", $"Sheets: {string.Join(", ", sheets.Take(50))}.");
+    }
+
+    private static List<object?[]> ReadRows(IExcelDataReader reader, string sheet, int maxColumns, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rows.Count > MaxRows)
+                throw McpFlowException.Invalid($"Sheet '{sheet}' has more than {MaxRows:N0} rows.");
+            if (reader.FieldCount > maxColumns)
+                throw McpFlowException.Invalid($"Sheet '{sheet}' has {reader.FieldCount:N0} columns; a load accepts at most {maxColumns:N0}.",
+                    $"Delete the columns you do not need, or ask the operator to raise the limit with {LoadLimits.ColumnsSwitch}.");
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = reader.GetValue(i);
+            if (values.Any(v => v is not null))
+                rows.Add(values);
+        }
+
+        return rows;
     }
 }

@@ -19,9 +19,9 @@ public sealed record SourceFiles(string Pattern, IReadOnlyList<string> Files, lo
     public string SqlArgument => Files.Count == 1 ? SqlQuote.Literal(Files[0]) : "[" + string.Join(", ", Files.Select(SqlQuote.Literal)) + "]";
 
     /// <summary>Resolves a client path or glob through the guard and lists the matching files.</summary>
-    public static SourceFiles Find(FileAccessGuard guard, string path)
+    public static SourceFiles Find(FileAccessGuard guard, string path, string parameterName = "path")
     {
-        var files = guard.ResolveFiles(path);
+        var files = guard.ResolveFiles(path, parameterName);
         var wild = files.FirstOrDefault(f => Path.GetFileName(f).AsSpan().IndexOfAny('*', '?', '[') >= 0);
         if (wild is not null)
             throw McpFlowException.Invalid($"The file name '{Path.GetFileName(wild)}' contains *, ? or [, which the readers would take as a pattern.",

@@ -1,29 +1,46 @@
-using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
+using McpFlow.Core.Storage;
+using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Loading;
 
 /// <summary>
-/// Loads files into workspace tables. Each load goes into a staging table first and replaces the target in one
-/// transaction, so a failed load never damages an existing table. Loading the same file again with the same
-/// options is skipped when the file has not changed (size and modification time), and refreshes it otherwise.
+/// Loads files into workspace tables. Every path goes through the file guard; every file is checked against the
+/// operator's <see cref="LoadLimits"/> before the engine reads it; every load runs under the load time limit and the
+/// caller's cancellation. Each load goes into a staging table first and replaces the target in one transaction, so a
+/// failed, timed-out or cancelled load never leaves a partial table and never damages an existing one. Loading the same
+/// file again with the same options is skipped when the file has not changed (size and modification time), and
+/// refreshes it otherwise.
 /// </summary>
-public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, TimeProvider time)
+public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, SqlGuard sqlGuard, McpFlowOptions options, TimeProvider time) : ITableFileLoader
 {
     /// <summary>Rows shown as a sample after a load.</summary>
     public const int SampleRows = 5;
 
     /// <summary>Loads <paramref name="path"/> (file or glob) into <paramref name="table"/> (default: from the file name).</summary>
-    public LoadResult Load(string path, string? table, LoadOptions options, bool force, CancellationToken cancellationToken)
+    public LoadResult Load(string path, string? table, LoadOptions options, bool force, CancellationToken cancellationToken) =>
+        Load(path, table, options, force, "path", cancellationToken);
+
+    /// <inheritdoc />
+    public TableFileLoad Load(string path, string table, string? format, string parameterName, CancellationToken cancellationToken)
     {
-        var source = SourceFiles.Find(guard, path);
-        var format = FileFormats.Resolve(options.Format, source.Files[0]);
+        var result = Load(path, table, new LoadOptions { Format = format }, force: false, parameterName, cancellationToken);
+        return new TableFileLoad(result.Table, result.Status, result.Format, result.Rows, result.Columns.Count);
+    }
+
+    private LoadResult Load(string path, string? table, LoadOptions readOptions, bool force, string parameterName, CancellationToken cancellationToken)
+    {
+        var limits = options.Load;
+        using var deadline = new LoadDeadline(limits.TimeoutSeconds, time, cancellationToken);
+        var source = SourceFiles.Find(guard, path, parameterName);
+        var format = FileFormats.Resolve(readOptions.Format, source.Files[0]);
         var name = SqlText.ValidateTableName(table ?? SqlText.TableNameFromFile(source.Files[0]));
-        var optionsJson = JsonSerializer.Serialize(options with { Format = format.ToString().ToLowerInvariant() });
+        var optionsJson = JsonSerializer.Serialize(readOptions with { Format = format.ToString().ToLowerInvariant() });
         using var connection = database.Open();
         var existing = TableCatalog.Sources(connection).FirstOrDefault(s => string.Equals(s.Key, name, StringComparison.OrdinalIgnoreCase));
         var exists = ExistingName(connection, name) is not null;
@@ -32,11 +49,10 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
             return Result(connection, existing.Key, "unchanged", format, source, previous.Detected);
 
         var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
-        IReadOnlyDictionary<string, string> detected;
         try
         {
-            detected = LoaderFor(format).Load(connection, staging, source, options, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
+            var detected = LoaderFor(format).Load(new LoadRequest(connection, staging, source, readOptions, limits, deadline));
+            deadline.Token.ThrowIfCancellationRequested();
             DataDatabase.Execute(connection, "BEGIN TRANSACTION");
             var old = ExistingName(connection, name);
             if (old is not null)
@@ -48,10 +64,14 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
             DataDatabase.Execute(connection, "COMMIT");
             return Result(connection, name, exists ? "refreshed" : "created", format, source, detected);
         }
+        catch (Exception ex) when (deadline.IsStopped)
+        {
+            Discard(connection, staging);
+            throw deadline.Stopped($"'{Path.GetFileName(source.Files[0])}'", ex);
+        }
         catch
         {
-            TryExecute(connection, "ROLLBACK");
-            TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
+            Discard(connection, staging);
             throw;
         }
     }
@@ -85,16 +105,23 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Ti
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower(?)",
             r => r.GetString(0), name).FirstOrDefault();
 
-    private static IFormatLoader LoaderFor(FileFormat format) => format switch
+    private IFormatLoader LoaderFor(FileFormat format) => format switch
     {
         FileFormat.Csv => new DelimitedLoader(tab: false),
         FileFormat.Tsv => new DelimitedLoader(tab: true),
         FileFormat.Parquet or FileFormat.Json => new DuckDbReaderLoader(format),
         FileFormat.Excel => new ExcelLoader(),
         FileFormat.Sqlite => new SqliteLoader(),
-        FileFormat.Duckdb => new DuckDbFileLoader(),
+        FileFormat.Duckdb => new DuckDbFileLoader(sqlGuard),
         _ => throw McpFlowException.Invalid($"Format {format} is not supported."),
     };
+
+    // Runs after any interrupt has been withdrawn (statements here are not watched), so the clean-up itself is never cut short.
+    private static void Discard(DuckDBConnection connection, string staging)
+    {
+        TryExecute(connection, "ROLLBACK");
+        TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
+    }
 
     private static void TryExecute(DuckDBConnection connection, string sql)
     {

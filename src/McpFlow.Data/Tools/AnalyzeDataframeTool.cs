@@ -38,7 +38,15 @@ public sealed class AnalyzeDataframeTool(
     {
         if (string.IsNullOrWhiteSpace(table) == string.IsNullOrWhiteSpace(path))
             throw Core.Errors.McpFlowException.Invalid("Give exactly one of table or path.", "E.g. table=\"customers\", or path=\"examples/data/customers.csv\".");
-        var name = table ?? loader.Load(path!, null, new LoadOptions(), force: false, cancellationToken).Table;
+        // A file larger than an inline load is loaded inside the job, under its cancellation and with its progress.
+        var fromFile = string.IsNullOrWhiteSpace(table);
+        if (fromFile && SourceFiles.Find(guard, path!).TotalSize > LoadTool.InlineLoadBytes)
+            return await ProfileAsJobAsync($"Load and profile {Path.GetFileName(path)}", ctx =>
+            {
+                ctx.Report(null, $"Loading {Path.GetFileName(path)}");
+                return loader.Load(path!, null, new LoadOptions(), force: false, ctx.CancellationToken).Table;
+            }, path, columns, progress, cancellationToken);
+        var name = !fromFile ? table! : loader.Load(path!, null, new LoadOptions(), force: false, cancellationToken).Table;
         long rows;
         using (var connection = database.Open())
             rows = TableCatalog.CountRows(connection, TableCatalog.Resolve(connection, name));
@@ -49,13 +57,20 @@ public sealed class AnalyzeDataframeTool(
             return ToolResults.Create(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
         }
 
-        var handle = jobs.Start("analyze_dataframe", $"Profile {name}", async ctx =>
+        return await ProfileAsJobAsync($"Profile {name}", _ => name, path, columns, progress, cancellationToken);
+    }
+
+    private Task<CallToolResult> ProfileAsJobAsync(string title, Func<JobContext, string> tableOf, string? path, string[]? columns,
+        IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        var handle = jobs.Start("analyze_dataframe", title, async ctx =>
         {
+            var name = tableOf(ctx);
             var profile = profiler.Profile(name, columns, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
             var run = await RecordAsync(profile, path, columns, ctx.CancellationToken);
             return new JobResult(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
         });
-        return await calls.AwaitAsync(handle, progress, null, cancellationToken);
+        return calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
 
     // The profile is an analysis step with artifacts: it becomes a workbench run (self-reviewed, then approved or rejected).

@@ -24,7 +24,9 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
     [Description("Loads a data file (CSV, TSV, Parquet, JSON/NDJSON, Excel, SQLite or DuckDB file; or a glob such as data/*.csv) into a " +
                  "named DuckDB table of the workspace. CSV dialect, header and types are detected and can be overridden. Returns the schema, " +
                  "row count, sample rows and what was detected. Loading the same file again refreshes the table when the file changed " +
-                 "(an existing table of that name is replaced). Large files load as a background job.")]
+                 "(an existing table of that name is replaced). Large files load as a background job. Files are checked before they are read " +
+                 "(JSON nesting, column count, line length, workbook size; SQL stored in a DuckDB file must pass the same checks as client SQL) " +
+                 "and every load has a time limit; a refused or stopped load leaves no table behind.")]
     public Task<CallToolResult> Load(
         [Description("File path or glob under an allowed folder, e.g. \"examples/data/customers.csv\" or \"data/2024-*.parquet\".")] string path,
         [Description("Table name to create, e.g. \"customers\". Default: derived from the file name.")] string? table = null,
@@ -33,7 +35,7 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
         [Description("Whether the first CSV/Excel row is a header, e.g. true. Default: detected (Excel: true).")] bool? header = null,
         [Description("CSV text encoding: utf-8, utf-16 or latin-1. Default utf-8; e.g. \"latin-1\".")] string? encoding = null,
         [Description("Excel sheet name, e.g. \"Sheet2\". Default: the first sheet.")] string? sheet = null,
-        [Description("Table inside a SQLite or DuckDB file, e.g. \"orders\". Default: the only table.")] string? source_table = null,
+        [Description("Table (or view) inside a SQLite or DuckDB file, e.g. \"orders\". Default: the only one.")] string? source_table = null,
         [Description("Skip malformed rows and pad short ones with NULL instead of failing, e.g. true. Default false.")] bool ignore_errors = false,
         [Description("Reload even if the file has not changed since the last load, e.g. true. Default false.")] bool force = false,
         IProgress<ProgressNotificationValue>? progress = null,
@@ -52,7 +54,7 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
 
         var handle = jobs.Start("data_load", $"Load {Path.GetFileName(path)}", ctx =>
         {
-            ctx.Report(null, $"Loading {path}");
+            ctx.Report(null, $"Loading {source.Files.Count:N0} file(s), {source.TotalSize:N0} bytes");
             var result = loader.Load(path, table, options, force, ctx.CancellationToken);
             return Task.FromResult(new JobResult(LoadText.Render(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options)));
         });

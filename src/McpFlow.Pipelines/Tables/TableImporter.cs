@@ -1,33 +1,52 @@
 using McpFlow.Core.Errors;
-using McpFlow.Core.Files;
 using McpFlow.Core.Storage;
 
 namespace McpFlow.Pipelines.Tables;
 
-/// <summary>Loads a CSV or Parquet file into a workspace table with DuckDB when the table does not exist yet
-/// (a convenience for generate_pipeline; the data tools offer the full loaders).</summary>
-public sealed class TableImporter(DuckDbGateway database, FileAccessGuard guard)
+/// <summary>
+/// Loads a CSV, TSV or Parquet file into a workspace table when the table does not exist yet (a convenience for
+/// generate_pipeline). The load goes through the data group's checked loaders (<see cref="ITableFileLoader"/>: the file
+/// guard, the load limits and time limit), never through DuckDB directly.
+/// </summary>
+public sealed class TableImporter(DuckDbGateway database, ITableFileLoader? loader = null)
 {
     /// <summary>Imports <paramref name="file"/> as <paramref name="table"/>; returns false when the table already existed.</summary>
-    public bool ImportIfMissing(string table, string file)
+    public bool ImportIfMissing(string table, string file, CancellationToken cancellationToken = default)
     {
         if (table.Length == 0 || table.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
-            throw McpFlowException.Invalid($"Table name '{table}' may only contain letters, digits and underscores when loading a file.");
-        var path = guard.ResolveExistingFile(file, "file");
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM information_schema.tables WHERE table_name = {SqlQuote.Literal(table)}";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            return false;
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var reader = extension switch
+            throw McpFlowException.Invalid($"Table name '{(table.Length <= 100 ? table : table[..100] + "…")}' may only contain letters, digits and underscores when loading a file.");
+        using (var connection = database.Open())
+        using (var command = connection.CreateCommand())
         {
-            ".csv" or ".tsv" or ".txt" => $"read_csv_auto({SqlQuote.Literal(path)})",
-            ".parquet" => $"read_parquet({SqlQuote.Literal(path)})",
-            _ => throw McpFlowException.Invalid($"'{file}' is not a CSV or Parquet file.", "Load other formats with the data tools first, then pass the table name."),
-        };
-        command.CommandText = $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {reader}";
-        command.ExecuteNonQuery();
+            command.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower($1)";
+            command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(table));
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                return false;
+        }
+
+        if (file.AsSpan().IndexOfAny('*', '?', '[') >= 0)
+            throw McpFlowException.Invalid("file must name one file, not a pattern.", "Load several files with data_load (it takes globs), then pass the table name.");
+        var format = FormatOf(file);
+        if (loader is null)
+            throw McpFlowException.Unavailable("Loading a file needs the data group's loaders, which this server was built without.",
+                "Load the file with data_load on a server that has the data group, then pass the table name.");
+        loader.Load(file, table, format, "file", cancellationToken);
         return true;
+    }
+
+    private static string FormatOf(string file)
+    {
+        var name = file.ToLowerInvariant();
+        foreach (var suffix in new[] { ".gz", ".zst" })
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+                name = name[..^suffix.Length];
+        return Path.GetExtension(name) switch
+        {
+            ".csv" or ".txt" => "csv",
+            ".tsv" => "tsv",
+            ".parquet" => "parquet",
+            _ => throw McpFlowException.Invalid($"file '{(file.Length <= 200 ? file : file[..200] + "…")}' is not a CSV, TSV or Parquet file.",
+                "Load other formats with data_load first, then pass the table name."),
+        };
     }
 }

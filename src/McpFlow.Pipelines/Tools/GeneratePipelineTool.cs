@@ -26,9 +26,10 @@ public sealed class GeneratePipelineTool(PipelineGenerator generator, PipelineSt
         [Description("Column ordering the rows (date, timestamp or increasing number); required for forecasting, e.g. \"timestamp\".")] string? time_column = null,
         [Description("Forecast horizon in rows (forecasting), 1-1000. Default 1; e.g. 24 for a day ahead of hourly data.")] int horizon = 1,
         [Description("Cross-validation folds, 2-20. Default 5; e.g. 3.")] int folds = 5,
-        [Description("Optional CSV or Parquet file loaded into 'table' first when that table does not exist yet, e.g. \"examples/data/wind_power.csv\".")] string? file = null)
+        [Description("Optional CSV or Parquet file loaded into 'table' first when that table does not exist yet, e.g. \"examples/data/wind_power.csv\".")] string? file = null,
+        CancellationToken cancellationToken = default)
     {
-        var loaded = file is not null && importer.ImportIfMissing(table, file);
+        var loaded = file is not null && importer.ImportIfMissing(table, file, cancellationToken);
         var spec = generator.Generate(new GenerateRequest(table, target, task, time_column, horizon, folds));
         var id = store.SaveSpec(spec);
         var text = (loaded ? $"Loaded '{file}' into table '{table}' ({spec.RowCount} rows).\n" : "") + SpecText.Markdown(spec, id);

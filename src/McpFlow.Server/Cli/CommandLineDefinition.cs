@@ -15,6 +15,16 @@ internal sealed class CommandLineDefinition
     public Option<int?> SqlTimeout { get; } = new("--sql-timeout") { Description = "Seconds a SQL statement may run before it is interrupted (env MCPFLOW_SQL_TIMEOUT; default 30)." };
     public Option<int?> SqlMaxRows { get; } = new("--sql-max-rows") { Description = "Rows per result page at most (env MCPFLOW_SQL_MAX_ROWS; default 500)." };
     public Option<int?> SqlMaxChars { get; } = new("--sql-max-chars") { Description = "Characters of rendered output per call at most (env MCPFLOW_SQL_MAX_CHARS; default 60000)." };
+    public Option<int?> LoadTimeout { get; } = new("--load-timeout") { Description = "Seconds one file load may run, inline or as a job, before it is stopped (env MCPFLOW_LOAD_TIMEOUT; default 300)." };
+    public Option<int?> LoadMaxDepth { get; } = new("--load-max-depth") { Description = "Deepest JSON/NDJSON nesting (and Parquet type nesting) a load accepts (env MCPFLOW_LOAD_MAX_DEPTH; default 64)." };
+    public Option<int?> LoadMaxColumns { get; } = new("--load-max-columns") { Description = "Most columns a loaded table may have (env MCPFLOW_LOAD_MAX_COLUMNS; default 2000)." };
+    public Option<int?> LoadMaxLineBytes { get; } = new("--load-max-line-bytes") { Description = "Longest line of a CSV/TSV file, in bytes (env MCPFLOW_LOAD_MAX_LINE_BYTES; default 2097152)." };
+    public Option<long?> LoadMaxUnzippedBytes { get; } = new("--load-max-unzipped-bytes") { Description = "Largest total uncompressed size an Excel workbook may declare, in bytes (env MCPFLOW_LOAD_MAX_UNZIPPED_BYTES; default 536870912)." };
+    public Option<int?> LoadMaxZipEntries { get; } = new("--load-max-zip-entries") { Description = "Most zip entries an Excel workbook may hold (env MCPFLOW_LOAD_MAX_ZIP_ENTRIES; default 10000)." };
+    public Option<int?> LoadMaxCellBytes { get; } = new("--load-max-cell-bytes") { Description = "Longest text or blob value read from a SQLite file, in bytes (env MCPFLOW_LOAD_MAX_CELL_BYTES; default 1048576)." };
+    public Option<int?> ExportTimeout { get; } = new("--export-timeout") { Description = "Seconds one export may run before it is stopped and its partial file deleted (env MCPFLOW_EXPORT_TIMEOUT; default 300)." };
+    public Option<long?> ExportMaxRows { get; } = new("--export-max-rows") { Description = "Most rows one export may write (env MCPFLOW_EXPORT_MAX_ROWS; default 10000000)." };
+    public Option<long?> ExportMaxBytes { get; } = new("--export-max-bytes") { Description = "Largest file one export may write, in bytes (env MCPFLOW_EXPORT_MAX_BYTES; default 1073741824)." };
     public Option<double?> JobWait { get; } = new("--job-wait") { Description = "Seconds a tool waits for its background job before returning the job id, 0-50 (env MCPFLOW_JOB_WAIT; default 20)." };
     public Option<int?> MaxJobs { get; } = new("--max-jobs") { Description = "Background jobs running at once (env MCPFLOW_MAX_JOBS; default 2)." };
     public Option<int?> TorchThreads { get; } = new("--torch-threads") { Description = "CPU threads for TorchSharp, 0 = all cores (env MCPFLOW_TORCH_THREADS; default 0)." };
@@ -34,7 +44,8 @@ internal sealed class CommandLineDefinition
         foreach (var option in new Option[]
                  {
                      Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
-                     JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, ListGroups,
+                     LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
+                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, ListGroups,
                  })
             root.Options.Add(option);
         return root;

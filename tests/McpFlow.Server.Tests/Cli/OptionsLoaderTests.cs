@@ -52,6 +52,43 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadAndExportLimits_ComeFromTheEnvironmentAndTheCommandLine()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["MCPFLOW_LOAD_TIMEOUT"] = "60", ["MCPFLOW_LOAD_MAX_DEPTH"] = "32", ["MCPFLOW_LOAD_MAX_COLUMNS"] = "500",
+            ["MCPFLOW_LOAD_MAX_LINE_BYTES"] = "4096", ["MCPFLOW_LOAD_MAX_UNZIPPED_BYTES"] = "2000000", ["MCPFLOW_LOAD_MAX_ZIP_ENTRIES"] = "100",
+            ["MCPFLOW_LOAD_MAX_CELL_BYTES"] = "2048", ["MCPFLOW_EXPORT_TIMEOUT"] = "30", ["MCPFLOW_EXPORT_MAX_ROWS"] = "1000",
+            ["MCPFLOW_EXPORT_MAX_BYTES"] = "5000000000",
+        };
+
+        var options = Load(["--load-max-columns", "700", "--export-max-rows", "42"], env);
+
+        options.Load.TimeoutSeconds.Should().Be(60);
+        options.Load.MaxNestingDepth.Should().Be(32);
+        options.Load.MaxColumns.Should().Be(700, "the command line wins over the environment");
+        options.Load.MaxLineBytes.Should().Be(4096);
+        options.Load.MaxUnzippedBytes.Should().Be(2_000_000);
+        options.Load.MaxZipEntries.Should().Be(100);
+        options.Load.MaxCellBytes.Should().Be(2048);
+        options.Export.TimeoutSeconds.Should().Be(30);
+        options.Export.MaxRows.Should().Be(42);
+        options.Export.MaxBytes.Should().Be(5_000_000_000, "byte limits above 2 GiB are longs");
+    }
+
+    [Fact]
+    public void LoadAndExportLimits_OutOfRange_AreAllReported()
+    {
+        var options = Load(["--load-timeout", "0", "--load-max-depth", "100000", "--export-max-bytes", "10"]);
+
+        var errors = McpFlow.Core.Configuration.OptionsValidator.Validate(options, []);
+
+        errors.Should().Contain(e => e.StartsWith("load timeout 0s", StringComparison.Ordinal))
+            .And.Contain(e => e.StartsWith("load max depth 100000", StringComparison.Ordinal))
+            .And.Contain(e => e.StartsWith("export max bytes 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MissingConfigFile_IsReported()
     {
         var act = () => Load(["--config", Path.Combine(_temp, "nope.json")]);
