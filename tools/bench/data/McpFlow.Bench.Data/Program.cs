@@ -1,3 +1,4 @@
+using McpFlow.Core.Configuration;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
@@ -40,9 +41,12 @@ switch (mode)
     {
         var folder = args[2];
         var workspace = new McpFlowWorkspace(folder);
-        var guard = new FileAccessGuard([Path.GetDirectoryName(Path.GetFullPath(args[1]))!, folder]);
-        var database = new McpFlow.Data.Storage.DataDatabase(new DuckDbGateway(workspace), guard);
-        var load = new TableLoader(database, guard, TimeProvider.System).Load(args[1], "bench", new LoadOptions(), force: true, CancellationToken.None);
+        var options = new McpFlowOptions { WorkspacePath = folder, AllowedRoots = [Path.GetDirectoryName(Path.GetFullPath(args[1]))!] };
+        var guard = new FileAccessGuard(options);
+        using var gateway = new DuckDbGateway(workspace, guard);
+        var database = new McpFlow.Data.Storage.DataDatabase(gateway);
+        var load = new TableLoader(database, guard, new McpFlow.Data.Query.SqlGuard(), options, TimeProvider.System)
+            .Load(args[1], "bench", new LoadOptions(), force: true, CancellationToken.None);
         var loadSeconds = watch.Elapsed.TotalSeconds;
         var profiler = new Profiler(database);
         if (mode == "profile")
