@@ -16,7 +16,7 @@ var output = Path.GetFullPath(args.Length > 0 ? args[0] : "tools/bench/pipelines
 Directory.CreateDirectory(output);
 var data = Path.GetFullPath("examples/data");
 var workspace = new McpFlowWorkspace(Path.Combine(Path.GetTempPath(), $"mcpflow-bench-{Environment.ProcessId}"));
-var database = new DuckDbGateway(workspace);
+using var database = new DuckDbGateway(workspace, new McpFlow.Core.Files.FileAccessGuard([data, workspace.Root], workspace.Root));
 var inspector = new TableInspector(database);
 var loader = new FeatureLoader(database);
 var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimeProvider.System),
