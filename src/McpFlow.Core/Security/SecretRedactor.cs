@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace McpFlow.Core.Security;
+
+/// <summary>
+/// Removes secrets from what McpFlow writes down (audit trail, run manifests, logs) and from remote error texts.
+/// By name: the value of any property whose name <see cref="SecretNames.IsSecret"/> (pwd, passwd, password, auth*,
+/// *token*, *secret*, *key*, credential*, cookie, session, …) becomes <see cref="Redacted"/>, at any depth. By shape,
+/// in every string: passwords in URLs (<c>https://user:PASS@host</c> → <c>https://user:***@host</c>), Authorization,
+/// Cookie and API-key headers, bearer and basic credentials, <c>name=value</c> pairs whose name is a secret's, JSON
+/// Web Tokens, vendor-prefixed tokens (GitHub, GitLab, Slack, <c>sk-</c>, Hugging Face, AWS key ids) and PEM private
+/// keys become <see cref="Mask"/>.
+/// </summary>
+public static class SecretRedactor
+{
+    /// <summary>The replacement of a value redacted by its name.</summary>
+    public const string Redacted = "[redacted]";
+
+    /// <summary>The replacement of a secret found inside a text.</summary>
+    public const string Mask = "***";
+
+    /// <summary>What a text becomes when scanning it took too long (only hostile text gets there).</summary>
+    public const string Unscannable = "[redacted: text could not be checked for secrets]";
+
+    /// <summary>True when a value stored under <paramref name="name"/> is a secret (see <see cref="SecretNames"/>).</summary>
+    public static bool IsSecretName(string? name) => SecretNames.IsSecret(name);
+
+    /// <summary>The text with every credential-shaped part replaced by <see cref="Mask"/>.</summary>
+    public static string RedactText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return text ?? "";
+        try
+        {
+            var result = SecretPatterns.PrivateKey().Replace(text, "[redacted private key]");
+            result = SecretPatterns.UrlPassword().Replace(result, m => m.Groups["scheme"].Value + m.Groups["user"].Value + ":" + Mask + "@");
+            result = SecretPatterns.UrlToken().Replace(result, m => m.Groups["scheme"].Value + Mask + "@");
+            result = SecretPatterns.HeaderValue().Replace(result, KeepName);
+            result = SecretPatterns.Bearer().Replace(result, KeepName);
+            result = SecretPatterns.Basic().Replace(result, m => IsBasicCredential(m.Groups["secret"].Value) ? KeepName(m) : m.Value);
+            result = SecretPatterns.NamedValue().Replace(result, m => SecretNames.IsSecret(m.Groups["name"].Value) ? KeepName(m) : m.Value);
+            result = SecretPatterns.Jwt().Replace(result, Mask);
+            return SecretPatterns.VendorToken().Replace(result, Mask);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Unscannable;
+        }
+    }
+
+    /// <summary>A redacted deep copy of <paramref name="node"/>: secret-named values become <see cref="Redacted"/>,
+    /// every other string (property names included) goes through <see cref="RedactText"/>.</summary>
+    public static JsonNode? Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (key, value) in obj)
+                {
+                    var name = RedactText(key);
+                    if (!copy.ContainsKey(name))
+                        copy[name] = SecretNames.IsSecret(key) && value is not null ? JsonValue.Create(Redacted) : Redact(value);
+                }
+
+                return copy;
+            case JsonArray array:
+                return new JsonArray(array.Select(Redact).ToArray());
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return JsonValue.Create(RedactText(value.GetValue<string>()));
+            default:
+                return node?.DeepClone();
+        }
+    }
+
+    private static string KeepName(Match m)
+    {
+        var secret = m.Groups["secret"].Value;
+        var quote = secret.Length >= 2 && secret[0] is '"' or '\'' && secret[^1] == secret[0] ? secret[0].ToString() : "";
+        return m.Groups["name"].Value + m.Groups["sep"].Value + quote + Mask + quote;
+    }
+
+    private static bool IsBasicCredential(string base64)
+    {
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written)
+            && Encoding.UTF8.GetString(buffer, 0, written) is var decoded && decoded.Contains(':', StringComparison.Ordinal)
+            && decoded.All(c => !char.IsControl(c));
+    }
+}
