@@ -53,8 +53,9 @@ public static class ArgumentSummary
                 foreach (var (key, value) in obj.Take(MaxObjectProperties))
                 {
                     var name = Shorten(key, MaxNameLength);
-                    if (!copy.ContainsKey(name))
-                        copy[name] = Summarize(value, depth + 1, ref budget);
+                    for (var n = 2; copy.ContainsKey(name); n++)
+                        name = $"{Shorten(key, MaxNameLength)} #{n}"; // long names that share their start stay apart
+                    copy[name] = Summarize(value, depth + 1, ref budget);
                 }
 
                 if (obj.Count > MaxObjectProperties)
