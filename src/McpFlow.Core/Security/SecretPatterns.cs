@@ -11,13 +11,14 @@ internal static partial class SecretPatterns
     /// <summary>Time limit per pattern and text (a bounded pattern needs microseconds; hitting it means hostile text).</summary>
     public const int TimeoutMilliseconds = 2000;
 
-    /// <summary><c>scheme://user:password@host</c>: the password part (which may itself contain '@').</summary>
-    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31}://)(?<user>[^\s:/?#@""'<>]{0,256}):(?<secret>[^\s/?#""'<>]{1,512})@",
+    /// <summary><c>scheme://user:password@host</c>: the password part (which may itself contain '@'). The match starts
+    /// at "://" (found by a vectorized search) and looks back for the scheme.</summary>
+    [GeneratedRegex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]{0,31})(?<scheme>://)(?<user>[^\s:/?#@""'<>]{0,256}):(?<secret>[^\s/?#""'<>]{1,512})@",
         RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     public static partial Regex UrlPassword();
 
     /// <summary><c>scheme://TOKEN@host</c> where the user part is long enough to be a token (GitHub and GitLab style).</summary>
-    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31}://)(?<secret>[A-Za-z0-9_\-]{20,256})@", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]{0,31})(?<scheme>://)(?<secret>[A-Za-z0-9_\-]{20,256})@", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     public static partial Regex UrlToken();
 
     /// <summary>Header-like credentials: <c>Authorization: Basic …</c>, <c>"Cookie": "…"</c>, <c>X-Api-Key=…</c>.</summary>

@@ -35,14 +35,26 @@ public static class SecretRedactor
             return text ?? "";
         try
         {
-            var result = SecretPatterns.PrivateKey().Replace(text, "[redacted private key]");
-            result = SecretPatterns.UrlPassword().Replace(result, m => m.Groups["scheme"].Value + m.Groups["user"].Value + ":" + Mask + "@");
-            result = SecretPatterns.UrlToken().Replace(result, m => m.Groups["scheme"].Value + Mask + "@");
-            result = SecretPatterns.HeaderValue().Replace(result, KeepName);
-            result = SecretPatterns.Bearer().Replace(result, KeepName);
-            result = SecretPatterns.Basic().Replace(result, m => IsBasicCredential(m.Groups["secret"].Value) ? KeepName(m) : m.Value);
-            result = SecretPatterns.NamedValue().Replace(result, m => SecretNames.IsSecret(m.Groups["name"].Value) ? KeepName(m) : m.Value);
-            result = SecretPatterns.Jwt().Replace(result, Mask);
+            // Each pattern runs only when the text holds its anchor, so ordinary text costs a few vectorized searches.
+            var result = text;
+            if (Has(result, "PRIVATE KEY"))
+                result = SecretPatterns.PrivateKey().Replace(result, "[redacted private key]");
+            if (Has(result, "://"))
+            {
+                result = SecretPatterns.UrlPassword().Replace(result, m => m.Groups["scheme"].Value + m.Groups["user"].Value + ":" + Mask + "@");
+                result = SecretPatterns.UrlToken().Replace(result, m => m.Groups["scheme"].Value + Mask + "@");
+            }
+
+            if (HasIgnoreCase(result, "authorization") || HasIgnoreCase(result, "cookie") || HasIgnoreCase(result, "api-key") || HasIgnoreCase(result, "auth-token"))
+                result = SecretPatterns.HeaderValue().Replace(result, KeepName);
+            if (HasIgnoreCase(result, "bearer"))
+                result = SecretPatterns.Bearer().Replace(result, KeepName);
+            if (HasIgnoreCase(result, "basic"))
+                result = SecretPatterns.Basic().Replace(result, m => IsBasicCredential(m.Groups["secret"].Value) ? KeepName(m) : m.Value);
+            if (result.AsSpan().IndexOfAny(':', '=') >= 0)
+                result = SecretPatterns.NamedValue().Replace(result, m => SecretNames.IsSecret(m.Groups["name"].Value) ? KeepName(m) : m.Value);
+            if (Has(result, "eyJ"))
+                result = SecretPatterns.Jwt().Replace(result, Mask);
             return SecretPatterns.VendorToken().Replace(result, Mask);
         }
         catch (RegexMatchTimeoutException)
@@ -75,6 +87,10 @@ public static class SecretRedactor
                 return node?.DeepClone();
         }
     }
+
+    private static bool Has(string text, string anchor) => text.Contains(anchor, StringComparison.Ordinal);
+
+    private static bool HasIgnoreCase(string text, string anchor) => text.Contains(anchor, StringComparison.OrdinalIgnoreCase);
 
     private static string KeepName(Match m)
     {
