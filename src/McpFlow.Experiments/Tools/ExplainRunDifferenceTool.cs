@@ -26,8 +26,10 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader, McpFlowWorkspace 
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);
-        var a = await loader.Reader.GetRunAsync(TrackingKeys.RequireRunId(run_a, "run_a"), cancellationToken);
-        var b = await loader.Reader.GetRunAsync(TrackingKeys.RequireRunId(run_b, "run_b"), cancellationToken);
+        TrackingKeys.RequireRunId(run_a, "run_a");
+        TrackingKeys.RequireRunId(run_b, "run_b");
+        var a = await loader.Reader.GetRunAsync(run_a, cancellationToken);
+        var b = await loader.Reader.GetRunAsync(run_b, cancellationToken);
         var ha = await loader.Reader.GetMetricHistoryAsync(a.RunId, metric, cancellationToken);
         var hb = await loader.Reader.GetMetricHistoryAsync(b.RunId, metric, cancellationToken);
         var importance = await ImportanceAsync(a.ExperimentId, metric, cancellationToken);

@@ -108,9 +108,10 @@ public sealed partial class FileTrackingStore
     {
         if (!File.Exists(localPath))
             throw McpFlowException.NotFound($"Artifact file '{localPath}' does not exist.");
+        artifactFolder = artifactFolder?.TrimEnd('/');
         if (artifactFolder is not null)
             TrackingKeys.Validate(artifactFolder, "artifact folder");
-        var relative = artifactFolder is null ? Path.GetFileName(localPath) : artifactFolder.TrimEnd('/') + "/" + Path.GetFileName(localPath);
+        var relative = artifactFolder is null ? Path.GetFileName(localPath) : artifactFolder + "/" + Path.GetFileName(localPath);
         var target = Inside(ActiveRunFolder(runId), Path.Combine("artifacts", relative));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Copy(localPath, target, overwrite: true);
