@@ -34,9 +34,9 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<name>\bbasic)(?<sep>\s{1,8})(?<secret>[A-Za-z0-9+/]{4,4096}={0,2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     public static partial Regex Basic();
 
-    /// <summary><c>name=value</c>, <c>name: value</c>, <c>"name": "value"</c>; masked when the name is a secret's.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<name>[A-Za-z0-9_.\-]{1,64})(?<sep>[""']?\s{0,8}[:=]\s{0,8})(?<secret>""(?:[^""\\\r\n]|\\.){0,4096}""|'[^'\r\n]{0,4096}'|[^\s&;,""'<>(){}\[\]]{1,4096})",
-        RegexOptions.CultureInvariant, TimeoutMilliseconds)]
+    /// <summary>The <c>name=</c>, <c>name: </c> or <c>"name": </c> before a value; the value is read by
+    /// <see cref="SecretRedactor"/>, so a harmless name's value is still scanned for secret names inside it.</summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<name>[A-Za-z0-9_.\-]{1,64})(?<sep>[""']?\s{0,8}[:=]\s{0,8})", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     public static partial Regex NamedValue();
 
     /// <summary>JSON Web Tokens (three base64url parts, the first two starting with <c>eyJ</c>, i.e. '{"').</summary>

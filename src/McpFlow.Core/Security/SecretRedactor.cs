@@ -52,7 +52,7 @@ public static class SecretRedactor
             if (HasIgnoreCase(result, "basic"))
                 result = SecretPatterns.Basic().Replace(result, m => IsBasicCredential(m.Groups["secret"].Value) ? KeepName(m) : m.Value);
             if (result.AsSpan().IndexOfAny(':', '=') >= 0)
-                result = SecretPatterns.NamedValue().Replace(result, m => SecretNames.IsSecret(m.Groups["name"].Value) ? KeepName(m) : m.Value);
+                result = MaskNamedValues(result);
             if (Has(result, "eyJ"))
                 result = SecretPatterns.Jwt().Replace(result, Mask);
             return SecretPatterns.VendorToken().Replace(result, Mask);
@@ -86,6 +86,65 @@ public static class SecretRedactor
             default:
                 return node?.DeepClone();
         }
+    }
+
+    /// <summary>Longest value masked after a secret name.</summary>
+    private const int MaxValueLength = 4096;
+
+    // Masks the value after every secret name; a harmless name's value is scanned further (it may hold "password=…").
+    private static string MaskNamedValues(string text)
+    {
+        StringBuilder? output = null;
+        var copied = 0;
+        var position = 0;
+        var pattern = SecretPatterns.NamedValue();
+        while (position < text.Length && pattern.Match(text, position) is { Success: true } m)
+        {
+            var valueStart = m.Index + m.Length;
+            position = valueStart;
+            if (!SecretNames.IsSecret(m.Groups["name"].Value))
+                continue;
+            var valueEnd = ValueEnd(text, valueStart, out var quote);
+            if (valueEnd == valueStart)
+                continue;
+            output ??= new StringBuilder(text.Length);
+            output.Append(text, copied, valueStart - copied).Append(quote).Append(Mask).Append(quote);
+            copied = position = valueEnd;
+        }
+
+        return output is null ? text : output.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // Where the value starting at start ends: after its closing quote, or at the first separator of an unquoted value.
+    private static int ValueEnd(string text, int start, out string quote)
+    {
+        quote = "";
+        if (start >= text.Length)
+            return start;
+        var limit = Math.Min(text.Length, start + MaxValueLength);
+        if (text[start] is '"' or '\'')
+        {
+            var q = text[start];
+            for (var i = start + 1; i < limit; i++)
+            {
+                if (text[i] == '\\' && q == '"')
+                    i++;
+                else if (text[i] == q)
+                {
+                    quote = q.ToString();
+                    return i + 1;
+                }
+                else if (text[i] is '\r' or '\n')
+                    return i; // no closing quote on this line: mask to its end
+            }
+
+            return limit;
+        }
+
+        var end = start;
+        while (end < limit && !char.IsWhiteSpace(text[end]) && text[end] is not ('&' or ';' or ',' or '"' or '\'' or '<' or '>' or '(' or ')' or '{' or '}' or '[' or ']'))
+            end++;
+        return end;
     }
 
     private static bool Has(string text, string anchor) => text.Contains(anchor, StringComparison.Ordinal);

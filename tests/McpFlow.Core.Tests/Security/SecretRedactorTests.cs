@@ -109,6 +109,9 @@ public sealed class SecretRedactorTests
     [InlineData("use sk-ant-0123456789abcdefghijklmn now", "use *** now")]
     [InlineData("id AKIAIOSFODNN7EXAMPLE", "id ***")]
     [InlineData("rmse: 1.5, key_column: id, max_tokens=512", "rmse: 1.5, key_column: id, max_tokens=512")]
+    [InlineData("refused: password=hunter2 and api_key: k1", "refused: password=*** and api_key: ***")]
+    [InlineData("job_id 'token=abc' is not a job id", "job_id 'token=***' is not a job id")]
+    [InlineData("secret=\"unterminated value\nnext line", "secret=***\nnext line")]
     public void RedactText_MasksCredentialShapedParts(string text, string expected) => SecretRedactor.RedactText(text).Should().Be(expected);
 
     [Fact]
