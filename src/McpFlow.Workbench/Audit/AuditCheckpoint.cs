@@ -4,7 +4,7 @@ using McpFlow.Core.Mcp;
 namespace McpFlow.Workbench.Audit;
 
 /// <summary>
-/// The trail's checkpoint (<c>audit/audit.checkpoint.json</c>), rewritten atomically after every append: where the
+/// The trail's checkpoint (<c>audit/audit.checkpoint.json</c>), rewritten in place after every append: where the
 /// trail ends (seq, hash and byte length of its last entry) and how much of the record index belongs to it. At start
 /// McpFlow checks only the last entry against it instead of re-reading the whole trail; a trail shorter than its
 /// checkpoint or ending in another entry is broken (entries were removed or rewritten).
@@ -50,11 +50,14 @@ public sealed record AuditCheckpoint
         }
     }
 
-    /// <summary>Writes the checkpoint atomically (temporary file, then rename).</summary>
+    /// <summary>Writes the checkpoint in place (one open, write and close: a rename per append would cost more than the
+    /// append). A crash mid-write leaves unreadable JSON, which <see cref="TryRead"/> treats as no checkpoint, so the
+    /// trail is then read once in full.</summary>
     public void Write(string path)
     {
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, McpFlowJson.Options));
-        File.Move(temp, path, overwrite: true);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(this, McpFlowJson.Options);
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite);
+        stream.Write(bytes);
+        stream.SetLength(bytes.Length);
     }
 }

@@ -34,6 +34,8 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
     private string _lastHash = AuditEntry.GenesisHash;
     private long _length;
     private AuditEntry? _pendingQuarantine;
+    private string? _folder;
+    private bool _rebuilding;
 
     /// <summary>Full path of the trail.</summary>
     public string FilePath => Path.Combine(Folder, FileName);
@@ -41,7 +43,7 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
     /// <summary>Full path of the checkpoint.</summary>
     public string CheckpointPath => Path.Combine(Folder, AuditCheckpoint.FileName);
 
-    private string Folder => workspace.Folder("audit");
+    private string Folder => _folder ??= workspace.Folder("audit");
 
     /// <summary>Opens the trail now (checkpoint check, recovery of a torn last line) instead of at its first use.</summary>
     public void Open()
@@ -69,6 +71,12 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
             EnsureLoaded();
             if (_brokenProblem is not null)
                 throw Broken();
+            if (!_index.EnsureRead())
+            {
+                Scan(0); // the index was damaged: rebuild it from the trail, once
+                WriteCheckpoint();
+            }
+
             if (_index.Find(runId, record) is not { } audited)
                 return null;
             var line = AuditLines.ReadAt(FilePath, audited.Offset);
@@ -189,7 +197,7 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
         else
         {
             (_lastSeq, _lastHash, _length) = (checkpoint.Seq, checkpoint.LastHash, checkpoint.Length);
-            if (!_index.Load(checkpoint.IndexLength))
+            if (!_index.Attach(checkpoint.IndexLength))
                 Scan(0); // the index was damaged: rebuild it from the trail
             else if (fileLength > checkpoint.Length)
                 Scan(checkpoint.Length); // entries appended after the last checkpoint (a crash in between)
@@ -207,10 +215,12 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
     // Reads the trail from a line boundary, verifying and adopting each entry; a torn last line is quarantined.
     private void Scan(long from)
     {
-        if (from == 0)
+        // A full scan rebuilds the index in memory and writes it at the end; a scan of the tail appends to it unread.
+        _rebuilding = from == 0;
+        if (_rebuilding)
         {
             (_lastSeq, _lastHash, _length) = (0, AuditEntry.GenesisHash, 0);
-            _index.Load(0);
+            _index.Clear();
         }
 
         if (File.Exists(FilePath))
@@ -227,7 +237,9 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
                 Adopt(pending, last: true);
         }
 
-        _index.Save();
+        if (_rebuilding)
+            _index.Save();
+        _rebuilding = false;
     }
 
     private void Adopt(AuditLine line, bool last)
@@ -248,9 +260,12 @@ public sealed class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
             return;
         _lastSeq = long.TryParse(Text(node, "seq"), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : _lastSeq + 1;
         _lastHash = hash ?? _lastHash;
-        if (Text(node, "runId") is { } runId && Text(node, "record") is { } record && Text(node, "recordHash") is { } recordHash
-            && !runId.Contains('\t') && !record.Contains('\t') && !runId.Contains('\n') && !record.Contains('\n'))
+        if (Text(node, "runId") is not { } runId || Text(node, "record") is not { } record || Text(node, "recordHash") is not { } recordHash)
+            return;
+        if (_rebuilding)
             _index.Remember(runId, record, new AuditedRecord(_lastSeq, line.Offset, recordHash));
+        else if (runId.AsSpan().IndexOfAny('\t', '\n', '\r') < 0 && record.AsSpan().IndexOfAny('\t', '\n', '\r') < 0)
+            _index.Add(runId, record, new AuditedRecord(_lastSeq, line.Offset, recordHash));
     }
 
     private void CompleteLastLine()

@@ -196,5 +196,19 @@ public sealed class AuditTrailRecoveryTests : IDisposable
         _wb.Audit.Verify().Valid.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task RecordHash_RebuildsADamagedIndexFromTheTrail_AtItsFirstLookup()
+    {
+        var run = await _wb.RecordAsync();
+        var indexPath = Path.Combine(AuditFolder, AuditTrail.IndexFileName);
+        File.WriteAllText(indexPath, new string('#', (int)new FileInfo(indexPath).Length)); // same length, no valid line
+
+        _wb.Restart();
+        _wb.Audit.Open();
+
+        _wb.Store.Load(run.RunId).State.Should().Be(RunState.Reviewed);
+        File.ReadAllText(indexPath).Should().Contain($"\t{run.RunId}\tmanifest.json\t");
+    }
+
     public void Dispose() => _wb.Dispose();
 }
