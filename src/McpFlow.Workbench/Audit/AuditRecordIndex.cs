@@ -45,19 +45,23 @@ public sealed class AuditRecordIndex(string path)
     {
         if (_records is not null)
             return true;
-        var records = new Dictionary<(string RunId, string Record), AuditedRecord>();
+        var records = new Dictionary<(string RunId, string Record), AuditedRecord>((int)Math.Min(Length / 100, 1 << 20)); // lines are ~100 bytes
         if (Length > 0)
         {
             var bytes = new byte[Length];
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
                 stream.ReadExactly(bytes);
-            foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            var text = Encoding.UTF8.GetString(bytes).AsSpan();
+            while (!text.IsEmpty)
             {
-                var fields = line.Split('\t');
-                if (fields.Length != 5 || !long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
-                    || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+                var end = text.IndexOf('\n');
+                var line = end < 0 ? text : text[..end];
+                text = end < 0 ? [] : text[(end + 1)..];
+                if (line.IsEmpty)
+                    continue;
+                if (!TryParse(line, out var runId, out var record, out var audited))
                     return false;
-                records[(fields[2], fields[3])] = new AuditedRecord(seq, offset, fields[4]);
+                records[(runId, record)] = audited;
             }
         }
 
@@ -109,6 +113,22 @@ public sealed class AuditRecordIndex(string path)
     /// <summary>The latest audited entry of a record, or null (call <see cref="EnsureRead"/> first).</summary>
     public AuditedRecord? Find(string runId, string record) =>
         (_records ?? throw new InvalidOperationException("The index has not been read.")).GetValueOrDefault((runId, record));
+
+    // One line: seq, offset, run id, record, hash, tab-separated; parsed on spans (the index is read once per process).
+    private static bool TryParse(ReadOnlySpan<char> line, out string runId, out string record, out AuditedRecord audited)
+    {
+        runId = record = "";
+        audited = null!;
+        Span<Range> fields = stackalloc Range[6];
+        if (line.Split(fields, '\t') != 5
+            || !long.TryParse(line[fields[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            || !long.TryParse(line[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            return false;
+        runId = line[fields[2]].ToString();
+        record = line[fields[3]].ToString();
+        audited = new AuditedRecord(seq, offset, line[fields[4]].ToString());
+        return true;
+    }
 
     private static bool IsStorable(string runId, string record) =>
         runId.AsSpan().IndexOfAny('\t', '\n', '\r') < 0 && record.AsSpan().IndexOfAny('\t', '\n', '\r') < 0;
