@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFlow.Core.Errors;
 using McpFlow.Experiments.Tracking;
 
@@ -34,7 +35,7 @@ public sealed class RunLoader(ITrackingReader reader)
             }
         }
 
-        var shown = idOrName.Length <= MaxEchoLength ? idOrName : idOrName[..MaxEchoLength] + $"… ({idOrName.Length:N0} characters)";
+        var shown = idOrName.Length <= MaxEchoLength ? idOrName : idOrName[..MaxEchoLength] + string.Create(CultureInfo.InvariantCulture, $"… ({idOrName.Length:N0} characters)");
         throw McpFlowException.NotFound($"No experiment is named or numbered '{shown}' in {reader.Location}.", "Call mlflow_list_experiments to see the experiments.");
     }
 

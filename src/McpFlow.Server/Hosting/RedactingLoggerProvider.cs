@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFlow.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,7 @@ internal sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerPr
     public static string Clean(string text, int max)
     {
         var clean = SecretRedactor.RedactText(text);
-        return clean.Length <= max ? clean : clean[..max] + $"… [{clean.Length - max:N0} more characters not logged]";
+        return clean.Length <= max ? clean : clean[..max] + string.Create(CultureInfo.InvariantCulture, $"… [{clean.Length - max:N0} more characters not logged]");
     }
 
     private static RedactingLoggerProvider Wrap(ILoggerProvider provider) => provider as RedactingLoggerProvider ?? new RedactingLoggerProvider(provider);

@@ -122,7 +122,8 @@ public sealed partial class AuditTrail
         _pendingQuarantine = new AuditEntry
         {
             Kind = "quarantine", Record = name, RecordHash = ContentHasher.HashBytes(torn),
-            Outcome = $"a torn last line ({torn.Length:N0} bytes, left by an interrupted append) was moved to audit/{name}; entries 1-{_lastSeq} are kept",
+            Outcome = string.Create(CultureInfo.InvariantCulture,
+                $"a torn last line ({torn.Length:N0} bytes, left by an interrupted append) was moved to audit/{name}; entries 1-{_lastSeq} are kept"),
         };
     }
 
@@ -132,7 +133,8 @@ public sealed partial class AuditTrail
         if (checkpoint.Length == 0)
             return checkpoint.Seq == 0 ? null : $"the checkpoint records {checkpoint.Seq} entries at byte 0";
         if (fileLength < checkpoint.Length)
-            return $"{FileName} is {fileLength:N0} bytes, shorter than the {checkpoint.Length:N0} bytes McpFlow wrote; entries were removed from its end";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{FileName} is {fileLength:N0} bytes, shorter than the {checkpoint.Length:N0} bytes McpFlow wrote; entries were removed from its end");
         if (AuditLines.ReadEndingAt(FilePath, checkpoint.Length) is not { } last)
             return $"{FileName} has no entry ending where McpFlow's last entry {checkpoint.Seq} ended; the file was rewritten";
         return AuditChain.CheckSelf(last.Text, checkpoint.Seq, out var node, out var hash)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Runs;
@@ -21,7 +22,8 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, Report
         if (string.IsNullOrWhiteSpace(title))
             throw McpFlowException.Invalid("title is empty; give one such as \"Ridge sweep: final results\".");
         if (title.Length > MaxTitleLength)
-            throw McpFlowException.Invalid($"title is {title.Length:N0} characters long; at most {MaxTitleLength}.", "Give a short heading such as \"Ridge sweep: final results\".");
+            throw McpFlowException.Invalid(string.Create(CultureInfo.InvariantCulture, $"title is {title.Length:N0} characters long; at most {MaxTitleLength}."),
+                "Give a short heading such as \"Ridge sweep: final results\".");
         if (title.Any(char.IsControl))
             throw McpFlowException.Invalid("title contains a line break or another control character; it must be one line.", "Give a short heading such as \"Ridge sweep: final results\".");
         var candidates = new List<RunSnapshot>();
