@@ -29,6 +29,8 @@ public sealed class WorkbenchToolGroup : IToolGroup
         services.AddSingleton(sp => WorkbenchOptions.Load(sp.GetRequiredService<McpFlowWorkspace>().Root));
         services.AddSingleton<ContentHasher>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditInputHasher>();
+        services.AddHostedService<AuditTrailStartup>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<SelfReviewer>();
         services.AddSingleton<RunRecorder>();
@@ -38,6 +40,7 @@ public sealed class WorkbenchToolGroup : IToolGroup
         services.AddSingleton<IApprovalGate>(sp => sp.GetRequiredService<ApprovalGate>());
         services.AddSingleton<RunComparer>();
         services.AddSingleton<FinalReportWriter>();
+        services.AddSingleton<ReportFiles>();
     }
 
     /// <inheritdoc />

@@ -12,25 +12,33 @@ namespace McpFlow.Workbench.Tests;
 /// <summary>The workbench's domain services over a temporary workspace, without MCP.</summary>
 public sealed class WorkbenchFixture : IDisposable
 {
-    public WorkbenchFixture()
+    public WorkbenchFixture(TimeProvider? time = null)
     {
+        Time = time ?? TimeProvider.System;
         Root = TempFolder.Create("mcpflow-wb");
         Workspace = new McpFlowWorkspace(Path.Combine(Root, "workspace"));
         Data = Path.Combine(Root, "data");
         Directory.CreateDirectory(Data);
-        Audit = new AuditTrail(Workspace, TimeProvider.System);
-        Store = new RunStore(Workspace, Audit, new ContentHasher(), TimeProvider.System);
-        Recorder = new RunRecorder(Store, new SelfReviewer());
-        Decisions = new RunDecisions(Store);
+        Restart();
     }
 
+    public TimeProvider Time { get; }
     public string Root { get; }
     public string Data { get; }
     public McpFlowWorkspace Workspace { get; }
-    public AuditTrail Audit { get; }
-    public RunStore Store { get; }
-    public RunRecorder Recorder { get; }
-    public RunDecisions Decisions { get; }
+    public AuditTrail Audit { get; private set; } = null!;
+    public RunStore Store { get; private set; } = null!;
+    public RunRecorder Recorder { get; private set; } = null!;
+    public RunDecisions Decisions { get; private set; } = null!;
+
+    /// <summary>New services over the same workspace, as after a server restart.</summary>
+    public void Restart()
+    {
+        Audit = new AuditTrail(Workspace, Time);
+        Store = new RunStore(Workspace, Audit, new ContentHasher(), Time);
+        Recorder = new RunRecorder(Store, new SelfReviewer());
+        Decisions = new RunDecisions(Store);
+    }
 
     public ApprovalGate Gate(params string[] gated) => new(new WorkbenchOptions { GatedActions = [.. gated] }, Store);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFlow.Core.Errors;
 using McpFlow.Experiments.Tracking;
 
@@ -8,6 +9,9 @@ public sealed class RunLoader(ITrackingReader reader)
 {
     /// <summary>Upper bound on runs loaded for one analysis (pages of 1,000 are followed until then).</summary>
     public const int MaxRunsLoaded = 10_000;
+
+    /// <summary>Characters of a client's experiment name repeated in a message.</summary>
+    public const int MaxEchoLength = 100;
 
     /// <summary>The tracking reader.</summary>
     public ITrackingReader Reader => reader;
@@ -31,7 +35,8 @@ public sealed class RunLoader(ITrackingReader reader)
             }
         }
 
-        throw McpFlowException.NotFound($"No experiment is named or numbered '{idOrName}' in {reader.Location}.", "Call mlflow_list_experiments to see the experiments.");
+        var shown = idOrName.Length <= MaxEchoLength ? idOrName : idOrName[..MaxEchoLength] + string.Create(CultureInfo.InvariantCulture, $"… ({idOrName.Length:N0} characters)");
+        throw McpFlowException.NotFound($"No experiment is named or numbered '{shown}' in {reader.Location}.", "Call mlflow_list_experiments to see the experiments.");
     }
 
     /// <summary>All active runs of an experiment (optionally filtered), up to <see cref="MaxRunsLoaded"/>.</summary>

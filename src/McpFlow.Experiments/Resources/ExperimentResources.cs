@@ -37,7 +37,7 @@ public sealed class ExperimentResources(ITrackingStore store, RunLoader loader, 
     [McpServerResource(UriTemplate = "mlflow://runs/{run_id}", Name = "mlflow_run", Title = "An MLflow run", MimeType = "application/json")]
     [Description("One run: info, params, latest metrics and tags.")]
     public async Task<string> Run([Description("Run id.")] string run_id, CancellationToken cancellationToken) =>
-        JsonSerializer.Serialize(await store.GetRunAsync(run_id, cancellationToken), McpFlowJson.Indented);
+        JsonSerializer.Serialize(await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken), McpFlowJson.Indented);
 
     /// <summary>A leaderboard.</summary>
     [McpServerResource(UriTemplate = "mlflow://leaderboard/{experiment}/{metric}", Name = "mlflow_leaderboard", Title = "Leaderboard of an experiment", MimeType = "text/markdown")]

@@ -4,6 +4,7 @@ using System.Text;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Experiments.Analysis;
+using McpFlow.Experiments.Tracking;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -25,6 +26,8 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader, McpFlowWorkspace 
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);
+        TrackingKeys.RequireRunId(run_a, "run_a");
+        TrackingKeys.RequireRunId(run_b, "run_b");
         var a = await loader.Reader.GetRunAsync(run_a, cancellationToken);
         var b = await loader.Reader.GetRunAsync(run_b, cancellationToken);
         var ha = await loader.Reader.GetMetricHistoryAsync(a.RunId, metric, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class GetRunTool(ITrackingStore store)
         [Description("Run id, e.g. \"6f1a2b3c4d5e6f708192a3b4c5d6e7f8\".")] string run_id,
         CancellationToken cancellationToken = default)
     {
-        var run = await store.GetRunAsync(run_id, cancellationToken);
+        var run = await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken);
         var histories = new List<object>();
         var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.Status}\n");
         text.AppendLine("Params: " + (run.Params.Count == 0 ? "none" : string.Join(", ", run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));

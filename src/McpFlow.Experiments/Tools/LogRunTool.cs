@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Tracking;
@@ -37,7 +38,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
         var allTags = new Dictionary<string, string>(tags ?? []) { [TrackingTags.Source] = "mlflow_log_run", [TrackingTags.Tool] = "mlflow_log_run" };
         if (suggestion_id is not null)
         {
-            var suggestion = suggestions.Get(suggestion_id);
+            var suggestion = suggestions.Get(WorkspaceIds.Require(IdKind.Suggestion, suggestion_id, "suggestion_id"));
             var mismatched = suggestion.Parameters.Where(p => @params?.GetValueOrDefault(p.Key) is { } v && v != p.Value).Select(p => p.Key).ToList();
             if (mismatched.Count > 0)
                 throw McpFlowException.Invalid($"The run's params {string.Join(", ", mismatched)} differ from suggestion {suggestion_id}.",

@@ -1,32 +1,35 @@
 using System.Text.RegularExpressions;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
 
 namespace McpFlow.Experiments.Tracking;
 
 /// <summary>MLflow's rules for param, metric and tag names (mlflow/utils/validation.py: alphanumerics,
-/// underscores, dashes, periods, spaces and slashes; no path climbing) and for run ids.</summary>
+/// underscores, dashes, periods, spaces and slashes, at most 250 characters; here also no empty, '.' or '..' segment
+/// and no leading slash, since the file store turns a name into a path) and for run and experiment ids
+/// (<see cref="IdKind.MlflowRun"/> and <see cref="IdKind.MlflowExperiment"/>).</summary>
 public static partial class TrackingKeys
 {
+    /// <summary>Longest name: MLflow's MAX_ENTITY_KEY_LENGTH (250).</summary>
+    public const int MaxKeyLength = 250;
+
     /// <summary>Throws when <paramref name="key"/> is not a name MLflow accepts.</summary>
     public static void Validate(string key, string what)
     {
-        if (string.IsNullOrWhiteSpace(key) || !KeyPattern().IsMatch(key) || key.StartsWith('/')
-            || key.Split('/').Any(s => s is "." or ".."))
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || !KeyPattern().IsMatch(key)
+            || key.Split('/').Any(s => s is "" or "." or ".."))
             throw McpFlowException.Invalid(
-                $"Invalid {what} name '{key}'.",
-                "MLflow names may contain only letters, digits, underscores, dashes, periods, spaces and slashes, and may not climb with '..'.");
+                $"Invalid {what} name '{(key is null ? "" : key.Length <= 60 ? key : key[..60] + "…")}'.",
+                $"MLflow names hold at most {MaxKeyLength} letters, digits, underscores, dashes, periods, spaces and slashes, and no empty, '.' or '..' part between slashes.");
     }
 
-    /// <summary>Throws when <paramref name="runId"/> is not a plausible run id (letters, digits, dashes; up to 64).</summary>
-    public static void ValidateRunId(string runId)
-    {
-        if (string.IsNullOrWhiteSpace(runId) || !RunIdPattern().IsMatch(runId))
-            throw McpFlowException.Invalid($"Invalid run id '{runId}'.", "Run ids are 32 hexadecimal characters; call mlflow_search_runs to list them.");
-    }
+    /// <summary>Returns <paramref name="runId"/> when it has the shape of an MLflow run id, otherwise throws an error naming <paramref name="parameter"/>.</summary>
+    public static string RequireRunId(string? runId, string parameter = "run_id") => WorkspaceIds.Require(IdKind.MlflowRun, runId, parameter);
+
+    /// <summary>Returns <paramref name="experimentId"/> when it has the shape of an MLflow experiment id, otherwise throws an error naming <paramref name="parameter"/>.</summary>
+    public static string RequireExperimentId(string? experimentId, string parameter = "experiment_id") =>
+        WorkspaceIds.Require(IdKind.MlflowExperiment, experimentId, parameter);
 
     [GeneratedRegex("^[A-Za-z0-9_\\-\\. /]+\\z")]
     private static partial Regex KeyPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_\\-]{1,64}\\z")]
-    private static partial Regex RunIdPattern();
 }

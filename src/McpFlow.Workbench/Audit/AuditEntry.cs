@@ -9,8 +9,9 @@ namespace McpFlow.Workbench.Audit;
 /// </summary>
 public sealed record AuditEntry
 {
-    /// <summary>Version of the entry schema.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>Version of the entry schema: 2 since arguments are stored as bounded summaries with
+    /// <see cref="ArgumentsSha256"/> (version 1 stored them whole; both verify the same way).</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The <see cref="PrevHash"/> of the first entry.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -19,17 +20,22 @@ public sealed record AuditEntry
     /// <summary>1-based position in the trail.</summary>
     public long Seq { get; init; }
     public DateTimeOffset Time { get; init; }
-    /// <summary><c>tool_call</c> (a state-changing tool call), <c>record</c> (a run record written), <c>transition</c> (a state change without a tool, e.g. stale).</summary>
+    /// <summary><c>tool_call</c> (a state-changing tool call), <c>record</c> (a run record written), <c>quarantine</c>
+    /// (a torn final line moved aside at start-up).</summary>
     public required string Kind { get; init; }
     public string? Tool { get; init; }
-    /// <summary>Arguments with secrets redacted.</summary>
+    /// <summary>Arguments with secrets redacted, as a bounded summary (see <see cref="ArgumentSummary"/>).</summary>
     public JsonNode? Arguments { get; init; }
-    /// <summary>SHA-256 of the files named in the arguments, by argument path.</summary>
+    /// <summary>SHA-256 of the complete arguments (secrets redacted first) in canonical JSON (see <see cref="CanonicalJson"/>).</summary>
+    public string? ArgumentsSha256 { get; init; }
+    /// <summary>SHA-256 of the files named in the arguments, by <c>argument:path</c>.</summary>
     public IReadOnlyDictionary<string, string>? InputHashes { get; init; }
+    /// <summary>Files named in the arguments that were not hashed, by <c>argument:path</c>, with the reason (too large, budget spent).</summary>
+    public IReadOnlyDictionary<string, string>? InputsNotHashed { get; init; }
     public string? RunId { get; init; }
-    /// <summary>The record file written (manifest.json, review.json, approval.json).</summary>
+    /// <summary>The record file written (manifest.json, review.json, approval.json), or the quarantine file.</summary>
     public string? Record { get; init; }
-    /// <summary>SHA-256 of the record file as written; reads compare against it to detect hand edits.</summary>
+    /// <summary>SHA-256 of the record (or quarantined) file as written; reads compare against it to detect hand edits.</summary>
     public string? RecordHash { get; init; }
     public string? State { get; init; }
     /// <summary><c>ok</c>, <c>error: …</c>, or a short description of the change.</summary>

@@ -1,8 +1,7 @@
+using System.Globalization;
 using System.Text;
-using McpFlow.Core.Charts;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Runs;
-using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Records;
 using McpFlow.Workbench.Runs;
 
@@ -12,11 +11,21 @@ namespace McpFlow.Workbench.Presentation;
 /// Writes the final report: only APPROVED runs, each with its approved interpretation; other runs are named as
 /// excluded without their results. Every included run passes the <see cref="GatedActions.FinalReport"/> gate.
 /// </summary>
-public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, McpFlowWorkspace workspace)
+public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, ReportFiles files)
 {
+    /// <summary>Longest report title (characters): a heading, not a document.</summary>
+    public const int MaxTitleLength = 200;
+
     /// <summary>Writes the report for <paramref name="experiment"/> (all runs when null) or for the named runs.</summary>
     public FinalReport Write(string title, string? experiment, IReadOnlyList<string>? runIds)
     {
+        if (string.IsNullOrWhiteSpace(title))
+            throw McpFlowException.Invalid("title is empty; give one such as \"Ridge sweep: final results\".");
+        if (title.Length > MaxTitleLength)
+            throw McpFlowException.Invalid(string.Create(CultureInfo.InvariantCulture, $"title is {title.Length:N0} characters long; at most {MaxTitleLength}."),
+                "Give a short heading such as \"Ridge sweep: final results\".");
+        if (title.Any(char.IsControl))
+            throw McpFlowException.Invalid("title contains a line break or another control character; it must be one line.", "Give a short heading such as \"Ridge sweep: final results\".");
         var candidates = new List<RunSnapshot>();
         var excluded = new Dictionary<string, string>();
         var ids = runIds is { Count: > 0 } ? runIds.Select(id => RunIds.Require(id, "run_ids")).ToList() : store.Ids().Reverse().ToList();
@@ -51,7 +60,7 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, McpFlo
             gate.EnsureAllowed(GatedActions.FinalReport, run.RunId);
 
         var markdown = Render(title, experiment, candidates, excluded);
-        var path = Path.Combine(workspace.ReportsPath, $"{ChartRenderer.SafeName(title)}-{store.Time.GetUtcNow():yyyyMMdd-HHmmss}.md");
+        var path = ReportFiles.NewFile(files.ReportsFolder, $"{title}-{store.Time.GetUtcNow():yyyyMMdd-HHmmss}", ".md", unique: true);
         File.WriteAllText(path, markdown);
         return new FinalReport(path, candidates.Select(c => c.RunId).ToList(), excluded, markdown);
     }
@@ -79,7 +88,7 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, McpFlo
                 .AppendLine($"Run `{r.RunId}` ({r.Manifest.Tool}, attempt {r.Manifest.Attempt}) — {decision.Decision.Name()} by {decision.Reviewer} on {decision.DecidedAt:u}.")
                 .AppendLine().AppendLine(decision.Interpretation);
             foreach (var figure in r.Manifest.Outputs.Where(o => o.Path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
-                text.AppendLine().AppendLine($"![{figure.Name}]({Path.GetRelativePath(workspace.ReportsPath, r.OutputPath(figure))})");
+                text.AppendLine().AppendLine($"![{figure.Name}]({Path.GetRelativePath(files.ReportsFolder, r.OutputPath(figure))})");
             if (r.Manifest.Recommendation is not null)
                 text.AppendLine().AppendLine($"Next step: {r.Manifest.Recommendation}");
         }

@@ -1,6 +1,6 @@
 using McpFlow.Core.Errors;
 using McpFlow.Core.Runs;
-using McpFlow.Workbench.Hashing;
+using McpFlow.Core.Security;
 using McpFlow.Workbench.Records;
 using McpFlow.Workbench.Review;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Audit;
@@ -33,8 +34,8 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
     /// <summary>The clock.</summary>
     public TimeProvider Time => time;
 
-    /// <summary>The folder of a run (not created).</summary>
-    public string FolderOf(string runId) => Path.Combine(workspace.RunsPath, RunIds.Require(runId));
+    /// <summary>The folder of a run (not created): a direct child of the workspace's runs folder, after the id's shape is checked.</summary>
+    public string FolderOf(string runId) => WorkspaceIds.ChildFolder(workspace.RunsPath, IdKind.Run, runId, "run_id");
 
     /// <summary>Ids of all runs, newest first.</summary>
     public IReadOnlyList<string> Ids() =>

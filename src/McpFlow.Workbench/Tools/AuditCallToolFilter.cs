@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpFlow.Core.Files;
+using McpFlow.Core.Ids;
+using McpFlow.Core.Security;
 using McpFlow.Workbench.Audit;
-using McpFlow.Workbench.Hashing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,11 +11,15 @@ namespace McpFlow.Workbench.Tools;
 
 /// <summary>
 /// Records every state-changing tool call of the server in the audit trail: a tool is state-changing unless its
-/// ReadOnly annotation is true. Arguments are stored with secrets redacted; string arguments whose name mentions
-/// a path or file and that name an existing file under the allowed roots are hashed.
+/// ReadOnly annotation is true. Arguments are stored redacted (<see cref="SecretRedactor"/>) as a bounded summary
+/// (<see cref="ArgumentSummary"/>) with the SHA-256 of the complete redacted arguments; files named by path
+/// arguments are hashed within limits (<see cref="AuditInputHasher"/>).
 /// </summary>
 public static class AuditCallToolFilter
 {
+    /// <summary>Characters kept of an error outcome.</summary>
+    public const int MaxOutcomeLength = 500;
+
     /// <summary>Wraps a call-tool handler.</summary>
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
@@ -28,19 +32,22 @@ public static class AuditCallToolFilter
             var audit = services?.GetService<AuditTrail>();
             if (audit is null)
                 return await next(context, cancellationToken);
-            var arguments = Arguments(context.Params?.Arguments);
-            var hashes = InputHashes(context.Params?.Arguments, services!.GetService<FileAccessGuard>(), services!.GetService<ContentHasher>());
+            var redacted = context.Params?.Arguments is { } args ? SecretRedactor.Redact(JsonSerializer.SerializeToNode(args)) : null;
+            var arguments = ArgumentSummary.Summarize(redacted);
+            var argumentsHash = redacted is null ? null : CanonicalJson.Sha256(redacted);
+            var inputs = services!.GetService<AuditInputHasher>()?.Hash(context.Params?.Arguments) ?? new AuditInputHashes(null, null);
             try
             {
                 var result = await next(context, cancellationToken);
                 var structured = result.StructuredContent;
                 audit.Append(new AuditEntry
                 {
-                    Kind = "tool_call", Tool = name, Arguments = arguments, InputHashes = hashes,
-                    RunId = Field(structured, "runId") ?? Field(arguments, "run_id") ?? Field(arguments, "rerun_of"),
+                    Kind = "tool_call", Tool = name, Arguments = arguments, ArgumentsSha256 = argumentsHash,
+                    InputHashes = inputs.Hashes, InputsNotHashed = inputs.NotHashed,
+                    RunId = Field(structured, "runId") ?? Id(Field(arguments, "run_id")) ?? Id(Field(arguments, "rerun_of")),
                     State = Field(structured, "state"),
                     Decision = Field(structured, "decision") ?? (Field(structured, "elicitation") is { } answer ? "elicitation " + answer : null),
-                    Outcome = result.IsError == true ? "error: " + Truncate(string.Join(" ", result.Content.OfType<TextContentBlock>().Select(t => t.Text))) : "ok",
+                    Outcome = result.IsError == true ? "error: " + Outcome(string.Join(" ", result.Content.OfType<TextContentBlock>().Select(t => t.Text))) : "ok",
                 });
                 return result;
             }
@@ -48,47 +55,14 @@ public static class AuditCallToolFilter
             {
                 audit.Append(new AuditEntry
                 {
-                    Kind = "tool_call", Tool = name, Arguments = arguments, InputHashes = hashes,
-                    RunId = Field(arguments, "run_id"),
-                    Outcome = "error: " + Truncate(ex is Core.Errors.McpFlowException m ? m.ToClientMessage() : ex.Message),
+                    Kind = "tool_call", Tool = name, Arguments = arguments, ArgumentsSha256 = argumentsHash,
+                    InputHashes = inputs.Hashes, InputsNotHashed = inputs.NotHashed,
+                    RunId = Id(Field(arguments, "run_id")),
+                    Outcome = "error: " + Outcome(ex is Core.Errors.McpFlowException m ? m.ToClientMessage() : ex.GetType().Name),
                 });
                 throw;
             }
         };
-
-    private static JsonNode? Arguments(IDictionary<string, JsonElement>? arguments) =>
-        arguments is null ? null : SecretRedactor.Redact(JsonSerializer.SerializeToNode(arguments));
-
-    private static Dictionary<string, string>? InputHashes(IDictionary<string, JsonElement>? arguments, FileAccessGuard? guard, ContentHasher? hasher)
-    {
-        if (arguments is null || guard is null || hasher is null)
-            return null;
-        var hashes = new Dictionary<string, string>();
-        foreach (var (key, value) in arguments.Where(a => a.Key.Contains("path", StringComparison.OrdinalIgnoreCase) || a.Key.Contains("file", StringComparison.OrdinalIgnoreCase)))
-        {
-            var paths = value.ValueKind switch
-            {
-                JsonValueKind.String => [value.GetString()!],
-                JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray(),
-                _ => Array.Empty<string>(),
-            };
-            foreach (var path in paths)
-            {
-                try
-                {
-                    var full = guard.Resolve(path, key);
-                    if (File.Exists(full))
-                        hashes[$"{key}:{path}"] = hasher.HashFile(full);
-                }
-                catch (Exception ex) when (ex is Core.Errors.McpFlowException or IOException or UnauthorizedAccessException)
-                {
-                    // Not a readable file under the roots: the tool itself reports that.
-                }
-            }
-        }
-
-        return hashes.Count == 0 ? null : hashes;
-    }
 
     private static string? Field(JsonElement? element, string name) =>
         element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -96,5 +70,13 @@ public static class AuditCallToolFilter
     private static string? Field(JsonNode? node, string name) =>
         node is JsonObject o && o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500] + "…";
+    // A run id argument is kept only when it has the shape of some id McpFlow hands out (workbench, PINN, MLflow).
+    private static string? Id(string? value) =>
+        value is not null && Enum.GetValues<IdKind>().Any(kind => WorkspaceIds.IsValid(kind, value)) ? value : null;
+
+    private static string Outcome(string text)
+    {
+        var clean = SecretRedactor.RedactText(text);
+        return clean.Length <= MaxOutcomeLength ? clean : clean[..MaxOutcomeLength] + "…";
+    }
 }

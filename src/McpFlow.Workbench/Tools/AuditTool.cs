@@ -3,6 +3,7 @@ using System.Text;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Workbench.Audit;
+using McpFlow.Workbench.Runs;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -28,7 +29,9 @@ public sealed class AuditTool(AuditTrail audit)
             var v = audit.Verify();
             var text = v.Valid
                 ? $"Audit trail intact: {v.Entries} entries, every hash and link verified ({audit.FilePath})."
-                : $"Audit trail BROKEN at entry {v.FirstBadSeq}: {v.Problem}. Entries from {v.FirstBadSeq} on cannot be trusted ({audit.FilePath}).";
+                : v.FirstBadSeq is { } bad
+                    ? $"Audit trail BROKEN at entry {bad}: {v.Problem}. Entries from {bad} on cannot be trusted ({audit.FilePath})."
+                    : $"Audit trail BROKEN: {v.Problem} ({audit.FilePath}).";
             return ToolResults.Create(text, v);
         }
 
@@ -36,6 +39,8 @@ public sealed class AuditTool(AuditTrail audit)
             throw McpFlowException.Invalid($"Unknown action '{action}'.", "Use \"query\" or \"verify\".");
         if (limit is < 1 or > 1000)
             throw McpFlowException.Invalid($"limit must be between 1 and 1000; got {limit}.");
+        if (run_id is not null)
+            RunIds.Require(run_id);
         var entries = audit.ReadAll()
             .Where(e => run_id is null || e.RunId == run_id)
             .Where(e => tool is null || string.Equals(e.Tool, tool, StringComparison.OrdinalIgnoreCase))

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using McpFlow.Core.Charts;
 using McpFlow.Core.Mcp;
-using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Presentation;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -10,21 +8,21 @@ namespace McpFlow.Workbench.Tools;
 
 /// <summary>The <c>workbench_compare</c> tool.</summary>
 [McpServerToolType]
-public sealed class CompareTool(RunComparer comparer, McpFlowWorkspace workspace)
+public sealed class CompareTool(RunComparer comparer, ReportFiles files)
 {
     /// <summary>Compares runs.</summary>
     [McpServerTool(Name = "workbench_compare", Title = "Compare the runs of an experiment", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Builds a comparison table with one row per run of an experiment or sweep (state, self-review, key metrics), ranked by " +
                  "a metric (lower is better for losses and errors), best run in bold; returns Markdown, saves the table as CSV and a bar " +
-                 "chart (approved runs green, rejected red) in the workspace.")]
+                 "chart (approved runs green, rejected red) in the workspace's reports/comparisons folder.")]
     public CallToolResult Compare(
         [Description("Experiment or sweep name, e.g. \"ridge-sweep\". Default: all runs.")] string? experiment = null,
         [Description("Metric columns, e.g. [\"rmse\", \"r2\"]. Default: the most common metrics (up to 8).")] string[]? metrics = null,
         [Description("Metric to rank by, e.g. \"rmse\". Default: the first metric column.")] string? rank_by = null)
     {
         var comparison = comparer.Compare(experiment, metrics, rank_by);
-        var folder = workspace.Folder(Path.Combine("artifacts", "workbench"));
-        var csvPath = Path.Combine(folder, $"compare-{ChartRenderer.SafeName(experiment ?? "all")}.csv");
+        var folder = files.ComparisonsFolder;
+        var csvPath = ReportFiles.NewFile(folder, "compare-" + (experiment ?? "all"), ".csv", unique: false);
         File.WriteAllText(csvPath, comparison.ToCsv());
         var chart = RunComparer.Chart(comparison, folder);
         var text = $"{comparison.Rows.Count} run(s){(experiment is null ? "" : $" of {experiment}")}" +

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Workbench.Presentation;
 using ModelContextProtocol.Protocol;
@@ -17,12 +16,10 @@ public sealed class ReportTool(FinalReportWriter writer)
                  "interpretations (other runs are listed as not included, without their results). Gated: refused when a named run is " +
                  "not APPROVED, when no run is approved, or when an approved run's inputs changed or its records were edited.")]
     public CallToolResult Report(
-        [Description("Report title, e.g. \"Ridge sweep: final results\".")] string title,
+        [Description("Report title, one line of at most 200 characters (it also names the file), e.g. \"Ridge sweep: final results\".")] string title,
         [Description("Only runs of this experiment, e.g. \"ridge-sweep\". Default: all runs.")] string? experiment = null,
         [Description("Exactly these runs (each must be APPROVED), e.g. [\"run-20261123-101500-ab12cd\"]. Default: every approved run of the experiment.")] string[]? run_ids = null)
     {
-        if (string.IsNullOrWhiteSpace(title))
-            throw McpFlowException.Invalid("title is empty; give one such as \"Ridge sweep: final results\".");
         var report = writer.Write(title.Trim(), experiment, run_ids);
         var text = $"Report written to {report.Path} with {report.Included.Count} approved run(s)" +
                    (report.Excluded.Count > 0 ? $"; {report.Excluded.Count} run(s) not included because they are not approved." : ".") +

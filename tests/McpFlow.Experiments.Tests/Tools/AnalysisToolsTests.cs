@@ -63,11 +63,11 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     {
         var writer = Services.GetRequiredService<ITrackingWriter>();
         await PlateauRuns.WriteAsync(writer);
-        Services.GetRequiredService<ISuggestionStore>().Save(new HyperparameterSuggestion("sug-test-1", "cifar", "val_accuracy", true,
+        Services.GetRequiredService<ISuggestionStore>().Save(new HyperparameterSuggestion("sug-20261123-101500-ab12cd-1", "cifar", "val_accuracy", true,
             new Dictionary<string, string> { ["learning_rate"] = "0.003" }, 0.95, 0.01, 0.02, "Lower learning rate escapes the plateau.", DateTimeOffset.UnixEpoch));
         await CallOkAsync("mlflow_log_run", new
         {
-            experiment = "cifar", run_name = "suggested", suggestion_id = "sug-test-1",
+            experiment = "cifar", run_name = "suggested", suggestion_id = "sug-20261123-101500-ab12cd-1",
             @params = new Dictionary<string, string> { ["learning_rate"] = "0.003" },
             metrics = new Dictionary<string, object> { ["val_accuracy"] = 0.966 },
         });

@@ -19,7 +19,7 @@ public sealed class RunCardToolTests : WorkbenchServerTestBase
     [Fact]
     public async Task Card_RefusesAMalformedOrUnknownRunId()
     {
-        (await CallAsync("workbench_run_card", new { run_id = "42" })).Text().Should().Contain("run_id '42' is not a run id");
+        (await CallAsync("workbench_run_card", new { run_id = "42" })).Text().Should().Contain("run_id '42' is not a workbench run id");
         (await CallAsync("workbench_run_card", new { run_id = "run-20200101-000000-abcdef" })).Text().Should().Contain("Run run-20200101-000000-abcdef does not exist.");
     }
 }

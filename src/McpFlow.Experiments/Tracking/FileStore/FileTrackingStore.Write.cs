@@ -87,7 +87,7 @@ public sealed partial class FileTrackingStore
             foreach (var group in metrics.GroupBy(m => m.Key))
             {
                 TrackingKeys.Validate(group.Key, "metric");
-                var file = Path.Combine(folder, "metrics", group.Key);
+                var file = Inside(folder, Path.Combine("metrics", group.Key));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.AppendAllLines(file, group.Select(m => MetricLine.Format(m.Value, m.Step, m.TimestampMs)));
             }
@@ -108,10 +108,11 @@ public sealed partial class FileTrackingStore
     {
         if (!File.Exists(localPath))
             throw McpFlowException.NotFound($"Artifact file '{localPath}' does not exist.");
+        artifactFolder = artifactFolder?.TrimEnd('/');
         if (artifactFolder is not null)
             TrackingKeys.Validate(artifactFolder, "artifact folder");
-        var relative = artifactFolder is null ? Path.GetFileName(localPath) : artifactFolder.TrimEnd('/') + "/" + Path.GetFileName(localPath);
-        var target = Path.Combine(ActiveRunFolder(runId), "artifacts", relative);
+        var relative = artifactFolder is null ? Path.GetFileName(localPath) : artifactFolder + "/" + Path.GetFileName(localPath);
+        var target = Inside(ActiveRunFolder(runId), Path.Combine("artifacts", relative));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Copy(localPath, target, overwrite: true);
         return Task.FromResult(relative);
@@ -178,7 +179,7 @@ public sealed partial class FileTrackingStore
             foreach (var (key, value) in values)
             {
                 TrackingKeys.Validate(key, kind == "params" ? "param" : "tag");
-                var file = Path.Combine(runFolder, kind, key);
+                var file = Inside(runFolder, Path.Combine(kind, key));
                 if (immutable && File.Exists(file) && File.ReadAllText(file) != value)
                     throw McpFlowException.Conflict(
                         $"Param '{key}' of run '{Path.GetFileName(runFolder)}' is already '{File.ReadAllText(file)}'; MLflow params cannot change (tried '{value}').",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Search;
 
@@ -9,7 +10,10 @@ namespace McpFlow.Experiments.Tracking.FileStore;
 /// MLflow's local file store, read and written in MLflow's own layout so <c>mlflow ui --backend-store-uri</c>
 /// opens what it writes: <c>&lt;root&gt;/&lt;experiment_id&gt;/meta.yaml</c>, <c>&lt;run_id&gt;/meta.yaml</c>,
 /// <c>params/&lt;key&gt;</c>, <c>metrics/&lt;key&gt;</c> (lines <c>timestamp value step</c>), <c>tags/&lt;key&gt;</c>,
-/// <c>artifacts/</c>. Experiment 0 "Default" is created on first use, as MLflow does.
+/// <c>artifacts/</c>. Experiment 0 "Default" is created on first use, as MLflow does. Experiment and run ids become
+/// folder names only through <see cref="WorkspaceIds.ChildFolder"/> (strict shape, direct child of its parent), and
+/// param, metric and tag names only after <see cref="TrackingKeys.Validate"/> plus a check that the file stays inside
+/// its run folder, so no argument reads or writes outside the store's root.
 /// </summary>
 public sealed partial class FileTrackingStore : ITrackingStore
 {
@@ -97,7 +101,7 @@ public sealed partial class FileTrackingStore : ITrackingStore
     public Task<IReadOnlyList<MlflowMetric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken cancellationToken)
     {
         TrackingKeys.Validate(metricKey, "metric");
-        var file = Path.Combine(RunFolder(runId), "metrics", metricKey);
+        var file = Inside(RunFolder(runId), Path.Combine("metrics", metricKey));
         if (!File.Exists(file))
             return Task.FromResult<IReadOnlyList<MlflowMetric>>([]);
         IReadOnlyList<MlflowMetric> history = ReadMetricFile(metricKey, file).OrderBy(m => m.Step).ThenBy(m => m.Timestamp).ToList();
@@ -106,12 +110,12 @@ public sealed partial class FileTrackingStore : ITrackingStore
 
     internal string RunFolder(string runId)
     {
-        TrackingKeys.ValidateRunId(runId);
+        TrackingKeys.RequireRunId(runId);
         if (Directory.Exists(Root))
         {
             foreach (var experiment in ExperimentFolders())
             {
-                var candidate = Path.Combine(experiment, runId);
+                var candidate = WorkspaceIds.ChildFolder(experiment, IdKind.MlflowRun, runId, "run_id");
                 if (File.Exists(Path.Combine(candidate, "meta.yaml")))
                     return candidate;
             }
@@ -120,17 +124,22 @@ public sealed partial class FileTrackingStore : ITrackingStore
         throw RunNotFound(runId);
     }
 
+    /// <summary>The file <paramref name="relative"/> under <paramref name="folder"/>, refused if it would lie elsewhere.</summary>
+    internal static string Inside(string folder, string relative)
+    {
+        var parent = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var full = Path.GetFullPath(Path.Combine(parent, relative));
+        if (!full.StartsWith(parent + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw McpFlowException.Forbidden("A tracking name would lead outside its run folder.", "Use plain names such as 'val_loss' or 'train/loss'.");
+        return full;
+    }
+
     private IEnumerable<string> ExperimentFolders() =>
         Directory.Exists(Root)
             ? Directory.EnumerateDirectories(Root).Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, "meta.yaml")))
             : [];
 
-    private string ExperimentFolder(string experimentId)
-    {
-        if (string.IsNullOrWhiteSpace(experimentId) || experimentId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_')))
-            throw McpFlowException.Invalid($"Invalid experiment id '{experimentId}'.", "Call mlflow_list_experiments to see the ids.");
-        return Path.Combine(Root, experimentId);
-    }
+    private string ExperimentFolder(string experimentId) => WorkspaceIds.ChildFolder(Root, IdKind.MlflowExperiment, experimentId, "experiment_id");
 
     private static MlflowExperiment? ReadExperiment(string folder)
     {

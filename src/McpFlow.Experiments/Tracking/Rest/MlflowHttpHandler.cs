@@ -9,7 +9,8 @@ namespace McpFlow.Experiments.Tracking.Rest;
 
 /// <summary>Adds MLflow's authentication (bearer token, or basic auth as MLflow's client sends it) and retries
 /// transient failures (connection errors, timeouts, 429, 500, 502, 503, 504: the codes MLflow's own client
-/// retries) with exponential back-off and jitter through a Polly 8 pipeline, with a per-attempt timeout.</summary>
+/// retries) with exponential back-off and jitter through a Polly 8 pipeline, with a per-attempt timeout. The body of
+/// a failed or HTML answer is replaced by its scrubbed form (<see cref="MlflowErrorBody"/>) before anything reads it.</summary>
 public sealed class MlflowHttpHandler : DelegatingHandler
 {
     private static readonly HashSet<HttpStatusCode> Transient =
@@ -57,10 +58,17 @@ public sealed class MlflowHttpHandler : DelegatingHandler
         // Buffer the body once so every retry sends the same bytes.
         if (request.Content is not null)
             await request.Content.LoadIntoBufferAsync(cancellationToken);
-        return await _pipeline.ExecuteAsync(async ct =>
+        var response = await _pipeline.ExecuteAsync(async ct =>
         {
             Attempts++;
             return await base.SendAsync(request, ct);
         }, cancellationToken);
+        if (!response.IsSuccessStatusCode || MlflowErrorBody.IsHtml(null, response.Content.Headers.ContentType?.MediaType))
+        {
+            using var original = response.Content;
+            response.Content = await MlflowErrorBody.ScrubAsync(original, cancellationToken);
+        }
+
+        return response;
     }
 }

@@ -25,6 +25,9 @@ public sealed class FakeMlflowServer : IAsyncDisposable
 
     public int FailNextWith503 { get; set; }
 
+    /// <summary>When set, the next request gets this answer (status, content type, body built from the request).</summary>
+    public Func<HttpContext, (int Status, string ContentType, string Body)>? RespondNext { get; set; }
+
     public Uri BaseUri { get; private set; } = null!;
 
     public List<JsonObject> Runs { get; } = [];
@@ -62,6 +65,16 @@ public sealed class FakeMlflowServer : IAsyncDisposable
             }
 
             Requests.Enqueue((ctx.Request.Path, ctx.Request.Headers.Authorization.FirstOrDefault(), body, ctx.Request.QueryString.Value ?? ""));
+            if (RespondNext is { } respond)
+            {
+                RespondNext = null;
+                var (status, contentType, text) = respond(ctx);
+                ctx.Response.StatusCode = status;
+                ctx.Response.ContentType = contentType;
+                await ctx.Response.WriteAsync(text);
+                return;
+            }
+
             if (FailNextWith503 > 0)
             {
                 FailNextWith503--;

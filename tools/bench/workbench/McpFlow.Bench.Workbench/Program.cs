@@ -1,14 +1,29 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using McpFlow.Core.Workspace;
-using McpFlow.Workbench.Audit;
 using McpFlow.Workbench.Review;
 
 // Workbench benchmark: the outputs_finite self-review check (NaN/Inf scan of a CSV) against pandas reading the same
-// file and testing np.isfinite on its numeric columns, both in this run; plus audit-trail append and verify rates.
+// file and testing np.isfinite on its numeric columns, both in this run; plus the audit trail (AuditBench: appends,
+// start-up through the checkpoint against reading the whole trail, a torn last line, verification).
 // Debian's python3-pandas lives under /usr/bin/python3 (preferred over a python3 on PATH such as pyenv's).
 // Usage: dotnet run -c Release --project tools/bench/workbench/McpFlow.Bench.Workbench -- [rows] [repeats]
+//        dotnet run -c Release --project tools/bench/workbench/McpFlow.Bench.Workbench -- audit [repeats]   (audit trail only)
+if (args.Length > 0 && args[0] == "audit")
+{
+    var auditFolder = Path.Combine(Path.GetTempPath(), $"mcpflow-bench-audit-{Environment.ProcessId}");
+    try
+    {
+        AuditBench.Run(auditFolder, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    }
+    finally
+    {
+        Directory.Delete(auditFolder, recursive: true);
+    }
+
+    return 0;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var folder = Path.Combine(Path.GetTempPath(), $"mcpflow-bench-wb-{Environment.ProcessId}");
@@ -31,17 +46,7 @@ try
     var peer = peerTimes[peerTimes.Count / 2]; // timed inside Python, excluding interpreter start and imports
     Console.WriteLine($"outputs_finite scan: McpFlow {ours:F3} s, pandas read_csv + isfinite {peer:F3} s, ratio {ours / peer:F2}x");
 
-    var workspace = new McpFlowWorkspace(Path.Combine(folder, "ws"));
-    var audit = new AuditTrail(workspace, TimeProvider.System);
-    const int entries = 10_000;
-    var watch = Stopwatch.StartNew();
-    for (var i = 0; i < entries; i++)
-        audit.Append(new AuditEntry { Kind = "tool_call", Tool = "bench", Outcome = "ok", RunId = "run-20261123-101500-ab12cd" });
-    var append = watch.Elapsed.TotalSeconds;
-    watch.Restart();
-    var verification = audit.Verify();
-    var verify = watch.Elapsed.TotalSeconds;
-    Console.WriteLine($"audit trail: {entries:N0} appends in {append:F2} s ({append / entries * 1e6:F0} µs each); verify {verification.Entries:N0} entries in {verify:F2} s (valid: {verification.Valid})");
+    AuditBench.Run(Path.Combine(folder, "audit"), repeats);
 }
 finally
 {
