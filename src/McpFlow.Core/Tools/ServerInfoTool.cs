@@ -5,6 +5,7 @@ using McpFlow.Core.Configuration;
 using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Security;
 using McpFlow.Core.Workspace;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -54,8 +55,5 @@ public sealed class ServerInfoTool(
         return ToolResults.Create(text.ToString().TrimEnd(), info);
     }
 
-    private static string RedactCredentials(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !string.IsNullOrEmpty(parsed.UserInfo)
-            ? uri.Replace(parsed.UserInfo + "@", "***@", StringComparison.Ordinal)
-            : uri;
+    private static string RedactCredentials(string uri) => SecretRedactor.RedactText(uri);
 }
