@@ -102,12 +102,17 @@ public sealed class JobManager : IDisposable
         return Get(id);
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Requests cancellation of every queued or running job of this process (at shutdown); returns how many.</summary>
+    public int CancelAll()
     {
-        foreach (var handle in _live.Values)
+        var handles = _live.Values.ToList();
+        foreach (var handle in handles)
             handle.RequestCancel();
+        return handles.Count;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => CancelAll();
 
     private async Task RunAsync(JobHandle handle, Func<JobContext, Task<JobResult>> work)
     {
@@ -135,8 +140,11 @@ public sealed class JobManager : IDisposable
         }
         catch (Exception ex)
         {
-            var message = ex is McpFlowException mfe ? mfe.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}";
-            _logger.LogError(ex, "Job {JobId} failed", handle.Id);
+            // The record is read by clients (job_status, job_list, the job resources): only McpFlowException text goes
+            // in, bounded in how much of the job's parameters it may repeat; anything else by type and log id.
+            var record = _records[handle.Id];
+            var message = ArgumentEcho.Shorten(ErrorReport.ForClient(ex, record.Kind), ArgumentEcho.Texts(record.Parameters));
+            _logger.LogError(ex, "Job {JobId} ({Kind}) failed (log id {LogId})", handle.Id, record.Kind, ErrorReport.LogId(ex));
             Update(handle.Id, r => r with { State = JobState.Failed, FinishedAt = _time.GetUtcNow(), Error = message });
             handle.Fail(ex);
         }

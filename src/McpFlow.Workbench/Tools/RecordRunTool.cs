@@ -65,7 +65,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
-            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            await recorder.FailAsync(scope, ErrorReport.ForClient(ex, "workbench_record_run"), CancellationToken.None);
             throw;
         }
 
