@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpFlow.Core.Configuration;
 using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Core.Mcp;
@@ -8,6 +9,19 @@ namespace McpFlow.Core.Mcp;
 /// <summary>Cuts a tool result to a character cap: text blocks together, and the serialized structured content.</summary>
 public static class ResultCap
 {
+    /// <summary>Characters a result part may have beyond <see cref="SqlOptions.MaxCharacters"/>: tools fill a page up to that
+    /// cap with data and add a footer or metadata (column list, offsets, run links) around it; the backstop must not cut
+    /// those. 10 000 characters is about 2,500 tokens.</summary>
+    public const int Headroom = 10_000;
+
+    /// <summary>The backstop's cap for each part of a result (text, structured content): the configured page cap plus
+    /// <see cref="Headroom"/>; 70 000 characters by default.</summary>
+    public static int For(SqlOptions sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return sql.MaxCharacters + Headroom;
+    }
+
     // Top-level fields listed in the summary of cut structured content (enough to see what was big).
     private const int MaxFieldsListed = 40;
 

@@ -8,8 +8,9 @@ namespace McpFlow.Core.Mcp;
 
 /// <summary>
 /// The backstop for result size, outermost around every tool: a result's text (all text blocks together) and its
-/// structured content (serialized) each stay within <see cref="SqlOptions.MaxCharacters"/> (default 60 000
-/// characters, about 15k tokens), even when a tool forgets to page. Oversize text is cut with a note; oversize
+/// structured content (serialized) each stay within <see cref="ResultCap.For"/>: the configured page cap
+/// (<see cref="SqlOptions.MaxCharacters"/>, default 60 000 characters, about 15k tokens) plus
+/// <see cref="ResultCap.Headroom"/> for a page's footer and metadata, even when a tool forgets to page. Oversize text is cut with a note; oversize
 /// structured content is replaced by a summary object (<see cref="ResultCap.Summary"/>) saying it was cut and how to
 /// ask for less. The tool is logged. Images are not counted.
 /// </summary>
@@ -22,7 +23,7 @@ public static class ResultCapFilter
         {
             var result = await next(context, cancellationToken);
             var services = context.Services ?? context.Server.Services;
-            var cap = services?.GetService<McpFlowOptions>()?.Sql.MaxCharacters ?? new SqlOptions().MaxCharacters;
+            var cap = ResultCap.For(services?.GetService<McpFlowOptions>()?.Sql ?? new SqlOptions());
             var tool = Errors.ArgumentEcho.Show(context.Params?.Name ?? "", 60);
             var (text, structured) = ResultCap.Apply(result, tool, cap);
             if (text is not null || structured is not null)

@@ -1,5 +1,6 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp;
 using McpFlow.Core.Tests.Support;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +11,13 @@ namespace McpFlow.Core.Tests.Mcp;
 
 public sealed class ResultCapFilterTests : McpServerTestBase
 {
-    private const int Cap = 2_000;
+    private const int PageCap = 2_000;
+    private const int Cap = PageCap + ResultCap.Headroom;
     private readonly CapturingLoggerProvider _log = new();
 
     protected override IReadOnlyList<IToolGroup> Groups => [new TestToolGroup()];
 
-    protected override void ConfigureOptions(McpFlowOptions options) => options.Sql.MaxCharacters = Cap;
+    protected override void ConfigureOptions(McpFlowOptions options) => options.Sql.MaxCharacters = PageCap;
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_log);
 
@@ -35,9 +37,9 @@ public sealed class ResultCapFilterTests : McpServerTestBase
     [Fact]
     public async Task ResultWithinTheCap_IsUnchanged()
     {
-        var result = await CallOkAsync("test_big", new { text_chars = 500, structured_chars = 500 });
+        var result = await CallOkAsync("test_big", new { text_chars = Cap, structured_chars = PageCap });
 
-        result.Text().Should().Be(new string('t', 500));
-        result.Structured().GetProperty("rows").GetString().Should().HaveLength(500);
+        result.Text().Should().Be(new string('t', Cap));
+        result.Structured().GetProperty("rows").GetString().Should().HaveLength(PageCap);
     }
 }
