@@ -54,7 +54,7 @@ public sealed class JobManager : IDisposable
     public JobRecord Get(string id) =>
         _records.TryGetValue(id, out var record)
             ? record
-            : throw McpFlowException.NotFound($"No job with id '{id}'.", "Call job_list to see the jobs of this workspace.");
+            : throw McpFlowException.NotFound($"No job with id '{ArgumentEcho.Show(id)}'.", "Call job_list to see the jobs of this workspace.");
 
     /// <summary>The live handle of a job started by this process, if it is still known.</summary>
     public JobHandle? TryGetHandle(string id) => _live.GetValueOrDefault(id);
@@ -74,9 +74,9 @@ public sealed class JobManager : IDisposable
     {
         var record = Get(id);
         if (record.State.IsFinal())
-            throw McpFlowException.Conflict($"Job '{id}' has already finished ({record.State}); there is nothing to cancel.");
+            throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' has already finished ({record.State}); there is nothing to cancel.");
         if (!_live.TryGetValue(id, out var handle))
-            throw McpFlowException.Conflict($"Job '{id}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
+            throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
         handle.RequestCancel();
         return Get(id);
     }

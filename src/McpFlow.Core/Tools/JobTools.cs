@@ -39,7 +39,7 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
         {
             filter = Enum.TryParse<JobState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw McpFlowException.Invalid($"Unknown job state '{state}'.", "Use one of: queued, running, succeeded, failed, cancelled, interrupted.");
+                : throw McpFlowException.Invalid($"Unknown job state '{ArgumentEcho.Show(state)}'.", "Use one of: queued, running, succeeded, failed, cancelled, interrupted.");
         }
 
         if (limit is < 1 or > 200)

@@ -50,7 +50,7 @@ public static class AuditCallToolFilter
                 {
                     Kind = "tool_call", Tool = name, Arguments = arguments, InputHashes = hashes,
                     RunId = Field(arguments, "run_id"),
-                    Outcome = "error: " + Truncate(ex is Core.Errors.McpFlowException m ? m.ToClientMessage() : ex.Message),
+                    Outcome = "error: " + Truncate(Core.Errors.ErrorReport.ForClient(ex, name)), // the trail is shown to clients: no engine text
                 });
                 throw;
             }

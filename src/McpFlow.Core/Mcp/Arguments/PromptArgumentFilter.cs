@@ -22,7 +22,7 @@ public static class PromptArgumentFilter
             {
                 var problems = Problems(prompt.ProtocolPrompt.Arguments ?? [], context.Params!.Arguments);
                 if (problems.Count > 0)
-                    throw new McpProtocolException($"Prompt '{name}': {string.Join(" ", problems)}", McpErrorCode.InvalidParams);
+                    throw new McpProtocolException($"Prompt '{ArgumentEcho.Show(name)}': {string.Join(" ", problems)}", McpErrorCode.InvalidParams);
             }
 
             return next(context, cancellationToken);
