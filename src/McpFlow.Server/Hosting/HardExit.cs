@@ -25,7 +25,17 @@ internal static partial class HardExit
 
         Console.Error.Flush();
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-            Exit(code);
+        {
+            try
+            {
+                Exit(code);
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No libc under that name: fall back to the runtime's exit below.
+            }
+        }
+
         Environment.Exit(code);
     }
 
