@@ -126,6 +126,20 @@ public abstract class McpServerTestBase : IAsyncLifetime
         return await Client.CallToolAsync(tool, args, progress, cancellationToken: _cts.Token);
     }
 
+    /// <summary>
+    /// Calls a tool that may answer with a running job (a wait is at most 45 s) and follows the job with job_status
+    /// until it finishes; returns the final result, asserting success. For tests whose work can outlast one wait on a
+    /// loaded machine.
+    /// </summary>
+    protected async Task<CallToolResult> CallUntilFinishedAsync(string tool, object? arguments = null)
+    {
+        var result = await CallOkAsync(tool, arguments);
+        while (result.StructuredContent is { } s && s.TryGetProperty("job", out var job)
+               && job.GetProperty("state").GetString() is "queued" or "running")
+            result = await CallOkAsync("job_status", new { job_id = job.GetProperty("id").GetString(), wait_seconds = 45 });
+        return result;
+    }
+
     /// <summary>Calls a tool and asserts it succeeded; returns the result.</summary>
     protected async Task<CallToolResult> CallOkAsync(string tool, object? arguments = null)
     {

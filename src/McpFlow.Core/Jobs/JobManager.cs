@@ -54,7 +54,7 @@ public sealed class JobManager : IDisposable
     public JobRecord Get(string id) =>
         _records.TryGetValue(id, out var record)
             ? record
-            : throw McpFlowException.NotFound($"No job with id '{id}'.", "Call job_list to see the jobs of this workspace.");
+            : throw McpFlowException.NotFound($"No job with id '{ArgumentEcho.Show(id)}'.", "Call job_list to see the jobs of this workspace.");
 
     /// <summary>The live handle of a job started by this process, if it is still known.</summary>
     public JobHandle? TryGetHandle(string id) => _live.GetValueOrDefault(id);
@@ -74,9 +74,9 @@ public sealed class JobManager : IDisposable
     {
         var record = Get(id);
         if (record.State.IsFinal())
-            throw McpFlowException.Conflict($"Job '{id}' has already finished ({record.State}); there is nothing to cancel.");
+            throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' has already finished ({record.State}); there is nothing to cancel.");
         if (!_live.TryGetValue(id, out var handle))
-            throw McpFlowException.Conflict($"Job '{id}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
+            throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' belongs to another McpFlow process (pid {record.ProcessId}); cancel it there.");
         handle.RequestCancel();
         return Get(id);
     }
@@ -102,12 +102,17 @@ public sealed class JobManager : IDisposable
         return Get(id);
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Requests cancellation of every queued or running job of this process (at shutdown); returns how many.</summary>
+    public int CancelAll()
     {
-        foreach (var handle in _live.Values)
+        var handles = _live.Values.ToList();
+        foreach (var handle in handles)
             handle.RequestCancel();
+        return handles.Count;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => CancelAll();
 
     private async Task RunAsync(JobHandle handle, Func<JobContext, Task<JobResult>> work)
     {
@@ -135,8 +140,11 @@ public sealed class JobManager : IDisposable
         }
         catch (Exception ex)
         {
-            var message = ex is McpFlowException mfe ? mfe.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}";
-            _logger.LogError(ex, "Job {JobId} failed", handle.Id);
+            // The record is read by clients (job_status, job_list, the job resources): only McpFlowException text goes
+            // in, bounded in how much of the job's parameters it may repeat; anything else by type and log id.
+            var record = _records[handle.Id];
+            var message = ArgumentEcho.Shorten(ErrorReport.ForClient(ex, record.Kind), ArgumentEcho.Texts(record.Parameters));
+            _logger.LogError(ex, "Job {JobId} ({Kind}) failed (log id {LogId})", handle.Id, record.Kind, ErrorReport.LogId(ex));
             Update(handle.Id, r => r with { State = JobState.Failed, FinishedAt = _time.GetUtcNow(), Error = message });
             handle.Fail(ex);
         }

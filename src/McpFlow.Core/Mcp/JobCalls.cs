@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -13,14 +14,28 @@ namespace McpFlow.Core.Mcp;
 /// </summary>
 public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
 {
+    /// <summary>Longest wait a client may ask for, in seconds: clients cut tool calls at about 60 s.</summary>
+    public const double MaxWaitSeconds = 45;
+
     private static readonly TimeSpan MinNotificationInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Waits for <paramref name="handle"/> up to <paramref name="waitSeconds"/> (default: configured)
     /// and returns the tool result. If the client cancels the call during the wait, the job is cancelled too
-    /// (the client never learned its id).</summary>
+    /// (the client never learned its id). A wait outside 0-<see cref="MaxWaitSeconds"/> is refused (the job is
+    /// cancelled): callers check it before starting the job (<see cref="CheckWait"/>) to refuse without starting.</summary>
     public async Task<CallToolResult> AwaitAsync(JobHandle handle, IProgress<ProgressNotificationValue>? progress,
         double? waitSeconds, CancellationToken cancellationToken)
     {
+        try
+        {
+            CheckWait(waitSeconds);
+        }
+        catch (McpFlowException)
+        {
+            handle.RequestCancel();
+            throw;
+        }
+
         var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? options.Jobs.WaitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
         JobRecord record;
         using (Forward(handle, progress))
@@ -43,10 +58,19 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
     public async Task<CallToolResult> WatchAsync(string jobId, IProgress<ProgressNotificationValue>? progress,
         double waitSeconds, CancellationToken cancellationToken)
     {
+        CheckWait(waitSeconds);
         var handle = jobs.TryGetHandle(jobId);
         var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
         using (handle is null ? null : Forward(handle, progress))
             return Describe(await jobs.WaitAsync(jobId, wait, cancellationToken));
+    }
+
+    /// <summary>Refuses a <c>wait_seconds</c> argument outside 0-<see cref="MaxWaitSeconds"/> (null means the configured wait).</summary>
+    public static void CheckWait(double? waitSeconds)
+    {
+        if (waitSeconds is { } w && !(w >= 0 && w <= MaxWaitSeconds))
+            throw McpFlowException.Invalid($"wait_seconds must be between 0 and {MaxWaitSeconds} (clients cut calls at about 60 s); got {w}.",
+                "E.g. wait_seconds=30; the job goes on after the wait, follow it with job_status.");
     }
 
     /// <summary>The tool result describing a job's record (and its result when finished).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using McpFlow.Core.Errors;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -7,9 +8,11 @@ using ModelContextProtocol.Server;
 namespace McpFlow.Core.Mcp;
 
 /// <summary>
-/// The one place where failures become what the model sees: <see cref="McpFlowException"/> keeps its
-/// actionable message; cancellation says so; anything unforeseen is logged in full and reported with its type
-/// and message (never a stack trace, never a bare "an error occurred").
+/// The one place where failures become what the model sees. Only <see cref="McpFlowException"/> text (and the
+/// SDK's own <see cref="McpException"/> text) reaches the client; cancellation says so; anything else is logged in
+/// full under a short log id and reported as "&lt;tool&gt; failed: &lt;ExceptionType&gt; (log id &lt;id&gt;)", never with its
+/// message, which can echo data. No error text repeats more than <see cref="ArgumentEcho.MaxEcho"/> characters of
+/// any argument of the call.
 /// </summary>
 public static class ToolErrorFilter
 {
@@ -18,15 +21,20 @@ public static class ToolErrorFilter
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
-            var tool = context.Params?.Name ?? "(unnamed)";
+            var name = context.Params?.Name ?? "";
+            var tool = ArgumentEcho.Show(name);
+            var arguments = context.Params?.Arguments;
+            if (context.Server.ServerOptions.ToolCollection is { } tools && !tools.TryGetPrimitive(name, out _))
+                throw new McpProtocolException(UnknownTool(tool, tools.Select(t => t.ProtocolTool.Name)), McpErrorCode.InvalidParams);
             try
             {
-                return await next(context, cancellationToken);
+                var result = await next(context, cancellationToken);
+                return result.IsError == true ? ShortenEchoes(result, arguments) : result;
             }
             catch (McpFlowException ex)
             {
-                Logger(context)?.LogInformation("Tool {Tool} refused: {Kind} {Message}", tool, ex.Kind, ex.Message);
-                return Error($"{tool}: {ex.ToClientMessage()}");
+                Logger(context)?.LogInformation("Tool {Tool} refused: {Kind} {Message}", tool, ex.Kind, ArgumentEcho.Show(ex.Message, 500));
+                return Error(Shorten($"{tool}: {ex.ToClientMessage()}", arguments));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -37,32 +45,67 @@ public static class ToolErrorFilter
                 Logger(context)?.LogWarning(ex, "Tool {Tool} timed out", tool);
                 return Error($"{tool}: the operation was cancelled or timed out before it finished. Try a smaller input or a longer timeout.");
             }
-            catch (McpException)
+            catch (McpProtocolException ex)
             {
-                throw; // Already phrased for the client (the SDK turns it into an error result).
+                // A protocol-level answer (e.g. URL elicitation required) keeps its code; only its text is bounded.
+                var message = Shorten(ex.Message, arguments);
+                if (ReferenceEquals(message, ex.Message))
+                    throw;
+                throw new McpProtocolException(message, ex, ex.ErrorCode);
+            }
+            catch (McpException ex)
+            {
+                Logger(context)?.LogInformation("Tool {Tool} answered an MCP error: {Message}", tool, ArgumentEcho.Show(ex.Message, 500));
+                return Error(Shorten($"{tool}: {ex.Message}", arguments));
             }
             catch (Exception ex)
             {
-                Logger(context)?.LogError(ex, "Tool {Tool} failed unexpectedly", tool);
-                return Error($"{tool} failed unexpectedly ({ex.GetType().Name}: {ex.Message}). The server is still running; " +
-                    "check the arguments, and report this if it happens again.");
+                var id = ErrorReport.LogId(ex);
+                Logger(context)?.LogError(ex, "Tool {Tool} failed (log id {LogId})", tool, id);
+                return Error($"{ErrorReport.ForClient(ex, tool)}. The server is still running; check the arguments, and report the log id " +
+                    "to the operator if it happens again.");
             }
         };
 
     /// <summary>
     /// Wraps any other request handler (resources, prompts): a <see cref="McpFlowException"/> becomes an
-    /// <see cref="McpException"/> whose message reaches the client as the JSON-RPC error message.
+    /// <see cref="McpProtocolException"/> whose message reaches the client as the JSON-RPC error message; anything
+    /// unforeseen is logged under a log id and reported by its type only.
     /// </summary>
     public static McpRequestHandler<TParams, TResult> WrapRequest<TParams, TResult>(McpRequestHandler<TParams, TResult> next) =>
         async (context, cancellationToken) =>
         {
+            var (what, texts) = Describe(context.Params);
             try
             {
                 return await next(context, cancellationToken);
             }
             catch (McpFlowException ex)
             {
-                throw new McpException(ex.ToClientMessage(), ex);
+                var code = ex.Kind is ErrorKind.Unavailable or ErrorKind.Timeout ? McpErrorCode.InternalError : McpErrorCode.InvalidParams;
+                throw new McpProtocolException(ArgumentEcho.Shorten(ex.ToClientMessage(), texts), ex, code);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (McpProtocolException ex)
+            {
+                var message = ArgumentEcho.Shorten(ex.Message, texts);
+                if (ReferenceEquals(message, ex.Message))
+                    throw;
+                throw new McpProtocolException(message, ex, ex.ErrorCode);
+            }
+            catch (McpException ex)
+            {
+                throw new McpProtocolException(ArgumentEcho.Shorten(ex.Message, texts), ex, McpErrorCode.InternalError);
+            }
+            catch (Exception ex)
+            {
+                var id = ErrorReport.LogId(ex);
+                var logger = (context.Services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("McpFlow.Requests");
+                logger?.LogError(ex, "{What} failed (log id {LogId})", what, id);
+                throw new McpProtocolException(ErrorReport.ForClient(ex, what) + ". The server is still running.", McpErrorCode.InternalError);
             }
         };
 
@@ -72,6 +115,34 @@ public static class ToolErrorFilter
         IsError = true,
         Content = [new TextContentBlock { Text = message }],
     };
+
+    private static string Shorten(string message, IDictionary<string, JsonElement>? arguments) =>
+        ArgumentEcho.Shorten(message, ArgumentEcho.Texts(arguments));
+
+    private static CallToolResult ShortenEchoes(CallToolResult result, IDictionary<string, JsonElement>? arguments)
+    {
+        var texts = ArgumentEcho.Texts(arguments);
+        if (texts.Count == 0)
+            return result;
+        foreach (var block in result.Content.OfType<TextContentBlock>())
+            block.Text = ArgumentEcho.Shorten(block.Text, texts);
+        return result;
+    }
+
+    private static (string What, IReadOnlyList<string> Texts) Describe<TParams>(TParams parameters) => parameters switch
+    {
+        ReadResourceRequestParams r => ($"Reading resource {ArgumentEcho.Show(r.Uri ?? "")}", r.Uri is { Length: > ArgumentEcho.MaxEcho } uri ? [uri] : []),
+        GetPromptRequestParams p => ($"Prompt {ArgumentEcho.Show(p.Name ?? "")}",
+            [.. ArgumentEcho.Texts(p.Arguments), .. p.Name is { Length: > ArgumentEcho.MaxEcho } name ? [name] : Array.Empty<string>()]),
+        _ => ("The request", []),
+    };
+
+    private static string UnknownTool(string tool, IEnumerable<string> known)
+    {
+        var nearest = NameSuggestions.Nearest(tool, known);
+        return $"Unknown tool '{tool}'." + (nearest is null ? "" : $" Did you mean '{nearest}'?") +
+               " Call tools/list to see the tools this server offers (some groups may be disabled, or hidden in read-only mode).";
+    }
 
     private static ILogger? Logger(RequestContext<CallToolRequestParams> context) =>
         (context.Services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("McpFlow.Tools");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 
 namespace McpFlow.Core.Runs;
@@ -25,7 +26,9 @@ public static class RunRecording
         }
         catch (Exception ex)
         {
-            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            // The run record is shown to clients (run card, list): never an engine message, only its type and log id
+            // (the error filter logs the exception under the same id when it reaches the boundary).
+            await recorder.FailAsync(scope, ErrorReport.ForClient(ex, start.Tool), CancellationToken.None);
             throw;
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
@@ -20,14 +21,10 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
                  "the call returns early when the job finishes.")]
     public Task<CallToolResult> Status(
         [Description("Job id returned by the tool that started it, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
-        [Description("Seconds to wait for the job to finish before answering, 0-45. Default 0 (answer at once); e.g. 30.")] double wait_seconds,
-        IProgress<ProgressNotificationValue>? progress,
-        CancellationToken cancellationToken)
-    {
-        if (wait_seconds is < 0 or > 45 || double.IsNaN(wait_seconds))
-            throw McpFlowException.Invalid($"wait_seconds must be between 0 and 45 (clients cut calls at about 60 s); got {wait_seconds}.");
-        return calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);
-    }
+        [Description("Seconds to wait for the job to finish before answering, 0-45. Default 0 (answer at once); e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double wait_seconds = 0,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);
 
     /// <summary>Lists jobs.</summary>
     [McpServerTool(Name = "job_list", Title = "List background jobs", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
@@ -42,7 +39,7 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
         {
             filter = Enum.TryParse<JobState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw McpFlowException.Invalid($"Unknown job state '{state}'.", "Use one of: queued, running, succeeded, failed, cancelled, interrupted.");
+                : throw McpFlowException.Invalid($"Unknown job state '{ArgumentEcho.Show(state)}'.", "Use one of: queued, running, succeeded, failed, cancelled, interrupted.");
         }
 
         if (limit is < 1 or > 200)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Data.Query;
@@ -22,7 +23,8 @@ public sealed class QueryTool(QueryRunner runner)
         [Description("One SQL statement, e.g. \"SELECT city, avg(amount) FROM sales GROUP BY city ORDER BY 2 DESC\".")] string sql,
         [Description("Output format: markdown, json or csv. Default markdown; e.g. \"csv\".")] string format = "markdown",
         [Description("Rows per page, 1 to the configured cap (default 500). Default: the cap; e.g. 50.")] int? max_rows = null,
-        [Description("Index of the first row to return, for paging (use next_offset from the previous page). Default 0; e.g. 500.")] long offset = 0,
+        [Description("Index of the first row to return, for paging (use next_offset from the previous page). Default 0; e.g. 500.")]
+        [Range(0, 1e15)] long offset = 0, // Declared so the argument check allows more than 32 bits; 1e15 rows is beyond any table.
         [Description("Seconds before the query is interrupted, 1 to the configured limit (default 30). Default: the limit; e.g. 10.")] int? timeout_seconds = null,
         CancellationToken cancellationToken = default)
     {

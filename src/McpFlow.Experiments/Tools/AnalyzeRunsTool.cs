@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
@@ -22,8 +23,8 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace works
         [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Target metric, e.g. \"val_accuracy\".")] string metric,
         [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error/mse/mae/rmse, else maximise). Default auto; e.g. \"minimize\".")] string direction = "auto",
-        [Description("Best runs to list and whose curves are examined, 1-20. Default 5; e.g. 10.")] int top_runs = RunAnalyzer.DefaultTopRuns,
-        [Description("Plateau tolerance relative to a curve's total gain, 0.001-0.2. Default 0.01 (1%); e.g. 0.005.")] double tolerance = PlateauDetector.DefaultRelativeTolerance,
+        [Description("Best runs to list and whose curves are examined, 1-20. Default 5; e.g. 10.")][Range(1, 20)] int top_runs = RunAnalyzer.DefaultTopRuns,
+        [Description("Plateau tolerance relative to a curve's total gain, 0.001-0.2. Default 0.01 (1%); e.g. 0.005.")][Range(0.001, 0.2)] double tolerance = PlateauDetector.DefaultRelativeTolerance,
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

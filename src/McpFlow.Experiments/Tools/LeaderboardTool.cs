@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using McpFlow.Core.Mcp;
 using McpFlow.Experiments.Analysis;
 using ModelContextProtocol.Protocol;
@@ -17,7 +18,7 @@ public sealed class LeaderboardTool(LeaderboardService leaderboards)
         [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric to rank by, e.g. \"val_accuracy\".")] string metric,
         [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
-        [Description("Rows to show, 1-200. Default 20; e.g. 10.")] int limit = 20,
+        [Description("Rows to show, 1-200. Default 20; e.g. 10.")][Range(1, 200)] int limit = 20,
         CancellationToken cancellationToken = default)
     {
         var board = await leaderboards.BuildAsync(experiment, metric, direction, Math.Clamp(limit, 1, 200), cancellationToken);

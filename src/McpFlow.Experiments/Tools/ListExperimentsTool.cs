@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using McpFlow.Core.Mcp;
 using McpFlow.Experiments.Tracking;
@@ -16,7 +17,7 @@ public sealed class ListExperimentsTool(ITrackingStore store)
     [Description("Lists the experiments of the tracking store (the workspace's MLflow file store, an MLflow server, or an MLflow SQLite database) with ids, names and tags. Start here to find the experiment to analyse.")]
     public async Task<CallToolResult> List(
         [Description("Optional MLflow experiment filter, e.g. \"name LIKE '%resnet%'\". Default: all active experiments.")] string? filter = null,
-        [Description("Page size, 1-1000. Default 100; e.g. 20.")] int max_results = 100,
+        [Description("Page size, 1-1000. Default 100; e.g. 20.")][Range(1, 1000)] int max_results = 100,
         [Description("next_page_token of a previous call to get the next page, e.g. \"eyJvZmZzZXQiOiAxMDB9\"; omit for the first page.")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
@@ -20,7 +21,7 @@ public sealed class SearchRunsTool(RunLoader loader)
         [Description("Experiment name or id, e.g. \"cifar-resnet\" or \"1\".")] string experiment,
         [Description("MLflow filter, clauses joined by AND, e.g. \"metrics.accuracy > 0.9 and params.lr = '0.01' and attributes.status = 'FINISHED'\". Default: all runs.")] string? filter = null,
         [Description("Order clauses, e.g. [\"metrics.accuracy DESC\"]. Default: newest first.")] string[]? order_by = null,
-        [Description("Page size, 1-1000. Default 50; e.g. 10.")] int max_results = 50,
+        [Description("Page size, 1-1000. Default 50; e.g. 10.")][Range(1, 1000)] int max_results = 50,
         [Description("next_page_token of a previous call, e.g. \"eyJvZmZzZXQiOiA1MH0=\"; omit for the first page.")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,9 @@ namespace McpFlow.Physics.Tools;
 [McpServerToolType]
 public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
 {
-    private const int MaxPoints = 100_000;
+    // u, residual and exact value per point, at most 25 characters each in JSON: 800 points stay under the default result
+    // cap of 60,000 characters (SqlOptions.MaxCharacters), so the structured result is never cut. More points: call again.
+    private const int MaxPoints = 800;
 
     /// <summary>Evaluates a trained model at points.</summary>
     [McpServerTool(Name = "pinn_evaluate", Title = "Evaluate a trained PINN", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -21,11 +23,11 @@ public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
                  "and the exact solution with the error when the spec has one.")]
     public CallToolResult Evaluate(
         [Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
-        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 100000; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points)
+        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 800 per call; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points)
     {
         var run = store.Get(run_id);
         if (points.Length == 0 || points.Length > MaxPoints)
-            throw McpFlowException.Invalid($"Give between 1 and {MaxPoints} points; got {points.Length}.");
+            throw McpFlowException.Invalid($"Give between 1 and {MaxPoints} points; got {points.Length}.", $"Evaluate more points in calls of at most {MaxPoints}.");
         var (model, file) = loader.Load(run);
         using (model)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Mcp;
 using McpFlow.Physics.Analysis;
@@ -42,7 +43,7 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
         [Description("Wall-clock limit in seconds, 0 = none. Default 0; e.g. 60.")] double? max_seconds = null,
         [Description("Log metrics every N steps. Default 10; e.g. 50.")] int? log_every = null,
         [Description("Random seed. Default 1234; e.g. 7.")] int? seed = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's job wait; e.g. 30.")] double? wait_seconds = null)
+        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's job wait; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null)
     {
         var problem = SpecArgument.Compile(spec);
         var plan = PdeAnalyzer.Analyze(problem).Plan;

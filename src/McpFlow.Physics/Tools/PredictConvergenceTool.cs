@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Physics.Convergence;
@@ -24,7 +25,7 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
         [Description("PINN run id or training job id to read the history from, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
         [Description("Loss values, one per step, when no run_id is given; e.g. [0.9, 0.5, 0.31, …] (at least 10).")] double[]? losses = null,
         [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
-        [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")] double? seconds_per_step = null)
+        [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null)
     {
         ConvergencePrediction prediction;
         if (run_id is not null)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
@@ -26,7 +27,7 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
         [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself.")] string spec,
         [Description("Trainers to compare (default: the spec's candidates), e.g. [\"fast_tree\", \"lightgbm\"]. Baselines are always added.")] string[]? trainers = null,
         [Description("Tracking experiment for the runs. Default \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")] double? wait_seconds = null,
+        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

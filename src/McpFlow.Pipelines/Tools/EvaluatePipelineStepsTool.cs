@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
@@ -24,7 +25,7 @@ public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineS
         [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself (steps may be disabled by setting enabled=false).")] string spec,
         [Description("Trainer to evaluate with. Default: fast_tree (lightgbm for multiclass, kmeans for clustering, randomized_pca for anomalies); e.g. \"lightgbm\".")] string? trainer = null,
         [Description("Tracking experiment for the run. Default \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")] double? wait_seconds = null,
+        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
@@ -30,7 +31,7 @@ public sealed class TrainPipelineTool(
         [Description("Hyperparameters as an object of names to values, e.g. {\"number_of_leaves\": 31, \"learning_rate\": 0.05}. Default: trainer defaults.")] JsonElement? hyperparameters = null,
         [Description("Id of a suggestion from suggest_hyperparams to train with, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
         [Description("Tracking experiment. Default: the suggestion's experiment, else \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")] double? wait_seconds = null,
+        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

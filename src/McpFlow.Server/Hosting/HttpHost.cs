@@ -7,7 +7,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace McpFlow.Server.Hosting;
 
-/// <summary>Runs McpFlow over Streamable HTTP at <c>/mcp</c>, guarded by <see cref="HttpGuard"/>.</summary>
+/// <summary>Runs McpFlow over Streamable HTTP at <c>/mcp</c>, guarded by <see cref="HttpGuard"/>; SIGTERM/SIGINT end the process
+/// within <see cref="ShutdownWatchdog.Deadline"/> (see <see cref="ShutdownGuard"/>).</summary>
 internal static class HttpHost
 {
     public const string Endpoint = "/mcp";
@@ -18,10 +19,17 @@ internal static class HttpHost
         Logging.Configure(builder.Logging);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport();
-        await using var app = builder.Build();
-        app.Use(guard.InvokeAsync);
-        app.MapMcp(Endpoint);
-        await app.RunAsync(cancellationToken);
+        ShutdownGuard.Add(builder.Services, stdin: null);
+        ShutdownWatchdog watchdog;
+        await using (var app = builder.Build())
+        {
+            watchdog = app.Services.GetRequiredService<ShutdownWatchdog>();
+            app.Use(guard.InvokeAsync);
+            app.MapMcp(Endpoint);
+            await app.RunAsync(cancellationToken);
+        }
+
+        watchdog.Finished();
         return 0;
     }
 }

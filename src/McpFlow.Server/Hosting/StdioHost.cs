@@ -1,11 +1,16 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace McpFlow.Server.Hosting;
 
-/// <summary>Runs McpFlow over stdio: the default transport for Claude Desktop, IDEs and scripts.</summary>
+/// <summary>Runs McpFlow over stdio: the default transport for Claude Desktop, IDEs and scripts. The process ends within
+/// <see cref="ShutdownWatchdog.Deadline"/> once standard input closes or SIGTERM/SIGINT arrives (see <see cref="ShutdownGuard"/>).</summary>
 internal static class StdioHost
 {
     public static async Task<int> RunAsync(McpFlowOptions options, CancellationToken cancellationToken)
@@ -13,9 +18,24 @@ internal static class StdioHost
         // The empty builder skips appsettings and other start-up work McpFlow does not use (start-up time matters).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         Logging.Configure(builder.Logging);
+        var stdin = new StdinWatch(Console.OpenStandardInput());
+        var stdout = new BufferedStream(Console.OpenStandardOutput());
+        // The SDK's stdio registration (single session, stopped with the host), with its transport replaced by the same
+        // stream transport over the watched standard input. (WithStreamServerTransport would create its transport at
+        // once, and a transport starts reading when created.)
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithStdioServerTransport();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp =>
+            new StreamServerTransport(stdin, stdout, "McpFlow", sp.GetService<ILoggerFactory>())));
+        ShutdownGuard.Add(builder.Services, stdin);
+
+        ShutdownWatchdog watchdog;
+        using (var host = builder.Build())
+        {
+            watchdog = host.Services.GetRequiredService<ShutdownWatchdog>();
+            await host.RunAsync(cancellationToken);
+        }
+
+        watchdog.Finished();
         return 0;
     }
 }

@@ -58,7 +58,7 @@ public static class AuditCallToolFilter
                     Kind = "tool_call", Tool = name, Arguments = arguments, ArgumentsSha256 = argumentsHash,
                     InputHashes = inputs.Hashes, InputsNotHashed = inputs.NotHashed,
                     RunId = Id(Field(arguments, "run_id")),
-                    Outcome = "error: " + Outcome(ex is Core.Errors.McpFlowException m ? m.ToClientMessage() : ex.GetType().Name),
+                    Outcome = "error: " + Outcome(Core.Errors.ErrorReport.ForClient(ex, name)), // the trail is shown to clients: no engine text
                 });
                 throw;
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFlow.Core.Errors;
@@ -34,7 +35,8 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         [Description("Suggested next step, e.g. \"Try alpha=0.1\". Default: none.")] string? recommendation = null,
         [Description("Input files the results depend on (hashed; a change makes the run STALE), e.g. [\"data/train.csv\"]. Default: none.")] string[]? input_files = null,
         [Description("Experiment or sweep the run belongs to (groups runs for workbench_compare), e.g. \"ridge-sweep\". Default: none.")] string? experiment = null,
-        [Description("Kind of step: profile, transformation, training, evaluation, report or external. Default \"external\"; e.g. \"training\".")] string kind = "external",
+        [Description("Kind of step: profile, transformation, training, evaluation, report or external. Default \"external\"; e.g. \"training\".")]
+        [AllowedValues("profile", "transformation", "training", "evaluation", "report", "external")] string kind = "external",
         [Description("Parameters of the step, recorded in the manifest (secrets removed), e.g. {\"alpha\": 1.0}. Default: none.")] JsonElement? parameters = null,
         [Description("Run id of a REJECTED or STALE run to re-execute with these outputs, e.g. \"run-20261123-101500-ab12cd\". Default: a new run.")] string? rerun_of = null,
         CancellationToken cancellationToken = default)
@@ -65,7 +67,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
-            await recorder.FailAsync(scope, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            await recorder.FailAsync(scope, ErrorReport.ForClient(ex, "workbench_record_run"), CancellationToken.None);
             throw;
         }
 

@@ -5,6 +5,7 @@ using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace McpFlow.Core.Tests.Jobs;
 
@@ -55,6 +56,54 @@ public sealed class JobManagerTests : IDisposable
 
         record.State.Should().Be(JobState.Cancelled);
         ((Action)(() => jobs.Cancel(handle.Id))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Conflict);
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_IsRecordedByKindTypeAndLogId_WithTheMessageOnlyInTheLog()
+    {
+        var log = new Support.CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(log));
+        using var jobs = new JobManager(new McpFlowWorkspace(_options), _options, logger: factory.CreateLogger<JobManager>());
+        var handle = jobs.Start("data_load", "loads", _ => throw new InvalidOperationException("Could not convert string 'alice,4111-1111' to INT32"));
+
+        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        record.State.Should().Be(JobState.Failed);
+        record.Error.Should().MatchRegex("^data_load failed: InvalidOperationException \\(log id [0-9a-f]{8}\\)$");
+        var id = record.Error![^9..^1];
+        log.Entries.Should().Contain(e => e.Message.Contains(id) && e.Exception!.Message.Contains("alice"));
+    }
+
+    [Fact]
+    public async Task DomainFailure_RepeatsAtMost200CharactersOfTheJobsParameters()
+    {
+        using var jobs = NewManager();
+        var path = new string('p', 5_000);
+        var handle = jobs.Start("data_load", "loads", _ => throw McpFlowException.NotFound($"No file '{path}'."),
+            System.Text.Json.Nodes.JsonNode.Parse($"{{\"path\": \"{path}\"}}"));
+
+        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        record.Error.Should().Be($"No file '{path[..200]}… [4,800 more characters of an argument not shown]'.");
+    }
+
+    [Fact]
+    public async Task CancelAll_CancelsEveryLiveJob()
+    {
+        using var jobs = NewManager();
+        var started = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+        var handles = started.Select(s => jobs.Start("test", "waits", async ctx =>
+        {
+            s.SetResult();
+            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+            return new JobResult("never");
+        })).ToList();
+        await Task.WhenAll(started.Select(s => s.Task));
+
+        jobs.CancelAll().Should().Be(2);
+
+        foreach (var handle in handles)
+            (await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None)).State.Should().Be(JobState.Cancelled);
     }
 
     [Fact]

@@ -13,5 +13,5 @@ public sealed class TestToolGroup : IToolGroup
     {
     }
 
-    public void AddMcp(IMcpServerBuilder mcp) => mcp.WithTools<TestTools>();
+    public void AddMcp(IMcpServerBuilder mcp) => mcp.WithTools<TestTools>().WithTools<ContractTools>().WithResources<TestResources>().WithPrompts<TestPrompts>();
 }

@@ -1,6 +1,7 @@
 using McpFlow.Core.Groups;
 using McpFlow.Core.Tests.Support;
 using McpFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 
 namespace McpFlow.Core.Tests.Tools;
@@ -23,6 +24,28 @@ public sealed class JobToolsTests : McpServerTestBase
         result.Structured().GetProperty("job").GetProperty("state").GetString().Should().Be("succeeded");
         notes.Should().NotBeEmpty();
         notes.Should().OnlyContain(n => n.Message!.StartsWith("counted "));
+    }
+
+    [Fact]
+    public async Task AbsurdWait_IsRefused_AndTheJobItStartedIsCancelled()
+    {
+        var result = await CallAsync("test_count", new { n = 1_000, wait_seconds = 1e308 });
+
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("wait_seconds must be between 0 and 45 (clients cut calls at about 60 s); got 1E+308.");
+        var jobs = Services.GetRequiredService<McpFlow.Core.Jobs.JobManager>().List();
+        var job = jobs.Should().ContainSingle().Subject;
+        (await Services.GetRequiredService<McpFlow.Core.Jobs.JobManager>().WaitAsync(job.Id, TimeSpan.FromSeconds(30), CancellationToken.None))
+            .State.Should().Be(McpFlow.Core.Jobs.JobState.Cancelled);
+    }
+
+    [Fact]
+    public async Task JobStatus_WithoutWaitSeconds_AnswersAtOnce()
+    {
+        var started = await CallOkAsync("test_count", new { n = 2, wait_seconds = 20 });
+        var id = started.Structured().GetProperty("job").GetProperty("id").GetString();
+
+        (await CallOkAsync("job_status", new { job_id = id })).Text().Should().Contain("finished");
     }
 
     [Fact]
@@ -52,7 +75,7 @@ public sealed class JobToolsTests : McpServerTestBase
 
     [Theory]
     [InlineData("job_status", "{\"job_id\":\"job-x\",\"wait_seconds\":0}", "No job with id 'job-x'")]
-    [InlineData("job_status", "{\"job_id\":\"job-x\",\"wait_seconds\":90}", "wait_seconds must be between 0 and 45")]
+    [InlineData("job_status", "{\"job_id\":\"job-x\",\"wait_seconds\":90}", "'wait_seconds' must be a number from 0 to 45; got 90")]
     [InlineData("job_list", "{\"state\":\"sleeping\"}", "Unknown job state 'sleeping'")]
     [InlineData("job_list", "{\"limit\":0}", "limit must be between 1 and 200")]
     [InlineData("job_cancel", "{\"job_id\":\"job-x\"}", "No job with id 'job-x'")]

@@ -15,9 +15,9 @@ public sealed class ForecastingComparisonToolTests : PipelineServerTestBase
         spec.GetProperty("features").GetProperty("targetTransform").GetString().Should().Be("difference");
         spec.GetProperty("candidates").EnumerateArray().Select(c => c.GetString()).Should().Contain("holt_winters");
 
-        var result = await CallOkAsync("pipeline_compare_models", new
+        var result = await CallUntilFinishedAsync("pipeline_compare_models", new
         {
-            spec = generated.Structured().GetProperty("spec_id").GetString(), trainers = new[] { "holt_winters", "sdca", "holt_winters_sdca_mean", "fast_tree" }, experiment = "co2", wait_seconds = 120,
+            spec = generated.Structured().GetProperty("spec_id").GetString(), trainers = new[] { "holt_winters", "sdca", "holt_winters_sdca_mean", "fast_tree" }, experiment = "co2", wait_seconds = 45,
         });
         var board = result.Structured().GetProperty("result").GetProperty("leaderboard").EnumerateArray()
             .ToDictionary(r => r.GetProperty("trainer").GetString()!, r => r.GetProperty("metrics").GetProperty("mase").GetDouble());

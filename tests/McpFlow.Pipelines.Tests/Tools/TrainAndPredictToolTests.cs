@@ -55,7 +55,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         Execute("CREATE TABLE sales AS SELECT DATE '2020-01-01' + i::INTEGER AS d, 0.5 * i + 5 * sin(2 * pi() * i / 12) + sin(i * 12.9898) AS y FROM range(0, 240) t(i)");
         var spec = (await CallOkAsync("generate_pipeline", new { table = "sales", target = "y", task = "forecasting", time_column = "d", horizon = 1, folds = 3 }))
             .Structured().GetProperty("spec_id").GetString();
-        var trained = await CallOkAsync("pipeline_train", new { spec, trainer, experiment = "sales", wait_seconds = 60 });
+        var trained = await CallUntilFinishedAsync("pipeline_train", new { spec, trainer, experiment = "sales", wait_seconds = 45 });
         var modelId = trained.Structured().GetProperty("result").GetProperty("modelId").GetString();
         await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "sales", output_table = "forecast" });
         using var connection = Services.GetService(typeof(McpFlow.Core.Storage.DuckDbGateway)) is McpFlow.Core.Storage.DuckDbGateway db ? db.Open() : throw new InvalidOperationException();
