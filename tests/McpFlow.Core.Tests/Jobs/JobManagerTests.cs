@@ -119,16 +119,32 @@ public sealed class JobManagerTests : IDisposable
     [Fact]
     public async Task MaxConcurrent_QueuesExtraJobs()
     {
+        // No wall-clock wait: the second job records whether the first had finished when it started. With one slot
+        // it can only start after the first releases it, whatever order the thread pool runs them in.
         _options.Jobs.MaxConcurrent = 1;
         using var jobs = NewManager();
-        var release = new TaskCompletionSource();
-        var first = jobs.Start("test", "first", async _ => { await release.Task; return new JobResult("1"); });
-        var second = jobs.Start("test", "second", _ => Task.FromResult(new JobResult("2")));
+        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstFinished = false;
+        var secondSawFirstFinished = false;
+        var first = jobs.Start("test", "first", async _ =>
+        {
+            firstRunning.SetResult();
+            await release.Task;
+            Volatile.Write(ref firstFinished, true);
+            return new JobResult("1");
+        });
+        await firstRunning.Task;
+        var second = jobs.Start("test", "second", _ =>
+        {
+            secondSawFirstFinished = Volatile.Read(ref firstFinished);
+            return Task.FromResult(new JobResult("2"));
+        });
 
-        await Task.Delay(200);
         jobs.Get(second.Id).State.Should().Be(JobState.Queued);
         release.SetResult();
-        (await jobs.WaitAsync(second.Id, TimeSpan.FromSeconds(10), CancellationToken.None)).State.Should().Be(JobState.Succeeded);
+        (await jobs.WaitAsync(second.Id, TimeSpan.FromSeconds(30), CancellationToken.None)).State.Should().Be(JobState.Succeeded);
+        secondSawFirstFinished.Should().BeTrue("the only slot was held by the first job until it finished");
         jobs.Get(first.Id).State.Should().Be(JobState.Succeeded);
     }
 

@@ -40,7 +40,7 @@ public sealed class WorkbenchIntegrationTests : McpServerTestBase
         var generated = await CallOkAsync("generate_pipeline", new { table = "iris", target = "species", folds = 3, file = iris });
         var specId = generated.Structured().GetProperty("spec_id").GetString()!;
 
-        var trained = await CallOkAsync("pipeline_train", new { spec = specId, trainer = "lightgbm", wait_seconds = 45 });
+        var trained = await CallUntilFinishedAsync("pipeline_train", new { spec = specId, trainer = "lightgbm", wait_seconds = 45 });
 
         var result = trained.Structured().GetProperty("result");
         var run = result.GetProperty("workbenchRun");
