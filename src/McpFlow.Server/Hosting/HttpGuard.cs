@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace McpFlow.Server.Hosting;
@@ -42,7 +43,7 @@ internal sealed class HttpGuard
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length > 0 && !IsAllowedOrigin(origin))
         {
-            await Reject(context, StatusCodes.Status403Forbidden, $"Origin '{origin}' is not allowed. Start McpFlow with --allow-origin {origin} to allow it.");
+            await Reject(context, StatusCodes.Status403Forbidden, $"Origin '{ArgumentEcho.Show(origin)}' is not allowed. Start McpFlow with --allow-origin <origin> to allow it.");
             return;
         }
 
@@ -71,9 +72,12 @@ internal sealed class HttpGuard
         return CryptographicOperations.FixedTimeEquals(presented, _tokenHash);
     }
 
+    // A loopback origin must be exactly scheme://host[:port] as parsed: a value the parser reads differently from how it
+    // is written (e.g. "http://[::1].evil.example", whose host parses as [::1]) is not one.
     private bool IsAllowedOrigin(string origin) =>
         _allowedOrigins.Contains(origin.TrimEnd('/'))
-        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && IsLoopbackHost(uri.Host));
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && IsLoopbackHost(uri.Host)
+            && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
 
     private static bool IsLoopbackHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)

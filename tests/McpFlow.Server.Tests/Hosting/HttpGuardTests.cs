@@ -38,6 +38,9 @@ public sealed class HttpGuardTests
     [InlineData("http://127.0.0.1", 200)]
     [InlineData("https://evil.example", 403)]
     [InlineData("http://localhost.evil.example", 403)]
+    [InlineData("http://[::1]:6274", 200)]
+    [InlineData("http://[::1].evil.example", 403)]
+    [InlineData("http://127.0.0.1@evil.example", 403)]
     [InlineData("null", 403)]
     public async Task Origin_MustBeLoopbackOrAllowed(string? origin, int expected)
     {
