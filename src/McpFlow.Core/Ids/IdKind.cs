@@ -13,6 +13,8 @@ public enum IdKind
     Pipeline,
     /// <summary>A hyperparameter suggestion: <c>sug-20261123-101500-ab12cd-1</c>.</summary>
     Suggestion,
+    /// <summary>A trained pipeline model: <c>sales-lightgbm-20261123-101500-ab12</c> (table and trainer, then a stamp).</summary>
+    Model,
     /// <summary>An MLflow run id (32 lower-case hex digits in MLflow's own stores; letters, digits, '-' and '_' from a server).</summary>
     MlflowRun,
     /// <summary>An MLflow experiment id (digits in MLflow's own stores; letters, digits, '-' and '_' from a server).</summary>

@@ -10,8 +10,8 @@ namespace McpFlow.Core.Ids;
 /// </summary>
 public static partial class WorkspaceIds
 {
-    /// <summary>Longest id accepted of any kind (MLflow server ids included).</summary>
-    public const int MaxLength = 64;
+    /// <summary>Longest id accepted of any kind (a model id carries a table and trainer name of up to 100 characters).</summary>
+    public const int MaxLength = 128;
 
     /// <summary>True when <paramref name="id"/> has the shape of <paramref name="kind"/>.</summary>
     public static bool IsValid(IdKind kind, string? id) =>
@@ -46,6 +46,7 @@ public static partial class WorkspaceIds
         IdKind.PinnRun => "pinn-20261123-101500-ab12",
         IdKind.Pipeline => "pl-20261123-101500-ab12cd",
         IdKind.Suggestion => "sug-20261123-101500-ab12cd-1",
+        IdKind.Model => "sales-lightgbm-20261123-101500-ab12",
         IdKind.MlflowRun => "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b",
         IdKind.MlflowExperiment => "123456789012345678",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -58,6 +59,7 @@ public static partial class WorkspaceIds
         IdKind.PinnRun => "PINN run",
         IdKind.Pipeline => "pipeline",
         IdKind.Suggestion => "suggestion",
+        IdKind.Model => "trained model",
         IdKind.MlflowRun => "MLflow run",
         IdKind.MlflowExperiment => "MLflow experiment",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -70,6 +72,7 @@ public static partial class WorkspaceIds
         IdKind.PinnRun => "Call pinn_runs to see the PINN run ids.",
         IdKind.Pipeline => "Call generate_pipeline to create a pipeline; its id is in the result.",
         IdKind.Suggestion => "Call suggest_hyperparams; each suggestion's id is in the result.",
+        IdKind.Model => "Train one with pipeline_train; its result has the model_id.",
         IdKind.MlflowRun => "Call mlflow_search_runs to see run ids.",
         IdKind.MlflowExperiment => "Call mlflow_list_experiments to see experiment ids.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -82,6 +85,7 @@ public static partial class WorkspaceIds
         IdKind.PinnRun => PinnPattern(),
         IdKind.Pipeline => PipelinePattern(),
         IdKind.Suggestion => SuggestionPattern(),
+        IdKind.Model => ModelPattern(),
         IdKind.MlflowRun or IdKind.MlflowExperiment => ServerIdPattern(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -100,6 +104,10 @@ public static partial class WorkspaceIds
 
     [GeneratedRegex("^sug-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}-[0-9]{1,3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SuggestionPattern();
+
+    // <table>-<trainer> as ChartRenderer.SafeName writes it (at most 100 characters), then the time stamp and 4 hex digits.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}-[0-9]{8}-[0-9]{6}-[0-9a-f]{4}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelPattern();
 
     // Ids a tracking server may use: no separators, no dots, so they can never climb or name a path.
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\\z", RegexOptions.CultureInvariant)]

@@ -52,9 +52,7 @@ public sealed class PipelineStore(McpFlowWorkspace workspace, TimeProvider time)
     /// <summary>The folder of a saved model by its id (folder name), or a not-found error.</summary>
     public string ModelFolder(string modelId)
     {
-        if (modelId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
-            throw McpFlowException.Invalid($"'{modelId}' is not a model id.", "Pass the model_id returned by pipeline_train.");
-        var folder = Path.Combine(Root, "models", modelId);
+        var folder = WorkspaceIds.ChildFolder(Path.Combine(Root, "models"), IdKind.Model, modelId, "model_id");
         return Directory.Exists(folder) ? folder
             : throw McpFlowException.NotFound($"No trained model '{modelId}'.", "Train one with pipeline_train; it returns the model_id.");
     }

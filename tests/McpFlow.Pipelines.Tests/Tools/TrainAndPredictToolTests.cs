@@ -112,8 +112,20 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
     [Fact]
     public async Task Predict_ReportsAnUnknownModel()
     {
-        var result = await CallAsync("pipeline_predict", new { model_id = "nope", table = "t" });
+        var result = await CallAsync("pipeline_predict", new { model_id = "sales-lightgbm-20261123-101500-ab12", table = "t" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("No trained model 'nope'").And.Contain("pipeline_train");
+        result.Text().Should().Contain("No trained model 'sales-lightgbm-20261123-101500-ab12'").And.Contain("pipeline_train");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("nope")]
+    [InlineData("../models")]
+    [InlineData("/tmp/sales-lightgbm-20261123-101500-ab12")]
+    public async Task Predict_RefusesAModelIdOfTheWrongShape_NamingTheParameter(string modelId)
+    {
+        var result = await CallAsync("pipeline_predict", new { model_id = modelId, table = "t" });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("model_id").And.Contain("is not a trained model id").And.Contain("pipeline_train");
     }
 }
