@@ -18,12 +18,15 @@ public static class ModelFactory
     private static ITrainedModel FitLearner(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed) =>
         trainer == TrainerNames.Ols ? OlsModel.Train(train) : MlNetModel.Fit(spec.Task, trainer, h, train, spec.Classes.Count, seed);
 
-    /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error.</summary>
-    public static void EnsureKnown(PipelineSpec spec, string trainer)
+    /// <summary>Checks that <paramref name="trainer"/> exists for the task, or throws an actionable error naming
+    /// <paramref name="parameter"/> (the tool parameter the name came from). Tools call it before starting a job, so an
+    /// unknown trainer is refused at once rather than failing in the background.</summary>
+    public static void EnsureKnown(PipelineSpec spec, string trainer, string parameter = "trainer")
     {
         var known = TrainerNames.For(spec.Task, seasonal: spec.Features.FourierPeriod is not null, series: spec.TimeColumn is not null);
         if (!known.Contains(trainer))
-            throw Core.Errors.McpFlowException.Invalid($"Trainer '{trainer}' is not available for {Generation.TaskNames.Name(spec.Task)}.",
-                $"Use one of: {string.Join(", ", known)}.");
+            throw Core.Errors.McpFlowException.Invalid(
+                $"{parameter}: trainer '{Core.Errors.ArgumentEcho.Show(trainer)}' is not available for {Generation.TaskNames.Name(spec.Task)}.",
+                $"Use one of: {string.Join(", ", known)}; e.g. {parameter}=\"{known[^1]}\".");
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Pipelines.Comparison;
+using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -32,6 +33,8 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
         CancellationToken cancellationToken = default)
     {
         var parsed = store.Resolve(spec);
+        foreach (var t in trainers ?? [])
+            ModelFactory.EnsureKnown(parsed, t, "trainers");
         var name = string.IsNullOrWhiteSpace(experiment) ? $"pipelines-{parsed.Table}" : experiment;
         var handle = jobs.Start("pipeline_compare_models", $"Compare models on {parsed.Table}", async ctx =>
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Pipelines.Evaluation;
+using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -30,6 +31,8 @@ public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineS
         CancellationToken cancellationToken = default)
     {
         var parsed = store.Resolve(spec);
+        if (!string.IsNullOrWhiteSpace(trainer))
+            ModelFactory.EnsureKnown(parsed, trainer);
         var name = string.IsNullOrWhiteSpace(experiment) ? $"pipelines-{parsed.Table}" : experiment;
         var handle = jobs.Start("evaluate_pipeline_steps", $"Evaluate pipeline steps on {parsed.Table}", async ctx =>
         {

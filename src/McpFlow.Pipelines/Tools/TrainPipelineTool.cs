@@ -5,6 +5,7 @@ using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Runs;
+using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Training;
 using ModelContextProtocol;
@@ -36,6 +37,8 @@ public sealed class TrainPipelineTool(
         CancellationToken cancellationToken = default)
     {
         var parsed = store.Resolve(spec);
+        if (!string.IsNullOrWhiteSpace(trainer))
+            ModelFactory.EnsureKnown(parsed, trainer);
         var request = new TrainRequest(trainer, Flatten(hyperparameters), suggestion_id, experiment);
         var handle = jobs.Start("pipeline_train", $"Train {trainer ?? "suggested model"} on {parsed.Table}", async ctx =>
         {

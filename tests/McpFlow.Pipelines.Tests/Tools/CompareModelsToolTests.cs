@@ -64,6 +64,6 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
         var result = await CallAsync("pipeline_compare_models", new { spec, trainers = new[] { "kmeans" } });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("Trainer 'kmeans' is not available for regression").And.Contain("lightgbm");
+        result.Text().Should().Contain("trainers: trainer 'kmeans' is not available for regression").And.Contain("lightgbm");
     }
 }
