@@ -18,7 +18,7 @@ internal sealed class ExcelLoader : IFormatLoader
 
     public IReadOnlyDictionary<string, string> Load(LoadRequest request)
     {
-        var (connection, table, source, options, limits, deadline) = request;
+        var (_, _, source, _, limits, _) = request;
         if (source.Files.Count != 1)
             throw McpFlowException.Invalid("Excel loads take one workbook, not a glob.", "Load each workbook into its own table.");
         var file = source.Files[0];
@@ -32,31 +32,54 @@ internal sealed class ExcelLoader : IFormatLoader
         {
             reader = ExcelReaderFactory.CreateReader(stream);
         }
-        catch (Exception ex) when (ex is ExcelDataReader.Exceptions.HeaderException or InvalidDataException or IOException)
+        catch (Exception ex) when (IsDamaged(ex))
         {
-            throw McpFlowException.Invalid($"'{name}' is not a readable Excel workbook: {ex.Message}", "Save it as .xlsx, or export it as CSV.");
+            throw NotReadable(name);
         }
 
         using (reader)
         {
-            var sheet = FindSheet(reader, options.Sheet, name);
-            var rows = ReadRows(reader, sheet, limits.MaxColumns, deadline.Token);
-            if (rows.Count == 0)
-                throw McpFlowException.Invalid($"Sheet '{sheet}' of '{name}' is empty.", "Choose another sheet with sheet=\"...\".");
-            var header = options.Header ?? true;
-            var width = rows.Max(r => r.Length);
-            var names = RowTableWriter.UniqueNames(Enumerable.Range(0, width).Select(i => header && i < rows[0].Length ? rows[0][i]?.ToString() : null));
-            var data = header ? rows.Skip(1).ToList() : rows;
-            var kinds = Enumerable.Range(0, width).Select(i => RowTableWriter.Infer(data.Select(r => i < r.Length ? r[i] : null))).ToList();
-            RowTableWriter.Create(connection, table, names, kinds);
-            RowTableWriter.Append(connection, table, kinds, data, deadline.Token);
-            return new Dictionary<string, string>
+            try
             {
-                ["sheet"] = sheet + (options.Sheet is null ? " (first sheet)" : ""),
-                ["header"] = header ? "true" : "false",
-                ["reader"] = "ExcelDataReader",
-            };
+                return Read(request, reader, name);
+            }
+            catch (Exception ex) when (IsDamaged(ex))
+            {
+                throw NotReadable(name);
+            }
         }
+    }
+
+    // What a damaged or hostile workbook makes the reader throw: a bad header, broken zip data, or XML it refuses (a DTD,
+    // an entity expansion or an external entity: the reader's XmlReader prohibits DTDs; nesting beyond its limits). The
+    // engine's message is not passed on (it may quote the file).
+    private static bool IsDamaged(Exception ex) =>
+        ex is ExcelDataReader.Exceptions.ExcelReaderException or System.Xml.XmlException or InvalidDataException or IOException;
+
+    private static McpFlowException NotReadable(string name) =>
+        McpFlowException.Invalid($"'{name}' is not a readable Excel workbook (damaged, or its XML uses DTDs or entities, which are refused).",
+            "Re-save it in Excel as .xlsx, or export the sheet as CSV.");
+
+    private static IReadOnlyDictionary<string, string> Read(LoadRequest request, IExcelDataReader reader, string name)
+    {
+        var (connection, table, _, options, limits, deadline) = request;
+        var sheet = FindSheet(reader, options.Sheet, name);
+        var rows = ReadRows(reader, sheet, limits.MaxColumns, deadline.Token);
+        if (rows.Count == 0)
+            throw McpFlowException.Invalid($"Sheet '{sheet}' of '{name}' is empty.", "Choose another sheet with sheet=\"...\".");
+        var header = options.Header ?? true;
+        var width = rows.Max(r => r.Length);
+        var names = RowTableWriter.UniqueNames(Enumerable.Range(0, width).Select(i => header && i < rows[0].Length ? rows[0][i]?.ToString() : null));
+        var data = header ? rows.Skip(1).ToList() : rows;
+        var kinds = Enumerable.Range(0, width).Select(i => RowTableWriter.Infer(data.Select(r => i < r.Length ? r[i] : null))).ToList();
+        RowTableWriter.Create(connection, table, names, kinds);
+        RowTableWriter.Append(connection, table, kinds, data, deadline.Token);
+        return new Dictionary<string, string>
+        {
+            ["sheet"] = sheet + (options.Sheet is null ? " (first sheet)" : ""),
+            ["header"] = header ? "true" : "false",
+            ["reader"] = "ExcelDataReader",
+        };
     }
 
     // .xls (BIFF) workbooks are not compressed; every zip-based workbook is checked before it is opened.
