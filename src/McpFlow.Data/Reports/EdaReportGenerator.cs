@@ -20,12 +20,19 @@ public sealed class EdaReportGenerator(Profiler profiler, Suggester suggester, M
     /// <summary>Formats accepted.</summary>
     public static readonly IReadOnlyList<string> Formats = ["markdown", "html", "json"];
 
-    /// <summary>Generates the report.</summary>
-    public EdaReport Generate(string table, IReadOnlyList<string>? formats, Action<double, string>? report, CancellationToken cancellationToken)
+    /// <summary>The formats to write (all three by default), or an error naming the <c>formats</c> parameter.</summary>
+    public static List<string> Wanted(IReadOnlyList<string>? formats)
     {
         var wanted = (formats is null || formats.Count == 0 ? Formats : formats.Select(f => f.Trim().ToLowerInvariant()).ToList()).Distinct().ToList();
         foreach (var f in wanted.Where(f => !Formats.Contains(f)))
-            throw McpFlowException.Invalid($"Unknown report format '{f}'.", "Use markdown, html and/or json.");
+            throw McpFlowException.Invalid($"formats: unknown report format '{ArgumentEcho.Show(f)}'.", "Use markdown, html and/or json, e.g. formats=[\"html\"].");
+        return wanted;
+    }
+
+    /// <summary>Generates the report.</summary>
+    public EdaReport Generate(string table, IReadOnlyList<string>? formats, Action<double, string>? report, CancellationToken cancellationToken)
+    {
+        var wanted = Wanted(formats);
         var watch = Stopwatch.StartNew();
         var profile = profiler.Profile(table, null, (f, m) => report?.Invoke(f * 0.7, m), cancellationToken);
         report?.Invoke(0.75, "Recommendations");

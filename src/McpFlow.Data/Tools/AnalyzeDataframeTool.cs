@@ -18,9 +18,6 @@ namespace McpFlow.Data.Tools;
 public sealed class AnalyzeDataframeTool(
     Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder? recorder = null)
 {
-    /// <summary>Tables up to this many rows are profiled within the call (about 2-4 s on 2 cores); larger ones as a job.</summary>
-    public const long InlineRows = 2_000_000;
-
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",
         ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -28,7 +25,7 @@ public sealed class AnalyzeDataframeTool(
                  "variance, quantiles, IQR, MAD, skewness and excess kurtosis, zeros, negatives, infinities, histogram, top values, text lengths; " +
                  "duplicates, type problems (numbers stored as text, mixed date formats), correlations (Pearson, Spearman, Cramér's V) and " +
                  "outliers (IQR fences, z-score), with alerts. Starts with a short summary of what matters. Computed inside DuckDB; exact up to " +
-                 "1M rows, approximate (and labelled) above.")]
+                 "1M rows, approximate (and labelled) above. Tables over 2M rows or 100 profiled columns are profiled as a background job.")]
     public async Task<CallToolResult> Analyze(
         [Description("Workspace table, e.g. \"customers\". Give this or path.")] string? table = null,
         [Description("A data file to load first (then profiled under its derived table name), e.g. \"examples/data/customers.csv\".")] string? path = null,
@@ -47,10 +44,7 @@ public sealed class AnalyzeDataframeTool(
                 return loader.Load(path!, null, new LoadOptions(), force: false, ctx.CancellationToken).Table;
             }, path, columns, progress, cancellationToken);
         var name = !fromFile ? table! : loader.Load(path!, null, new LoadOptions(), force: false, cancellationToken).Table;
-        long rows;
-        using (var connection = database.Open())
-            rows = TableCatalog.CountRows(connection, TableCatalog.Resolve(connection, name));
-        if (rows <= InlineRows)
+        if (InlineBudget.Fits(database, name, columns))
         {
             var profile = profiler.Profile(name, columns, null, cancellationToken);
             var run = await RecordAsync(profile, path, columns, cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Data.Profiling;
 using McpFlow.Data.Reports;
 using McpFlow.Data.Storage;
 using ModelContextProtocol;
@@ -27,10 +28,8 @@ public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataData
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        long rows;
-        using (var connection = database.Open())
-            rows = TableCatalog.CountRows(connection, TableCatalog.Resolve(connection, table));
-        if (rows <= AnalyzeDataframeTool.InlineRows)
+        EdaReportGenerator.Wanted(formats);
+        if (InlineBudget.Fits(database, table, null))
         {
             var report = generator.Generate(table, formats, null, cancellationToken);
             return ToolResults.Create(Text(report), report, [Link(report)]);
