@@ -19,6 +19,10 @@ public sealed class FiniteOutputsCheck : IReviewCheck
     /// run with many large outputs still reviews within a tool call.</summary>
     public const long MaxTotalScanBytes = 256L << 20;
 
+    /// <summary>Columns scanned per CSV/TSV output at most (10,000, five times the loaders' default column limit): a
+    /// single 64 MB line of "1," would otherwise be 32 million columns and stall the review (red-team suite, issue 11).</summary>
+    public const int MaxScanColumns = 10_000;
+
     private static readonly HashSet<string> NonFiniteTokens = new(StringComparer.OrdinalIgnoreCase)
         { "nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity" };
 
@@ -48,8 +52,8 @@ public sealed class FiniteOutputsCheck : IReviewCheck
                 notes.Add(ext == ".json" ? $"{Path.GetFileName(file)} not scanned (over {MaxScanBytes >> 20} MiB)" : $"{Path.GetFileName(file)}: first {MaxScanBytes >> 20} MiB scanned");
             var problem = ext switch
             {
-                ".csv" => ScanCsv(file, ',', cancellationToken),
-                ".tsv" => ScanCsv(file, '\t', cancellationToken),
+                ".csv" => ScanCsv(file, ',', notes, cancellationToken),
+                ".tsv" => ScanCsv(file, '\t', notes, cancellationToken),
                 ".json" => ScanJson(file),
                 _ => ScanNdjson(file, cancellationToken),
             };
@@ -72,12 +76,18 @@ public sealed class FiniteOutputsCheck : IReviewCheck
             && (NonFiniteTokens.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed) || trimmed is "∞" or "-∞");
     }
 
-    private static string? ScanCsv(string file, char separator, CancellationToken cancellationToken)
+    private static string? ScanCsv(string file, char separator, List<string> notes, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var header = reader.ReadLine();
         if (header is null)
             return null;
+        if (header.AsSpan().Count(separator) >= MaxScanColumns)
+        {
+            notes.Add($"{Path.GetFileName(file)} not scanned (over {MaxScanColumns.ToString("N0", CultureInfo.InvariantCulture)} columns)");
+            return null;
+        }
+
         var names = CsvLine.Split(header, separator);
         var isText = new bool[names.Count];
         var nonFinite = new long[names.Count];

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
 using McpFlow.Core.Mcp;
@@ -37,7 +36,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         [Description("Experiment or sweep the run belongs to (groups runs for workbench_compare), e.g. \"ridge-sweep\". Default: none.")] string? experiment = null,
         [Description("Kind of step: profile, transformation, training, evaluation, report or external. Default \"external\"; e.g. \"training\".")]
         [AllowedValues("profile", "transformation", "training", "evaluation", "report", "external")] string kind = "external",
-        [Description("Parameters of the step, recorded in the manifest (secrets removed), e.g. {\"alpha\": 1.0}. Default: none.")] JsonElement? parameters = null,
+        [Description("Parameters of the step, recorded in the manifest (secrets removed), e.g. {\"alpha\": 1.0}. Default: none.")] Dictionary<string, JsonElement>? parameters = null,
         [Description("Run id of a REJECTED or STALE run to re-execute with these outputs, e.g. \"run-20261123-101500-ab12cd\". Default: a new run.")] string? rerun_of = null,
         CancellationToken cancellationToken = default)
     {
@@ -49,7 +48,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         if (outputs.Select(Path.GetFileName).Distinct(StringComparer.Ordinal).Count() != outputs.Count)
             throw McpFlowException.Invalid("Two output files have the same file name; they would overwrite each other in the run folder.");
         var inputs = (input_files ?? []).Select(f => guard.ResolveExistingFile(f, "input_files")).Select(p => new RunInput(Path.GetFileName(p), p)).ToList();
-        var parameterNode = parameters is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } p2 ? JsonNode.Parse(p2.GetRawText()) : null;
+        var parameterNode = parameters is null ? null : JsonSerializer.SerializeToNode(parameters, McpFlowJson.Options);
         var start = new RunStart("workbench_record_run", kind, title.Trim(), parameterNode, inputs, experiment);
         var scope = rerun_of is null ? recorder.Begin(start) : recorder.BeginRerun(RunIds.Require(rerun_of, "rerun_of"), start);
         RecordedRun recorded;
