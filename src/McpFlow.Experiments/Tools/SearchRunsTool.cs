@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
+using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Experiments.Analysis;
 using McpFlow.Experiments.Tracking;
@@ -14,6 +15,12 @@ namespace McpFlow.Experiments.Tools;
 [McpServerToolType]
 public sealed class SearchRunsTool(RunLoader loader)
 {
+    /// <summary>Order clauses accepted at most: MLflow orders by a handful of keys; thousands only make work.</summary>
+    public const int MaxOrderClauses = 20;
+
+    /// <summary>Characters per order clause at most (a key in backticks and a direction fit many times over).</summary>
+    public const int MaxOrderClauseLength = 500;
+
     /// <summary>Searches runs.</summary>
     [McpServerTool(Name = "mlflow_search_runs", Title = "Search MLflow runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Searches the runs of an experiment with MLflow's filter syntax and ordering, one page at a time: params, latest metrics and status of each run.")]
@@ -25,9 +32,13 @@ public sealed class SearchRunsTool(RunLoader loader)
         [Description("next_page_token of a previous call, e.g. \"eyJvZmZzZXQiOiA1MH0=\"; omit for the first page.")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
+        if (order_by is { Length: > MaxOrderClauses })
+            throw McpFlowException.Invalid($"order_by: at most {MaxOrderClauses} order clauses; got {order_by.Length}.", "E.g. order_by=[\"metrics.accuracy DESC\"].");
+        if (order_by?.Any(c => c is null || c.Length > MaxOrderClauseLength) == true)
+            throw McpFlowException.Invalid($"order_by: each clause is a key and an optional direction of at most {MaxOrderClauseLength} characters.", "E.g. order_by=[\"metrics.accuracy DESC\"].");
         var exp = await loader.ResolveExperimentAsync(experiment, cancellationToken);
         var page = await loader.Reader.SearchRunsAsync(new RunSearchRequest([exp.ExperimentId], filter, order_by, Math.Clamp(max_results, 1, 1000), page_token), cancellationToken);
-        var text = new StringBuilder($"{page.Items.Count} run(s) of '{exp.Name}' [{exp.ExperimentId}]" + (filter is null ? "" : $" matching {filter}") + ":\n");
+        var text = new StringBuilder($"{page.Items.Count} run(s) of '{exp.Name}' [{exp.ExperimentId}]" + (filter is null ? "" : $" matching {ArgumentEcho.Show(filter)}") + ":\n");
         foreach (var r in page.Items)
         {
             var metrics = string.Join(", ", r.Metrics.Values.OrderBy(m => m.Key, StringComparer.Ordinal).Take(6).Select(m => $"{m.Key}={m.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
