@@ -30,6 +30,18 @@ public sealed class AnalyzeDataframeToolTests : DataServerTestBase
             .GetProperty("value").GetDouble();
 
     [Fact]
+    public async Task Analyze_ProfilesATableOverTheColumnBudget_AsAJob()
+    {
+        // 101 columns: one over InlineBudget.Columns, so the call answers with a job that finishes with the profile.
+        var header = string.Join(",", Enumerable.Range(0, 101).Select(i => $"c{i}"));
+        var row = string.Join(",", Enumerable.Range(0, 101));
+        await LoadAsync(WriteFile("wide.csv", $"{header}\n{row}\n{row}\n"));
+        var finished = await CallUntilFinishedAsync("analyze_dataframe", new { table = "wide" });
+        finished.Structured().GetProperty("job").GetProperty("kind").GetString().Should().Be("analyze_dataframe", finished.Text());
+        finished.Structured().GetProperty("result").GetProperty("columns").GetArrayLength().Should().Be(101);
+    }
+
+    [Fact]
     public async Task Analyze_MatchesClosedFormStatistics_OnOneToHundred()
     {
         var profile = (await CallOkAsync("analyze_dataframe", new { table = "shapes" })).Structured();

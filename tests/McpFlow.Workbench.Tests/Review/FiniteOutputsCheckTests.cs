@@ -24,6 +24,16 @@ public sealed class FiniteOutputsCheckTests : ReviewTestBase
     }
 
     [Fact]
+    public void Run_NotesAndSkips_ACsvWiderThanTheScanLimit_InsteadOfSplittingIt()
+    {
+        // One line of 10,000 "nan," cells: over the limit, so it is noted and not scanned (a NaN column would fail it).
+        var csv = Artifacts.Write(Folder, "wide.csv", string.Concat(Enumerable.Repeat("nan,", FiniteOutputsCheck.MaxScanColumns)) + "nan\n1\n");
+        var result = _check.Run(Input([csv]), default);
+        result.Passed.Should().BeTrue();
+        result.Details.Should().Contain("wide.csv not scanned (over 10,000 columns)");
+    }
+
+    [Fact]
     public void Run_Fails_OnTsvWithInfinity()
     {
         var tsv = Artifacts.Write(Folder, "bad.tsv", "a\tb\n1\t-Infinity\n");
