@@ -1,0 +1,31 @@
+namespace McpFlow.Security.Tests.Harness;
+
+/// <summary>
+/// Hang detectors, never waits: a call that answers sooner costs nothing. Each is generous so that a slow, loaded
+/// 2-core machine cannot fail the suite; an answer later than these is a hang.
+/// </summary>
+internal static class Deadlines
+{
+    /// <summary>The per-statement SQL timeout the suite's servers run with (<c>--sql-timeout</c>); loads and queries
+    /// must end within it (issue 11: every load runs under the query timeout).</summary>
+    public const int ServerSqlTimeoutSeconds = 15;
+
+    /// <summary>Start-up to an answered initialize. A cold start is about 2 s here; TorchSharp loads lazily.</summary>
+    public static readonly TimeSpan Start = TimeSpan.FromSeconds(90);
+
+    /// <summary>An ordinary call (fuzzed arguments, escape attempts): these answer in milliseconds; 60 s is the
+    /// cut Claude Desktop applies to a tool call.</summary>
+    public static readonly TimeSpan Call = TimeSpan.FromSeconds(60);
+
+    /// <summary>A call on a hostile file: the configured SQL timeout plus a 45 s margin (the brief's 60 s).</summary>
+    public static readonly TimeSpan HostileLoad = TimeSpan.FromSeconds(ServerSqlTimeoutSeconds + 45);
+
+    /// <summary>A liveness ping after a hostile file.</summary>
+    public static readonly TimeSpan Ping = TimeSpan.FromSeconds(30);
+
+    /// <summary>Seeding work that trains (a PINN of a few steps, an ML.NET model on 120 rows).</summary>
+    public static readonly TimeSpan Seed = TimeSpan.FromSeconds(180);
+
+    /// <summary>How long a server may take to exit after its stdin closes (issue 11: "within seconds").</summary>
+    public static readonly TimeSpan ExitOnEof = TimeSpan.FromSeconds(10);
+}
