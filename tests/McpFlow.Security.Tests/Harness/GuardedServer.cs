@@ -58,17 +58,11 @@ internal sealed class GuardedServer(ServerLaunch launch) : IAsyncDisposable
             return new CallOutcome(OutcomeKind.Answered, false, text, "", TimeSpan.Zero);
         }, deadline);
 
-    /// <summary>True when the server answers a ping within <see cref="Deadlines.Ping"/> (a dead or hung one is restarted
-    /// by the next call).</summary>
-    public async Task<bool> PingAsync()
-    {
-        var outcome = await RunAsync(async (instance, token) =>
-        {
-            await instance.Client.PingAsync(cancellationToken: token);
-            return new CallOutcome(OutcomeKind.Answered, false, "", "", TimeSpan.Zero);
-        }, Deadlines.Ping);
-        return outcome.Kind == OutcomeKind.Answered;
-    }
+    /// <summary>Checks the server still serves: server_info (without probing engines) answered within
+    /// <see cref="Deadlines.Ping"/>, or a hang or crash (a dead or hung server is restarted by the next call). Not the
+    /// protocol's ping: the revision the SDK negotiates with McpFlow (2026-07-28) has no ping method.</summary>
+    public Task<CallOutcome> PingAsync() =>
+        CallToolAsync("server_info", new JsonObject { ["probe_engines"] = false }, Deadlines.Ping);
 
     /// <summary>kill -9 of the running process (the next call starts a new one on the same workspace).</summary>
     public async Task KillHardAsync()

@@ -16,6 +16,7 @@ internal sealed class ServerInstance : IAsyncDisposable
     private const int StdErrTailCharacters = 16_000;
 
     private readonly StringBuilder _stderr = new();
+    private bool _disposed;
 
     private ServerInstance(Process process) => Process = process;
 
@@ -26,7 +27,7 @@ internal sealed class ServerInstance : IAsyncDisposable
     public McpClient Client { get; private set; } = null!;
 
     /// <summary>True while the process runs.</summary>
-    public bool IsAlive => !Process.HasExited;
+    public bool IsAlive => !_disposed && !Process.HasExited;
 
     /// <summary>The end of what the server wrote to stderr.</summary>
     public string StdErrTail
@@ -105,7 +106,10 @@ internal sealed class ServerInstance : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
         await CloseAsync(Deadlines.ExitOnEof);
+        _disposed = true;
         Process.Dispose();
     }
 

@@ -23,4 +23,7 @@ internal enum Problem
     RawError,
     /// <summary>An attempt that must be refused (or bounded) was carried out.</summary>
     NotRefused,
+    /// <summary>After a kill -9, a signal or stdin closing: the process did not exit in time, the workspace did not reopen,
+    /// or an interrupted job was not shown as interrupted.</summary>
+    Unrecovered,
 }

@@ -80,6 +80,7 @@ internal static class SecurityLedger
         Problem.Echo => "echo > 200",
         Problem.RawError => "raw errors",
         Problem.NotRefused => "not refused",
+        Problem.Unrecovered => "unrecovered",
         _ => problem.ToString(),
     };
 }
