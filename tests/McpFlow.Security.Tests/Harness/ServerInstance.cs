@@ -12,8 +12,9 @@ namespace McpFlow.Security.Tests.Harness;
 /// </summary>
 internal sealed class ServerInstance : IAsyncDisposable
 {
-    /// <summary>Characters of stderr kept (the end of the log is what explains a crash).</summary>
-    private const int StdErrTailCharacters = 16_000;
+    /// <summary>Characters of stderr kept: the end of the log explains a crash, and the secrets tests search a few calls'
+    /// worth of Trace logging for values that must not be there.</summary>
+    private const int StdErrTailCharacters = 2_000_000;
 
     private readonly StringBuilder _stderr = new();
     private bool _disposed;
