@@ -16,6 +16,10 @@ internal static class EchoDetector
         var window = allowed + 1;
         if (argument.Length < window || answer.Length < window)
             return false;
+        // Fast path: a whole-argument echo contains its first, middle or last window (vectorised ordinal search).
+        foreach (var start in new[] { 0, (argument.Length - window) / 2, argument.Length - window })
+            if (answer.Contains(argument.AsSpan(start, window), StringComparison.Ordinal))
+                return true;
         var power = 1UL;
         for (var i = 1; i < window; i++)
             power *= Base;

@@ -10,6 +10,10 @@ internal static partial class ErrorText
     /// <summary>The raw text found, or null when the answer is clean.</summary>
     public static string? RawError(string text)
     {
+        // Cheap ordinal scans first: answers can be megabytes, and almost none holds any of these.
+        if (!text.Contains("Exception", StringComparison.Ordinal) && !text.Contains("at ", StringComparison.Ordinal)
+            && !text.Contains(".cs:line", StringComparison.Ordinal) && !text.Contains("stack trace", StringComparison.Ordinal))
+            return text.Trim() is "An error occurred." or "An error occurred" ? "bare 'An error occurred.'" : null;
         var match = ExceptionType().Match(text);
         if (match.Success)
             return match.Value;

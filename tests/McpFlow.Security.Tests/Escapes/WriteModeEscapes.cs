@@ -32,13 +32,14 @@ internal static class WriteModeEscapes
             "ALTER TABLE sales RENAME TO mcpflow_sales", $"CREATE MACRO evil() AS TABLE SELECT * FROM read_text('{canary}')",
             "CREATE SECRET s (TYPE s3, KEY_ID 'x', SECRET 'y')", "SET enable_external_access = true", "RESET lock_configuration", "INSTALL httpfs", "LOAD httpfs",
             "CHECKPOINT", "VACUUM", "USE memory", "DETACH data", "CREATE SCHEMA evil", "CREATE TABLE evil.t AS SELECT 1 AS x",
-            "CREATE TABLE \"../../outside/pwn\" AS SELECT 1 AS x",
         ];
     }
 
-    /// <summary>Queries that would show what a write smuggled in (answered; only the leak check applies).</summary>
+    /// <summary>Queries that would show what a write smuggled in, and a permitted write whose table name looks like a path
+    /// (a quoted identifier, not a file): answered; only the effect checks apply.</summary>
     public static IEnumerable<string> FollowUps() =>
     [
+        "CREATE TABLE \"../../outside/pwn\" AS SELECT 1 AS x",
         "SELECT * FROM leak", "SELECT * FROM leak_view", "SELECT * FROM leak_relative", "SELECT * FROM sales_copy",
         "SELECT DISTINCT region FROM sales", "SELECT count(*) AS n FROM sales",
     ];

@@ -15,8 +15,10 @@ internal sealed record CallOutcome(OutcomeKind Kind, bool IsError, string Text, 
     /// <summary>The call was answered at all (not a hang or a crash).</summary>
     public bool Survived => Kind is OutcomeKind.Answered or OutcomeKind.ProtocolError;
 
-    /// <summary>Everything the client received, for leak checks.</summary>
-    public string Everything => Text + "\n" + Structured;
+    private string? _everything;
+
+    /// <summary>Everything the client received, for leak checks (built once: answers can be megabytes).</summary>
+    public string Everything => _everything ??= Text + "\n" + Structured;
 
     /// <summary>A one-line excerpt for findings.</summary>
     public string Excerpt(int length = 240)
