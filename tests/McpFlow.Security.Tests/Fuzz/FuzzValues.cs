@@ -45,9 +45,10 @@ internal static class FuzzValues
         var integer = p.Kind == "integer";
         if (DocumentedRange.Of(p) is var (min, max))
         {
-            var below = min >= 1 ? min - 1 : min > 0 ? min / 10 : -1;
-            yield return ($"below {Show(min)}", Number(below, integer));
-            yield return ($"above {Show(max)}", Number(integer ? max + 1 : max * 10, integer));
+            if (double.IsFinite(min))
+                yield return ($"below {Show(min)}", Number(min >= 1 ? min - 1 : min > 0 ? min / 10 : min - 1, integer));
+            if (double.IsFinite(max))
+                yield return ($"above {Show(max)}", Number(integer ? max + 1 : max * 10, integer));
         }
         else if (ClosedChoices.NonNegative.Contains(p.Name) && p.Kind is "integer" or "number")
         {
@@ -56,7 +57,7 @@ internal static class FuzzValues
 
         if (integer)
             yield return ("beyond int64", JsonNode.Parse("100000000000000000000"));
-        if (ClosedChoices.Enumerated.Contains($"{tool}.{p.Name}"))
+        if (p.HasEnum || ClosedChoices.Enumerated.Contains($"{tool}.{p.Name}"))
             yield return ("unknown choice", p.Kind == "array" ? new JsonArray(ClosedChoices.Unknown) : ClosedChoices.Unknown);
     }
 

@@ -11,6 +11,15 @@ namespace McpFlow.Security.Tests.Fuzz;
 /// <param name="Description">The description, which states ranges and choices.</param>
 internal sealed record ToolParameter(string Name, string Kind, bool Nullable, bool Required, string? ItemKind, string Description)
 {
+    /// <summary>The schema's <c>minimum</c>, when declared.</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>The schema's <c>maximum</c>, when declared.</summary>
+    public double? Maximum { get; init; }
+
+    /// <summary>True when the schema (or, for arrays, its items) declares an <c>enum</c>.</summary>
+    public bool HasEnum { get; init; }
+
     /// <summary>Reads a parameter from its JSON schema.</summary>
     public static ToolParameter From(string name, JsonElement schema, bool required)
     {
@@ -20,8 +29,15 @@ internal sealed record ToolParameter(string Name, string Kind, bool Nullable, bo
         if (kind == "array")
             item = schema.TryGetProperty("items", out var items) ? TypesOf(items).FirstOrDefault(t => t != "null") ?? "any" : "any";
         var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-        return new ToolParameter(name, kind, types.Count == 0 || types.Contains("null"), required, item, description);
+        var hasEnum = schema.TryGetProperty("enum", out _) || (schema.TryGetProperty("items", out var i) && i.ValueKind == JsonValueKind.Object && i.TryGetProperty("enum", out _));
+        return new ToolParameter(name, kind, types.Count == 0 || types.Contains("null"), required, item, description)
+        {
+            Minimum = Number(schema, "minimum"), Maximum = Number(schema, "maximum"), HasEnum = hasEnum,
+        };
     }
+
+    private static double? Number(JsonElement schema, string keyword) =>
+        schema.TryGetProperty(keyword, out var value) && value.TryGetDouble(out var number) ? number : null;
 
     private static List<string> TypesOf(JsonElement schema)
     {

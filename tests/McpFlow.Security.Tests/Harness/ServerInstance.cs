@@ -77,14 +77,17 @@ internal sealed class ServerInstance : IAsyncDisposable
         await Process.WaitForExitAsync();
     }
 
-    /// <summary>Closes stdin (the client's dispose) and waits up to <paramref name="grace"/> for the process to end on its
-    /// own; returns whether it did. A process still running after that is killed.</summary>
+    /// <summary>Disposes the client and closes the process's stdin (end of file, as a client that quits leaves it), then
+    /// waits up to <paramref name="grace"/> for the process to end on its own; returns whether it did. A process still
+    /// running after that is killed.</summary>
     public async Task<bool> CloseAsync(TimeSpan grace)
     {
         try
         {
             if (Client is not null)
                 await Client.DisposeAsync();
+            // The stream transport does not own the pipe: close it here, or the server never sees end of file.
+            Process.StandardInput.Close();
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
         {
