@@ -23,6 +23,10 @@ internal static partial class ErrorText
         return text.Trim() is "An error occurred." or "An error occurred" ? "bare 'An error occurred.'" : null;
     }
 
+    /// <summary>True when <paramref name="text"/> is the error filter's containment of an unexpected failure,
+    /// "tool failed: SomeException (log id 1a2b3c4d)": the type is named on purpose, the message and stack are not.</summary>
+    public static bool IsContainedFailure(string text) => ContainedFailure().IsMatch(text);
+
     /// <summary>True when <paramref name="text"/> names <paramref name="parameter"/> as a whole word (so "table" is not
     /// found inside "source_table").</summary>
     public static bool Names(string text, string parameter) =>
@@ -32,6 +36,9 @@ internal static partial class ErrorText
     // [A-Za-z0-9]* would backtrack over quadratically.
     [GeneratedRegex(@"\b(?:System\.|Microsoft\.|DuckDB\.)?[A-Z][A-Za-z0-9]{0,60}Exception\b")]
     private static partial Regex ExceptionType();
+
+    [GeneratedRegex(@"failed: [A-Za-z0-9.]{1,100}Exception \(log id [0-9a-f]{4,32}\)")]
+    private static partial Regex ContainedFailure();
 
     [GeneratedRegex(@"(?m)(^[ \t]{0,8}at [\w.`<>\[\]]{1,300}\(|\.cs:line \d+|--- End of (inner exception )?stack trace)")]
     private static partial Regex StackFrame();

@@ -28,7 +28,9 @@ internal static class OutcomeInspector
             findings.Add(new Finding(Problem.OverCap, "", $"text {outcome.Text.Length:N0} / structured {outcome.Structured.Length:N0} characters (cap {ResultCaps.MaxCharacters:N0})"));
         if (outcome.Refused && Strings(arguments).FirstOrDefault(s => EchoDetector.Echoes(s, outcome.Everything)) is { } echoed)
             findings.Add(new Finding(Problem.Echo, "", $"repeats over {ResultCaps.MaxEchoedCharacters} characters of a {echoed.Length:N0}-character argument; answer {outcome.Everything.Length:N0} characters: {outcome.Excerpt(160)}"));
-        if (ErrorText.RawError(outcome.Text) is { } raw)
+        if (ErrorText.IsContainedFailure(outcome.Text))
+            findings.Add(new Finding(Problem.Unexpected, "", outcome.Excerpt()));
+        else if (ErrorText.RawError(outcome.Text) is { } raw)
             findings.Add(new Finding(Problem.RawError, "", $"'{raw}' in: {outcome.Excerpt()}"));
         if (sandbox.Leaks(outcome.Everything))
             findings.Add(new Finding(Problem.Leak, "", Around(outcome.Everything, sandbox)));

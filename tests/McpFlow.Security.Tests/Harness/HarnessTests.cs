@@ -42,4 +42,11 @@ public sealed class HarnessTests
     [InlineData("data_query: limit must be between 1 and 200; got -1.", false)]
     public void ErrorText_FindsExceptionNamesStackFramesAndBareMessages(string text, bool raw) =>
         (ErrorText.RawError(text) is not null).Should().Be(raw);
+
+    [Fact]
+    public void ErrorText_TellsAContainedFailureFromRawExceptionText()
+    {
+        ErrorText.IsContainedFailure("mlflow_search_runs failed: InvalidOperationException (log id 573dd0c4). The server is still running.").Should().BeTrue();
+        ErrorText.IsContainedFailure("data_query failed unexpectedly (JsonException: The JSON value could not be converted)").Should().BeFalse();
+    }
 }

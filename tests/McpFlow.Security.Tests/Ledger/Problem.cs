@@ -19,8 +19,12 @@ internal enum Problem
     UnnamedParameter,
     /// <summary>An error echoed more than 200 characters of an argument.</summary>
     Echo,
-    /// <summary>Raw exception text (a .NET exception type, a stack trace) or a bare "An error occurred." reached the client.</summary>
+    /// <summary>Raw exception text (a .NET exception type with its message, a stack trace) or a bare "An error occurred."
+    /// reached the client.</summary>
     RawError,
+    /// <summary>A contained unexpected failure ("tool failed: SomeException (log id …)"): nothing leaked, but the input reached
+    /// code that did not expect it instead of being refused by a check.</summary>
+    Unexpected,
     /// <summary>An attempt that must be refused (or bounded) was carried out.</summary>
     NotRefused,
     /// <summary>After a kill -9, a signal or stdin closing: the process did not exit in time, the workspace did not reopen,

@@ -79,6 +79,7 @@ internal static class SecurityLedger
         Problem.UnnamedParameter => "param not named",
         Problem.Echo => "echo > 200",
         Problem.RawError => "raw errors",
+        Problem.Unexpected => "unexpected",
         Problem.NotRefused => "not refused",
         Problem.Unrecovered => "unrecovered",
         _ => problem.ToString(),
