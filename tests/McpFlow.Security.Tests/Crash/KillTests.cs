@@ -119,7 +119,7 @@ public sealed class KillTests(ITestOutputHelper output)
         if (!File.Exists(path))
             file.Create(path);
         var instance = await t.Server.InstanceAsync();
-        var load = t.Server.CallToolAsync("data_load", new JsonObject { ["path"] = file.FileName, ["table"] = "endless" }, Deadlines.HostileLoad);
+        var load = t.Server.CallToolAsync("data_load", new JsonObject { ["path"] = file.FileName, ["table"] = "endless" }, Deadlines.Call);
         await ProcessWatch.WhenFileOpenAsync(instance.Process, file.FileName, load);
         var problem = await stop(instance);
         await Task.WhenAny(load);

@@ -8,6 +8,9 @@ internal sealed record ServerLaunch(string Workspace, IReadOnlyList<string> Root
     /// <summary>Options after the workspace and roots, e.g. <c>--sql-allow-writes</c>.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    /// <summary>The SQL, load and export timeout in seconds. Default <see cref="Deadlines.ServerSqlTimeoutSeconds"/>.</summary>
+    public int TimeoutSeconds { get; init; } = Deadlines.ServerSqlTimeoutSeconds;
+
     /// <summary>Extra environment variables.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -32,7 +35,7 @@ internal sealed record ServerLaunch(string Workspace, IReadOnlyList<string> Root
         }
 
         info.ArgumentList.Add("--sql-timeout");
-        info.ArgumentList.Add(Deadlines.ServerSqlTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // One TorchSharp thread and one job at a time: the suite shares a 2-core machine with the other test projects.
         info.ArgumentList.Add("--torch-threads");
         info.ArgumentList.Add("1");
@@ -41,8 +44,8 @@ internal sealed record ServerLaunch(string Workspace, IReadOnlyList<string> Root
         info.Environment["MCPFLOW_LOG_LEVEL"] = "Warning";
         // Loads and exports end within the same timeout as queries, so a hostile file is judged against one deadline.
         // (Environment rather than options: a server without these limits ignores them instead of refusing to start.)
-        info.Environment["MCPFLOW_LOAD_TIMEOUT"] = Deadlines.ServerSqlTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["MCPFLOW_EXPORT_TIMEOUT"] = Deadlines.ServerSqlTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MCPFLOW_LOAD_TIMEOUT"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MCPFLOW_EXPORT_TIMEOUT"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in Environment)
             info.Environment[key] = value;

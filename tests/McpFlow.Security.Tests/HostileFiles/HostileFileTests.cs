@@ -54,7 +54,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
     private async Task Run(string className, Func<SandboxFolders, IEnumerable<HostileFile>> files)
     {
         using var sandbox = new SandboxFolders(className.Replace('.', '-'));
-        await using var server = new GuardedServer(new ServerLaunch(sandbox.Workspace, [sandbox.Root], sandbox.Cwd));
+        await using var server = new GuardedServer(new ServerLaunch(sandbox.Workspace, [sandbox.Root], sandbox.Cwd) { TimeoutSeconds = Deadlines.HostileTimeoutSeconds });
         var log = SecurityLedger.Begin(className);
         await new HostileRunner(sandbox, server).RunAsync(files(sandbox), log);
         log.AssertClean(output);
