@@ -17,7 +17,6 @@ internal static class DuckDbFiles
         Db("a stored macro next to a table", "macro.duckdb", "CREATE MACRO m(x) AS x + 1", "CREATE TABLE t AS SELECT m(1) AS a"),
         Db("a view listing /etc", "glob.duckdb", "CREATE VIEW v AS SELECT * FROM glob('/etc/*')"),
         Db("a view of 10^10 rows", "cross.duckdb", "CREATE VIEW v AS SELECT a.range AS a, b.range AS b FROM range(100000) a, range(100000) b"),
-        Db("a view reading the environment", "getenv.duckdb", "CREATE VIEW v AS SELECT getenv('HOME') AS h"),
         Db("5,000 columns", "wide.duckdb", "CREATE TABLE t AS SELECT " + string.Join(", ", Enumerable.Range(0, 5000).Select(i => $"1 AS c{i}"))),
         Db("a stored 50 MB string", "long-cell.duckdb", "CREATE TABLE t AS SELECT repeat('x', 50000000) AS s"),
         new("duckdb", "a DuckDB header, then garbage", "damaged.duckdb", p => File.WriteAllBytes(p, [.. CsvFiles.Random(8, 1), .. "DUCK"u8, .. CsvFiles.Random(1 << 20, 2)]), HostileUse.Loaders),
