@@ -22,6 +22,9 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
     /// <summary>Rows shown as a sample after a load.</summary>
     public const int SampleRows = 5;
 
+    /// <summary>Characters of a text cell shown in the load's sample at most (the query pages' cell cap).</summary>
+    public const int SampleCellCharacters = Query.QueryRunner.MaxCellCharacters;
+
     /// <summary>Loads <paramref name="path"/> (file or glob) into <paramref name="table"/> (default: from the file name).</summary>
     public LoadResult Load(string path, string? table, LoadOptions options, bool force, CancellationToken cancellationToken) =>
         Load(path, table, options, force, "path", cancellationToken);
@@ -80,7 +83,10 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
     {
         var columns = TableCatalog.Columns(connection, name);
         var rows = TableCatalog.CountRows(connection, name);
-        var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlQuote.Id(name)} LIMIT {SampleRows}", r =>
+        // Text cells are cut inside the engine, so a megabyte value is never carried into the sample (nor into .NET).
+        var cut = columns.Where(c => c.Type == "VARCHAR").Select(c => $"left({SqlQuote.Id(c.Name)}, {SampleCellCharacters}) AS {SqlQuote.Id(c.Name)}").ToList();
+        var select = cut.Count == 0 ? "*" : $"* REPLACE ({string.Join(", ", cut)})";
+        var sample = DataDatabase.Rows(connection, $"SELECT {select} FROM {SqlQuote.Id(name)} LIMIT {SampleRows}", r =>
         {
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < r.FieldCount; i++)

@@ -20,6 +20,13 @@ public static class ProfileSettings
     /// <summary>Most frequent values kept per column.</summary>
     public const int TopValues = 5;
 
+    /// <summary>Numeric columns correlated pairwise at most (the first ones in table order): 60 columns are 1,770 pairs in one
+    /// aggregate scan; 2,000 would be 2 million and kept a profile running for minutes (red-team suite, issue 11).</summary>
+    public const int MaxCorrelatedNumeric = 60;
+
+    /// <summary>Categorical columns paired for Cramér's V at most (one grouped query per pair: 20 columns are 190 queries).</summary>
+    public const int MaxCorrelatedCategorical = 20;
+
     /// <summary>Columns with at most this many distinct values take part in Cramér's V.</summary>
     public const int CramersVMaxDistinct = 50;
 

@@ -40,13 +40,14 @@ public sealed class Profiler(DataDatabase database)
             .Select(p => schema.First(c => c.Name == p.Name)).ToList();
         var categorical = profiles.Where(p => p.SemanticType is "categorical" or "boolean" && p.Numeric is null && p.Distinct is > 1 and <= ProfileSettings.CramersVMaxDistinct)
             .Select(p => schema.First(c => c.Name == p.Name)).ToList();
-        var correlations = CorrelationPass.Run(connection, name, rows, numeric, categorical);
+        var correlations = CorrelationPass.Run(connection, name, rows,
+            numeric.Take(ProfileSettings.MaxCorrelatedNumeric).ToList(), categorical.Take(ProfileSettings.MaxCorrelatedCategorical).ToList());
         var alerts = AlertRules.Evaluate(rows, duplicates, profiles, correlations);
         var bytes = DataDatabase.Scalar(connection, "SELECT estimated_size FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?", name);
         report?.Invoke(1, "Profile complete");
         return new TableProfile(name, rows, TableCatalog.Columns(connection, name).Count, !exact, bytes is null ? null : Convert.ToInt64(bytes, System.Globalization.CultureInfo.InvariantCulture),
             profiles.Sum(p => p.Missing), duplicates, profiles, correlations, numeric.Count >= 2 && rows > ProfileSettings.SpearmanSampleRows, alerts,
-            Estimators(exact), watch.Elapsed.TotalMilliseconds);
+            Estimators(exact, numeric.Count, categorical.Count), watch.Elapsed.TotalMilliseconds);
     }
 
     private static List<TableColumn> SelectColumns(List<TableColumn> all, IReadOnlyList<string>? requested, string table)
@@ -75,8 +76,12 @@ public sealed class Profiler(DataDatabase database)
         return inputs;
     }
 
-    private static Dictionary<string, string> Estimators(bool exact) => new()
+    private static Dictionary<string, string> Estimators(bool exact, int numeric, int categorical) => new()
     {
+        ["correlations"] = numeric <= ProfileSettings.MaxCorrelatedNumeric && categorical <= ProfileSettings.MaxCorrelatedCategorical
+            ? "every pair of numeric columns (Pearson, Spearman) and of low-cardinality categorical columns (Cramér's V)"
+            : $"pairs among the first {Math.Min(numeric, ProfileSettings.MaxCorrelatedNumeric)} of {numeric} numeric and the first " +
+              $"{Math.Min(categorical, ProfileSettings.MaxCorrelatedCategorical)} of {categorical} categorical columns (name columns to correlate others)",
         ["skewness"] = "adjusted Fisher-Pearson sample skewness G1 (DuckDB skewness(); equals pandas Series.skew())",
         ["kurtosis"] = "bias-corrected sample excess kurtosis G2 (DuckDB kurtosis(); equals pandas Series.kurt(); 0 for a normal distribution)",
         ["std"] = "sample standard deviation (n - 1)",
