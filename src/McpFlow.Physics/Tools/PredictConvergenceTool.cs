@@ -22,7 +22,7 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
                  "because the fitted floor is above it.")]
     public CallToolResult Predict(
         [Description("Target loss, e.g. 0.01.")] double target_loss,
-        [Description("PINN run id or training job id to read the history from, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
+        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
         [Description("Loss values, one per step, when no run_id is given; e.g. [0.9, 0.5, 0.31, …] (at least 10).")] double[]? losses = null,
         [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
         [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null)

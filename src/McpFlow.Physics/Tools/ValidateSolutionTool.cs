@@ -21,7 +21,7 @@ public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loa
                  "Physics-aware checks where they apply: even/odd reflection symmetry (detected from the equation and data), conservation of " +
                  "∫u dx (heat, advection-diffusion, Burgers with periodic or zero-flux faces), wave energy, and the maximum principle, each with " +
                  "value, tolerance and verdict. Returns solution and error heatmaps (saved in the run folder).")]
-    public CallToolResult Validate([Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
+    public CallToolResult Validate([Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
     {
         var run = store.Get(run_id);
         var (model, file) = loader.Load(run);

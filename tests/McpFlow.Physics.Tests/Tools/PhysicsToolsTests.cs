@@ -108,9 +108,9 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnStatus_ReportsAnUnknownRun()
     {
-        var result = await CallAsync("pinn_status", new { run_id = "pinn-nope" });
+        var result = await CallAsync("pinn_status", new { run_id = "pinn-20260101-120000-0bad" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("No physics run or training job 'pinn-nope'");
+        result.Text().Should().Contain("No physics run 'pinn-20260101-120000-0bad' in this workspace");
     }
 
     [Fact]
