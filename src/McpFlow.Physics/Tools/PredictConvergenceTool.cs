@@ -19,7 +19,8 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
                  "you give. Fits exponential, power-law, both with a floor, and stretched-exponential learning curves to the log-loss, weighs " +
                  "them by AIC, and answers the step with a ~80% interval — calibrated on recorded McpFlow PINN runs for a run in its Adam phase, on synthetic " +
                  "curves for a history you give — or says clearly that the target will not be reached " +
-                 "because the fitted floor is above it.")]
+                 "because the fitted floor is above it. A run that is no longer training is answered from its history (when it reached the target, " +
+                 "or that it ended above it), and no answer extrapolates beyond 10× the steps seen.")]
     public CallToolResult Predict(
         [Description("Target loss, e.g. 0.01.")] double target_loss,
         [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
@@ -33,23 +34,14 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
             if (losses is not null)
                 throw McpFlowException.Invalid("Give either run_id or losses, not both.");
             var run = store.Get(run_id);
-            var history = run.History();
-            var perStep = seconds_per_step;
-            if (perStep is null && history.Count >= 2 && history[^1].Step > history[0].Step)
-            {
-                var recent = history.Skip(history.Count * 4 / 5).ToList();
-                perStep = recent.Count >= 2 && recent[^1].Step > recent[0].Step ? (recent[^1].Seconds - recent[0].Seconds) / (recent[^1].Step - recent[0].Step) : null;
-            }
-
-            prediction = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), target_loss, perStep,
-                history.Count > 0 && history[^1].Phase == "adam" ? EtaCalibration.PinnAdam : EtaCalibration.Generic);
+            prediction = RunConvergence.Predict(run, target_loss, seconds_per_step ?? HealthReport.SecondsPerStep(run.History()));
         }
         else
         {
             if (losses is null)
                 throw McpFlowException.Invalid("Give run_id (a PINN run or training job) or losses (a loss history).");
             var s = steps ?? Enumerable.Range(0, losses.Length).Select(i => (double)i).ToArray();
-            prediction = ConvergencePredictor.Predict(s, losses, target_loss, seconds_per_step);
+            prediction = RunConvergence.Bounded(ConvergencePredictor.Predict(s, losses, target_loss, seconds_per_step));
         }
 
         var text = prediction.Verdict + "\nModels: " + string.Join("; ", prediction.Models.Select(m =>

@@ -77,6 +77,15 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     }
 
     [Fact]
+    public async Task PinnTrain_RefusesAPlanThatWouldNotFitInMemoryBeforeStarting()
+    {
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), depth = 12, width = 512, interior_points = 200_000 });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("This training would need about").And.Contain("is available on this machine").And.Contain("Use at most about");
+        Directory.Exists(Path.Combine(WorkspaceRoot, "physics", "runs")).Should().BeFalse("no run folder is created for a refused plan");
+    }
+
+    [Fact]
     public async Task PinnTrain_CanBeCancelledThroughJobCancel()
     {
         var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0, wait_seconds = 1 });
