@@ -81,6 +81,8 @@ public static class TrainingPlanner
             Depth = depth, Width = width, HardBoundary = hard, InteriorPoints = interior, AdamSteps = adam, LbfgsSteps = lbfgs,
             LearningRate = lr, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
         };
+        var memory = TrainingMemory.Estimate(problem, plan);
+        reasons.Add($"Estimated peak training memory about {memory.TrainingBytes / 1e6:F0} MB ({memory.Parameters:N0} parameters); pinn_train refuses a plan that would not fit in the memory available.");
         return (plan, reasons, difficulties);
     }
 
