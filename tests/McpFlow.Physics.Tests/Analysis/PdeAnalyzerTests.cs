@@ -107,6 +107,21 @@ public sealed class PdeAnalyzerTests
     }
 
     [Fact]
+    public void ToMarkdown_DoesNotSayOk_BesideAWarning()
+    {
+        // Issue 18: "Well-posedness: OK" was printed beside a warning. u(x, 0) = 1 meets u = 0 on both faces at t = 0: well
+        // posed, but the initial and boundary data disagree at the two corners, which is a warning.
+        var a = PdeAnalyzer.Analyze(PdeSpecCompiler.Compile("""
+            {"preset":"heat","domain":{"x":[0,1],"t":[0,1]},"initial_condition":"1",
+             "boundary_conditions":[{"where":"all","type":"dirichlet","value":"0"}]}
+            """));
+
+        a.WellPosed.Should().BeTrue();
+        a.Issues.Should().Contain(i => i.Severity == "warning" && i.Message.StartsWith("The initial condition (1) and the boundary value (0) disagree"));
+        PdeAnalyzer.ToMarkdown(a).Should().NotContain("Well-posedness: OK").And.Contain("Well-posedness: no errors,");
+    }
+
+    [Fact]
     public void Analyze_FlagsAnExactSolutionThatViolatesTheInitialDataOrANeumannFace()
     {
         // u = e^(-π²t)sin(πx) solves the heat equation with α = 1 and u(x, 0) = sin(πx), not 2·sin(πx); its outward
