@@ -42,7 +42,7 @@ for (var k = 0; k < points.Count; k++)
 
 var history = run.History();
 var adamEnd = history.Last(r => r.Phase == "adam");
-var lbfgs = history.Count(r => r.Phase == "lbfgs");
+var lbfgs = Math.Max(0, (long)run.Final["steps"] - plan.AdamSteps); // iterations run (the history logs every 10th)
 Console.WriteLine(string.Create(inv,
     $$"""{"side": "mcpflow", "seed": {{seed}}, "plan": "{{plan.Depth}}x{{plan.Width}} {{plan.InteriorPoints}} pts resample {{plan.ResampleEvery}} adam {{plan.AdamSteps}} lbfgs {{plan.LbfgsSteps}}", "adam_end_loss": {{adamEnd.Loss:G3}}, "final_loss": {{run.Final["loss"]:G3}}, "lbfgs_iterations": {{lbfgs}}, "relative_l2": {{Math.Sqrt(num / den):G3}}, "seconds": {{run.Final["seconds"]:F1}}, "message": {{JsonSerializer.Serialize(run.Message)}}}"""));
 Directory.Delete(root, true);
