@@ -28,6 +28,8 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
         [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
         [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null)
     {
+        if (!(target_loss > 0) || !double.IsFinite(target_loss))
+            throw McpFlowException.Invalid($"target_loss must be a positive, finite loss; got {target_loss}.", "Give the loss you want to reach, e.g. target_loss = 0.001.");
         ConvergencePrediction prediction;
         if (run_id is not null)
         {

@@ -106,6 +106,16 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
         result.Text().Should().Contain("Predicted to reach");
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.0)]
+    public async Task PredictConvergence_RefusesATargetThatIsNotPositive_NamingTheParameter(double target)
+    {
+        var result = await CallAsync("predict_convergence", new { losses = Enumerable.Range(0, 20).Select(i => 1.0 / (i + 1)).ToArray(), target_loss = target });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("target_loss must be a positive, finite loss");
+    }
+
     [Fact]
     public async Task PredictConvergence_RejectsACallWithoutHistory()
     {
