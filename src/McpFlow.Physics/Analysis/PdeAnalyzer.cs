@@ -24,7 +24,9 @@ public static class PdeAnalyzer
         var c = a.Classification;
         text.AppendLine($"Type: {c.Type}, {(c.Linear ? "linear" : "nonlinear")}, order {c.Order}" + (c.TimeOrder > 0 ? $" ({c.TimeOrder} in time)" : ""));
         text.AppendLine(a.Explanation);
-        text.AppendLine(a.WellPosed ? "\nWell-posedness: OK." : "\nWell-posedness: PROBLEMS — fix the errors before training.");
+        var warnings = a.Issues.Count(i => i.Severity == "warning");
+        text.AppendLine(!a.WellPosed ? "\nWell-posedness: PROBLEMS — fix the errors before training."
+            : warnings > 0 ? $"\nWell-posedness: no errors, {warnings} warning(s) to read below." : "\nWell-posedness: OK.");
         foreach (var issue in a.Issues)
             text.AppendLine($"- [{issue.Severity}] {issue.Message}");
         if (a.Difficulties.Count > 0)

@@ -14,20 +14,29 @@ public static class PdeClassifier
 {
     private const int Trials = 5;
     private const double Tolerance = 1e-8; // relative; the residual is evaluated exactly up to rounding
+    private const int PointAttempts = 20;  // random points tried when the operator is not finite at the reference point
 
-    /// <summary>Classifies <paramref name="problem"/>.</summary>
+    /// <summary>Classifies <paramref name="problem"/>. Terms without u (the source) are left out, and the operator is
+    /// evaluated where it is finite, so a source such as sqrt(x - 2) that is undefined in the domain never breaks the
+    /// classification; an operator that is nowhere finite gives the type "unknown".</summary>
     public static PdeClassification Classify(PdeProblem problem)
     {
-        var uSymbols = problem.Residual.Symbols().Where(s => DerivativeSymbol.TryParse(s, out _)).ToList();
-        var others = problem.Residual.Symbols().Except(uSymbols).ToList();
+        var residual = SourceTerms.DropFrom(problem.Residual);
+        var uSymbols = residual.Symbols().Where(s => DerivativeSymbol.TryParse(s, out _)).ToList();
+        var others = residual.Symbols().Except(uSymbols).ToList();
         var names = uSymbols.Concat(others).ToList();
         var slots = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
-        var f = DoubleCompiler.Compile(problem.Residual, slots);
+        var f = DoubleCompiler.Compile(residual, slots);
         var random = new Random(12345);
-        var point = others.Select(o => problem.Coefficients.TryGetValue(o, out var c) ? c : Mid(problem, o)).ToArray();
-
-        double Eval(double[] u) => f([.. u, .. point]);
+        var orders = uSymbols.Select(s => { DerivativeSymbol.TryParse(s, out var o); return o; }).ToList();
+        var order = orders.Select(o => o.Length).DefaultIfEmpty(0).Max();
+        var timeOrder = orders.Select(o => o.Count(c => c == 't')).DefaultIfEmpty(0).Max();
         double[] Random() => uSymbols.Select(_ => random.NextDouble() * 2 - 1).ToArray();
+
+        var point = FinitePoint(problem, others, uSymbols.Count, f, random);
+        if (point is null)
+            return new PdeClassification(Unknown, false, order, timeOrder, []);
+        double Eval(double[] u) => f([.. u, .. point]);
 
         var linear = true;
         var zero = new double[uSymbols.Count];
@@ -41,9 +50,6 @@ public static class PdeClassifier
             linear = Math.Abs(defect) <= Tolerance * scale;
         }
 
-        var orders = uSymbols.Select(s => { DerivativeSymbol.TryParse(s, out var o); return o; }).ToList();
-        var order = orders.Select(o => o.Length).DefaultIfEmpty(0).Max();
-        var timeOrder = orders.Select(o => o.Count(c => c == 't')).DefaultIfEmpty(0).Max();
         var axes = problem.Inputs.Select(a => a.Name).ToList();
 
         // Principal coefficients at a random state (for nonlinear equations they may depend on it).
@@ -68,6 +74,8 @@ public static class PdeClassifier
             }
         }
 
+        if (!matrix.Enumerate().All(double.IsFinite))
+            return new PdeClassification(Unknown, linear, order, timeOrder, []);
         var eigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Select(v => v.Real).OrderBy(v => v).ToList();
         var scaleEig = eigen.Select(Math.Abs).DefaultIfEmpty(0).Max();
         int pos = eigen.Count(v => v > 1e-9 * scaleEig), neg = eigen.Count(v => v < -1e-9 * scaleEig), zeros = eigen.Count - pos - neg;
@@ -84,9 +92,29 @@ public static class PdeClassifier
         return new PdeClassification(type, linear, order, timeOrder, eigen);
     }
 
-    private static double Mid(PdeProblem problem, string symbol)
+    /// <summary>The type reported when the operator cannot be evaluated anywhere in the domain.</summary>
+    public const string Unknown = "unknown (the equation is not finite where it was evaluated)";
+
+    // Values of the non-u symbols (coefficients, coordinates) at which the operator is finite for a zero and a random
+    // state of u: the domain's reference point first, then random points of the domain; null when none is finite.
+    private static double[]? FinitePoint(PdeProblem problem, List<string> others, int unknowns, Func<double[], double> f, Random random)
+    {
+        for (var attempt = 0; attempt <= PointAttempts; attempt++)
+        {
+            var point = others.Select(o => problem.Coefficients.TryGetValue(o, out var c) ? c : Coordinate(problem, o, attempt == 0 ? null : random)).ToArray();
+            var state = Enumerable.Range(0, unknowns).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            if (double.IsFinite(f([.. new double[unknowns], .. point])) && double.IsFinite(f([.. state, .. point])))
+                return point;
+        }
+
+        return null;
+    }
+
+    private static double Coordinate(PdeProblem problem, string symbol, Random? random)
     {
         var axis = problem.Inputs.FirstOrDefault(a => a.Name.ToString() == symbol);
-        return axis is null ? 0.5 : (axis.Min + axis.Max) / 2 + 0.123 * axis.Length;
+        if (axis is null)
+            return 0.5;
+        return random is null ? (axis.Min + axis.Max) / 2 + 0.123 * axis.Length : axis.Min + random.NextDouble() * axis.Length;
     }
 }

@@ -31,7 +31,7 @@ public static class TrainingPlanner
         var oscillations = Oscillations(problem);
         if (oscillations > OscillationsForSpectralBias)
         {
-            difficulties.Add($"High frequency: the data change sign about {oscillations} times across the domain; plain MLPs learn low frequencies first (spectral bias), so convergence is slow.");
+            difficulties.Add($"High frequency: the solution changes sign about {oscillations} times across the domain{WaveNote(problem)}; plain MLPs learn low frequencies first (spectral bias), so convergence is slow.");
             width = Math.Max(width, 64);
             interior = (int)Math.Min(20_000, interior * Math.Ceiling(oscillations / (double)OscillationsForSpectralBias));
             adam *= 2;
@@ -56,8 +56,13 @@ public static class TrainingPlanner
         {
             var speed = Math.Sqrt(problem.Coefficients["a_x"] * problem.Coefficients["a_x"] + problem.Coefficients["a_y"] * problem.Coefficients["a_y"] + problem.Coefficients["a_z"] * problem.Coefficients["a_z"]);
             var pe = speed * problem.Space.Max(a => a.Length) / Math.Max(1e-12, problem.Coefficients["D"]);
+            // An outflow boundary layer needs an outflow face: a face of an axis the flow runs along that is not periodic.
+            var outflow = problem.Space.Any(a => problem.Coefficients.GetValueOrDefault($"a_{a.Name}") != 0
+                                                 && problem.Boundaries.Any(b => b.Face.Axis == a.Name && b.Kind != BoundaryKind.Periodic));
             if (pe > HighPeclet)
-                difficulties.Add($"Advection-dominated (Péclet ≈ {pe:G3}): thin boundary layers of width ~L/Pe at the outflow.");
+                difficulties.Add(outflow
+                    ? $"Advection-dominated (Péclet ≈ {pe:G3}): thin boundary layers of width ~L/Pe at the outflow."
+                    : $"Advection-dominated (Péclet ≈ {pe:G3}) on a periodic domain: there is no outflow boundary layer, but features are carried around with little smoothing and stay sharp, so the network must follow them across the whole time interval.");
         }
 
         if (c.Type == "hyperbolic" && problem.Time is { } t)
@@ -76,36 +81,59 @@ public static class TrainingPlanner
             Depth = depth, Width = width, HardBoundary = hard, InteriorPoints = interior, AdamSteps = adam, LbfgsSteps = lbfgs,
             LearningRate = lr, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
         };
+        var memory = TrainingMemory.Estimate(problem, plan);
+        reasons.Add($"Estimated peak training memory about {memory.TrainingBytes / 1e6:F0} MB ({memory.Parameters:N0} parameters); pinn_train refuses a plan that would not fit in the memory available.");
         return (plan, reasons, difficulties);
     }
 
+    // Sign changes along each input axis of every datum (exact solution, source, initial condition and velocity,
+    // boundary values), ignoring points where a datum is not finite; for the wave equation also the half-periods in time
+    // that the speed implies: a mode with m half-waves across a length L oscillates m·c·T/L times over [0, T].
     private static int Oscillations(PdeProblem problem)
     {
-        var e = problem.Exact ?? problem.Source;
-        if (e is null)
-            return 0;
+        var data = new[] { problem.Exact, problem.Source, problem.Initial, problem.InitialVelocity }
+            .Concat(problem.Boundaries.Select(b => b.Value)).OfType<Expressions.Expr>().ToList();
         var sampler = new PointSampler(problem);
-        var f = sampler.Compile(e);
         var worst = 0;
-        const int Samples = 400;
-        for (var k = 0; k < problem.Inputs.Count; k++)
+        var spatial = 0;
+        foreach (var e in data)
         {
-            var changes = 0;
-            double previous = double.NaN;
-            for (var i = 0; i <= Samples; i++)
+            var f = sampler.Compile(e);
+            for (var k = 0; k < problem.Inputs.Count; k++)
             {
-                var coords = problem.Inputs.Select((a, j) => j == k ? a.Min + a.Length * i / Samples : a.Min + 0.3183 * a.Length).ToArray();
-                var v = f(sampler.At(coords));
-                if (Math.Abs(v) < 1e-12)
-                    continue;
-                if (!double.IsNaN(previous) && Math.Sign(v) != Math.Sign(previous))
-                    changes++;
-                previous = v;
+                var changes = SignChanges(problem, sampler, f, k);
+                worst = Math.Max(worst, changes);
+                if (problem.Inputs[k].Name != 't')
+                    spatial = Math.Max(spatial, changes);
             }
-
-            worst = Math.Max(worst, changes);
         }
 
+        if (problem.Kind == "wave" && problem.Time is { } time && problem.Coefficients.TryGetValue("c", out var c))
+            worst = Math.Max(worst, (int)Math.Round((spatial + 1) * Math.Abs(c) * time.Length / problem.Space.Min(a => a.Length)));
         return worst;
     }
+
+    private static int SignChanges(PdeProblem problem, PointSampler sampler, Func<double[], double> f, int k)
+    {
+        const int Samples = 400;
+        var changes = 0;
+        var previous = double.NaN;
+        for (var i = 0; i <= Samples; i++)
+        {
+            var coords = problem.Inputs.Select((a, j) => j == k ? a.Min + a.Length * i / Samples : a.Min + 0.3183 * a.Length).ToArray();
+            var v = f(sampler.At(coords));
+            if (!double.IsFinite(v) || Math.Abs(v) < 1e-12)
+                continue;
+            if (!double.IsNaN(previous) && Math.Sign(v) != Math.Sign(previous))
+                changes++;
+            previous = v;
+        }
+
+        return changes;
+    }
+
+    private static string WaveNote(PdeProblem problem) =>
+        problem.Kind == "wave" && problem.Coefficients.TryGetValue("c", out var c)
+            ? $" or in time (wave speed c = {c:G3} over t ∈ [{problem.Time!.Min:G3}, {problem.Time.Max:G3}])"
+            : "";
 }

@@ -3,7 +3,8 @@ using McpFlow.Physics.Specs;
 namespace McpFlow.Physics.Analysis;
 
 /// <summary>Checks that the conditions fit the equation: every face covered once, initial data for each order
-/// in time, consistent corners and initial/boundary data, and an exact solution that satisfies the equation.</summary>
+/// in time, finite data (<see cref="DataFiniteness"/>), consistent corners and initial/boundary data, and an exact
+/// solution that satisfies the equation and the boundary and initial data (<see cref="ExactSolutionConsistency"/>).</summary>
 public static class WellPosednessChecker
 {
     private const double CompatibilityTolerance = 1e-6; // relative mismatch reported as incompatible data
@@ -47,15 +48,19 @@ public static class WellPosednessChecker
             issues.Add(new("warning", "\"initial_condition\" is given but the domain has no time axis; it is ignored."));
         }
 
+        DataFiniteness.Check(problem, issues);
         CheckCorners(problem, issues);
         CheckInitialVersusBoundary(problem, issues);
         if (problem.Exact is not null)
         {
             var residual = ExactSolutionCheck.MaxRelativeResidual(problem, problem.Exact);
-            if (!(residual <= ExactResidualTolerance))
-                issues.Add(new("warning", $"The exact solution does not satisfy the equation: max |residual| / max(|f|, 1) = {residual:G3} at random points. Check the sign convention (poisson is -∇²u = f) and the source."));
+            if (!double.IsFinite(residual))
+                issues.Add(new("error", "The exact solution (or the source) is not finite at some random points, so it cannot be checked against the equation; see the finiteness findings."));
+            else if (residual > ExactResidualTolerance)
+                issues.Add(new("error", $"The exact solution does not satisfy the equation: max |residual| / max(|f|, 1) = {residual:G3} at random points. Check the sign convention (poisson is -∇²u = f) and the source; validation against it would be wrong."));
             else
                 issues.Add(new("info", $"The exact solution satisfies the equation (relative residual {residual:G2})."));
+            ExactSolutionConsistency.Check(problem, issues);
         }
 
         return issues;

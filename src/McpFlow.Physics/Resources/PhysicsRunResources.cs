@@ -13,7 +13,7 @@ public sealed class PhysicsRunResources(PinnRunStore store)
     /// <summary>One run: settings, spec, state, final metrics and the logged history.</summary>
     [McpServerResource(UriTemplate = "physics://runs/{run_id}", Name = "physics_run", Title = "PINN run", MimeType = "application/json")]
     [Description("A PINN run of this workspace: spec, training settings, state, final metrics and the logged loss history.")]
-    public string Run([Description("Run id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
+    public string Run([Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) as pinn_list_runs returns it; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
     {
         var run = store.Get(run_id);
         return JsonSerializer.Serialize(new { run, history = run.History() }, McpFlowJson.Indented);

@@ -22,7 +22,7 @@ public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
     [Description("Evaluates a run's trained network (final model, or latest checkpoint while training) at given points: u, the PDE residual, " +
                  "and the exact solution with the error when the spec has one.")]
     public CallToolResult Evaluate(
-        [Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
         [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 800 per call; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points)
     {
         var run = store.Get(run_id);

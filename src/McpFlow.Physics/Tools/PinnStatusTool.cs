@@ -17,7 +17,7 @@ public sealed class PinnStatusTool(PinnRunStore store)
                  "their weights, gradient norm, learning rate, ms per step, plateau detection with advice, the predicted steps and seconds to " +
                  "a target loss, and a loss chart image (saved as loss.png in the run folder).")]
     public CallToolResult Status(
-        [Description("Run id or the id of the job that trains it, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
         [Description("Target loss for the ETA. Default: the run's target_loss if set; e.g. 0.01.")] double? target_loss = null)
     {
         if (target_loss is { } t && !(t > 0))

@@ -21,7 +21,9 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
                  "model in a run folder of the workspace, metrics logged to the tracking store; a finished training is recorded as a workbench " +
                  "run (its id in the result) for review and approval. Settings default to analyze_pde_problem's plan; " +
                  "any given one overrides it. Progress notifications carry the loss. Returns the result if training ends within wait_seconds, " +
-                 "otherwise the job id (follow with pinn_status or job_status; stop with job_cancel).")]
+                 "otherwise the job id (follow with pinn_status or job_status; stop with job_cancel). The model saved and its reported final loss " +
+                 "are those of the best measured parameters; a cancelled run keeps its best model as a checkpoint. A plan whose estimated memory " +
+                 "would not fit in the memory available is refused before it starts, saying what would fit.")]
     public async Task<CallToolResult> Train(
         [Description(SpecArgument.Description)] JsonElement spec,
         IProgress<ProgressNotificationValue>? progress,

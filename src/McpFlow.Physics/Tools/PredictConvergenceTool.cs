@@ -19,37 +19,31 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
                  "you give. Fits exponential, power-law, both with a floor, and stretched-exponential learning curves to the log-loss, weighs " +
                  "them by AIC, and answers the step with a ~80% interval — calibrated on recorded McpFlow PINN runs for a run in its Adam phase, on synthetic " +
                  "curves for a history you give — or says clearly that the target will not be reached " +
-                 "because the fitted floor is above it.")]
+                 "because the fitted floor is above it. A run that is no longer training is answered from its history (when it reached the target, " +
+                 "or that it ended above it), and no answer extrapolates beyond 10× the steps seen.")]
     public CallToolResult Predict(
         [Description("Target loss, e.g. 0.01.")] double target_loss,
-        [Description("PINN run id or training job id to read the history from, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
+        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
         [Description("Loss values, one per step, when no run_id is given; e.g. [0.9, 0.5, 0.31, …] (at least 10).")] double[]? losses = null,
         [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
         [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null)
     {
+        if (!(target_loss > 0) || !double.IsFinite(target_loss))
+            throw McpFlowException.Invalid($"target_loss must be a positive, finite loss; got {target_loss}.", "Give the loss you want to reach, e.g. target_loss = 0.001.");
         ConvergencePrediction prediction;
         if (run_id is not null)
         {
             if (losses is not null)
                 throw McpFlowException.Invalid("Give either run_id or losses, not both.");
             var run = store.Get(run_id);
-            var history = run.History();
-            var perStep = seconds_per_step;
-            if (perStep is null && history.Count >= 2 && history[^1].Step > history[0].Step)
-            {
-                var recent = history.Skip(history.Count * 4 / 5).ToList();
-                perStep = recent.Count >= 2 && recent[^1].Step > recent[0].Step ? (recent[^1].Seconds - recent[0].Seconds) / (recent[^1].Step - recent[0].Step) : null;
-            }
-
-            prediction = ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(), target_loss, perStep,
-                history.Count > 0 && history[^1].Phase == "adam" ? EtaCalibration.PinnAdam : EtaCalibration.Generic);
+            prediction = RunConvergence.Predict(run, target_loss, seconds_per_step ?? HealthReport.SecondsPerStep(run.History()));
         }
         else
         {
             if (losses is null)
                 throw McpFlowException.Invalid("Give run_id (a PINN run or training job) or losses (a loss history).");
             var s = steps ?? Enumerable.Range(0, losses.Length).Select(i => (double)i).ToArray();
-            prediction = ConvergencePredictor.Predict(s, losses, target_loss, seconds_per_step);
+            prediction = RunConvergence.Bounded(ConvergencePredictor.Predict(s, losses, target_loss, seconds_per_step));
         }
 
         var text = prediction.Verdict + "\nModels: " + string.Join("; ", prediction.Models.Select(m =>

@@ -20,19 +20,24 @@ public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loa
                  "IMEX and wave by leapfrog; 1D-3D, Dirichlet, Neumann or periodic faces) whose own error is estimated by grid refinement. " +
                  "Physics-aware checks where they apply: even/odd reflection symmetry (detected from the equation and data), conservation of " +
                  "∫u dx (heat, advection-diffusion, Burgers with periodic or zero-flux faces), wave energy, and the maximum principle, each with " +
-                 "value, tolerance and verdict. Returns solution and error heatmaps (saved in the run folder).")]
-    public CallToolResult Validate([Description("Run id or training job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id)
+                 "value, tolerance and verdict; conservation is measured against the quantity the initial data fix. An overall verdict (pass, fail " +
+                 "or uncertain) says pass only when the compared error, the condition errors and the checks are all within 1% of the solution's scale. " +
+                 "Returns solution and error heatmaps (saved in the run folder). Cancelling the call stops the computation.")]
+    public CallToolResult Validate([Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        CancellationToken cancellationToken)
     {
         var run = store.Get(run_id);
         var (model, file) = loader.Load(run);
         using (model)
         {
-            var report = SolutionValidator.Validate(model);
+            var report = SolutionValidator.Validate(model, cancellationToken: cancellationToken);
             var charts = ValidationCharts.Render(report, run.Folder);
             var text = new StringBuilder($"Validation of run {run.Id} ({Path.GetFileName(file)}):\n");
+            if (report.Verdict is { } verdict)
+                text.AppendLine($"Verdict: {verdict.Outcome.ToUpperInvariant()} — {string.Join(" ", verdict.Reasons)}");
             text.AppendLine($"- PDE residual on {report.ResidualPoints} fresh points: RMS {report.ResidualRms:G3}, max {report.ResidualMax:G3}");
             foreach (var c in report.Conditions)
-                text.AppendLine($"- {c.Condition}: RMS {c.Rms:G3}, max {c.Max:G3}");
+                text.AppendLine($"- {c.Condition}: RMS {c.Rms:G3}, max {c.Max:G3}" + (double.IsFinite(c.Relative) ? $" ({c.Relative:G2} of the solution's scale)" : ""));
             text.AppendLine($"- Compared with: {report.ComparedWith}");
             if (report.RelativeL2 is { } l2)
                 text.AppendLine($"- Relative L2 error {l2:G3}, max error {report.MaxError:G3}");

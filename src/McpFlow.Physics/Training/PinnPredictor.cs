@@ -7,18 +7,21 @@ public static class PinnPredictor
 {
     private const int Batch = 8192; // bounds memory of the autograd graph for residuals
 
-    /// <summary>u at each point.</summary>
-    public static double[] Predict(PinnModel model, IReadOnlyList<double[]> points) => Run(model, points, residual: false);
+    /// <summary>u at each point; <paramref name="cancellationToken"/> is checked between batches.</summary>
+    public static double[] Predict(PinnModel model, IReadOnlyList<double[]> points, CancellationToken cancellationToken = default) =>
+        Run(model, points, residual: false, cancellationToken);
 
-    /// <summary>The residual at each point.</summary>
-    public static double[] Residual(PinnModel model, IReadOnlyList<double[]> points) => Run(model, points, residual: true);
+    /// <summary>The residual at each point; <paramref name="cancellationToken"/> is checked between batches.</summary>
+    public static double[] Residual(PinnModel model, IReadOnlyList<double[]> points, CancellationToken cancellationToken = default) =>
+        Run(model, points, residual: true, cancellationToken);
 
-    private static double[] Run(PinnModel model, IReadOnlyList<double[]> points, bool residual)
+    private static double[] Run(PinnModel model, IReadOnlyList<double[]> points, bool residual, CancellationToken cancellationToken)
     {
         var result = new double[points.Count];
         var d = model.Problem.Inputs.Count;
         for (var start = 0; start < points.Count; start += Batch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var n = Math.Min(Batch, points.Count - start);
             var flat = new double[n * d];
             for (var i = 0; i < n; i++)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 
@@ -29,26 +30,32 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
         return run;
     }
 
-    /// <summary>A run by id (or by the id of the job that trained it).</summary>
-    public PinnRun Get(string idOrJob)
+    /// <summary>A run by id, or by the id of the job that trained it. Ids are ids, never paths: anything that is not
+    /// shaped like a PINN run id (<c>pinn-…</c>) or a job id (<c>job-…</c>) is refused with an error naming
+    /// <paramref name="parameter"/>, and a run id becomes a folder only as a direct child of <see cref="Root"/>.</summary>
+    public PinnRun Get(string? idOrJob, string parameter = "run_id")
     {
-        if (_live.TryGetValue(idOrJob, out var live))
+        if (idOrJob is not null && idOrJob.StartsWith("job-", StringComparison.Ordinal))
+        {
+            var job = WorkspaceIds.Require(IdKind.Job, idOrJob, parameter);
+            return _live.Values.FirstOrDefault(r => r.JobId == job) ?? List().FirstOrDefault(r => r.JobId == job)
+                ?? throw McpFlowException.NotFound($"No physics run was trained by job '{job}'.", "Call pinn_list_runs to see the runs and their job ids.");
+        }
+
+        var id = WorkspaceIds.Require(IdKind.PinnRun, idOrJob, parameter);
+        if (_live.TryGetValue(id, out var live))
             return live;
-        var byJob = _live.Values.FirstOrDefault(r => r.JobId == idOrJob);
-        if (byJob is not null)
-            return byJob;
-        var folder = Path.Combine(Root, idOrJob);
-        if (!idOrJob.Contains("..", StringComparison.Ordinal) && File.Exists(Path.Combine(folder, "run.json")))
+        var folder = WorkspaceIds.ChildFolder(Root, IdKind.PinnRun, id, parameter);
+        if (File.Exists(Path.Combine(folder, "run.json")))
             return Load(folder);
-        var match = List().FirstOrDefault(r => r.JobId == idOrJob);
-        return match ?? throw McpFlowException.NotFound($"No physics run or training job '{idOrJob}'.", "Call pinn_list_runs to see the runs.");
+        throw McpFlowException.NotFound($"No physics run '{id}' in this workspace.", "Call pinn_list_runs to see the runs.");
     }
 
-    /// <summary>All runs, newest first.</summary>
+    /// <summary>All runs, newest first (folders whose name is not a run id are skipped).</summary>
     public IReadOnlyList<PinnRun> List()
     {
         var runs = Directory.EnumerateDirectories(Root)
-            .Where(d => File.Exists(Path.Combine(d, "run.json")))
+            .Where(d => WorkspaceIds.IsValid(IdKind.PinnRun, Path.GetFileName(d)) && File.Exists(Path.Combine(d, "run.json")))
             .Select(d => _live.TryGetValue(Path.GetFileName(d), out var live) ? live : Load(d))
             .OrderByDescending(r => r.StartedAt)
             .ToList();
@@ -72,10 +79,17 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
     private static string Get(StepRecord r, string key) =>
         r.Components.TryGetValue(key, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
+    // The folder a run lives in is where it was found, never what its run.json says (a stale or edited run.json must
+    // not send later reads of model files elsewhere).
     private static PinnRun Load(string folder)
     {
-        var run = JsonSerializer.Deserialize<PinnRun>(File.ReadAllText(Path.Combine(folder, "run.json")), McpFlowJson.Options)
-                  ?? throw McpFlowException.NotFound($"Run folder '{folder}' has an empty run.json.");
+        var saved = JsonSerializer.Deserialize<PinnRun>(File.ReadAllText(Path.Combine(folder, "run.json")), McpFlowJson.Options)
+                    ?? throw McpFlowException.NotFound($"Run {Path.GetFileName(folder)} has an empty run.json.");
+        var run = new PinnRun
+        {
+            Id = Path.GetFileName(folder), Folder = folder, JobId = saved.JobId, Spec = saved.Spec, Options = saved.Options, State = saved.State,
+            Message = saved.Message, StartedAt = saved.StartedAt, Final = saved.Final, TrackingRunId = saved.TrackingRunId, WorkbenchRunId = saved.WorkbenchRunId,
+        };
         var history = Path.Combine(folder, "history.csv");
         if (File.Exists(history))
             run.Load(File.ReadLines(history).Skip(1).Select(Parse));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using McpFlow.Core.Errors;
 using McpFlow.Physics.Engine;
+using McpFlow.Physics.Training.Optimisation;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,16 +9,17 @@ using static TorchSharp.torch;
 namespace McpFlow.Physics.Training;
 
 /// <summary>
-/// Trains a PINN: Adam (learning rate halved at 50% and 80% of the phase) then optional L-BFGS, adaptive loss weights
-/// (gradient-norm balancing, Wang et al. 2023: λ_i = Σ_j‖∇L_j‖ / ‖∇L_i‖, smoothed), residual-based resampling,
-/// checkpoints, early stop at a target loss, and a NaN guard that stops with an explanation.
+/// Trains a PINN: Adam (learning rate halved at 50% and 80% of the phase) then optional L-BFGS with a strong-Wolfe line
+/// search (<see cref="StrongWolfeLbfgs{T}"/>), bounded adaptive loss weights (<see cref="LossWeights"/>), residual-based
+/// resampling, checkpoints, early stop at a target loss, and a NaN guard that stops with an explanation. The model it
+/// returns and saves is the one with the lowest measured loss (<see cref="BestParameters"/>), and run.Final reports that
+/// measurement, so the final loss is always the saved model's. Cancellation and failures save the best model so far as a
+/// checkpoint, with the history.
 /// </summary>
 public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 {
-    private const int WeightUpdateEvery = 100;     // steps between weight re-balancing (costs one backward per term)
-    private const double WeightSmoothing = 0.9;     // exponential moving average of the weights
-    private const double LbfgsBlowUpFactor = 10;   // L-BFGS has no line search in TorchSharp: revert if loss grows 10×
-    private const int LbfgsHistory = 50;
+    private const int WeightUpdateEvery = 100; // steps between weight re-balancing (costs one backward per term)
+    private const int LbfgsHistory = 50;       // curvature pairs kept (PyTorch's default is 100; 50 halves the memory)
 
     /// <summary>Called every step with the latest record (progress, tracking).</summary>
     public delegate void StepObserver(StepRecord record, bool logged);
@@ -25,47 +27,18 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
     /// <summary>Trains <paramref name="run"/>; returns the trained model (caller disposes).</summary>
     public PinnModel Train(PinnRun run, StepObserver observe, CancellationToken cancellationToken)
     {
-        var device = runtime.Device;
         // OpenMP thread counts are per calling thread: apply the configured count on this (job) thread too.
         torch.set_num_threads(runtime.Status.Threads);
-        var o = run.Options;
-        var model = new PinnModel(run.Problem!, o, device);
+        var model = new PinnModel(run.Problem!, run.Options, runtime.Device);
         try
         {
             using var loss = new PinnLoss(model);
-            var weights = loss.Components.ToDictionary(c => c, _ => 1.0, StringComparer.Ordinal);
             var parameters = model.Network.parameters().ToList();
+            using var best = new BestParameters(parameters);
             var clock = Stopwatch.StartNew();
-            long step = 0;
-            var stop = false;
-
-            using (var adam = optim.Adam(parameters, o.LearningRate))
-            {
-                for (var i = 0; i < o.AdamSteps && !stop; i++, step++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var lr = o.LearningRate * (i >= 0.8 * o.AdamSteps ? 0.25 : i >= 0.5 * o.AdamSteps ? 0.5 : 1);
-                    foreach (var group in adam.ParamGroups)
-                        group.LearningRate = lr;
-                    if (o.ResampleEvery > 0 && i > 0 && i % o.ResampleEvery == 0)
-                        loss.Resample();
-                    using var scope = NewDisposeScope();
-                    var terms = loss.Compute();
-                    if (o.AdaptiveWeights && terms.Count > 1 && i % WeightUpdateEvery == 0)
-                        Rebalance(terms, parameters, weights);
-                    adam.zero_grad();
-                    var total = Total(terms, weights);
-                    total.backward();
-                    var record = Record(step, "adam", total, terms, weights, lr, parameters, clock);
-                    Guard(record);
-                    adam.step();
-                    stop = Observe(run, record, observe, o, clock);
-                    Checkpoint(model, run, step);
-                }
-            }
-
-            if (o.LbfgsSteps > 0 && !stop)
-                stop = Lbfgs(run, model, loss, weights, parameters, observe, clock, ref step, cancellationToken);
+            var session = new Session(run, model, loss, new LossWeights(loss.Components), parameters, best, observe, clock,
+                new CheckpointWriter(store, run, model, clock), cancellationToken);
+            session.Run();
             model.Network.save(Path.Combine(run.Folder, "model.pt"));
             return model;
         }
@@ -76,150 +49,177 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         }
     }
 
-    private bool Lbfgs(PinnRun run, PinnModel model, PinnLoss loss, Dictionary<string, double> weights, List<Parameter> parameters,
-        StepObserver observe, Stopwatch clock, ref long step, CancellationToken cancellationToken)
+    private sealed class Session(PinnRun run, PinnModel model, PinnLoss loss, LossWeights weights, List<Parameter> parameters,
+        BestParameters best, StepObserver observe, Stopwatch clock, CheckpointWriter checkpoints, CancellationToken ct)
     {
-        var o = run.Options;
-        using var lbfgs = optim.LBFGS(parameters, 1, 1, null, 1e-12, 1e-15, LbfgsHistory);
-        var best = double.PositiveInfinity;
-        var bestState = parameters.Select(p => p.detach().clone()).ToList();
-        try
+        private readonly TrainingOptions _o = run.Options;
+        private long _step;
+        private StepRecord? _last;
+
+        public void Run()
         {
-            for (var i = 0; i < o.LbfgsSteps; i++, step++)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                var stop = _o.AdamSteps > 0 && Adam();
+                if (_o.AdamSteps > 0)
+                {
+                    // The last Adam step moved the parameters after their loss was measured: measure them, keep the best.
+                    best.Offer(Measure("adam", _last?.LearningRate ?? _o.LearningRate));
+                    best.Restore();
+                    checkpoints.Write(_step);
+                }
+
+                if (_o.LbfgsSteps > 0 && !stop)
+                    Lbfgs();
+                Finish();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or McpFlowException)
+            {
+                // Keep a model and the history: the best parameters measured so far, or the current ones.
+                var restored = best.Restore();
+                var file = checkpoints.Write(_step);
+                var what = restored ? $"The best model so far (loss {best.Record!.Loss:G3} at step {best.Record.Step})" : "The current model";
+                run.Message = $"{what} was saved as {file}; the history is kept.";
+                checkpoints.SaveRun();
+                throw;
+            }
+        }
+
+        private bool Adam()
+        {
+            using var adam = optim.Adam(parameters, _o.LearningRate);
+            for (var i = 0; i < _o.AdamSteps; i++, _step++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var lr = _o.LearningRate * (i >= 0.8 * _o.AdamSteps ? 0.25 : i >= 0.5 * _o.AdamSteps ? 0.5 : 1);
+                foreach (var group in adam.ParamGroups)
+                    group.LearningRate = lr;
+                if (_o.ResampleEvery > 0 && i > 0 && i % _o.ResampleEvery == 0)
+                {
+                    loss.Resample(ct);
+                    best.Reset(); // new points: losses before and after are not comparable
+                }
+
                 using var scope = NewDisposeScope();
-                StepRecord? record = null;
-                var s = step;
-                lbfgs.step(() =>
+                var terms = loss.Compute();
+                if (_o.AdaptiveWeights && terms.Count > 1 && i % WeightUpdateEvery == 0 && weights.Update(StepMeasurement.GradientNorms(terms, parameters)))
+                    best.Reset(); // new weights: a new loss
+                adam.zero_grad();
+                var total = StepMeasurement.Total(terms, weights);
+                total.backward();
+                var record = StepMeasurement.Record(_step, "adam", total, terms, weights, lr, parameters, clock);
+                StepMeasurement.Guard(record);
+                best.Offer(record); // before adam.step(): the parameters the loss was measured at
+                adam.step();
+                _last = record;
+                if (Observe(record))
                 {
-                    lbfgs.zero_grad();
-                    var terms = loss.Compute();
-                    var total = Total(terms, weights);
-                    total.backward();
-                    record ??= Record(s, "lbfgs", total, terms, weights, 1, parameters, clock);
-                    // The optimiser only reads the value (the gradients are already in the parameters). Handing it the
-                    // loss itself leaked the loss's whole autograd graph on every iteration (~70 MB for the Burgers
-                    // plan: 24 GB and an OOM kill after ~330 iterations), so it gets a graph-free copy.
-                    return total.detach().clone();
-                });
-                if (!double.IsFinite(record!.Loss) || record.Loss > LbfgsBlowUpFactor * best)
-                {
-                    Restore(parameters, bestState);
-                    run.Message = $"L-BFGS stopped at iteration {i} (loss {record.Loss:G3} vs best {best:G3}); the best parameters were restored.";
-                    return false;
-                }
-
-                if (record.Loss < best)
-                {
-                    best = record.Loss;
-                    using (no_grad())
-                        for (var k = 0; k < parameters.Count; k++)
-                            bestState[k].copy_(parameters[k]);
-                }
-
-                if (Observe(run, record, observe, o, clock))
+                    _step++;
                     return true;
-                Checkpoint(model, run, step);
+                }
+
+                checkpoints.Periodic(_step);
             }
 
             return false;
         }
-        finally
+
+        private void Lbfgs()
         {
-            foreach (var t in bestState)
-                t.Dispose();
-        }
-    }
+            best.Reset(); // the weights and points are frozen from here on: one loss for the whole phase
+            var current = _step;
+            StepRecord Evaluate()
+            {
+                ct.ThrowIfCancellationRequested();
+                var record = Measure("lbfgs", 1, current);
+                best.Offer(record);
+                return record;
+            }
 
-    private static void Restore(List<Parameter> parameters, List<Tensor> state)
-    {
-        using (no_grad())
-            for (var k = 0; k < parameters.Count; k++)
-                parameters[k].copy_(state[k]);
-    }
+            using var lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
+            for (var i = 0; i < _o.LbfgsSteps; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                current = _step;
+                var iteration = lbfgs.Step();
+                if (iteration.Evaluations == 0)
+                {
+                    run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
+                    return;
+                }
 
-    private static bool Observe(PinnRun run, StepRecord record, StepObserver observe, TrainingOptions o, Stopwatch clock)
-    {
-        var logged = record.Step % o.LogEvery == 0 || record.Step == run.PlannedSteps - 1;
-        if (logged)
-            run.Add(record);
-        observe(record, logged);
-        if (o.TargetLoss is { } target && record.Loss <= target)
-        {
-            run.Add(record);
-            run.Message = $"Reached the target loss {target:G3} at step {record.Step}.";
-            return true;
-        }
+                var record = iteration.Accepted;
+                _step++;
+                if (!double.IsFinite(record.Loss))
+                {
+                    run.Message = $"L-BFGS stopped at iteration {i}: the loss is not finite; the best parameters were kept.";
+                    return;
+                }
 
-        if (o.MaxSeconds > 0 && clock.Elapsed.TotalSeconds >= o.MaxSeconds)
-        {
-            run.Add(record);
-            run.Message = $"Stopped at the time limit of {o.MaxSeconds:G4} s (step {record.Step}).";
-            return true;
-        }
-
-        return false;
-    }
-
-    private void Checkpoint(PinnModel model, PinnRun run, long step)
-    {
-        if (step > 0 && step % run.Options.CheckpointEvery == 0)
-        {
-            model.Network.save(Path.Combine(run.Folder, $"checkpoint-{step:D7}.pt"));
-            store.Save(run);
-        }
-    }
-
-    private static Tensor Total(Dictionary<string, Tensor> terms, Dictionary<string, double> weights)
-    {
-        Tensor? total = null;
-        foreach (var (name, term) in terms)
-            total = total is null ? TorchScalars.Mul(term, weights[name]) : total + TorchScalars.Mul(term, weights[name]);
-        return total!;
-    }
-
-    private static void Rebalance(Dictionary<string, Tensor> terms, List<Parameter> parameters, Dictionary<string, double> weights)
-    {
-        var norms = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, term) in terms)
-        {
-            var grads = autograd.grad([term], parameters.Cast<Tensor>().ToList(), null, retain_graph: true, create_graph: false, allow_unused: true);
-            norms[name] = Math.Sqrt(grads.Where(g => g is not null && !g.IsInvalid).Sum(g => g.square().sum().ToDouble()));
+                _last = record;
+                if (Observe(record))
+                    return;
+                checkpoints.Periodic(_step - 1);
+                if (iteration.Converged is { } why)
+                {
+                    run.Message = $"L-BFGS stopped after {i + 1} iteration(s): {why}.";
+                    return;
+                }
+            }
         }
 
-        var sum = norms.Values.Sum();
-        foreach (var (name, norm) in norms)
+        // The saved model is the best measured one; the final metrics are its measurement.
+        private void Finish()
         {
-            if (norm <= 0 || !double.IsFinite(norm) || !double.IsFinite(sum))
-                continue;
-            weights[name] = WeightSmoothing * weights[name] + (1 - WeightSmoothing) * (sum / norm);
-        }
-    }
-
-    private static StepRecord Record(long step, string phase, Tensor total, Dictionary<string, Tensor> terms, Dictionary<string, double> weights,
-        double lr, List<Parameter> parameters, Stopwatch clock)
-    {
-        double gradNorm = 0;
-        foreach (var p in parameters)
-        {
-            var g = p.grad;
-            if (g is not null && !g.IsInvalid)
-                gradNorm += g.square().sum().ToDouble();
+            best.Restore();
+            var final = best.Record ?? Measure(_last?.Phase ?? "adam", _last?.LearningRate ?? _o.LearningRate);
+            StepMeasurement.Guard(final);
+            if (_last is not null && !run.History().Any(r => r.Step == _last.Step))
+                run.Add(_last);
+            run.Final["loss"] = final.Loss;
+            run.Final["steps"] = _step;
+            run.Final["seconds"] = clock.Elapsed.TotalSeconds;
+            foreach (var (name, value) in final.Components)
+                run.Final[$"loss_{name}"] = value;
+            if (_last is not null && final.Step < _last.Step)
+                run.Message = (run.Message is null ? "" : run.Message + " ") +
+                              $"The saved model is the best measured one, from step {final.Step} (loss {final.Loss:G3}; the last step measured {_last.Loss:G3}).";
         }
 
-        return new StepRecord(step, phase, total.ToDouble(), terms.ToDictionary(t => t.Key, t => t.Value.ToDouble(), StringComparer.Ordinal),
-            new Dictionary<string, double>(weights, StringComparer.Ordinal), lr, Math.Sqrt(gradNorm), clock.Elapsed.TotalSeconds);
-    }
+        // The loss and its gradient at the parameters the network holds now.
+        private StepRecord Measure(string phase, double lr, long? step = null)
+        {
+            using var scope = NewDisposeScope();
+            model.Network.zero_grad();
+            var terms = loss.Compute();
+            var total = StepMeasurement.Total(terms, weights);
+            total.backward();
+            return StepMeasurement.Record(step ?? _step, phase, total, terms, weights, lr, parameters, clock);
+        }
 
-    private static void Guard(StepRecord record)
-    {
-        if (double.IsFinite(record.Loss))
-            return;
-        var bad = string.Join(", ", record.Components.Where(c => !double.IsFinite(c.Value)).Select(c => c.Key));
-        throw McpFlowException.Invalid(
-            $"The loss became {record.Loss} at step {record.Step} ({record.Phase}){(bad.Length > 0 ? $"; non-finite terms: {bad}" : "")}. Training stopped.",
-            "Usual causes: a learning rate that is too high (try 1e-4), an expression that is undefined somewhere in the domain " +
-            "(log or sqrt of a negative value, division by zero), or float32 overflow with large coefficients (use dtype float64 or rescale the problem).");
+        private bool Observe(StepRecord record)
+        {
+            var logged = record.Step % _o.LogEvery == 0 || record.Step == run.PlannedSteps - 1;
+            if (logged)
+                run.Add(record);
+            observe(record, logged);
+            if (_o.TargetLoss is { } target && record.Loss <= target)
+            {
+                if (!logged)
+                    run.Add(record);
+                run.Message = $"Reached the target loss {target:G3} at step {record.Step}.";
+                return true;
+            }
+
+            if (_o.MaxSeconds > 0 && clock.Elapsed.TotalSeconds >= _o.MaxSeconds)
+            {
+                if (!logged)
+                    run.Add(record);
+                run.Message = $"Stopped at the time limit of {_o.MaxSeconds:G4} s (step {record.Step}).";
+                return true;
+            }
+
+            return false;
+        }
     }
 }

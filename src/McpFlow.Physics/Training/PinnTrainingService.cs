@@ -30,6 +30,7 @@ public sealed class PinnTrainingService(
     public (PinnRun Run, JobHandle Job) Start(PdeProblem problem, TrainingOptions options)
     {
         TrainingLimits.Validate(options);
+        TrainingMemory.EnsureFits(problem, options, SystemMemory.AvailableBytes());
         var classification = PdeClassifier.Classify(problem);
         var errors = WellPosednessChecker.Check(problem, classification).Where(i => i.Severity == "error").ToList();
         if (errors.Count > 0)
@@ -66,12 +67,7 @@ public sealed class PinnTrainingService(
                     Flush(run, pending, warnings, ctx.CancellationToken);
             }, ctx.CancellationToken);
 
-            var last = run.History()[^1];
-            run.Final["loss"] = last.Loss;
-            run.Final["steps"] = last.Step + 1;
-            run.Final["seconds"] = last.Seconds;
-            foreach (var (name, value) in last.Components)
-                run.Final[$"loss_{name}"] = value;
+            // The trainer set the final loss, its components, steps and seconds from the saved model's own measurement.
             if (run.Problem!.Exact is not null)
                 run.Final["relative_l2_vs_exact"] = RelativeL2(model, run.Problem);
             run.State = "finished";
@@ -87,7 +83,7 @@ public sealed class PinnTrainingService(
         catch (OperationCanceledException)
         {
             run.State = "cancelled";
-            run.Message = "Cancelled on request; checkpoints written so far are kept.";
+            run.Message = "Cancelled on request. " + (run.Message ?? "Checkpoints written so far are kept.");
             store.Save(run);
             await EndTrackingAsync(run, TrackedRunStatus.Killed, null, warnings, CancellationToken.None);
             throw;
@@ -95,7 +91,8 @@ public sealed class PinnTrainingService(
         catch (Exception ex)
         {
             run.State = "failed";
-            run.Message = ex is McpFlowException m ? m.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}";
+            var saved = ex is McpFlowException && run.Message is { } note ? " " + note : "";
+            run.Message = (ex is McpFlowException m ? m.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}") + saved;
             store.Save(run);
             await EndTrackingAsync(run, TrackedRunStatus.Failed, null, warnings, CancellationToken.None);
             throw;

@@ -8,7 +8,8 @@ namespace McpFlow.Physics.Training;
 /// <param name="Step">Last logged step.</param>
 /// <param name="PlannedSteps">Adam + L-BFGS steps planned.</param>
 /// <param name="Phase">adam or lbfgs.</param>
-/// <param name="Loss">Total loss.</param>
+/// <param name="Loss">The current total loss: for a finished run its saved model's; otherwise the last logged loss, or the
+/// median of the last 5 logged losses when the last one is above it (a spike is not the state of the run).</param>
 /// <param name="Components">Loss components.</param>
 /// <param name="Weights">Loss weights.</param>
 /// <param name="GradNorm">Gradient norm.</param>
@@ -20,7 +21,8 @@ namespace McpFlow.Physics.Training;
 /// <param name="Eta">Prediction to the target, when a target is known.</param>
 /// <param name="Message">Notes of the run (stop reason, failure).</param>
 /// <param name="Final">Final metrics when finished.</param>
+/// <param name="LastLoggedLoss">The last logged total loss as it was measured.</param>
 public sealed record TrainingHealth(string RunId, string State, long Step, long PlannedSteps, string Phase, double Loss,
     IReadOnlyDictionary<string, double> Components, IReadOnlyDictionary<string, double> Weights, double GradNorm, double LearningRate,
     double Seconds, double SecondsPerStep, bool Plateau, IReadOnlyList<string> Advice, ConvergencePrediction? Eta, string? Message,
-    IReadOnlyDictionary<string, double> Final);
+    IReadOnlyDictionary<string, double> Final, double? LastLoggedLoss = null);

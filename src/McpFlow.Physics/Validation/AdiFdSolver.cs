@@ -23,7 +23,7 @@ public static class AdiFdSolver
         && FdBoundaryCheck.Problem(p) is null;
 
     /// <summary>Solves on <paramref name="n"/> intervals per space axis with the time step scaled by <paramref name="dtScale"/>.</summary>
-    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1)
+    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1, CancellationToken cancellationToken = default)
     {
         var grid = new FdGrid(p, n);
         var u = grid.Field(p.Initial!, p.Time!.Min);
@@ -31,7 +31,7 @@ public static class AdiFdSolver
         var diffusion = p.Coefficients[p.Kind switch { "heat" => "alpha", "burgers" => "nu", "allen_cahn" => "d", _ => "D" }];
         var stepper = new AdiStepper(grid, new ExplicitTerms(grid), diffusion, Theta);
         return FdTimeMarch.Run(grid, u, TimeStep(p, grid, u, diffusion) * dtScale, stepper.Step,
-            "Hundsdorfer-Verwer ADI (diffusion implicit by axis, θ = 1/2; transport/reaction explicit)");
+            "Hundsdorfer-Verwer ADI (diffusion implicit by axis, θ = 1/2; transport/reaction explicit)", cancellationToken);
     }
 
     private static double TimeStep(PdeProblem p, FdGrid grid, double[] u0, double diffusion)

@@ -22,7 +22,7 @@ public static class EvolutionFdSolver
         && p.Boundaries.Count == 2 && p.Boundaries.All(b => b.Kind == BoundaryKind.Dirichlet);
 
     /// <summary>Solves on <paramref name="n"/> intervals (a power of two ≥ 256) with time step scaled by <paramref name="dtScale"/>.</summary>
-    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1)
+    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1, CancellationToken cancellationToken = default)
     {
         var x = p.Space[0];
         var t = p.Time!;
@@ -80,6 +80,7 @@ public static class EvolutionFdSolver
         {
             for (var s = 0; s < perOutput; s++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var next = new double[n + 1];
                 if (wave)
                 {

@@ -12,8 +12,9 @@ namespace McpFlow.Physics.Validation;
 public static class FdReferenceSolver
 {
     /// <summary>Coarse intervals per axis for steady problems, by space dimension (the fine solve doubles them).
-    /// Chosen so both solves take well under a few seconds on 2 cores (see docs/physics.md).</summary>
-    private static readonly int[] EllipticCells = [0, 64, 64, 24];
+    /// Chosen so both solves take well under a few seconds on 2 cores (see docs/physics.md); 1D is a direct solve
+    /// (ILU(0) of a tridiagonal matrix is its LU factorisation), so it gets a fine grid for free.</summary>
+    private static readonly int[] EllipticCells = [0, 256, 64, 24];
 
     /// <summary>Coarse intervals per space axis for time-dependent problems, by space dimension.</summary>
     private static readonly int[] EvolutionCells = [0, 512, 32, 12];
@@ -31,8 +32,9 @@ public static class FdReferenceSolver
         "(2D/3D compared at the final time, z = mid), with an initial_condition (and initial_velocity for wave); every face needs one condition: dirichlet, neumann or periodic (on both faces of an axis). " +
         "Not covered: custom equations, and poisson with no dirichlet face (u is then fixed only up to a constant: make one face dirichlet or give an exact_solution).";
 
-    /// <summary>The refined solution with its error estimate.</summary>
-    public static GridSolution Solve(PdeProblem p)
+    /// <summary>The refined solution with its error estimate; <paramref name="cancellationToken"/> stops the solves
+    /// within an iteration or time step.</summary>
+    public static GridSolution Solve(PdeProblem p, CancellationToken cancellationToken = default)
     {
         var d = p.Space.Count;
         Func<int, double, GridSolution> solve;
@@ -40,19 +42,19 @@ public static class FdReferenceSolver
         var fineScale = SecondOrderTimeScale;
         if (EllipticFdSolver.Supports(p))
         {
-            (solve, cells) = ((n, _) => EllipticFdSolver.Solve(p, n), EllipticCells[d]);
+            (solve, cells) = ((n, _) => EllipticFdSolver.Solve(p, n, cancellationToken), EllipticCells[d]);
         }
         else if (EvolutionFdSolver.Supports(p))
         {
-            (solve, cells, fineScale) = ((n, s) => EvolutionFdSolver.Solve(p, n, s), EvolutionCells[d], FirstOrderTimeScale);
+            (solve, cells, fineScale) = ((n, s) => EvolutionFdSolver.Solve(p, n, s, cancellationToken), EvolutionCells[d], FirstOrderTimeScale);
         }
         else if (LeapfrogFdSolver.Supports(p))
         {
-            (solve, cells) = ((n, s) => LeapfrogFdSolver.Solve(p, n, s), EvolutionCells[d]);
+            (solve, cells) = ((n, s) => LeapfrogFdSolver.Solve(p, n, s, cancellationToken), EvolutionCells[d]);
         }
         else
         {
-            (solve, cells) = ((n, s) => AdiFdSolver.Solve(p, n, s), EvolutionCells[d]);
+            (solve, cells) = ((n, s) => AdiFdSolver.Solve(p, n, s, cancellationToken), EvolutionCells[d]);
         }
 
         var fine = solve(cells * 2, fineScale);

@@ -13,8 +13,9 @@ public static class FdTimeMarch
     private const long MaxWork = 150_000_000;  // node-steps: about a minute of compiled-expression stepping; refuse beyond
 
     /// <summary>Runs <paramref name="step"/> (field, t, dt → next field) from the initial field <paramref name="u"/>
-    /// with a step of at most <paramref name="maxDt"/>.</summary>
-    public static GridSolution Run(FdGrid grid, double[] u, double maxDt, Func<double[], double, double, double[]> step, string method)
+    /// with a step of at most <paramref name="maxDt"/>; <paramref name="cancellationToken"/> is checked every step.</summary>
+    public static GridSolution Run(FdGrid grid, double[] u, double maxDt, Func<double[], double, double, double[]> step, string method,
+        CancellationToken cancellationToken = default)
     {
         var t = grid.Problem.Time!;
         var n = grid.Cells;
@@ -38,7 +39,11 @@ public static class FdTimeMarch
         for (var k = 1; k <= outputs; k++)
         {
             for (var s = 0; s < perOutput; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 u = step(u, t.Min + ((long)(k - 1) * perOutput + s) * dt, dt);
+            }
+
             if (snapshots is not null)
                 Store(k);
         }

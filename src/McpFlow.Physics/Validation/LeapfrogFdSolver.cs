@@ -19,7 +19,7 @@ public static class LeapfrogFdSolver
         p.Kind == "wave" && p.Time is not null && p.Initial is not null && p.InitialVelocity is not null && FdBoundaryCheck.Problem(p) is null;
 
     /// <summary>Solves on <paramref name="n"/> intervals per space axis with the time step scaled by <paramref name="dtScale"/>.</summary>
-    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1)
+    public static GridSolution Solve(PdeProblem p, int n, double dtScale = 1, CancellationToken cancellationToken = default)
     {
         var grid = new FdGrid(p, n);
         var t = p.Time!;
@@ -53,6 +53,6 @@ public static class LeapfrogFdSolver
             return next;
         }
 
-        return FdTimeMarch.Run(grid, grid.Field(p.Initial!, t.Min), dt * dtScale, Step, "leapfrog");
+        return FdTimeMarch.Run(grid, grid.Field(p.Initial!, t.Min), dt * dtScale, Step, "leapfrog", cancellationToken);
     }
 }

@@ -15,37 +15,41 @@ public static class SolutionValidator
     private const int FacePoints = 400;
     private const int HeatmapNodes = 65;
 
-    /// <summary>Runs every check.</summary>
-    public static ValidationReport Validate(PinnModel model, int seed = 2024)
+    /// <summary>Runs every check; <paramref name="cancellationToken"/> stops the work between batches, solver
+    /// iterations and time steps (a client that goes away stops the computation).</summary>
+    public static ValidationReport Validate(PinnModel model, int seed = 2024, CancellationToken cancellationToken = default)
     {
         var p = model.Problem;
         var random = new Random(seed);
         var sampler = new PointSampler(p);
         var dims = p.Inputs.Count;
         var interior = Enumerable.Range(0, ResidualPoints).Select(_ => sampler.Interior(random)[..dims]).ToList();
-        var residual = PinnPredictor.Residual(model, interior);
+        var residual = PinnPredictor.Residual(model, interior, cancellationToken);
         var conditions = new List<ConditionError>();
         foreach (var bc in p.Boundaries)
-            conditions.Add(BoundaryError(model, sampler, bc, random));
+            conditions.Add(BoundaryError(model, sampler, bc, random, cancellationToken));
         if (p.Time is { } t && p.Initial is not null)
         {
             var points = Enumerable.Range(0, FacePoints).Select(_ => { var q = sampler.Interior(random)[..dims]; q[dims - 1] = t.Min; return q; }).ToList();
-            var u = PinnPredictor.Predict(model, points);
+            var u = PinnPredictor.Predict(model, points, cancellationToken);
             var u0 = sampler.Compile(p.Initial);
             conditions.Add(Summarise("initial condition u(x, t0)", points.Select((q, i) => u[i] - u0(sampler.At(q))).ToList()));
         }
 
         GridSolution? reference = null;
         string comparedWith;
+        var comparedKind = "none";
         if (p.Exact is not null)
         {
             reference = ExactGrid(p, sampler);
             comparedWith = "exact solution";
+            comparedKind = "exact";
         }
         else if (FdReferenceSolver.Supports(p))
         {
-            reference = FdReferenceSolver.Solve(p);
+            reference = FdReferenceSolver.Solve(p, cancellationToken);
             comparedWith = $"finite-difference reference ({reference.Method}; its own estimated max error {reference.ErrorEstimate:G2})";
+            comparedKind = "reference";
         }
         else
         {
@@ -54,11 +58,12 @@ public static class SolutionValidator
 
         double? relL2 = null, maxErr = null;
         double[,]? predicted = null;
+        double scale;
         if (reference is not null)
         {
             var rest = p.Inputs.Skip(reference.Axes.Count).Select(a => a.Name == 't' ? a.Max : (a.Min + a.Max) / 2).ToArray();
             var points = reference.Points().Select(q => q.Concat(rest).ToArray()).ToList();
-            var u = PinnPredictor.Predict(model, points);
+            var u = PinnPredictor.Predict(model, points, cancellationToken);
             predicted = new double[reference.Values.GetLength(0), reference.Values.GetLength(1)];
             double num = 0, den = 0, max = 0;
             for (var k = 0; k < points.Count; k++)
@@ -73,17 +78,36 @@ public static class SolutionValidator
 
             relL2 = Math.Sqrt(num / Math.Max(den, 1e-300));
             maxErr = max;
+            scale = reference.Values.Cast<double>().Max(Math.Abs);
+        }
+        else
+        {
+            scale = PinnPredictor.Predict(model, interior, cancellationToken).Max(Math.Abs);
         }
 
+        conditions = conditions.Select(c => c with { Relative = c.Rms / ConditionScale(p, c, scale) }).ToList();
+        var physics = Checks.PhysicsCheckSuite.Run(p, points => PinnPredictor.Predict(model, points, cancellationToken), cancellationToken);
+        var referenceError = reference?.ErrorEstimate is { } est && double.IsFinite(est) ? est : (double?)null;
+        var verdict = VerdictRules.Decide(comparedKind, relL2, comparedKind == "reference" ? (referenceError ?? double.PositiveInfinity) / Math.Max(scale, 1e-300) : 0,
+            conditions, physics);
         return new ValidationReport(
             ResidualRms: Math.Sqrt(residual.Average(r => r * r)), ResidualMax: residual.Max(Math.Abs), ResidualPoints: ResidualPoints,
             Conditions: conditions, ComparedWith: comparedWith, RelativeL2: relL2, MaxError: maxErr,
-            ReferenceErrorEstimate: reference?.ErrorEstimate is { } est && double.IsFinite(est) ? est : null,
-            Grid: reference, Predicted: predicted,
-            PhysicsChecks: Checks.PhysicsCheckSuite.Run(p, points => PinnPredictor.Predict(model, points)));
+            ReferenceErrorEstimate: referenceError, Grid: reference, Predicted: predicted, PhysicsChecks: physics, Verdict: verdict);
     }
 
-    private static ConditionError BoundaryError(PinnModel model, PointSampler sampler, BoundaryCondition bc, Random random)
+    // The scale a condition's error is measured against: max|u| for values, max|u| / (axis length) for a Neumann
+    // condition (a derivative); 1 when the solution is zero (then the error is absolute).
+    private static double ConditionScale(PdeProblem p, ConditionError c, double scale)
+    {
+        var s = scale > 0 ? scale : 1;
+        if (!c.Condition.StartsWith("neumann", StringComparison.Ordinal))
+            return s;
+        var axis = p.Space.First(a => c.Condition.StartsWith($"neumann {a.Name}", StringComparison.Ordinal));
+        return s / axis.Length;
+    }
+
+    private static ConditionError BoundaryError(PinnModel model, PointSampler sampler, BoundaryCondition bc, Random random, CancellationToken ct)
     {
         var p = model.Problem;
         var dims = p.Inputs.Count;
@@ -99,15 +123,15 @@ public static class SolutionValidator
         if (bc.Kind == BoundaryKind.Periodic)
         {
             var other = points.Select(q => { var o = (double[])q.Clone(); o[column] = bc.Face.IsMax ? axis.Min : axis.Max; return o; }).ToList();
-            var a = PinnPredictor.Predict(model, points);
-            var b = PinnPredictor.Predict(model, other);
+            var a = PinnPredictor.Predict(model, points, ct);
+            var b = PinnPredictor.Predict(model, other, ct);
             return Summarise($"periodic {bc.Face.Axis}: u(min) - u(max)", a.Zip(b, (x, y) => x - y).ToList());
         }
 
         var g = sampler.Compile(bc.Value!);
         if (bc.Kind == BoundaryKind.Dirichlet)
         {
-            var u = PinnPredictor.Predict(model, points);
+            var u = PinnPredictor.Predict(model, points, ct);
             return Summarise($"dirichlet {bc.Face}", points.Select((q, i) => u[i] - g(sampler.At(q))).ToList());
         }
 
@@ -116,9 +140,9 @@ public static class SolutionValidator
         var sign = bc.Face.IsMax ? -1 : 1;
         var inner1 = points.Select(q => { var o = (double[])q.Clone(); o[column] += sign * h; return o; }).ToList();
         var inner2 = points.Select(q => { var o = (double[])q.Clone(); o[column] += sign * 2 * h; return o; }).ToList();
-        var u0 = PinnPredictor.Predict(model, points);
-        var u1 = PinnPredictor.Predict(model, inner1);
-        var u2 = PinnPredictor.Predict(model, inner2);
+        var u0 = PinnPredictor.Predict(model, points, ct);
+        var u1 = PinnPredictor.Predict(model, inner1, ct);
+        var u2 = PinnPredictor.Predict(model, inner2, ct);
         return Summarise($"neumann {bc.Face}", points.Select((q, i) =>
         {
             var inward = (-3 * u0[i] + 4 * u1[i] - u2[i]) / (2 * h); // derivative along the inward direction

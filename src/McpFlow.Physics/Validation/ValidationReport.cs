@@ -15,7 +15,8 @@ namespace McpFlow.Physics.Validation;
 /// <param name="Predicted">The model on that grid (not serialised).</param>
 /// <param name="PhysicsChecks">Physics-aware checks (symmetries, conservation, maximum principle) that apply, with
 /// their outcome, or why none applies.</param>
+/// <param name="Verdict">pass, fail or uncertain, with the reasons (<see cref="VerdictRules"/>).</param>
 public sealed record ValidationReport(double ResidualRms, double ResidualMax, int ResidualPoints, IReadOnlyList<ConditionError> Conditions,
     string ComparedWith, double? RelativeL2, double? MaxError, double? ReferenceErrorEstimate,
     [property: JsonIgnore] GridSolution? Grid, [property: JsonIgnore] double[,]? Predicted,
-    Checks.PhysicsCheckReport? PhysicsChecks = null);
+    Checks.PhysicsCheckReport? PhysicsChecks = null, ValidationVerdict? Verdict = null);

@@ -77,6 +77,15 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     }
 
     [Fact]
+    public async Task PinnTrain_RefusesAPlanThatWouldNotFitInMemoryBeforeStarting()
+    {
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), depth = 12, width = 512, interior_points = 200_000 });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("This training would need about").And.Contain("is available on this machine").And.Contain("Use at most about");
+        Directory.Exists(Path.Combine(WorkspaceRoot, "physics", "runs")).Should().BeFalse("no run folder is created for a refused plan");
+    }
+
+    [Fact]
     public async Task PinnTrain_CanBeCancelledThroughJobCancel()
     {
         var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0, wait_seconds = 1 });
@@ -97,6 +106,16 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
         result.Text().Should().Contain("Predicted to reach");
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.0)]
+    public async Task PredictConvergence_RefusesATargetThatIsNotPositive_NamingTheParameter(double target)
+    {
+        var result = await CallAsync("predict_convergence", new { losses = Enumerable.Range(0, 20).Select(i => 1.0 / (i + 1)).ToArray(), target_loss = target });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("target_loss must be a positive, finite loss");
+    }
+
     [Fact]
     public async Task PredictConvergence_RejectsACallWithoutHistory()
     {
@@ -108,9 +127,9 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnStatus_ReportsAnUnknownRun()
     {
-        var result = await CallAsync("pinn_status", new { run_id = "pinn-nope" });
+        var result = await CallAsync("pinn_status", new { run_id = "pinn-20260101-120000-0bad" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("No physics run or training job 'pinn-nope'");
+        result.Text().Should().Contain("No physics run 'pinn-20260101-120000-0bad' in this workspace");
     }
 
     [Fact]

@@ -60,8 +60,8 @@ public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
     [Fact]
     public async Task ValidateSolution_ReportsAnUnknownRun()
     {
-        var result = await CallAsync("validate_solution", new { run_id = "pinn-missing" });
+        var result = await CallAsync("validate_solution", new { run_id = "pinn-20260101-120000-0bad" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("No physics run or training job 'pinn-missing'");
+        result.Text().Should().Contain("No physics run 'pinn-20260101-120000-0bad' in this workspace");
     }
 }

@@ -6,6 +6,7 @@ using McpFlow.Physics.Specs;
 using McpFlow.Physics.Tests.Specs;
 using McpFlow.Physics.Training;
 using McpFlow.Testing;
+using TorchSharp;
 
 namespace McpFlow.Physics.Tests.Training;
 
@@ -86,14 +87,51 @@ public sealed class PinnTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Train_StopsWithinAStepWhenCancelled()
+    public void Train_StopsWithinAStepWhenCancelled_AndKeepsTheBestModelAndTheHistory()
     {
         var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
-        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 64, AdamSteps = 100_000, LbfgsSteps = 0 });
+        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 64, AdamSteps = 100_000, LbfgsSteps = 0, LogEvery = 10 });
         using var cts = new CancellationTokenSource();
         var steps = 0;
         var act = () => _trainer.Train(run, (_, _) => { if (++steps == 20) cts.Cancel(); }, cts.Token);
         act.Should().Throw<OperationCanceledException>();
         steps.Should().Be(20);
+
+        // Issue 18: a run cancelled before its first periodic checkpoint (every 1000 steps) kept no model.
+        run.Message.Should().StartWith("The best model so far (loss").And.Contain("was saved as checkpoint-0000020.pt");
+        var reloaded = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System).Get(run.Id);
+        reloaded.History().Select(r => r.Step).Should().Equal(0, 10);
+        var (model, file) = new PinnModelLoader(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } })).Load(reloaded);
+        model.Dispose();
+        Path.GetFileName(file).Should().Be("checkpoint-0000020.pt");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    public void Train_ReportsTheLossOfTheModelItSaves(int lbfgsSteps)
+    {
+        // Issue 18: the L-BFGS guard saved parameters copied after the step it measured, and the reported final loss
+        // matched neither. A learning rate of 0.05 makes Adam's last steps noisy. The saved model's loss is recomputed
+        // independently on the same points (same seed, fixed points, weights 1).
+        var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
+        var options = new TrainingOptions
+        {
+            Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 200, LearningRate = 0.05, LbfgsSteps = lbfgsSteps, ResampleEvery = 0, AdaptiveWeights = false, LogEvery = 1,
+        };
+        var run = _store.Create(problem, options);
+        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
+
+        using var saved = new PinnModel(problem, options, new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }).Device);
+        saved.Network.load(Path.Combine(run.Folder, "model.pt"));
+        using var loss = new PinnLoss(saved);
+        using var scope = torch.NewDisposeScope();
+        var recomputed = loss.Compute().Values.Sum(t => t.ToDouble());
+
+        run.Final["loss"].Should().BeApproximately(recomputed, 1e-6 * recomputed);
+        run.Final["loss"].Should().BeLessThanOrEqualTo(run.History().Min(r => r.Loss)); // the best measured, not the last
+        var lbfgs = run.History().Where(r => r.Phase == "lbfgs").Select(r => r.Loss).ToList();
+        lbfgs.Should().BeInDescendingOrder(); // the strong-Wolfe line search only accepts decreasing steps
+        run.Final["steps"].Should().Be(200 + lbfgs.Count);
     }
 }

@@ -17,11 +17,16 @@ public static class PhysicsCheckSuite
         return new CheckDetection([.. symmetry.Applicable, .. conservation.Applicable], [.. symmetry.NotApplicable, .. conservation.NotApplicable]);
     }
 
-    /// <summary>Detects and measures every applicable check on <paramref name="u"/>.</summary>
-    public static PhysicsCheckReport Run(PdeProblem problem, SolutionFunction u)
+    /// <summary>Detects and measures every applicable check on <paramref name="u"/>; <paramref name="cancellationToken"/>
+    /// is checked before each check.</summary>
+    public static PhysicsCheckReport Run(PdeProblem problem, SolutionFunction u, CancellationToken cancellationToken = default)
     {
         var detection = Detect(problem);
-        var checks = detection.Applicable.Select(c => c.Kind switch
+        var checks = detection.Applicable.Select(c =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return c;
+        }).Select(c => c.Kind switch
         {
             PhysicsCheckKind.EvenSymmetry or PhysicsCheckKind.OddSymmetry => SymmetryMeasurement.Measure(problem, u, c),
             PhysicsCheckKind.MassConservation => MassDrift.Measure(problem, u, c),

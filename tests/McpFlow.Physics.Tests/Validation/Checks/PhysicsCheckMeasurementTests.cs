@@ -84,12 +84,40 @@ public sealed class PhysicsCheckMeasurementTests
     [Fact]
     public void Energy_Drift_IsMeasured_ForADampedWave()
     {
-        // u = sin(πx)cos(πt)e^(-t/2): E(t) = ¼e^(-t)(π² + ¼cos²(πt) + π sin(πt)cos(πt)), so E(1)/E(0) = e^(-1)
-        // and the largest drift over t = 0, 0.1, …, 1 is 1 - e^(-1) (at t = 1; at t = 0.9 it is 0.6315).
+        // u = sin(πx)cos(πt)e^(-t/2): E(t) = ¼e^(-t)(π² + ¼cos²(πt) + π sin(πt)cos(πt)), against the energy of the
+        // initial data E_data = ½∫π²cos²(πx)dx = π²/4 (u₀ = sin(πx), v₀ = 0); the check takes the largest
+        // |E(t) - E_data| / E_data over t = 0, 0.1, …, 1.
+        static double E(double t) => 0.25 * Math.Exp(-t) * (Math.PI * Math.PI + 0.25 * Math.Pow(Math.Cos(Math.PI * t), 2) + Math.PI * Math.Sin(Math.PI * t) * Math.Cos(Math.PI * t));
+        var expected = Enumerable.Range(0, 11).Max(k => Math.Abs(E(k / 10.0) - Math.PI * Math.PI / 4)) / (Math.PI * Math.PI / 4);
+
         var check = Run(FixedWave, PhysicsCheckKind.EnergyConservation, p => Math.Sin(Math.PI * p[0]) * Math.Cos(Math.PI * p[1]) * Math.Exp(-p[1] / 2));
 
         check.Passed.Should().BeFalse();
-        check.Measured.Should().BeApproximately(1 - Math.Exp(-1), 2e-3);
+        check.Measured.Should().BeApproximately(expected, 2e-3);
+    }
+
+    [Fact]
+    public void Energy_Fails_ForAWaveThatConservesTheWrongEnergy()
+    {
+        // Issue 18: a model holding a steady energy 10.2 against the data's 49.3 passed (it was compared with itself at
+        // t₀). u = 0.45·sin(πx)cos(πt) keeps E = 0.45²·π²/4 at every t, while the initial data fix π²/4: off by 1 - 0.45².
+        var check = Run(FixedWave, PhysicsCheckKind.EnergyConservation, p => 0.45 * Math.Sin(Math.PI * p[0]) * Math.Cos(Math.PI * p[1]));
+
+        check.Passed.Should().BeFalse();
+        check.Measured.Should().BeApproximately(1 - 0.45 * 0.45, 1e-3);
+        check.Details["energy_data"].Should().BeApproximately(Math.PI * Math.PI / 4, 1e-6); // Simpson on 257 nodes
+        check.Details["max_drift"].Should().BeLessThan(1e-3);
+    }
+
+    [Fact]
+    public void Mass_Fails_ForAModelThatKeepsTheWrongMass()
+    {
+        // u = 0.5 + sin(2πx)e^(-4π²αt) conserves ∫u dx = 0.5, but the initial condition 1 + sin(2πx) fixes 1 (and ∫|u₀| = 1).
+        var check = Run(PeriodicHeat, PhysicsCheckKind.MassConservation, p => 0.5 + Math.Sin(2 * Math.PI * p[0]) * Math.Exp(-4 * Math.PI * Math.PI * 0.1 * p[1]));
+
+        check.Passed.Should().BeFalse();
+        check.Measured.Should().BeApproximately(0.5, 1e-9);
+        check.Details["mass_data"].Should().BeApproximately(1.0, 1e-9);
     }
 
     [Fact]

@@ -12,6 +12,14 @@ var cases = new (string Name, string Spec, Func<double[], double>? Exact)[]
     // -Δu = 2π² u for u = sin(πx)sin(πy).
     ("poisson 2D dirichlet", """{"preset":"poisson","domain":{"x":[0,1],"y":[0,1]},"source":"2*pi^2*sin(pi*x)*sin(pi*y)","boundary_conditions":[{"where":"all","value":"0"}]}""",
         q => Math.Sin(pi * q[0]) * Math.Sin(pi * q[1])),
+    // Issue 18's failures of the old unpreconditioned BiCGStab: -u'' = 1 has u = x(1 - x)/2 (the stencil is exact for it);
+    // f = 1 in 2D and 3D and Helmholtz k = 1, f = 1 have no closed form here (EllipticReferenceSourcesTests checks them
+    // against Fourier series).
+    ("poisson 1D f = 1", """{"preset":"poisson","domain":{"x":[0,1]},"source":"1","boundary_conditions":[{"where":"all","value":"0"}]}""",
+        q => q[0] * (1 - q[0]) / 2),
+    ("poisson 2D f = 1", """{"preset":"poisson","domain":{"x":[0,1],"y":[0,1]},"source":"1","boundary_conditions":[{"where":"all","value":"0"}]}""", null),
+    ("poisson 3D f = 1", """{"preset":"poisson","domain":{"x":[0,1],"y":[0,1],"z":[0,1]},"source":"1","boundary_conditions":[{"where":"all","value":"0"}]}""", null),
+    ("helmholtz 2D k = 1, f = 1", """{"preset":"helmholtz","coefficients":{"k":1},"domain":{"x":[0,1],"y":[0,1]},"source":"1","boundary_conditions":[{"where":"all","value":"0"}]}""", null),
     // -Δu = 3π² u for u = sin(πx)sin(πy)sin(πz); compared at z = 0.5.
     ("poisson 3D dirichlet", """{"preset":"poisson","domain":{"x":[0,1],"y":[0,1],"z":[0,1]},"source":"3*pi^2*sin(pi*x)*sin(pi*y)*sin(pi*z)","boundary_conditions":[{"where":"all","value":"0"}]}""",
         q => Math.Sin(pi * q[0]) * Math.Sin(pi * q[1]) * Math.Sin(pi * q[2])),
