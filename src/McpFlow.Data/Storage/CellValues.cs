@@ -31,6 +31,15 @@ public static class CellValues
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A DuckDB integer result as long: <c>count_if</c> and <c>sum</c> of integers return HUGEINT
+    /// (<see cref="BigInteger"/>), which <see cref="Convert.ToInt64(object)"/> cannot take; NULL is 0.</summary>
+    public static long ToLong(object? value) => value switch
+    {
+        null or DBNull => 0,
+        BigInteger b => (long)b,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Readable text for a value (invariant culture; NULL as empty).</summary>
     public static string ToText(object? value) => ToJson(value) switch
     {
