@@ -75,6 +75,9 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
 
         if (options.IgnoreErrors)
             args.Add("ignore_errors = true, null_padding = true");
+        // Markers are NULL before DuckDB infers types, so a number column with "N/A" in it is read as numbers.
+        if (!request.Markers.IsEmpty)
+            args.Add($"nullstr = [{string.Join(", ", request.Markers.Values.Select(SqlQuote.Literal))}]");
         var call = $"read_csv({string.Join(", ", args)})";
         try
         {

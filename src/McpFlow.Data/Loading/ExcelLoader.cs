@@ -6,7 +6,8 @@ using McpFlow.Core.Errors;
 namespace McpFlow.Data.Loading;
 
 /// <summary>Excel workbooks through ExcelDataReader: one sheet (the first unless named), first row as header
-/// unless header=false. Types are inferred per column from the cell values. An .xlsx/.xlsm/.xlsb workbook is a zip
+/// unless header=false. Types are inferred per column from the cell values; cells holding a missing marker are empty,
+/// and text cells are typed afterwards as their CSV would be (<see cref="MissingMarkerPass"/>). An .xlsx/.xlsm/.xlsb workbook is a zip
 /// archive: its central directory is checked (<see cref="ZipDirectory"/>) before the reader opens it, so a zip bomb is
 /// refused; rows are read under the load's deadline and at most <see cref="LoadLimits.MaxColumns"/> wide.</summary>
 internal sealed class ExcelLoader : IFormatLoader
@@ -71,6 +72,10 @@ internal sealed class ExcelLoader : IFormatLoader
         var width = rows.Max(r => r.Length);
         var names = RowTableWriter.UniqueNames(Enumerable.Range(0, width).Select(i => header && i < rows[0].Length ? rows[0][i]?.ToString() : null));
         var data = header ? rows.Skip(1).ToList() : rows;
+        foreach (var row in data)
+            for (var i = 0; i < row.Length; i++)
+                if (row[i] is string text && request.Markers.IsMarker(text))
+                    row[i] = null;
         var kinds = Enumerable.Range(0, width).Select(i => RowTableWriter.Infer(data.Select(r => i < r.Length ? r[i] : null))).ToList();
         RowTableWriter.Create(connection, table, names, kinds);
         RowTableWriter.Append(connection, table, kinds, data, deadline.Token);

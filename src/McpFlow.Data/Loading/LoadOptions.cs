@@ -23,4 +23,8 @@ public sealed record LoadOptions
 
     /// <summary>Skip rows DuckDB cannot parse (ragged or malformed) instead of failing. Default false.</summary>
     public bool IgnoreErrors { get; init; }
+
+    /// <summary>Text values read as missing (NULL), compared after trimming; null means
+    /// <see cref="Parsing.MissingMarkers.DefaultValues"/>, an empty list means none.</summary>
+    public IReadOnlyList<string>? MissingMarkers { get; init; }
 }

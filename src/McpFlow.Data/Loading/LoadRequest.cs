@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
+using McpFlow.Data.Parsing;
 
 namespace McpFlow.Data.Loading;
 
@@ -12,6 +13,9 @@ namespace McpFlow.Data.Loading;
 /// <param name="Deadline">Time limit and cancellation; DuckDB statements that read the files run through it.</param>
 internal sealed record LoadRequest(DuckDBConnection Connection, string Table, SourceFiles Source, LoadOptions Options, LoadLimits Limits, LoadDeadline Deadline)
 {
+    /// <summary>Text values read as missing (default: <see cref="MissingMarkers.Default"/>).</summary>
+    public MissingMarkers Markers { get; init; } = MissingMarkers.Default;
+
     /// <summary>The first file's name, for messages.</summary>
     public string FileName => Path.GetFileName(Source.Files[0]);
 }

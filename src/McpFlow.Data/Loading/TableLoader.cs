@@ -4,6 +4,7 @@ using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
 using McpFlow.Core.Storage;
+using McpFlow.Data.Parsing;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
 
@@ -43,6 +44,7 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         var source = SourceFiles.Find(guard, path, parameterName);
         var format = FileFormats.Resolve(readOptions.Format, source.Files[0]);
         var name = SqlText.ValidateTableName(table ?? SqlText.TableNameFromFile(source.Files[0]));
+        var markers = MissingMarkers.From(readOptions.MissingMarkers, "missing_markers");
         var optionsJson = JsonSerializer.Serialize(readOptions with { Format = format.ToString().ToLowerInvariant() });
         using var connection = database.Open();
         var existing = TableCatalog.Sources(connection).FirstOrDefault(s => string.Equals(s.Key, name, StringComparison.OrdinalIgnoreCase));
@@ -54,7 +56,9 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            var detected = LoaderFor(format).Load(new LoadRequest(connection, staging, source, readOptions, limits, deadline));
+            var detected = new Dictionary<string, string>(LoaderFor(format).Load(new LoadRequest(connection, staging, source, readOptions, limits, deadline) { Markers = markers }), StringComparer.Ordinal);
+            foreach (var (key, value) in MissingMarkerPass.Apply(connection, staging, markers, narrowAllText: format == FileFormat.Excel, deadline))
+                detected[key] = value;
             deadline.Token.ThrowIfCancellationRequested();
             DataDatabase.Execute(connection, "BEGIN TRANSACTION");
             var old = ExistingName(connection, name);

@@ -2,6 +2,7 @@ using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
+using McpFlow.Data.Parsing;
 
 namespace McpFlow.Data.Storage;
 
@@ -111,6 +112,26 @@ public sealed class TableCatalog(DataDatabase database)
             r => (Name: r.GetString(0), Source: new TableSource(r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetDateTime(5), r.GetDateTime(6),
                 JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(7)) ?? [])))
             .ToDictionary(s => s.Name, s => s.Source, StringComparer.Ordinal);
+
+    /// <summary>The missing markers of <paramref name="table"/>: those its file was loaded with (for a derived table, its
+    /// root table's file), else the defaults.</summary>
+    public static MissingMarkers Markers(DuckDBConnection connection, string table)
+    {
+        var sources = Sources(connection);
+        var root = Lineage(connection, table).FirstOrDefault(e => e.Column is null)?.ParentTable ?? table;
+        var source = sources.GetValueOrDefault(table) ?? sources.GetValueOrDefault(root);
+        if (source is null)
+            return MissingMarkers.Default;
+        try
+        {
+            var options = JsonSerializer.Deserialize<Loading.LoadOptions>(source.Options);
+            return MissingMarkers.From(options?.MissingMarkers, "missing_markers");
+        }
+        catch (Exception ex) when (ex is JsonException or McpFlowException)
+        {
+            return MissingMarkers.Default;
+        }
+    }
 
     private static bool SourceChanged(TableSource source)
     {

@@ -22,7 +22,8 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
     [McpServerTool(Name = "data_load", Title = "Load a file into a workspace table",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
     [Description("Loads a data file (CSV, TSV, Parquet, JSON/NDJSON, Excel, SQLite or DuckDB file; or a glob such as data/*.csv) into a " +
-                 "named DuckDB table of the workspace. CSV dialect, header and types are detected and can be overridden. Returns the schema, " +
+                 "named DuckDB table of the workspace. CSV dialect, header and types are detected and can be overridden; missing markers " +
+                 "(N/A, -, NULL, blank, ...; configurable) become NULL before types are inferred. Returns the schema, " +
                  "row count, sample rows and what was detected. Loading the same file again refreshes the table when the file changed " +
                  "(an existing table of that name is replaced). Large files load as a background job. Files are checked before they are read " +
                  "(JSON nesting, column count, line length, workbook size; SQL stored in a DuckDB file must pass the same checks as client SQL) " +
@@ -38,12 +39,15 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
         [Description("Table (or view) inside a SQLite or DuckDB file, e.g. \"orders\". Default: the only one.")] string? source_table = null,
         [Description("Skip malformed rows and pad short ones with NULL instead of failing, e.g. true. Default false.")] bool ignore_errors = false,
         [Description("Reload even if the file has not changed since the last load, e.g. true. Default false.")] bool force = false,
+        [Description("Text values read as missing (NULL), compared after trimming, case-sensitive; e.g. [\"N/A\", \"-\", \"\"]. Default: blank, N/A, n/a, NA, -, --, " +
+                     "NULL, null, None, ?; [] keeps every value.")] string[]? missing_markers = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var options = new LoadOptions
         {
             Format = format, Delimiter = delimiter, Header = header, Encoding = encoding, Sheet = sheet, SourceTable = source_table, IgnoreErrors = ignore_errors,
+            MissingMarkers = missing_markers,
         };
         var source = SourceFiles.Find(guard, path);
         if (source.TotalSize <= InlineLoadBytes)
