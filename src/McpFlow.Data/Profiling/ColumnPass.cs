@@ -1,27 +1,31 @@
 using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
+using McpFlow.Data.Parsing;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Profiling;
 
 /// <summary>
 /// The first scan: one aggregate query computing, for every column at once, counts, distinct, moments,
-/// quantiles, zeros/negatives/infinities and text facts. Moments are computed over finite values only.
+/// quantiles, zeros/negatives/infinities and text facts. Moments are computed over finite values only; text values
+/// that are missing markers count as missing. Above <see cref="ProfileSettings.ExactRowLimit"/> rows distinct counts
+/// are HyperLogLog estimates first, then counted exactly for every column whose estimate is at most
+/// <see cref="ProfileSettings.ExactDistinctMaxEstimate"/> (a second, cheap scan: small hash tables).
 /// </summary>
 internal static class ColumnPass
 {
-    public static Dictionary<string, object?> Run(DuckDBConnection connection, string table, IReadOnlyList<TableColumn> columns, bool exact)
+    public static Dictionary<string, object?> Run(DuckDBConnection connection, string table, IReadOnlyList<TableColumn> columns, bool exact, MissingMarkers markers)
     {
         var query = new AggregateQuery(table);
         query.Add("rows", "count(*)");
         for (var i = 0; i < columns.Count; i++)
         {
             var c = columns[i];
-            var col = SqlQuote.Id(c.Name);
+            var cls = ColumnClasses.Of(c.Type);
+            var col = cls == ColumnClass.Text ? markers.Nulled(SqlQuote.Id(c.Name)) : SqlQuote.Id(c.Name);
             var p = $"c{i}_";
             query.Add(p + "count", $"count({col})");
-            var cls = ColumnClasses.Of(c.Type);
             if (cls != ColumnClass.Other)
                 query.Add(p + "distinct", exact ? $"count(DISTINCT {col})" : $"approx_count_distinct({col})");
             switch (cls)
@@ -30,15 +34,18 @@ internal static class ColumnPass
                     AddNumeric(query, p, col, ColumnClasses.IsFloating(c.Type), exact);
                     break;
                 case ColumnClass.Text:
+                    var trimmed = MissingMarkers.Trimmed(col);
+                    query.Add(p + "markers", $"count_if({markers.Predicate(SqlQuote.Id(c.Name))})");
                     query.Add(p + "minlen", $"min(length({col}))");
                     query.Add(p + "maxlen", $"max(length({col}))");
                     query.Add(p + "meanlen", $"avg(length({col}))");
-                    query.Add(p + "empty", $"count_if(trim({col}) = '')");
-                    query.Add(p + "numlike", $"count(TRY_CAST({col} AS DOUBLE))");
+                    query.Add(p + "empty", $"count_if({trimmed} = '')");
+                    // One pattern test for numbers and one for dates here; the detailed counts (number convention,
+                    // date shapes) run only for the columns where they matched.
+                    query.Add(p + "numlike", $"count_if(regexp_matches({trimmed}, {SqlQuote.Literal(NumberSyntax.Pattern)}))");
                     query.Add(p + "min", $"min({col})");
                     query.Add(p + "max", $"max({col})");
-                    // One cheap pattern test here; the per-format counts run only for columns where it matched.
-                    query.Add(p + "datelike", $"count_if(regexp_full_match({col}, '\\d{{1,4}}[-/.]\\d{{1,2}}[-/.]\\d{{1,4}}'))");
+                    query.Add(p + "datelike", $"count_if(regexp_full_match({trimmed}, {SqlQuote.Literal(DateSyntax.AnyDate)}))");
                     break;
                 case ColumnClass.Temporal:
                     query.Add(p + "min", $"min({col})::VARCHAR");
@@ -51,18 +58,29 @@ internal static class ColumnPass
         }
 
         var values = query.Run(connection);
-        var formats = new AggregateQuery(table);
+        if (!exact)
+            CountSmallDistinctsExactly(connection, table, columns, markers, values);
+        return values;
+    }
+
+    // HyperLogLog in DuckDB keeps 64 registers (standard error ≈ 13%), so a 50-value category can show as 40; columns
+    // with a small estimate get an exact count (cheap: few distinct values), the rest stay labelled estimates.
+    private static void CountSmallDistinctsExactly(DuckDBConnection connection, string table, IReadOnlyList<TableColumn> columns, MissingMarkers markers, Dictionary<string, object?> values)
+    {
+        var exact = new AggregateQuery(table);
         for (var i = 0; i < columns.Count; i++)
         {
-            if (AggregateQuery.Long(values, $"c{i}_datelike") == 0)
+            if (!values.ContainsKey($"c{i}_distinct") || AggregateQuery.Long(values, $"c{i}_distinct") > ProfileSettings.ExactDistinctMaxEstimate)
                 continue;
-            for (var f = 0; f < ProfileSettings.DateFormats.Count; f++)
-                formats.Add($"c{i}_date{f}", $"count(try_strptime({SqlQuote.Id(columns[i].Name)}, {SqlQuote.Literal(ProfileSettings.DateFormats[f].Format)}))");
+            var col = ColumnClasses.Of(columns[i].Type) == ColumnClass.Text ? markers.Nulled(SqlQuote.Id(columns[i].Name)) : SqlQuote.Id(columns[i].Name);
+            exact.Add($"c{i}_distinct", $"count(DISTINCT {col})");
         }
 
-        foreach (var pair in formats.Run(connection))
+        foreach (var pair in exact.Run(connection))
+        {
             values[pair.Key] = pair.Value;
-        return values;
+            values[pair.Key + "_exact"] = true;
+        }
     }
 
     private static void AddNumeric(AggregateQuery query, string p, string col, bool floating, bool exact)

@@ -12,8 +12,10 @@ namespace McpFlow.Data.Profiling;
 /// </summary>
 internal static class CorrelationPass
 {
-    public static List<Correlation> Run(DuckDBConnection connection, string table, long rows, IReadOnlyList<TableColumn> numeric, IReadOnlyList<TableColumn> categorical)
+    public static List<Correlation> Run(DuckDBConnection connection, ProfileScope scope, IReadOnlyList<TableColumn> numeric, IReadOnlyList<TableColumn> categorical)
     {
+        var table = scope.Table;
+        var rows = scope.Rows;
         var result = new List<Correlation>();
         if (numeric.Count >= 2)
         {
@@ -45,8 +47,8 @@ internal static class CorrelationPass
         foreach (var (a, b) in Pairs(categorical))
         {
             var counts = DataDatabase.Rows(connection,
-                $"SELECT {SqlQuote.Id(a.Name)}::VARCHAR, {SqlQuote.Id(b.Name)}::VARCHAR, count(*) FROM {SqlQuote.Id(table)} " +
-                $"WHERE {SqlQuote.Id(a.Name)} IS NOT NULL AND {SqlQuote.Id(b.Name)} IS NOT NULL GROUP BY ALL",
+                $"SELECT a::VARCHAR, b::VARCHAR, count(*) FROM (SELECT {scope.Value(a)} AS a, {scope.Value(b)} AS b FROM {SqlQuote.Id(table)}) " +
+                "WHERE a IS NOT NULL AND b IS NOT NULL GROUP BY ALL",
                 r => (r.GetString(0), r.GetString(1), r.GetInt64(2)));
             if (CramersV(counts) is { } v)
                 result.Add(new Correlation(a.Name, b.Name, "cramers_v", v));

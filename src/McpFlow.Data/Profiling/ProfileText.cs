@@ -15,7 +15,10 @@ public static class ProfileText
         var cells = (double)p.Rows * p.Columns.Count;
         text.Append(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows, {p.ColumnCount} columns ({string.Join(", ", kinds)})");
         text.Append(CultureInfo.InvariantCulture, $"; {Percent(cells == 0 ? 0 : p.MissingCells / cells)} of cells missing; {p.DuplicateRows:N0} duplicate rows");
-        text.AppendLine(p.Approximate ? " (distinct counts and quantiles approximate)." : ".");
+        text.AppendLine(!p.Approximate ? "."
+            : p.Columns.Any(c => c.DistinctApproximate)
+                ? $" (quantiles approximate; distinct counts marked ~ are HyperLogLog estimates, standard error about {ProfileSettings.ApproxDistinctStandardError * 100:0}%, the others exact)."
+                : " (quantiles approximate; distinct counts exact).");
         foreach (var line in Highlights(p))
             text.AppendLine("- " + line);
         if (p.Alerts.Count > 0)

@@ -21,8 +21,9 @@ public sealed class Profiler(DataDatabase database)
         var schema = SelectColumns(TableCatalog.Columns(connection, name), columns, name);
         var rows = TableCatalog.CountRows(connection, name);
         var exact = rows <= ProfileSettings.ExactRowLimit;
+        var markers = TableCatalog.Markers(connection, name);
         report?.Invoke(0.05, $"Scanning {rows:N0} rows × {schema.Count} columns");
-        var stats = ColumnPass.Run(connection, name, schema, exact);
+        var stats = ColumnPass.Run(connection, name, schema, exact, markers);
         cancellationToken.ThrowIfCancellationRequested();
         var shapes = ShapeInputs(schema, stats);
         report?.Invoke(0.35, "Histograms and outliers");
@@ -33,14 +34,15 @@ public sealed class Profiler(DataDatabase database)
         // of a collision among 10M distinct rows is about n²/2⁶⁵ ≈ 3·10⁻⁶.
         var allColumns = string.Join(", ", TableCatalog.Columns(connection, name).Select(c => SqlQuote.Id(c.Name)));
         var duplicates = rows - Convert.ToInt64(DataDatabase.Scalar(connection, $"SELECT count(DISTINCT hash({allColumns})) FROM {SqlQuote.Id(name)}"), System.Globalization.CultureInfo.InvariantCulture);
-        var profiles = schema.Select((c, i) => ColumnProfileBuilder.Build(connection, name, rows, i, c, stats, shape, shapes.FirstOrDefault(s => s.Index == i), exact)).ToList();
+        var scope = new ProfileScope(name, rows, exact, duplicates, markers);
+        var profiles = schema.Select((c, i) => ColumnProfileBuilder.Build(connection, scope, i, c, stats, shape, shapes.FirstOrDefault(s => s.Index == i))).ToList();
         cancellationToken.ThrowIfCancellationRequested();
         report?.Invoke(0.75, "Correlations");
         var numeric = profiles.Where(p => p.Numeric is not null && p.SemanticType is "numeric" or "categorical" && p.Distinct > 1)
             .Select(p => schema.First(c => c.Name == p.Name)).ToList();
         var categorical = profiles.Where(p => p.SemanticType is "categorical" or "boolean" && p.Numeric is null && p.Distinct is > 1 and <= ProfileSettings.CramersVMaxDistinct)
             .Select(p => schema.First(c => c.Name == p.Name)).ToList();
-        var correlations = CorrelationPass.Run(connection, name, rows,
+        var correlations = CorrelationPass.Run(connection, scope,
             numeric.Take(ProfileSettings.MaxCorrelatedNumeric).ToList(), categorical.Take(ProfileSettings.MaxCorrelatedCategorical).ToList());
         var alerts = AlertRules.Evaluate(rows, duplicates, profiles, correlations);
         var bytes = DataDatabase.Scalar(connection, "SELECT estimated_size FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?", name);
@@ -86,7 +88,10 @@ public sealed class Profiler(DataDatabase database)
         ["kurtosis"] = "bias-corrected sample excess kurtosis G2 (DuckDB kurtosis(); equals pandas Series.kurt(); 0 for a normal distribution)",
         ["std"] = "sample standard deviation (n - 1)",
         ["quantiles"] = exact ? "exact, linear interpolation (DuckDB quantile_cont; pandas default)" : "approximate (T-Digest, DuckDB approx_quantile)",
-        ["distinct"] = exact ? "exact count(DISTINCT)" : "approximate (HyperLogLog, DuckDB approx_count_distinct)",
+        ["distinct"] = exact ? "exact count(DISTINCT)"
+            : $"exact count(DISTINCT) where the HyperLogLog estimate is at most {ProfileSettings.ExactDistinctMaxEstimate:N0}; above it the estimate (DuckDB approx_count_distinct, " +
+              $"64 registers: relative standard error about {ProfileSettings.ApproxDistinctStandardError * 100:0}%, so about 95% of estimates within ±{2 * ProfileSettings.ApproxDistinctStandardError * 100:0}%), marked distinctApproximate",
+        ["missing"] = "NULL, plus text values that are missing markers (trimmed; the markers the table was loaded with, default '', N/A, n/a, NA, -, --, NULL, null, None, ?)",
         ["mad"] = "median of |x - median|, unscaled",
         ["outliers"] = $"IQR: beyond Q1 - {ProfileSettings.IqrFence}·IQR or Q3 + {ProfileSettings.IqrFence}·IQR; z: |x - mean| > {ProfileSettings.ZScoreLimit}·std",
         ["spearman"] = $"Pearson correlation of average ranks; reservoir sample of {ProfileSettings.SpearmanSampleRows:N0} rows above that size",

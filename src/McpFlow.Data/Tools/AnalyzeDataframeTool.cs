@@ -23,9 +23,11 @@ public sealed class AnalyzeDataframeTool(
         ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Profiles a workspace table (or a file, loaded first): per column the semantic type, missing, distinct, min/max, mean, std, " +
                  "variance, quantiles, IQR, MAD, skewness and excess kurtosis, zeros, negatives, infinities, histogram, top values, text lengths; " +
-                 "duplicates, type problems (numbers stored as text, mixed date formats), correlations (Pearson, Spearman, Cramér's V) and " +
-                 "outliers (IQR fences, z-score), with alerts. Starts with a short summary of what matters. Computed inside DuckDB; exact up to " +
-                 "1M rows, approximate (and labelled) above. Tables over 2M rows or 100 profiled columns are profiled as a background job.")]
+                 "duplicates, type problems (numbers stored as text with their decimal separator, mixed date formats, codes with leading zeros, " +
+                 "category spellings differing by case or spaces), missing markers (N/A, -, blank) counted as missing, correlations (Pearson, " +
+                 "Spearman, Cramér's V) and outliers (IQR fences, z-score), with alerts. Starts with a short summary of what matters. Computed " +
+                 "inside DuckDB; exact up to 100,000 rows; above, quantiles are estimates and distinct counts over 100,000 values are HyperLogLog " +
+                 "estimates (±13% standard error), each labelled. Tables over 2M rows or 100 profiled columns are profiled as a background job.")]
     public async Task<CallToolResult> Analyze(
         [Description("Workspace table, e.g. \"customers\". Give this or path.")] string? table = null,
         [Description("A data file to load first (then profiled under its derived table name), e.g. \"examples/data/customers.csv\".")] string? path = null,

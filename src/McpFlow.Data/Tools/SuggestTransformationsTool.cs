@@ -15,9 +15,10 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionCa
     [McpServerTool(Name = "suggest_transformations", Title = "Suggest transformations",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Profiles a table and proposes ranked, data-driven transformations with their rationale and their effect measured on this " +
-                 "data (e.g. skewness before → after log1p or Yeo-Johnson): power transforms, winsorising, outlier removal, imputation " +
-                 "(mean/median/mode/indicator), encoding by cardinality, scaling, type fixes, dropping constant columns and duplicate rows. " +
-                 "Each suggestion has an id to pass to data_apply_transformation.")]
+                 "data, broken data first: type fixes (numbers and dates stored as text, with the decimal separator or day/month order decided " +
+                 "from the values), missing markers, inconsistent category spellings, duplicate rows, constant / near-duplicate / id columns, " +
+                 "imputation by missing share; then modelling transforms (skew, outliers, encoding, scaling). One suggestion per column and " +
+                 "problem, other fixes listed as alternatives. Each has an id for data_apply_transformation.")]
     public CallToolResult Suggest(
         [Description("Workspace table, e.g. \"customers\".")] string table,
         [Description("Only suggest for these columns, e.g. [\"purchase_amount\"]. Default: all.")] string[]? columns = null,

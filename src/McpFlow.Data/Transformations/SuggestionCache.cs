@@ -10,7 +10,9 @@ public sealed class SuggestionCache
     /// <summary>Stores the suggestions of a table.</summary>
     public void Store(string table, IReadOnlyList<Suggestion> suggestions) => _byTable[table] = suggestions;
 
-    /// <summary>The suggestion with <paramref name="id"/> for <paramref name="table"/>, if suggested in this session.</summary>
+    /// <summary>The suggestion (or alternative) with <paramref name="id"/> for <paramref name="table"/>, if suggested in this session.</summary>
     public Suggestion? Find(string table, string id) =>
-        _byTable.TryGetValue(table, out var list) ? list.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) : null;
+        _byTable.TryGetValue(table, out var list)
+            ? list.SelectMany(s => s.Alternatives.Prepend(s)).FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))
+            : null;
 }

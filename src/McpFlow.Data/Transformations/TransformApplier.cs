@@ -33,6 +33,19 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             throw McpFlowException.Invalid($"Unknown operation '{spec.Operation}'.", $"Use one of: {TransformOperations.Names}.");
         if (spec.Operation != "drop_duplicates" && source is null)
             throw McpFlowException.Invalid($"Operation {spec.Operation} needs a column.", "Pass column, e.g. \"purchase_amount\".");
+        var context = new TransformContext(source is not null && ColumnClasses.Of(source.Type) == ColumnClass.Text, TableCatalog.Markers(connection, parent));
+        List<string> notes;
+        try
+        {
+            (spec, notes) = SpecResolver.Resolve(connection, parent, spec, context);
+        }
+        catch (DuckDBException)
+        {
+            // The engine's message can quote values of the column, so it is not passed on.
+            throw McpFlowException.Invalid($"The parameters of {spec.Operation} could not be computed from {spec.Column} ({source?.Type}).",
+                "Numeric operations need a numeric column: parse text columns first with to_number, or pass the parameters explicitly.");
+        }
+
         var before = Snapshot(connection, parent, source?.Name);
         string target;
         string? newColumn = null;
@@ -47,7 +60,7 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
                 spec = spec with { NewColumn = newColumn };
                 var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
                 DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(staging)} AS SELECT * EXCLUDE (mcpflow_rn) FROM " +
-                    $"(SELECT *, row_number() OVER () AS mcpflow_rn, {TransformOperations.Expression(spec)} AS {SqlQuote.Id(newColumn)} FROM {SqlQuote.Id(parent)}) ORDER BY mcpflow_rn");
+                    $"(SELECT *, row_number() OVER () AS mcpflow_rn, {TransformOperations.Expression(spec, context)} AS {SqlQuote.Id(newColumn)} FROM {SqlQuote.Id(parent)}) ORDER BY mcpflow_rn");
                 DataDatabase.Execute(connection, $"DROP TABLE {SqlQuote.Id(parent)}");
                 DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(staging)} RENAME TO {SqlQuote.Id(parent)}");
                 target = parent;
@@ -55,7 +68,7 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             else
             {
                 target = NextVersion(connection, parent);
-                DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(target)} AS {TableSelect(connection, parent, spec)}");
+                DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(target)} AS {TableSelect(connection, parent, spec, context)}");
             }
 
             TableCatalog.RecordLineage(connection, new LineageEntry(target, newColumn, parent, spec.Operation,
@@ -73,14 +86,17 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             throw;
         }
 
+        var lost = newColumn is null ? null : NewNulls.Measure(connection, target, source!.Name, newColumn, context);
+        if (lost is { Count: > 0 } l)
+            notes.Add(l.Describe(source!.Name, newColumn!));
         var afterColumn = newColumn ?? (spec.Operation is "drop_column" or "one_hot" ? null : source?.Name);
         var after = Snapshot(connection, target, afterColumn);
         var preview = Preview(connection, target, source?.Name, newColumn, spec.Operation);
         var charts = Charts(connection, parent, source?.Name, target, afterColumn, spec);
-        return new TransformResult(target, newColumn, parent, spec, before, after, preview, charts);
+        return new TransformResult(target, newColumn, parent, spec, before, after, preview, charts) { Notes = notes, NewNulls = lost?.Count ?? 0 };
     }
 
-    private static string TableSelect(DuckDBConnection connection, string parent, TransformSpec spec)
+    private static string TableSelect(DuckDBConnection connection, string parent, TransformSpec spec, TransformContext context)
     {
         var from = SqlQuote.Id(parent);
         var col = spec.Column is null ? "" : SqlQuote.Id(spec.Column);
@@ -93,11 +109,12 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             case "drop_column":
                 return $"SELECT * EXCLUDE ({col}) FROM {from}";
             default:
-                var values = DataDatabase.Rows(connection, $"SELECT DISTINCT {col}::VARCHAR FROM {from} WHERE {col} IS NOT NULL ORDER BY 1 LIMIT {Suggester.OneHotMaxDistinct * 5 + 1}", r => r.GetString(0));
+                var text = context.Text(col);
+                var values = DataDatabase.Rows(connection, $"SELECT DISTINCT {text} FROM {from} WHERE {text} IS NOT NULL ORDER BY 1 LIMIT {Suggester.OneHotMaxDistinct * 5 + 1}", r => r.GetString(0));
                 if (values.Count > Suggester.OneHotMaxDistinct * 5)
                     throw McpFlowException.Invalid($"{spec.Column} has more than {Suggester.OneHotMaxDistinct * 5} values; one-hot encoding would add too many columns.", "Use frequency_encode instead.");
                 var names = Loading.RowTableWriter.UniqueNames(values.Select(v => $"{spec.Column}_{new string(v.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray())}"));
-                return $"SELECT *, {string.Join(", ", values.Select((v, i) => $"({col}::VARCHAR = {SqlQuote.Literal(v)})::INTEGER AS {SqlQuote.Id(names[i])}"))} FROM {from}";
+                return $"SELECT *, {string.Join(", ", values.Select((v, i) => $"coalesce({text} = {SqlQuote.Literal(v)}, false)::INTEGER AS {SqlQuote.Id(names[i])}"))} FROM {from}";
         }
     }
 

@@ -10,4 +10,11 @@ namespace McpFlow.Data.Transformations;
 /// <param name="Preview">First rows of source and result columns.</param>
 /// <param name="Charts">Saved before/after histogram PNGs.</param>
 public sealed record TransformResult(string Table, string? Column, string ParentTable, TransformSpec Spec, ColumnSnapshot Before, ColumnSnapshot After,
-    IReadOnlyList<Dictionary<string, object?>> Preview, IReadOnlyList<string> Charts);
+    IReadOnlyList<Dictionary<string, object?>> Preview, IReadOnlyList<string> Charts)
+{
+    /// <summary>What was decided or computed on the server (parameters, number and date conventions) and what was lost.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Rows where the new column is NULL although the source had a value (values that could not be converted).</summary>
+    public long NewNulls { get; init; }
+}

@@ -12,17 +12,21 @@ public static class TransformText
     {
         if (suggestions.Count == 0)
             return $"No transformation is needed for '{table}': no skew, missing values, duplicates, type problems or outliers crossed their thresholds.";
-        var text = new StringBuilder($"{suggestions.Count} suggestion(s) for '{table}', most worthwhile first:\n");
+        var text = new StringBuilder($"{suggestions.Count} suggestion(s) for '{table}', broken data first (types, duplicates, redundant columns, missing values), then modelling:\n");
         foreach (var s in suggestions)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{s.Rank}. {s.Title} [{s.Category}] — {s.Rationale}");
-            if (s.Effect.TryGetValue("skew_before", out var before) && s.Effect.TryGetValue("skew_after", out var after) && double.IsFinite(after))
-                text.Append(CultureInfo.InvariantCulture, $" Measured: skew {before:F2} → {after:F2}.");
-            text.AppendLine($" (id: {s.Id})");
+            text.Append(CultureInfo.InvariantCulture, $"{s.Rank}. {s.Title} [{s.Tier}] — {s.Rationale}{Measured(s)} (id: {s.Id})\n");
+            foreach (var a in s.Alternatives)
+                text.Append(CultureInfo.InvariantCulture, $"   or: {a.Title}{Measured(a)} (id: {a.Id})\n");
         }
 
         return text.Append("Apply one with data_apply_transformation(table, suggestion_id).").ToString();
     }
+
+    private static string Measured(Suggestion s) =>
+        s.Effect.TryGetValue("skew_before", out var before) && s.Effect.TryGetValue("skew_after", out var after) && double.IsFinite(after)
+            ? string.Create(CultureInfo.InvariantCulture, $" Measured: skew {before:F2} → {after:F2}.")
+            : "";
 
     /// <summary>Before/after summary of an applied transformation.</summary>
     public static string Applied(TransformResult r)
@@ -31,6 +35,8 @@ public static class TransformText
         text.AppendLine(r.Column is not null
             ? $"Created column '{r.Column}' in '{r.Table}' = {TransformOperations.Describe(r.Spec)}; the original column is unchanged."
             : $"Created table '{r.Table}' = {TransformOperations.Describe(r.Spec)} of '{r.ParentTable}' ({r.Before.Rows:N0} → {r.After.Rows:N0} rows); '{r.ParentTable}' is unchanged.");
+        foreach (var note in r.Notes)
+            text.AppendLine("- " + note);
         if (r.Before.Mean is not null || r.After.Mean is not null)
         {
             text.AppendLine().Append(MarkdownTable.Render(["", "column", "count", "mean", "std", "min", "max", "skew", "kurt"],

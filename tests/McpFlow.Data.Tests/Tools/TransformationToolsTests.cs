@@ -72,7 +72,11 @@ public sealed class TransformationToolsTests : DataServerTestBase
         await LoadAsync(WriteFile("m.csv", "a,code,day,cat\n1,\"1,200\",05/01/2024,x\n,7,06/01/2024,x\n3,x,unknown,y\n"), new { table = "m" });
         await CallOkAsync("data_apply_transformation", new { table = "m", operation = "impute_median", column = "a", parameters = new { value = 2 } });
         (await Column("m", "a_filled")).Select(v => v.GetDouble()).Should().Equal(1, 2, 3);
-        await CallOkAsync("data_apply_transformation", new { table = "m", operation = "to_number", column = "code" });
+        // "1,200" alone reads as 1200 or 1.2: the server refuses to guess, and reads it as told.
+        var refused = await CallAsync("data_apply_transformation", new { table = "m", operation = "to_number", column = "code" });
+        refused.IsError.Should().BeTrue();
+        refused.Text().Should().Contain("can be read two ways");
+        await CallOkAsync("data_apply_transformation", new { table = "m", operation = "to_number", column = "code", text = "." });
         var codes = await Column("m", "code_num");
         codes[0].GetDouble().Should().Be(1200);
         codes[2].ValueKind.Should().Be(JsonValueKind.Null);
