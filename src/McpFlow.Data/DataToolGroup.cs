@@ -35,7 +35,7 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<Profiler>();
         services.AddSingleton<Suggester>();
-        services.AddSingleton<SuggestionCache>();
+        services.AddSingleton<SuggestionStore>();
         services.AddSingleton<TransformApplier>();
         services.AddSingleton<EdaReportGenerator>();
         services.AddSingleton<DataExporter>();

@@ -7,6 +7,7 @@ using McpFlow.Core.Storage;
 using McpFlow.Data.Parsing;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
+using McpFlow.Data.Transformations;
 
 namespace McpFlow.Data.Loading;
 
@@ -68,6 +69,7 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
             TableCatalog.RecordSource(connection, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
                 source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected));
             TableCatalog.ClearLineage(connection, name);
+            SuggestionStore.Forget(connection, name);
             DataDatabase.Execute(connection, "COMMIT");
             return Result(connection, name, exists ? "refreshed" : "created", format, source, detected);
         }

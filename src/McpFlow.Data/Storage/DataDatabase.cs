@@ -7,8 +7,8 @@ namespace McpFlow.Data.Storage;
 
 /// <summary>
 /// The data group's view of the workspace database: connections come from Core's <see cref="DuckDbGateway"/> (locked
-/// down for the life of the process); the first one also creates the <c>mcpflow</c> metadata schema (table sources and
-/// lineage).
+/// down for the life of the process); the first one also creates the <c>mcpflow</c> metadata schema (table sources,
+/// lineage and transformation suggestions).
 /// </summary>
 public sealed class DataDatabase(DuckDbGateway database)
 {
@@ -90,6 +90,8 @@ public sealed class DataDatabase(DuckDbGateway database)
                 CREATE TABLE IF NOT EXISTS {MetaSchema}.lineage (
                     table_name VARCHAR, column_name VARCHAR, parent_table VARCHAR, operation VARCHAR,
                     spec VARCHAR, created_at TIMESTAMP);
+                CREATE TABLE IF NOT EXISTS {MetaSchema}.suggestions (
+                    table_name VARCHAR, id VARCHAR, rank INTEGER, suggestion VARCHAR, created_at TIMESTAMP);
                 """);
         }
         catch (DuckDBException ex)

@@ -9,7 +9,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>data_apply_transformation</c> tool.</summary>
 [McpServerToolType]
-public sealed class ApplyTransformationTool(TransformApplier applier, SuggestionCache cache)
+public sealed class ApplyTransformationTool(TransformApplier applier, SuggestionStore store)
 {
     /// <summary>Applies a transformation.</summary>
     [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation (new column or table)",
@@ -35,9 +35,7 @@ public sealed class ApplyTransformationTool(TransformApplier applier, Suggestion
         TransformSpec spec;
         if (!string.IsNullOrWhiteSpace(suggestion_id))
         {
-            var suggestion = cache.Find(table, suggestion_id)
-                ?? throw McpFlowException.NotFound($"No suggestion '{suggestion_id}' for table '{table}' in this session.",
-                    "Call suggest_transformations first, or pass operation and column explicitly.");
+            var suggestion = store.Find(table, suggestion_id);
             spec = suggestion.Spec with { NewColumn = new_column ?? suggestion.Spec.NewColumn };
         }
         else if (!string.IsNullOrWhiteSpace(operation))

@@ -9,7 +9,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>suggest_transformations</c> tool.</summary>
 [McpServerToolType]
-public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionCache cache)
+public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionStore store)
 {
     /// <summary>Suggests transformations.</summary>
     [McpServerTool(Name = "suggest_transformations", Title = "Suggest transformations",
@@ -18,7 +18,7 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionCa
                  "data, broken data first: type fixes (numbers and dates stored as text, with the decimal separator or day/month order decided " +
                  "from the values), missing markers, inconsistent category spellings, duplicate rows, constant / near-duplicate / id columns, " +
                  "imputation by missing share; then modelling transforms (skew, outliers, encoding, scaling). One suggestion per column and " +
-                 "problem, other fixes listed as alternatives. Each has an id for data_apply_transformation.")]
+                 "problem, other fixes listed as alternatives. Each has an id for data_apply_transformation, kept across restarts.")]
     public CallToolResult Suggest(
         [Description("Workspace table, e.g. \"customers\".")] string table,
         [Description("Only suggest for these columns, e.g. [\"purchase_amount\"]. Default: all.")] string[]? columns = null,
@@ -28,7 +28,7 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionCa
         if (limit is < 1 or > 50)
             throw McpFlowException.Invalid($"limit must be between 1 and 50; got {limit}.");
         var (profile, suggestions) = suggester.Suggest(table, columns, cancellationToken);
-        cache.Store(profile.Table, suggestions);
+        store.Store(profile.Table, suggestions);
         var shown = suggestions.Take(limit).ToList();
         return ToolResults.Create(TransformText.Suggestions(profile.Table, shown), new { table = profile.Table, suggestions = shown, total = suggestions.Count });
     }

@@ -1,7 +1,7 @@
 namespace McpFlow.Data.Transformations;
 
 /// <summary>A ranked, data-driven transformation suggestion.</summary>
-/// <param name="Id">Stable id, e.g. <c>log1p:purchase_amount</c>; pass it to data_apply_transformation.</param>
+/// <param name="Id">Stable id, e.g. <c>log1p:purchase_amount</c>; pass it to data_apply_transformation (it survives restarts).</param>
 /// <param name="Rank">1 = most worthwhile (0 for an alternative listed behind a suggestion).</param>
 /// <param name="Category">type_fix, cleanup, duplicates, imputation, power_transform, outliers, encoding or scaling.</param>
 /// <param name="Title">One line, e.g. "log1p(purchase_amount)".</param>

@@ -20,7 +20,7 @@ public static class TransformText
                 text.Append(CultureInfo.InvariantCulture, $"   or: {a.Title}{Measured(a)} (id: {a.Id})\n");
         }
 
-        return text.Append("Apply one with data_apply_transformation(table, suggestion_id).").ToString();
+        return text.Append("Apply one with data_apply_transformation(table, suggestion_id); ids stay valid until the table is reloaded.").ToString();
     }
 
     private static string Measured(Suggestion s) =>

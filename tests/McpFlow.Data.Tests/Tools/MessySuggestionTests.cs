@@ -1,6 +1,9 @@
 using System.Text.Json;
+using McpFlow.Data.Storage;
 using McpFlow.Data.Tests.Fixtures;
+using McpFlow.Data.Transformations;
 using McpFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Data.Tests.Tools;
 
@@ -56,5 +59,31 @@ public sealed class MessySuggestionTests : DataServerTestBase
         all.Select(Id).Count(id => id.EndsWith(":amount_net", StringComparison.Ordinal) && !id.StartsWith("standardize", StringComparison.Ordinal)).Should().Be(1);
         var skew = all.Single(s => Id(s) == "log1p:amount_net");
         skew.GetProperty("alternatives").EnumerateArray().Select(Id).Should().Contain(["clip:amount_net", "remove_outliers:amount_net"]);
+    }
+
+    [Fact]
+    public async Task SuggestionIds_OutliveTheServiceThatMadeThem_AndApply()
+    {
+        await SuggestAsync();
+        // A new store over the same workspace database (what a restarted server gets) still finds the suggestion.
+        var store = new SuggestionStore(Services.GetRequiredService<DataDatabase>(), TimeProvider.System);
+        store.Find("sales", "to_number:price").Spec.Text.Should().Be(",");
+        store.Find("sales", "missing_indicator:rating").Spec.Operation.Should().Be("missing_indicator");
+        var applied = (await CallOkAsync("data_apply_transformation", new { table = "sales", suggestion_id = "to_number:price" })).Structured();
+        applied.GetProperty("column").GetString().Should().Be("price_num");
+        applied.GetProperty("newNulls").GetInt64().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SuggestionIds_AreForgotten_WhenTheTableIsReloaded()
+    {
+        await SuggestAsync();
+        var path = Path.Combine(DataRoot, "sales.csv");
+        File.AppendAllText(path, File.ReadAllLines(path)[1] + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        await LoadAsync(path);
+        var result = await CallAsync("data_apply_transformation", new { table = "sales", suggestion_id = "to_number:price" });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("No suggestion 'to_number:price'");
     }
 }
