@@ -35,7 +35,7 @@ public sealed class ReportAndExportToolsTests : DataServerTestBase
     {
         var result = await CallAsync("generate_eda_report", new { table = "sales", formats = new[] { "pdf" } });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("Unknown report format 'pdf'");
+        result.Text().Should().Contain("unknown report format 'pdf'");
     }
 
     [Fact]
