@@ -30,6 +30,6 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionSt
         var (profile, suggestions) = suggester.Suggest(table, columns, cancellationToken);
         store.Store(profile.Table, suggestions);
         var shown = suggestions.Take(limit).ToList();
-        return ToolResults.Create(TransformText.Suggestions(profile.Table, shown), new { table = profile.Table, suggestions = shown, total = suggestions.Count });
+        return ToolResults.Create(TransformText.Suggestions(profile.Table, shown, suggestions.Count), new { table = profile.Table, suggestions = shown, total = suggestions.Count });
     }
 }

@@ -7,8 +7,9 @@ namespace McpFlow.Data.Transformations;
 /// <summary>Readable text for suggestions and applied transformations.</summary>
 public static class TransformText
 {
-    /// <summary>Numbered suggestions with their measured effect.</summary>
-    public static string Suggestions(string table, IReadOnlyList<Suggestion> suggestions)
+    /// <summary>Numbered suggestions with their measured effect; <paramref name="total"/> (default: as many as shown)
+    /// is how many there are, so the text says how many were left out by the limit.</summary>
+    public static string Suggestions(string table, IReadOnlyList<Suggestion> suggestions, int? total = null)
     {
         if (suggestions.Count == 0)
             return $"No transformation is needed for '{table}': no skew, missing values, duplicates, type problems or outliers crossed their thresholds.";
@@ -20,6 +21,9 @@ public static class TransformText
                 text.Append(CultureInfo.InvariantCulture, $"   or: {a.Title}{Measured(a)} (id: {a.Id})\n");
         }
 
+        var hidden = (total ?? suggestions.Count) - suggestions.Count;
+        if (hidden > 0)
+            text.Append(CultureInfo.InvariantCulture, $"{hidden} more below these (ranks {suggestions.Count + 1}-{suggestions.Count + hidden}); pass limit={suggestions.Count + hidden} to see them.\n");
         return text.Append("Apply one with data_apply_transformation(table, suggestion_id); ids stay valid until the table is reloaded.").ToString();
     }
 

@@ -24,8 +24,10 @@ public sealed class MessySuggestionTests : DataServerTestBase
     }
 
     private async Task<List<JsonElement>> SuggestAsync(int? limit = null) =>
-        (await CallOkAsync("suggest_transformations", limit is null ? new { table = "sales" } : new { table = "sales", limit = limit.Value }))
-        .Structured().GetProperty("suggestions").EnumerateArray().ToList();
+        (await SuggestResultAsync(limit)).Structured().GetProperty("suggestions").EnumerateArray().ToList();
+
+    private Task<ModelContextProtocol.Protocol.CallToolResult> SuggestResultAsync(int? limit = null) =>
+        CallOkAsync("suggest_transformations", limit is null ? new { table = "sales" } : new { table = "sales", limit = limit.Value });
 
     private static string Id(JsonElement s) => s.GetProperty("id").GetString()!;
 
@@ -42,6 +44,15 @@ public sealed class MessySuggestionTests : DataServerTestBase
         tiers.Select(t => Array.IndexOf(order, t)).Should().BeInAscendingOrder().And.NotContain(-1);
         shown.Select(Id).Should().Contain(["to_number:price", "to_number:discount", "parse_date:order_date", "normalize_text:city", "drop_duplicates:*",
             "drop_column:channel", "drop_column:amount_gross", "drop_column:order_id", "drop_column:rating", "impute_mean:satisfaction"]);
+    }
+
+    [Fact]
+    public async Task Suggest_SaysHowManyTheLimitLeftOut()
+    {
+        var result = await SuggestResultAsync(5);
+        var total = result.Structured().GetProperty("total").GetInt32();
+        total.Should().BeGreaterThan(5);
+        result.Text().Should().Contain($"{total - 5} more below these (ranks 6-{total}); pass limit={total} to see them.");
     }
 
     [Fact]
