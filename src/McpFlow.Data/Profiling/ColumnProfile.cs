@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace McpFlow.Data.Profiling;
 
 /// <summary>The profile of one column.</summary>
@@ -20,9 +22,13 @@ namespace McpFlow.Data.Profiling;
 public sealed record ColumnProfile(string Name, string Type, string SemanticType, long Count, long Missing, double MissingShare, long Distinct,
     bool DistinctApproximate, NumericStats? Numeric, TextStats? Text, string? Min, string? Max, IReadOnlyList<ValueCount> TopValues)
 {
-    /// <summary>Text values that are missing markers ("N/A", "-", blank, ...), counted in <see cref="Missing"/>.</summary>
+    /// <summary>Text values that are missing markers ("N/A", "-", blank, ...), counted in <see cref="Missing"/>; left out
+    /// of the JSON when 0 (a wide table's profile must stay under the result cap).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Markers { get; init; }
 
-    /// <summary>True for a numeric column with at most two values (a 0/1 flag): no outlier or skew alerts.</summary>
+    /// <summary>True for a numeric column with at most two values (a 0/1 flag): no outlier or skew alerts. Derived from
+    /// <see cref="Numeric"/> and <see cref="Distinct"/>, so not serialised.</summary>
+    [JsonIgnore]
     public bool IsBinary => Numeric is not null && Distinct <= 2;
 }
