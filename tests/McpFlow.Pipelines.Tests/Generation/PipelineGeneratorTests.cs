@@ -96,5 +96,26 @@ public sealed class PipelineGeneratorTests : IDisposable
         spec.Columns.Single(c => c.Name == "order_ref").Role.Should().Be(ColumnPlan.DroppedRole);
     }
 
+    [Fact]
+    public void Generate_DropsIdLikeNumericColumns_WithTheReason_AndKeepsRealNumbers()
+    {
+        // The case: 796 distinct whole numbers in 800 rows kept as a feature. Counted by construction:
+        // code = (7919 i mod 796) + 1000 as DOUBLE takes 796 values (7919 is coprime to 796), in no order;
+        // visit_seq = i // 2 takes 400 values that never decrease; patient_id = 37 i mod 500 takes 500 values.
+        // store_id (10 values), age (60 whole numbers) and dose (real numbers) are ordinary inputs.
+        _data.Execute("CREATE TABLE visits AS SELECT ((i * 7919) % 796)::DOUBLE + 1000 AS code, i // 2 AS visit_seq, (i * 37) % 500 AS patient_id, " +
+            "i % 10 AS store_id, 20 + (i * 13) % 60 AS age, 10 + 5 * sin(i * 1.3) AS dose, " +
+            "2 * (10 + 5 * sin(i * 1.3)) + 0.1 * (20 + (i * 13) % 60) + sin(i * 7.1) AS y FROM range(0, 800) t(i)");
+        var spec = _generator.Generate(new GenerateRequest("visits", "y", "regression", null));
+
+        Reason("code").Should().Contain("796 distinct whole numbers in 800 rows");
+        Reason("visit_seq").Should().Contain("only rise (or only fall) with the row order");
+        Reason("patient_id").Should().Contain("named like an identifier");
+        spec.Findings.Where(f => f.Check == "id_like").Select(f => f.Column).Should().BeEquivalentTo("code", "visit_seq", "patient_id");
+        spec.FeatureColumns.Select(c => c.Name).Should().BeEquivalentTo("store_id", "age", "dose");
+
+        string Reason(string name) => spec.Columns.Single(c => c.Name == name).Should().Match<ColumnPlan>(c => c.Role == ColumnPlan.DroppedRole).And.Subject.As<ColumnPlan>().Reason;
+    }
+
     public void Dispose() => _data.Dispose();
 }
