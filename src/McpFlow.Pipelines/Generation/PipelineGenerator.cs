@@ -54,13 +54,13 @@ public sealed class PipelineGenerator(TableInspector inspector)
 
         var features = FeaturePlanner.Plan(task, time, request.Horizon, season, trend);
         var split = check.Split(task, features, classes, season);
-        var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null);
+        var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null, check.Imbalanced);
         return new PipelineSpec
         {
             Table = request.Table, Target = target?.Name, Task = task, TimeColumn = time?.Name,
             Horizon = task == PipelineTask.Forecasting ? request.Horizon : 1, RowCount = rows, Classes = classes,
             Columns = plans, Findings = findings, Features = features,
-            Steps = StepExplainer.Explain(task, plans, features, split, findings),
+            Steps = StepExplainer.Explain(task, plans, features, split, findings, tuneThreshold: task == PipelineTask.Binary && check.Imbalanced),
             Split = split, Candidates = TrainerNames.For(task, season is not null, time is not null),
             Metrics = metrics, PrimaryMetric = primary, Maximize = maximize,
         };

@@ -22,7 +22,7 @@ public static partial class SpecValidator
     public static readonly IReadOnlyList<string> Roles = [ColumnPlan.TargetRole, ColumnPlan.TimeRole, ColumnPlan.FeatureRole, ColumnPlan.DroppedRole];
 
     /// <summary>Step names.</summary>
-    public static readonly IReadOnlyList<string> Steps = ["validate", "impute", "encode", "date_parts", "lags", "rolling", "fourier", "difference", "scale", "split", "model"];
+    public static readonly IReadOnlyList<string> Steps = ["validate", "impute", "encode", "date_parts", "lags", "rolling", "fourier", "difference", "scale", "split", "model", "threshold"];
 
     /// <summary>Split kinds.</summary>
     public static readonly IReadOnlyList<string> SplitKinds = [SplitPlan.Stratified, SplitPlan.KFold, SplitPlan.ExpandingWindow];
@@ -147,7 +147,8 @@ public static partial class SpecValidator
             .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> KnownMetrics() =>
-        Enum.GetValues<PipelineTask>().SelectMany(t => TrainerNames.MetricsFor(t, true).Metrics.Concat(TrainerNames.MetricsFor(t, false).Metrics))
+        Enum.GetValues<PipelineTask>().SelectMany(t => TrainerNames.MetricsFor(t, true).Metrics.Concat(TrainerNames.MetricsFor(t, false).Metrics)
+                .Concat(TrainerNames.MetricsFor(t, true, imbalanced: true).Metrics))
             .ToHashSet(StringComparer.Ordinal);
 
     private static void ColumnName(string? name, string field)
