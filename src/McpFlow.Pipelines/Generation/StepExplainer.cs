@@ -29,6 +29,9 @@ internal static class StepExplainer
         if (f.FourierPeriod is { } period && f.FourierOrder > 0)
             steps.Add(new("fourier", $"{f.FourierOrder} sine/cosine pair(s) of the detected {period}-row season, a smooth seasonal shape that needs no history.",
                 true, true, P(("period", period.ToString(CultureInfo.InvariantCulture)), ("order", f.FourierOrder.ToString(CultureInfo.InvariantCulture)))));
+        if (f.YearlyPeriod is { } year && f.YearlyOrder > 0)
+            steps.Add(new("yearly", $"{f.YearlyOrder} sine/cosine pair(s) of the yearly season ({year.ToString("0.##", CultureInfo.InvariantCulture)} rows a year): the smooth yearly shape next to the shorter season.",
+                true, true, P(("period", year.ToString("R", CultureInfo.InvariantCulture)), ("order", f.YearlyOrder.ToString(CultureInfo.InvariantCulture)))));
         if (f.TargetTransform == TargetTransforms.Difference)
             steps.Add(new("difference", $"A trend was detected, so models learn the change y(t) - y(t-{f.DifferenceLag}) from the latest value known at forecast time and add it back; lags and rolling means become differences from that value too, so tree models need not extrapolate the level.",
                 true, true, P(("transform", f.TargetTransform), ("lag", f.DifferenceLag.ToString(CultureInfo.InvariantCulture)))));

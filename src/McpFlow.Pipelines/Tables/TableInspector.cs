@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
 
@@ -108,6 +109,22 @@ public sealed class TableInspector(DuckDbGateway database)
         while (reader.Read())
             values.Add(reader.GetDouble(0));
         return values;
+    }
+
+    /// <summary>
+    /// Median step between consecutive values of a date/timestamp column and the span from first to last, in days
+    /// (DuckDB <c>epoch</c> seconds / 86,400); zeros for fewer than two values.
+    /// </summary>
+    public (double MedianStepDays, double SpanDays) Spacing(string table, string time)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        var t = $"epoch({SqlQuote.Id(time)})";
+        command.CommandText = $"SELECT coalesce(median(d), 0) / 86400.0, coalesce(max(e) - min(e), 0) / 86400.0 FROM (SELECT {t} AS e, " +
+            $"{t} - lag({t}) OVER (ORDER BY {SqlQuote.Id(time)}) AS d FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(time)} IS NOT NULL)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToDouble(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 
     /// <summary>Column names and types, or a not-found error naming the tables that exist.</summary>

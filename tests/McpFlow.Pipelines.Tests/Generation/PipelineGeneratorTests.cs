@@ -54,6 +54,30 @@ public sealed class PipelineGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Generate_FindsTheWeeklyAndYearlySeasons_AndATrendThatTurns_OnFourYearsOfDailyData()
+    {
+        // Issue 14's daily case, in the shape of tools/bench/pipelines/make_daily_series.py: a tent trend (+0.1 a day for
+        // two years, then -0.1), a weekly profile, a yearly sine and deterministic noise
+        // (the fractional part of 43758.5453 sin(12.9898 i), uniform-looking with no period: sin(12.9898 i) alone has one of 14.8 rows). Before, the slow parts hid the
+        // week (a 3-row season was chosen), no yearly terms were planned and the tent was called "no trend".
+        _data.Execute("CREATE TABLE demand AS SELECT DATE '2020-01-01' + i::INTEGER AS day, " +
+            "200 + CASE WHEN i < 730 THEN 0.1 * i ELSE 73 - 0.1 * (i - 730) END " +
+            "+ [6, 4, 3, 2, 5, -8, -12][1 + ((i + 2) % 7)::INTEGER] + 15 * sin(2 * pi() * i / 365.25) " +
+            "+ 8 * (sin(i * 12.9898) * 43758.5453 - floor(sin(i * 12.9898) * 43758.5453) - 0.5) AS demand " +
+            "FROM range(0, 1461) t(i)");
+
+        var spec = _generator.Generate(new GenerateRequest("demand", "demand", "forecasting", "day", Horizon: 1, Folds: 3));
+
+        spec.Features.FourierPeriod.Should().Be(7);
+        spec.Features.YearlyPeriod.Should().Be(365.25); // one row a day: 365.25 / 1-day median step
+        spec.Features.YearlyOrder.Should().Be(YearlySeason.Order);
+        spec.Features.TargetTransform.Should().Be(TargetTransforms.Difference);
+        spec.Steps.Select(s => s.Name).Should().Contain(["fourier", "yearly", "difference"]);
+        spec.Findings.Select(f => f.Message).Should().Contain(m => m.StartsWith("Trend that changes", StringComparison.Ordinal))
+            .And.Contain(m => m.StartsWith("Yearly season: the series spans 4.0 years", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Generate_RoundTripsThroughVersionedJson()
     {
         var spec = _generator.Generate(new GenerateRequest("houses", "price", "regression", null));
