@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Native;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -17,6 +18,7 @@ public static class MlNetEngineProbe
 
     private static EngineStatus Probe()
     {
+        var waitPolicy = OpenMpWaitPolicy.Apply();
         var ml = new MLContext(seed: 0);
         var rows = Enumerable.Range(0, 8).Select(i => new Row { X = i }).ToList();
         var normalized = ml.Transforms.NormalizeMinMax(nameof(Row.X)).Fit(ml.Data.LoadFromEnumerable(rows))
@@ -27,7 +29,7 @@ public static class MlNetEngineProbe
             NativeLibrary.Free(handle);
         var works = Math.Abs(max - 1f) < 1e-6f;
         return new EngineStatus("ML.NET", works && lightGbm, Version(),
-            $"pipelines {(works ? "run" : $"gave {max:G3} instead of 1")}; LightGBM native library {(lightGbm ? "loads" : "does not load")}");
+            $"pipelines {(works ? "run" : $"gave {max:G3} instead of 1")}; LightGBM native library {(lightGbm ? "loads" : "does not load")}; OMP_WAIT_POLICY {waitPolicy.ToLowerInvariant()}");
     }
 
     // ML.NET's assembly version is fixed at 1.0.0.0; the package version is in the informational version ("5.0.1+sha").

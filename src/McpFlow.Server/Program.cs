@@ -1,8 +1,12 @@
 using System.Collections;
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Native;
 using McpFlow.Server;
 using McpFlow.Server.Cli;
 using McpFlow.Server.Hosting;
+
+// First, before any native library (LightGBM, libtorch) loads: their OpenMP threads read the policy once, at load.
+OpenMpWaitPolicy.Apply();
 
 var cli = new CommandLineDefinition();
 var root = cli.Build();

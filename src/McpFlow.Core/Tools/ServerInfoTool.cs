@@ -5,6 +5,7 @@ using McpFlow.Core.Configuration;
 using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Native;
 using McpFlow.Core.Security;
 using McpFlow.Core.Workspace;
 using ModelContextProtocol.Protocol;
@@ -41,6 +42,7 @@ public sealed class ServerInfoTool(
             readOnly = options.ReadOnly,
             sqlWritesEnabled = options.Sql.AllowWrites,
             trackingUri = RedactCredentials(tracking),
+            openMpWaitPolicy = OpenMpWaitPolicy.Current,
             engines,
         };
 
@@ -49,7 +51,8 @@ public sealed class ServerInfoTool(
             .AppendLine($"Groups enabled: {string.Join(", ", groups.Enabled)}{(options.ReadOnly ? " (read-only mode: only read-only tools)" : "")}")
             .AppendLine($"Workspace: {workspace.Root}")
             .AppendLine($"Allowed roots: {string.Join(", ", guard.Roots)}")
-            .AppendLine($"Tracking: {RedactCredentials(tracking)}");
+            .AppendLine($"Tracking: {RedactCredentials(tracking)}")
+            .AppendLine($"OpenMP waiting (LightGBM, libtorch): OMP_WAIT_POLICY={OpenMpWaitPolicy.Current ?? "unset (threads spin)"}");
         foreach (var engine in engines)
             text.AppendLine($"- {engine.Engine}: {(engine.Available ? "available" : "NOT available")}{(engine.Version is null ? "" : " " + engine.Version)}{(engine.Detail is null ? "" : " (" + engine.Detail + ")")}");
         return ToolResults.Create(text.ToString().TrimEnd(), info);

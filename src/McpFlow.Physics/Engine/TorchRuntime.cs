@@ -1,6 +1,7 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Native;
 using System.Runtime.InteropServices;
 using TorchSharp;
 

@@ -38,11 +38,23 @@ public static class CrossValidator
             var train = new ModelInput(pre.Transform(frame, fold.Train), frame, fold.Train);
             var watch = Stopwatch.StartNew();
             var model = ModelFactory.Fit(spec, trainer, h, train, seed: 42 + fold.Index);
+            double? threshold = null;
+            if (ThresholdTuner.Applies(spec, trainer))
+            {
+                // Tuned on this fold's training rows only; the model above is the one the threshold is applied to.
+                threshold = ThresholdTuner.Tune(spec, frame, fold.Train, trainer, h, 42 + fold.Index, cancellationToken);
+                if (threshold is { } t)
+                    model = new ThresholdModel(model, t);
+            }
+
             seconds += watch.Elapsed.TotalSeconds;
             var test = new ModelInput(pre.Transform(frame, fold.Test), frame, fold.Test);
             var prediction = model.Predict(test);
             onFold?.Invoke(fold, prediction);
-            results.Add(Score(spec, frame, fold, prediction));
+            var scores = new Dictionary<string, double>(Score(spec, frame, fold, prediction));
+            if (threshold is { } tuned)
+                scores[ThresholdTuner.Step] = tuned;
+            results.Add(scores);
         }
 
         return FoldScores.From(trainer, results, seconds);

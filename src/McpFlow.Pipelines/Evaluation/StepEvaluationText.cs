@@ -10,7 +10,7 @@ public static class StepEvaluationText
     public static string Markdown(StepEvaluation e, IReadOnlyList<string> metrics)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Pipeline steps evaluated with {e.Trainer} ({e.PerFold.Count} fold(s)); " + (e.RunId is null ? "not logged (no tracking store in this server)." : $"run {e.RunId} in '{e.Experiment}'."));
+        text.AppendLine($"Pipeline steps evaluated with {e.Trainer} ({e.TrainerSource}; {e.PerFold.Count} fold(s)); " + (e.RunId is null ? "not logged (no tracking store in this server)." : $"run {e.RunId} in '{e.Experiment}'."));
         text.AppendLine("\n| step | rows in | rows out | features added | nulls left | seconds |\n|---|---|---|---|---|---|");
         foreach (var s in e.Steps)
             text.AppendLine($"| {s.Step} | {s.RowsIn} | {s.RowsOut} | {s.FeaturesAdded} | {s.NullsLeft} | {s.Seconds:F3} |");
@@ -21,9 +21,11 @@ public static class StepEvaluationText
         text.AppendLine($"| mean ± std | {string.Join(" | ", shown.Select(m => LeaderboardText.Format(e.Mean[m], e.Std.GetValueOrDefault(m))))} |");
         if (e.Ablation.Count > 0)
         {
-            text.AppendLine($"\nAblation ({e.PrimaryMetric} = {LeaderboardText.Format(e.Mean.GetValueOrDefault(e.PrimaryMetric, double.NaN))} with every step):\n\n| without | {e.PrimaryMetric} | gain from the step | verdict |\n|---|---|---|---|");
+            text.AppendLine($"\nAblation ({e.PrimaryMetric} = {LeaderboardText.Format(e.Mean.GetValueOrDefault(e.PrimaryMetric, double.NaN))} with every step; " +
+                            "a gain counts when it exceeds the 95% margin of its spread over the folds, paired fold by fold):\n\n" +
+                            $"| without | {e.PrimaryMetric} | gain from the step ± SE | margin | verdict |\n|---|---|---|---|---|");
             foreach (var a in e.Ablation)
-                text.AppendLine($"| {a.Step} | {LeaderboardText.Format(a.Value)} | {LeaderboardText.Format(a.Delta)} | {a.Verdict} |");
+                text.AppendLine($"| {a.Step} | {LeaderboardText.Format(a.Value)} | {LeaderboardText.Format(a.Delta, a.StandardError)} | {LeaderboardText.Format(a.Margin)} | {a.Verdict} |");
         }
 
         return text.ToString();

@@ -10,7 +10,7 @@ namespace McpFlow.Pipelines.Features;
 
 /// <summary>
 /// Runs the SQL steps of a spec in DuckDB (inputs, date parts, lags, left-closed rolling windows) and the Fourier
-/// step in .NET, one timed query per step, and returns the rows as a <see cref="FeatureFrame"/>.
+/// steps (the detected season, the yearly season) in .NET, one timed query per step, and returns the rows as a <see cref="FeatureFrame"/>.
 /// </summary>
 public sealed class FeatureLoader(DuckDbGateway database)
 {
@@ -81,6 +81,19 @@ public sealed class FeatureLoader(DuckDbGateway database)
             }
 
             stats.Add(Stat("fourier", n, n, 2 * spec.Features.FourierOrder, numeric, categorical, watch));
+        }
+
+        if (spec.Features.YearlyPeriod is { } year && spec.Features.YearlyOrder > 0 && spec.IsEnabled("yearly"))
+        {
+            watch.Restart();
+            for (var k = 1; k <= spec.Features.YearlyOrder; k++)
+            {
+                var kk = k;
+                numeric.Add(new NumericColumn($"yearly_sin_{k}", "yearly", Enumerable.Range(0, n).Select(t => Math.Sin(2 * Math.PI * kk * t / year)).ToArray()));
+                numeric.Add(new NumericColumn($"yearly_cos_{k}", "yearly", Enumerable.Range(0, n).Select(t => Math.Cos(2 * Math.PI * kk * t / year)).ToArray()));
+            }
+
+            stats.Add(Stat("yearly", n, n, 2 * spec.Features.YearlyOrder, numeric, categorical, watch));
         }
 
         double[] naive = [], seasonal = [], history = [];

@@ -44,9 +44,8 @@ internal sealed class ColumnRoleAssigner(TableInspector inspector, string table,
             return Drop("leakage_target_name", "warning", $"'{c.Name}' looks derived from the target '{target.Name}' (its name contains it); dropped to avoid leakage. Keep it only if it is known before the target.");
         var isBool = c.SqlType.Equals("BOOLEAN", StringComparison.OrdinalIgnoreCase);
         var isText = c.SqlType.Equals("VARCHAR", StringComparison.OrdinalIgnoreCase);
-        var idLike = (c.IsInteger || isText) && c.Distinct >= GenerationLimits.IdLikeDistinctShare * nonNull && nonNull >= 20;
-        if (idLike)
-            return Drop("id_like", "warning", $"'{c.Name}' is ID-like ({c.Distinct} distinct values in {nonNull} rows); an identifier cannot generalise and is dropped.");
+        if (IdLikeColumn.Reason(c, nonNull, isText, () => inspector.IsMonotone(table, c.Name)) is { } idReason)
+            return Drop("id_like", "warning", $"'{c.Name}' is ID-like ({idReason}); an identifier cannot generalise and is dropped.");
         if (c.IsTemporal)
         {
             if (time is not null && inspector.ShareAfter(table, c.Name, time.Name) >= 0.5)

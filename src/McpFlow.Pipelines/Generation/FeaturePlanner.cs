@@ -12,9 +12,10 @@ public static class FeaturePlanner
     /// season. Date parts come from a date/timestamp time column for every task. With a <paramref name="trend"/> the
     /// target is differenced at the horizon (models forecast the change from the latest known value), and with a season
     /// too, the lag one season plus one horizon back is added: with the season lag it gives the same change a season
-    /// earlier (on CO₂ it lowered sdca's MASE from 0.2225 to 0.2165 in tools/bench/pipelines).
+    /// earlier (on CO₂ it lowered sdca's MASE from 0.2225 to 0.2165 in tools/bench/pipelines). A
+    /// <paramref name="yearly"/> season (rows per year, <see cref="YearlySeason"/>) adds its Fourier pairs.
     /// </summary>
-    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season, bool trend = false)
+    public static FeaturePlan Plan(PipelineTask task, ColumnProfile? time, int horizon, int? season, bool trend = false, double? yearly = null)
     {
         var dateParts = time is null || !time.IsTemporal
             ? []
@@ -37,6 +38,7 @@ public static class FeaturePlanner
         var windows = season is { } p && p > 3 ? new[] { 3, p } : new[] { 3, 7 };
         var order = season is { } q ? Math.Min(GenerationLimits.FourierOrder, q / 2) : 0;
         return new FeaturePlan(lags.ToList(), windows, season, order, dateParts, "standard",
-            trend ? TargetTransforms.Difference : TargetTransforms.None, trend ? horizon : 0);
+            trend ? TargetTransforms.Difference : TargetTransforms.None, trend ? horizon : 0,
+            yearly, yearly is null ? 0 : YearlySeason.Order);
     }
 }

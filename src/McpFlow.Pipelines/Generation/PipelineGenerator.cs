@@ -34,11 +34,23 @@ public sealed class PipelineGenerator(TableInspector inspector)
             findings.Add(new ValidationFinding("missing", c.Name, "info", $"'{c.Name}' has {c.Nulls} missing values ({(double)c.Nulls / rows:P1}); imputed from training folds."));
 
         int? season = null;
+        double? yearly = null;
         var trend = false;
         if (task == PipelineTask.Forecasting)
         {
             var series = inspector.Series(request.Table, target!.Name, time!.Name, GenerationLimits.SeasonalitySampleRows);
-            if (SeasonalityDetector.Detect(series, GenerationLimits.MaxSeason) is { } s)
+            if (time.IsTemporal && inspector.Spacing(request.Table, time.Name) is var (step, span))
+            {
+                yearly = YearlySeason.RowsPerYear(step, span);
+                if (yearly is { } perYear)
+                    findings.Add(new ValidationFinding("seasonality", target.Name, "info",
+                        $"Yearly season: the series spans {span / YearlySeason.DaysPerYear:F1} years of {perYear:F2} rows each; {YearlySeason.Order} yearly Fourier pairs added."));
+            }
+
+            var detected = yearly is { } rowsPerYear
+                ? SeasonalityDetector.Detect(YearlySeason.WithoutSlowComponents(series, rowsPerYear), YearlySeason.MaxShortSeason(rowsPerYear))
+                : SeasonalityDetector.Detect(series, GenerationLimits.MaxSeason);
+            if (detected is { } s)
             {
                 season = s.Period;
                 findings.Add(new ValidationFinding("seasonality", target.Name, "info", $"Season of {s.Period} rows detected (autocorrelation {s.Acf:F2} at that lag)."));
@@ -47,20 +59,30 @@ public sealed class PipelineGenerator(TableInspector inspector)
                 findings.Add(new ValidationFinding("seasonality", target.Name, "info", "No clear season found in the autocorrelation (no peak above 0.3); no Fourier terms."));
             var r2 = TrendDetector.TrendR2(series, season);
             trend = r2 >= TrendDetector.MinR2;
-            findings.Add(new ValidationFinding("trend", target.Name, "info", r2 is null ? "Too few seasons to test for a trend; the target is modelled as is."
-                : trend ? $"Trend detected: a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}; models forecast the change over the horizon and add it to the latest known value."
-                : $"No trend (a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}, below {TrendDetector.MinR2:P0}); the target is modelled as is."));
+            if (!trend && TrendDetector.BrokenTrend(series, season) is { } broken && broken.R2 >= TrendDetector.MinR2)
+            {
+                trend = true;
+                findings.Add(new ValidationFinding("trend", target.Name, "info",
+                    $"Trend that changes {broken.At:P0} of the way through: a line with one break explains {broken.R2:P0} of the variance of the {(season is null ? "values" : "season means")} " +
+                    $"(a single line {r2:P0}); models forecast the change over the horizon and add it to the latest known value."));
+            }
+            else
+            {
+                findings.Add(new ValidationFinding("trend", target.Name, "info", r2 is null ? "Too few seasons to test for a trend; the target is modelled as is."
+                    : trend ? $"Trend detected: a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}; models forecast the change over the horizon and add it to the latest known value."
+                    : $"No trend (a line explains {r2:P0} of the variance of the {(season is null ? "values" : "season means")}, and a line with one break less, below {TrendDetector.MinR2:P0}); the target is modelled as is."));
+            }
         }
 
-        var features = FeaturePlanner.Plan(task, time, request.Horizon, season, trend);
+        var features = FeaturePlanner.Plan(task, time, request.Horizon, season, trend, yearly);
         var split = check.Split(task, features, classes, season);
-        var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null);
+        var (metrics, primary, maximize) = TrainerNames.MetricsFor(task, target is not null, check.Imbalanced);
         return new PipelineSpec
         {
             Table = request.Table, Target = target?.Name, Task = task, TimeColumn = time?.Name,
             Horizon = task == PipelineTask.Forecasting ? request.Horizon : 1, RowCount = rows, Classes = classes,
             Columns = plans, Findings = findings, Features = features,
-            Steps = StepExplainer.Explain(task, plans, features, split, findings),
+            Steps = StepExplainer.Explain(task, plans, features, split, findings, tuneThreshold: task == PipelineTask.Binary && check.Imbalanced),
             Split = split, Candidates = TrainerNames.For(task, season is not null, time is not null),
             Metrics = metrics, PrimaryMetric = primary, Maximize = maximize,
         };

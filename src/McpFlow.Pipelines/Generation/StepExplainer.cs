@@ -6,7 +6,8 @@ namespace McpFlow.Pipelines.Generation;
 /// <summary>Writes the step list of a spec, each step with its explanation and settings.</summary>
 internal static class StepExplainer
 {
-    public static IReadOnlyList<StepPlan> Explain(PipelineTask task, IReadOnlyList<ColumnPlan> columns, FeaturePlan f, SplitPlan split, IReadOnlyList<ValidationFinding> findings)
+    public static IReadOnlyList<StepPlan> Explain(PipelineTask task, IReadOnlyList<ColumnPlan> columns, FeaturePlan f, SplitPlan split, IReadOnlyList<ValidationFinding> findings,
+        bool tuneThreshold = false)
     {
         var features = columns.Where(c => c.Role == ColumnPlan.FeatureRole).ToList();
         var dropped = columns.Where(c => c.Role == ColumnPlan.DroppedRole).Select(c => c.Name).ToList();
@@ -28,6 +29,9 @@ internal static class StepExplainer
         if (f.FourierPeriod is { } period && f.FourierOrder > 0)
             steps.Add(new("fourier", $"{f.FourierOrder} sine/cosine pair(s) of the detected {period}-row season, a smooth seasonal shape that needs no history.",
                 true, true, P(("period", period.ToString(CultureInfo.InvariantCulture)), ("order", f.FourierOrder.ToString(CultureInfo.InvariantCulture)))));
+        if (f.YearlyPeriod is { } year && f.YearlyOrder > 0)
+            steps.Add(new("yearly", $"{f.YearlyOrder} sine/cosine pair(s) of the yearly season ({year.ToString("0.##", CultureInfo.InvariantCulture)} rows a year): the smooth yearly shape next to the shorter season.",
+                true, true, P(("period", year.ToString("R", CultureInfo.InvariantCulture)), ("order", f.YearlyOrder.ToString(CultureInfo.InvariantCulture)))));
         if (f.TargetTransform == TargetTransforms.Difference)
             steps.Add(new("difference", $"A trend was detected, so models learn the change y(t) - y(t-{f.DifferenceLag}) from the latest value known at forecast time and add it back; lags and rolling means become differences from that value too, so tree models need not extrapolate the level.",
                 true, true, P(("transform", f.TargetTransform), ("lag", f.DifferenceLag.ToString(CultureInfo.InvariantCulture)))));
@@ -50,6 +54,11 @@ internal static class StepExplainer
             false, true, P(("kind", split.Kind), ("folds", split.Folds.ToString(CultureInfo.InvariantCulture)))));
         steps.Add(new("model", "Trains the candidate models on each training fold and scores them on the test fold; a dummy baseline is always included so gains are measured against it.",
             false, true, P(("task", TaskNames.Name(task)))));
+        if (tuneThreshold)
+            steps.Add(new(Comparison.ThresholdTuner.Step, $"The positive class is rare, so the decision threshold is tuned instead of fixed at 0.5: on each training fold, {Comparison.ThresholdTuner.InnerFolds}-fold stratified inner cross-validation " +
+                "scores every training row out of fold and the threshold with the highest MCC is applied to the model fitted on the whole training fold (the test fold never sets it); the threshold is reported per model. " +
+                "It changes the predicted classes (recall, precision, F1, MCC), not the scores (AUC, average precision).",
+                true, true, P(("metric", "mcc"), ("inner_folds", Comparison.ThresholdTuner.InnerFolds.ToString(CultureInfo.InvariantCulture)))));
         return steps;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFlow.Core.Errors;
 using McpFlow.Pipelines.Specs;
 using McpFlow.Pipelines.Tables;
@@ -8,6 +9,9 @@ namespace McpFlow.Pipelines.Generation;
 internal sealed class TaskChecks(TableInspector inspector, GenerateRequest request, long rows)
 {
     public List<ValidationFinding> Findings { get; } = [];
+
+    /// <summary>True when the classes are imbalanced (<see cref="ClassImbalance"/>); set by <see cref="Validate"/>.</summary>
+    public bool Imbalanced { get; private set; }
 
     /// <summary>Validates target and time column for the task; returns the class labels (classification).</summary>
     public IReadOnlyList<string> Validate(PipelineTask task, ColumnProfile? target, ColumnProfile? time)
@@ -77,6 +81,22 @@ internal sealed class TaskChecks(TableInspector inspector, GenerateRequest reque
             throw McpFlowException.Invalid(
                 $"Class '{smallest.Label}' has only {smallest.Count} rows, fewer than the {request.Folds} folds: stratified cross-validation needs one per fold.",
                 smallest.Count >= 2 ? $"Use folds={smallest.Count}, or merge rare classes." : "Merge or remove that class, or collect more rows of it.");
+        var labelled = rows - target.Nulls;
+        Imbalanced = ClassImbalance.IsImbalanced(smallest.Count, labelled, classes.Count);
+        if (Imbalanced)
+        {
+            var share = smallest.Count / (double)labelled;
+            Findings.Add(new ValidationFinding("imbalance", target.Name, "warning", string.Create(CultureInfo.InvariantCulture,
+                $"Class '{smallest.Label}' is {100 * share:F1}% of the labelled rows ({smallest.Count} of {labelled}): accuracy mostly rewards the large classes") +
+                (task == PipelineTask.Binary ? string.Create(CultureInfo.InvariantCulture, $" (predicting the majority class alone is {100 * (1 - share):F1}% accurate). ") : ". ") +
+                (task == PipelineTask.Binary
+                    ? $"'{smallest.Label}' is the positive class of precision, recall, F1 and average precision. Models are ranked by average precision (PR-AUC; a model without signal scores the positive share), the decision threshold is tuned on each training fold to maximise MCC and reported, and a stratified baseline gives the chance level."
+                    : "Models are ranked by MCC (0 for the majority class alone), with average precision and balanced accuracy reported and a stratified baseline for the chance level.")));
+            // Binary metrics score class index 1 as the positive class: make it the minority.
+            if (task == PipelineTask.Binary && classes[0] == smallest.Label)
+                classes = [classes[1], classes[0]];
+        }
+
         return classes;
     }
 }

@@ -2,13 +2,15 @@ namespace McpFlow.Pipelines.Metrics;
 
 /// <summary>
 /// Classification metrics from labels, predictions and scores. For two classes, precision, recall and F1 are
-/// those of class 1 (the positive class); for more, they are macro averages. AUC is the Mann-Whitney rank
-/// statistic (ties count one half); for more than two classes it is the macro one-vs-rest average. MCC for more
-/// than two classes is Gorodkin's R_K, which equals the binary MCC for two classes.
+/// those of class 1 (the positive class); for more, they are macro averages. Balanced accuracy is the mean recall
+/// of the classes. AUC is the Mann-Whitney rank statistic (ties count one half) and average precision (PR-AUC) is
+/// scikit-learn's step-wise area <c>Σ (R_n - R_(n-1)) P_n</c> over the distinct scores; for more than two classes
+/// both are macro one-vs-rest averages. MCC for more than two classes is Gorodkin's R_K, which equals the binary
+/// MCC for two classes. All match scikit-learn 1.2 (tools/bench/pipelines/classification_metrics_fixture.py).
 /// </summary>
 public static class ClassificationMetrics
 {
-    /// <summary>Computes accuracy, auc, recall, precision, f1, kappa and mcc.</summary>
+    /// <summary>Computes accuracy, balanced_accuracy, auc, average_precision, recall, precision, f1, kappa and mcc.</summary>
     /// <param name="actual">True class indices 0..classes-1.</param>
     /// <param name="predicted">Predicted class indices.</param>
     /// <param name="scores">Per row, a score per class (higher means more likely); null skips AUC.</param>
@@ -29,19 +31,59 @@ public static class ClassificationMetrics
         }
 
         var auc = double.NaN;
+        var averagePrecision = double.NaN;
         if (scores is not null)
         {
-            auc = classes == 2
-                ? Auc(actual.Select(a => a == 1).ToList(), scores.Select(s => s[1]).ToList())
-                : Enumerable.Range(0, classes).Select(k => Auc(actual.Select(a => a == k).ToList(), scores.Select(s => s[k]).ToList()))
-                    .Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average();
+            auc = ByClass(Auc);
+            averagePrecision = ByClass(AveragePrecision);
         }
 
+        var present = Enumerable.Range(0, classes).Where(k => Enumerable.Range(0, classes).Any(j => confusion[k, j] > 0)).ToList();
+        var balanced = present.Count == 0 ? double.NaN : present.Average(k => PrecisionRecallF1(confusion, k).Recall);
         return new Dictionary<string, double>
         {
-            ["accuracy"] = accuracy, ["auc"] = auc, ["recall"] = recall, ["precision"] = precision, ["f1"] = f1,
-            ["kappa"] = Kappa(confusion, n), ["mcc"] = Mcc(confusion, n),
+            ["accuracy"] = accuracy, ["balanced_accuracy"] = balanced, ["auc"] = auc, ["average_precision"] = averagePrecision,
+            ["recall"] = recall, ["precision"] = precision, ["f1"] = f1, ["kappa"] = Kappa(confusion, n), ["mcc"] = Mcc(confusion, n),
         };
+
+        // Binary: the positive class's score; more classes: the macro one-vs-rest average over classes that can be scored.
+        double ByClass(Func<IReadOnlyList<bool>, IReadOnlyList<double>, double> metric) => classes == 2
+            ? metric(actual.Select(a => a == 1).ToList(), scores!.Select(s => s[1]).ToList())
+            : Enumerable.Range(0, classes).Select(k => metric(actual.Select(a => a == k).ToList(), scores!.Select(s => s[k]).ToList()))
+                .Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average();
+    }
+
+    /// <summary>
+    /// Average precision (area under the precision-recall curve as scikit-learn computes it): rows ranked by score,
+    /// highest first, one threshold per distinct score; <c>Σ (R_n - R_(n-1)) P_n</c>. NaN without positives.
+    /// </summary>
+    public static double AveragePrecision(IReadOnlyList<bool> positive, IReadOnlyList<double> score)
+    {
+        var positives = positive.Count(p => p);
+        if (positives == 0)
+            return double.NaN;
+        var order = Enumerable.Range(0, score.Count).OrderByDescending(i => score[i]).ToArray();
+        double tp = 0, fp = 0, previousRecall = 0, area = 0;
+        for (var i = 0; i < order.Length;)
+        {
+            // Tied scores form one threshold.
+            var j = i;
+            while (j < order.Length && score[order[j]] == score[order[i]])
+            {
+                if (positive[order[j]])
+                    tp++;
+                else
+                    fp++;
+                j++;
+            }
+
+            var recall = tp / positives;
+            area += (recall - previousRecall) * (tp / (tp + fp));
+            previousRecall = recall;
+            i = j;
+        }
+
+        return area;
     }
 
     /// <summary>Confusion counts, rows actual, columns predicted.</summary>

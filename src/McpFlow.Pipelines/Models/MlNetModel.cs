@@ -1,3 +1,4 @@
+using McpFlow.Core.Native;
 using McpFlow.Pipelines.Specs;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -25,6 +26,7 @@ public sealed class MlNetModel : ITrainedModel
     /// <summary>Fits trainer <paramref name="name"/> on the training rows.</summary>
     public static MlNetModel Fit(PipelineTask task, string name, Hyperparameters h, ModelInput train, int classes, int seed)
     {
+        OpenMpWaitPolicy.Apply(); // LightGBM's OpenMP threads read it when the native library loads (the server applies it at start)
         var ml = new MLContext(seed);
         var data = View(ml, task, train, classes, labelled: true);
         var estimator = MlNetEstimators.Create(ml, task, name, h);
@@ -34,6 +36,7 @@ public sealed class MlNetModel : ITrainedModel
     /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
     public static MlNetModel Load(string file, PipelineTask task, int classes)
     {
+        OpenMpWaitPolicy.Apply();
         var ml = new MLContext(0);
         var model = ml.Model.Load(file, out var schema);
         return new MlNetModel(ml, model, schema, task, classes);

@@ -8,7 +8,7 @@ public static class ModelFactory
     /// <summary>Fits <paramref name="trainer"/> for the spec's task on <paramref name="train"/>.</summary>
     public static ITrainedModel Fit(PipelineSpec spec, string trainer, Hyperparameters h, ModelInput train, int seed = 42) =>
         TrainerNames.Baselines.Contains(trainer)
-            ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0)
+            ? BaselineModel.Fit(trainer, train, spec.Classes.Count is var c && spec.Task is PipelineTask.Binary or PipelineTask.Multiclass ? c : 0, seed)
             : trainer == TrainerNames.HoltWinters ? HoltWintersModel.Fit(train, spec.Features.FourierPeriod ?? 0, spec.Horizon)
             : trainer == TrainerNames.Combination ? new CombinationModel(Fit(spec, TrainerNames.HoltWinters, h, train, seed), Fit(spec, "sdca", h, train, seed))
             : train.Frame.Base.Length > 0 ? DifferencedModel.Fit(train, t => FitLearner(spec, trainer, h, t, seed))

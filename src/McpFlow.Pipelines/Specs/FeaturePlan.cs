@@ -9,6 +9,8 @@ namespace McpFlow.Pipelines.Specs;
 /// <param name="Scaling">standard (z-score, fitted on training folds) or none.</param>
 /// <param name="TargetTransform">Forecasting target transform (<see cref="TargetTransforms"/>), default none.</param>
 /// <param name="DifferenceLag">Rows back to the value a <c>difference</c> transform is taken from (the horizon); 0 without one.</param>
+/// <param name="YearlyPeriod">Rows per year of a dated series of two years or more (365.25 for daily rows); null without yearly terms.</param>
+/// <param name="YearlyOrder">Sine/cosine pairs of the yearly season (10, Prophet's default); 0 without.</param>
 public sealed record FeaturePlan(
     IReadOnlyList<int> Lags,
     IReadOnlyList<int> RollingWindows,
@@ -17,4 +19,6 @@ public sealed record FeaturePlan(
     IReadOnlyList<string> DateParts,
     string Scaling,
     string TargetTransform = TargetTransforms.None,
-    int DifferenceLag = 0);
+    int DifferenceLag = 0,
+    double? YearlyPeriod = null,
+    int YearlyOrder = 0);

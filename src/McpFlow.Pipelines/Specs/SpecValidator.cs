@@ -22,7 +22,7 @@ public static partial class SpecValidator
     public static readonly IReadOnlyList<string> Roles = [ColumnPlan.TargetRole, ColumnPlan.TimeRole, ColumnPlan.FeatureRole, ColumnPlan.DroppedRole];
 
     /// <summary>Step names.</summary>
-    public static readonly IReadOnlyList<string> Steps = ["validate", "impute", "encode", "date_parts", "lags", "rolling", "fourier", "difference", "scale", "split", "model"];
+    public static readonly IReadOnlyList<string> Steps = ["validate", "impute", "encode", "date_parts", "lags", "rolling", "fourier", "yearly", "difference", "scale", "split", "model", "threshold"];
 
     /// <summary>Split kinds.</summary>
     public static readonly IReadOnlyList<string> SplitKinds = [SplitPlan.Stratified, SplitPlan.KFold, SplitPlan.ExpandingWindow];
@@ -38,6 +38,9 @@ public static partial class SpecValidator
 
     /// <summary>Most folds (more gives test folds too small to score; 20 is already far beyond common practice).</summary>
     public const int MaxFolds = 20;
+
+    /// <summary>Most yearly Fourier pairs (twice Prophet's default of 10; more only fits noise).</summary>
+    public const int MaxYearlyOrder = 20;
 
     /// <summary>Most columns a spec may describe.</summary>
     public const int MaxColumns = 10_000;
@@ -130,6 +133,9 @@ public static partial class SpecValidator
         OneOf(f.Scaling, Scalings, "features.scaling");
         OneOf(f.TargetTransform, Transforms, "features.targetTransform");
         Range(f.DifferenceLag, 0, MaxRows, "features.differenceLag");
+        if (f.YearlyPeriod is { } year && (!double.IsFinite(year) || year < 2 || year > MaxRows))
+            Fail("features.yearlyPeriod", $"must be between 2 and {MaxRows} rows (365.25 for daily rows)");
+        Range(f.YearlyOrder, 0, f.YearlyPeriod is { } y && double.IsFinite(y) ? Math.Min(MaxYearlyOrder, (int)(y / 2)) : 0, "features.yearlyOrder");
     }
 
     private static void Split(SplitPlan? split)
@@ -147,7 +153,8 @@ public static partial class SpecValidator
             .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> KnownMetrics() =>
-        Enum.GetValues<PipelineTask>().SelectMany(t => TrainerNames.MetricsFor(t, true).Metrics.Concat(TrainerNames.MetricsFor(t, false).Metrics))
+        Enum.GetValues<PipelineTask>().SelectMany(t => TrainerNames.MetricsFor(t, true).Metrics.Concat(TrainerNames.MetricsFor(t, false).Metrics)
+                .Concat(TrainerNames.MetricsFor(t, true, imbalanced: true).Metrics))
             .ToHashSet(StringComparer.Ordinal);
 
     private static void ColumnName(string? name, string field)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
 
@@ -18,13 +19,13 @@ public sealed class TableInspector(DuckDbGateway database)
         {
             var id = SqlQuote.Id(name);
             var numeric = ColumnTypes.IsNumeric(type);
-            var stats = numeric ? $"avg({id})::DOUBLE, stddev_samp({id})::DOUBLE" : "NULL, NULL";
+            var stats = numeric ? $"avg({id})::DOUBLE, stddev_samp({id})::DOUBLE, coalesce(bool_and({id}::DOUBLE = round({id}::DOUBLE)), false)" : "NULL, NULL, false";
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) - count({id}), count(DISTINCT {id}), {stats} FROM {SqlQuote.Id(table)}";
             using var reader = command.ExecuteReader();
             reader.Read();
             profiles.Add(new ColumnProfile(name, type, reader.GetInt64(0), reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetDouble(3)));
+                reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetBoolean(4)));
         }
 
         return (rows, profiles);
@@ -47,6 +48,19 @@ public sealed class TableInspector(DuckDbGateway database)
             $"SELECT sum(m)::DOUBLE / sum(t) FROM (SELECT max(c) AS m, sum(c) AS t FROM (SELECT {SqlQuote.Id(column)} AS k, {SqlQuote.Id(target)} AS y, count(*) AS c " +
             $"FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(target)} IS NOT NULL GROUP BY ALL) GROUP BY k)");
         return value is null or DBNull ? 0 : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// True when the non-null values of a numeric column never decrease, or never increase, in the table's row order
+    /// (a counter or sequence number) and take at least two values.
+    /// </summary>
+    public bool IsMonotone(string table, string column)
+    {
+        using var connection = database.Open();
+        var value = Scalar(connection,
+            $"SELECT count(*) > 0 AND (bool_and(d >= 0) OR bool_and(d <= 0)) AND bool_or(d <> 0) FROM (SELECT {SqlQuote.Id(column)}::DOUBLE - lag({SqlQuote.Id(column)}::DOUBLE) OVER (ORDER BY rowid) AS d " +
+            $"FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(column)} IS NOT NULL) WHERE d IS NOT NULL");
+        return value is bool b && b;
     }
 
     /// <summary>Share of rows where <paramref name="column"/> is later than <paramref name="time"/>.</summary>
@@ -72,15 +86,15 @@ public sealed class TableInspector(DuckDbGateway database)
         return values;
     }
 
-    /// <summary>The least frequent non-null value of a column and its count.</summary>
+    /// <summary>The least frequent non-null value of a column (as text, the way <see cref="DistinctValues"/> writes it) and its count.</summary>
     public (string Label, long Count) SmallestClass(string table, string column)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqlQuote.Id(column)}::VARCHAR, count(*) AS c FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(column)} IS NOT NULL GROUP BY 1 ORDER BY c, 1 LIMIT 1";
+        command.CommandText = $"SELECT {SqlQuote.Id(column)}, count(*) AS c FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(column)} IS NOT NULL GROUP BY 1 ORDER BY c, 1 LIMIT 1";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (reader.GetString(0), reader.GetInt64(1));
+        return (Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, reader.GetInt64(1));
     }
 
     /// <summary>Non-null values of a numeric column in time order (at most <paramref name="limit"/>, the latest).</summary>
@@ -95,6 +109,22 @@ public sealed class TableInspector(DuckDbGateway database)
         while (reader.Read())
             values.Add(reader.GetDouble(0));
         return values;
+    }
+
+    /// <summary>
+    /// Median step between consecutive values of a date/timestamp column and the span from first to last, in days
+    /// (DuckDB <c>epoch</c> seconds / 86,400); zeros for fewer than two values.
+    /// </summary>
+    public (double MedianStepDays, double SpanDays) Spacing(string table, string time)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        var t = $"epoch({SqlQuote.Id(time)})";
+        command.CommandText = $"SELECT coalesce(median(d), 0) / 86400.0, coalesce(max(e) - min(e), 0) / 86400.0 FROM (SELECT {t} AS e, " +
+            $"{t} - lag({t}) OVER (ORDER BY {SqlQuote.Id(time)}) AS d FROM {SqlQuote.Id(table)} WHERE {SqlQuote.Id(time)} IS NOT NULL)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToDouble(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 
     /// <summary>Column names and types, or a not-found error naming the tables that exist.</summary>

@@ -32,6 +32,8 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
         var x = new Preprocessor(state).Transform(frame, rows);
         var modelFile = Path.Combine(folder, info.ModelFile);
         var model = SavedModels.Load(spec, info.Trainer, modelFile, frame);
+        if (info.Threshold is { } threshold)
+            model = new ThresholdModel(model, threshold);
         var prediction = model.Predict(new ModelInput(x, frame, rows));
         Write(spec, table, output, frame, prediction);
         return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction));

@@ -58,6 +58,7 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var predicted = new List<double>();
         var actualClass = new List<int>();
         var predictedClass = new List<int>();
+        var outOfFoldScores = new List<double>();
         progress(0.1, $"Cross-validating {trainer} on {folds.Count} folds");
         var scores = CrossValidator.Evaluate(spec, frame, folds, trainer, h, cancellationToken, (fold, p) =>
         {
@@ -65,6 +66,8 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
             {
                 actualClass.AddRange(fold.Test.Select(r => frame.Labels[r]));
                 predictedClass.AddRange(p.Classes);
+                if (p.Scores is not null && spec.Task == PipelineTask.Binary)
+                    outOfFoldScores.AddRange(p.Scores.Select(s => s[1]));
             }
             else
             {
@@ -90,6 +93,10 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var all = Enumerable.Range(0, frame.Rows).ToArray();
         var pre = Preprocessor.Fit(frame, all, spec.IsEnabled("impute"), spec.IsEnabled("scale"));
         var model = ModelFactory.Fit(spec, trainer, h, new ModelInput(pre.Transform(frame, all), frame, all));
+        // The final model's threshold comes from the cross-validated scores: each row scored by a model that never saw it.
+        var threshold = ThresholdTuner.Applies(spec, trainer) && outOfFoldScores.Count == actualClass.Count
+            ? DecisionThreshold.Best(actualClass.Select(c => c == 1).ToList(), outOfFoldScores)?.Threshold
+            : null;
         var modelFile = model.Save(Path.Combine(folder, "model"));
         await File.WriteAllTextAsync(Path.Combine(folder, "preprocessor.json"), JsonSerializer.Serialize(pre.State, McpFlowJson.Indented), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "pipeline_spec.json"), spec.ToJson(), cancellationToken);
@@ -113,9 +120,9 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var runId = await logger.LogAsync(experiment, $"{spec.Table}-{trainer}-train", Tool, parameters, metrics, tags,
             charts.Append(modelFile).Append(Path.Combine(folder, "pipeline_spec.json")), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "model.json"),
-            JsonSerializer.Serialize(new SavedModelInfo(trainer, Path.GetFileName(modelFile), h.ToParams(), runId, scores.Mean), McpFlowJson.Indented), cancellationToken);
+            JsonSerializer.Serialize(new SavedModelInfo(trainer, Path.GetFileName(modelFile), h.ToParams(), runId, scores.Mean, threshold), McpFlowJson.Indented), cancellationToken);
         store.Record(experiment, new ScoreEntry(runId, trainer, spec.PrimaryMetric, value, suggestion?.Id, time.GetUtcNow()));
         return new TrainResult(Path.GetFileName(folder), folder, runId, experiment, trainer, h.ToParams(), suggestion?.Id, spec.PrimaryMetric,
-            scores.Mean, scores.Std, previous, beat, importance, charts);
+            scores.Mean, scores.Std, previous, beat, importance, charts, threshold);
     }
 }

@@ -6,4 +6,6 @@ namespace McpFlow.Pipelines.Training;
 /// <param name="Hyperparameters">Hyperparameters used.</param>
 /// <param name="RunId">Tracking run id.</param>
 /// <param name="Metrics">Cross-validated metrics.</param>
-public sealed record SavedModelInfo(string Trainer, string ModelFile, IReadOnlyDictionary<string, string> Hyperparameters, string? RunId, IReadOnlyDictionary<string, double> Metrics);
+/// <param name="Threshold">Decision threshold on the class-1 score tuned on the cross-validated scores (imbalanced binary tasks); null: the trainer's own rule.</param>
+public sealed record SavedModelInfo(string Trainer, string ModelFile, IReadOnlyDictionary<string, string> Hyperparameters, string? RunId, IReadOnlyDictionary<string, double> Metrics,
+    double? Threshold = null);

@@ -24,6 +24,8 @@ public static class TrainText
                 : value == r.PreviousBest.Value
                     ? $"Equal to the previous best {r.PrimaryMetric} {LeaderboardText.Format(value)} ({Source(r.PreviousBest)})."
                     : $"Not better than the previous best {r.PrimaryMetric} {LeaderboardText.Format(r.PreviousBest.Value)} ({Source(r.PreviousBest)}); this run scored {LeaderboardText.Format(value)}.");
+        if (r.DecisionThreshold is { } threshold)
+            text.AppendLine($"Decision threshold {LeaderboardText.Format(threshold)} on the positive-class score (maximises MCC on the cross-validated scores; the saved model predicts with it).");
         if (r.FeatureImportance.Count > 0)
             text.AppendLine("Most important features (permutation): " + string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)})")) + ".");
         text.Append($"Model saved as {r.ModelId}; use pipeline_predict with model_id=\"{r.ModelId}\".");

@@ -1,5 +1,4 @@
 using McpFlow.Core.Configuration;
-using System.Runtime.InteropServices;
 using McpFlow.Physics.Engine;
 using TorchSharp;
 
@@ -17,20 +16,6 @@ public sealed class TorchRuntimeTests
         runtime.ToEngineStatus().Detail.Should().Contain("cpu");
         runtime.Status.Version.Should().Contain("OMP_WAIT_POLICY");
     }
-
-    [Fact]
-    public void OpenMpWaitPolicy_IsPassiveByDefaultAndNativeCodeSeesIt()
-    {
-        // Whatever ran first in this process, after Apply the variable is set in .NET's copy of the environment and
-        // (on Unix) in the C library's, which is what libgomp reads: getenv through P/Invoke proves the latter.
-        var policy = OpenMpWaitPolicy.Apply();
-        Environment.GetEnvironmentVariable("OMP_WAIT_POLICY").Should().Be(policy);
-        if (!OperatingSystem.IsWindows())
-            Marshal.PtrToStringUTF8(GetEnv("OMP_WAIT_POLICY")).Should().Be(policy);
-    }
-
-    [DllImport("libc", EntryPoint = "getenv")]
-    private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
     [Fact]
     public void Tensor_BackpropagatesGradientOfSquare()

@@ -26,4 +26,25 @@ public sealed class TrendDetectorTests
         TrendDetector.TrendR2([1, 3, 2, 4], null).Should().BeApproximately(0.64, 1e-12);
         TrendDetector.TrendR2([1, 3, 2], null).Should().BeNull("fewer than four points");
     }
+
+    [Fact]
+    public void BrokenTrend_FitsATentExactly_WhereASingleLineExplainsNothing()
+    {
+        // 0..9 then 8..0 (rise then fall, symmetric): a line through it is flat (R² 0); one break at t = 9 fits exactly.
+        double[] tent = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+        TrendDetector.TrendR2(tent, null).Should().BeApproximately(0, 1e-12);
+
+        var broken = TrendDetector.BrokenTrend(tent, null)!.Value;
+
+        broken.R2.Should().BeApproximately(1, 1e-9);
+        broken.At.Should().BeApproximately(0.5, 1e-12); // the break at index 9 of 0..18
+    }
+
+    [Fact]
+    public void BrokenTrend_StaysLow_ForAPureSeason_AndNeedsEnoughPoints()
+    {
+        var series = Enumerable.Range(0, 120).Select(t => 10 + (5 * Math.Sin(2 * Math.PI * t / 12)) + (0.01 * Math.Sin(t * 12.9898))).ToList();
+        TrendDetector.BrokenTrend(series, 12)!.Value.R2.Should().BeLessThan(TrendDetector.MinR2);
+        TrendDetector.BrokenTrend([1, 2, 3, 4, 3, 2, 1], null).Should().BeNull("fewer than eight points");
+    }
 }

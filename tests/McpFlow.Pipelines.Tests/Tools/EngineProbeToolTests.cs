@@ -1,3 +1,4 @@
+using McpFlow.Core.Native;
 using McpFlow.Testing;
 
 namespace McpFlow.Pipelines.Tests.Tools;
@@ -13,6 +14,8 @@ public sealed class EngineProbeToolTests : PipelineServerTestBase
             .Single(e => e.GetProperty("engine").GetString() == "ML.NET");
         engine.GetProperty("available").GetBoolean().Should().BeTrue(engine.GetProperty("detail").GetString());
         engine.GetProperty("version").GetString().Should().StartWith("5.");
-        engine.GetProperty("detail").GetString().Should().Be("pipelines run; LightGBM native library loads");
+        // The probe applies passive OpenMP waiting before LightGBM loads (a policy the user set is kept and shown).
+        engine.GetProperty("detail").GetString().Should().Be(
+            $"pipelines run; LightGBM native library loads; OMP_WAIT_POLICY {OpenMpWaitPolicy.Current!.ToLowerInvariant()}");
     }
 }

@@ -100,6 +100,30 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
     }
 
     [Fact]
+    public async Task TrainAndPredict_UseTheTunedThreshold_OnAnImbalancedTask()
+    {
+        Execute(Comparison.ImbalancedClassificationTests.Table("payments", seed: 3));
+        var spec = (await CallOkAsync("generate_pipeline", new { table = "payments", target = "fraud", task = "binary" })).Structured().GetProperty("spec_id").GetString();
+        var trained = await CallUntilFinishedAsync("pipeline_train", new { spec, trainer = "logistic_regression", wait_seconds = 45 });
+        var result = trained.Structured().GetProperty("result");
+        var threshold = result.GetProperty("decisionThreshold").GetDouble();
+        threshold.Should().BeInRange(0.01, 0.49, "with 4% positives the MCC-best threshold on probabilities lies well below 0.5");
+        trained.Text().Should().Contain("Decision threshold").And.Contain("average_precision");
+
+        await CallOkAsync("pipeline_predict", new { model_id = result.GetProperty("modelId").GetString(), table = "payments", output_table = "scored" });
+        using var connection = Services.GetService(typeof(McpFlow.Core.Storage.DuckDbGateway)) is McpFlow.Core.Storage.DuckDbGateway db ? db.Open() : throw new InvalidOperationException();
+        using var command = connection.CreateCommand();
+        // probability is that of the predicted class, so the class-1 probability is 1 - probability on rows predicted 0.
+        command.CommandText = "SELECT count(*) FILTER (WHERE prediction = '1'), count(*) FILTER (WHERE prediction = '1' AND probability >= 0.5), " +
+            "min(CASE WHEN prediction = '1' THEN probability END), max(CASE WHEN prediction = '0' THEN 1 - probability END) FROM scored";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        reader.GetInt64(0).Should().BeGreaterThan(reader.GetInt64(1), "rows between the threshold and 0.5 are predicted positive too");
+        reader.GetDouble(2).Should().BeGreaterThanOrEqualTo(threshold);
+        reader.GetDouble(3).Should().BeLessThan(threshold);
+    }
+
+    [Fact]
     public async Task Train_RejectsAHyperparameterTheTrainerDoesNotHave()
     {
         Execute(TestData.Regression);

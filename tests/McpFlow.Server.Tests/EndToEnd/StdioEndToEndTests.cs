@@ -17,7 +17,8 @@ public sealed class StdioEndToEndTests : IAsyncLifetime
             Name = "McpFlow",
             Command = "dotnet",
             Arguments = [ServerProcess.Dll, "--workspace", Path.Combine(_temp, "ws"), "--allow-root", _temp],
-            EnvironmentVariables = new Dictionary<string, string?> { ["MCPFLOW_LOG_LEVEL"] = "Warning" },
+            // OMP_WAIT_POLICY removed: the server must set it itself (ServerAppliesPassiveOpenMpWaiting_AtStart).
+            EnvironmentVariables = new Dictionary<string, string?> { ["MCPFLOW_LOG_LEVEL"] = "Warning", ["OMP_WAIT_POLICY"] = null },
         });
         _client = await McpClient.CreateAsync(transport, McpFlow.Walkthrough.WalkthroughClientOptions.Create());
     }
@@ -42,6 +43,17 @@ public sealed class StdioEndToEndTests : IAsyncLifetime
         info.IsError.Should().NotBe(true);
         info.Text().Should().Contain("Workspace: " + Path.Combine(_temp, "ws"));
         info.Structured().GetProperty("allowedRoots")[0].GetString().Should().Be(_temp);
+    }
+
+    [Fact]
+    public async Task Server_AppliesPassiveOpenMpWaiting_AtStart_BeforeAnyEngineLoads()
+    {
+        // probe_engines=false loads no native engine and server_info only reads the variable, so PASSIVE here was set
+        // by Program.cs at start, where LightGBM's and libtorch's OpenMP runtime will read it when they load.
+        var info = await _client!.CallToolAsync("server_info", new Dictionary<string, object?> { ["probe_engines"] = false });
+
+        info.Structured().GetProperty("openMpWaitPolicy").GetString().Should().Be("PASSIVE");
+        info.Text().Should().Contain("OMP_WAIT_POLICY=PASSIVE");
     }
 
     [Fact]

@@ -106,6 +106,8 @@ def main():
     print("| dataset | task | metric | McpFlow best (mean ± sd) | McpFlow baseline | peer best (mean ± sd) | McpFlow comparison s | peer s |")
     print("|---|---|---|---|---|---|---|---|")
     for e in entries:
+        if e["dataset"] == "daily_demand":
+            continue  # compared by daily_ridge_peer.py
         frame = pd.read_csv(f"examples/data/{e['dataset']}.csv")
         ours = e["leaderboard"][0]
         base = [r for r in e["leaderboard"] if r["isBaseline"]]

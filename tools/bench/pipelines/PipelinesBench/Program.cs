@@ -15,8 +15,9 @@ using McpFlow.Pipelines.Tracking;
 var output = Path.GetFullPath(args.Length > 0 ? args[0] : "tools/bench/pipelines/out");
 Directory.CreateDirectory(output);
 var data = Path.GetFullPath("examples/data");
+var benchData = Path.GetFullPath("tools/bench/pipelines/data"); // series made for this benchmark (make_daily_series.py)
 var workspace = new McpFlowWorkspace(Path.Combine(Path.GetTempPath(), $"mcpflow-bench-{Environment.ProcessId}"));
-using var database = new DuckDbGateway(workspace, new McpFlow.Core.Files.FileAccessGuard([data, workspace.Root], workspace.Root));
+using var database = new DuckDbGateway(workspace, new McpFlow.Core.Files.FileAccessGuard([data, benchData, workspace.Root], workspace.Root));
 var inspector = new TableInspector(database);
 var loader = new FeatureLoader(database);
 var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimeProvider.System),
@@ -29,6 +30,8 @@ var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimePro
     ("diabetes", "progression", "regression", null, 1),
     ("co2_monthly", "co2_ppm", "forecasting", "month", 1),
     ("wind_power", "power_mw", "forecasting", "timestamp", 24),
+    ("daily_demand", "demand", "forecasting", "date", 1),
+    ("daily_demand", "demand", "forecasting", "date", 7),
 ];
 var only = args.Skip(1).ToHashSet();
 var results = new List<object>();
@@ -37,7 +40,8 @@ foreach (var d in datasets.Where(d => only.Count == 0 || only.Contains(d.File)))
     using (var connection = database.Open())
     using (var command = connection.CreateCommand())
     {
-        command.CommandText = $"CREATE OR REPLACE TABLE {d.File} AS SELECT * FROM read_csv_auto('{Path.Combine(data, d.File + ".csv")}')";
+        var csv = Path.Combine(File.Exists(Path.Combine(data, d.File + ".csv")) ? data : benchData, d.File + ".csv");
+        command.CommandText = $"CREATE OR REPLACE TABLE {d.File} AS SELECT * FROM read_csv_auto('{csv}')";
         command.ExecuteNonQuery();
     }
 
@@ -49,8 +53,9 @@ foreach (var d in datasets.Where(d => only.Count == 0 || only.Contains(d.File)))
     Console.WriteLine($"{d.File}: best {result.Best} {spec.PrimaryMetric}={result.Leaderboard[0].Metrics[spec.PrimaryMetric]:F4} in {watch.Elapsed.TotalSeconds:F1} s");
     results.Add(new
     {
-        dataset = d.File, target = d.Target, task = d.Task, time = d.Time, horizon = d.Horizon, season = spec.Features.FourierPeriod,
+        dataset = d.File, path = Path.GetRelativePath(Environment.CurrentDirectory, csvPath(d.File)), target = d.Target, task = d.Task, time = d.Time, horizon = d.Horizon, season = spec.Features.FourierPeriod,
         primary = spec.PrimaryMetric, maximize = spec.Maximize, seconds = watch.Elapsed.TotalSeconds,
+        findings = spec.Findings.Where(f => f.Check is "seasonality" or "trend").Select(f => f.Message),
         folds = folds.Select(f => f.Test.Select(r => frame.HistoryIndex[r]).ToArray()).ToArray(),
         leaderboard = result.Leaderboard.Select(r => new { r.Trainer, r.IsBaseline, r.Metrics, r.Std }),
     });
@@ -58,6 +63,8 @@ foreach (var d in datasets.Where(d => only.Count == 0 || only.Contains(d.File)))
 
 File.WriteAllText(Path.Combine(output, "mcpflow.json"), JsonSerializer.Serialize(results, McpFlowJson.Indented));
 Console.WriteLine($"Wrote {Path.Combine(output, "mcpflow.json")}");
+
+string csvPath(string file) => Path.Combine(File.Exists(Path.Combine(data, file + ".csv")) ? data : benchData, file + ".csv");
 
 /// <summary>No tracking store: the benchmark does not log runs.</summary>
 internal sealed class NoServices : IServiceProvider
