@@ -26,6 +26,10 @@ public sealed class McpFlowOptions
     /// workspace's own MLflow-format store. Falls back to <c>MLFLOW_TRACKING_URI</c>.</summary>
     public string? MlflowTrackingUri { get; set; }
 
+    /// <summary>Seconds one request to an MLflow server may take, retries included, before the tool fails with a
+    /// timeout. Default 20: a third of a chat client's ~60 s call limit.</summary>
+    public double MlflowTimeoutSeconds { get; set; } = 20;
+
     /// <summary>SQL safety settings.</summary>
     public SqlOptions Sql { get; set; } = new();
 

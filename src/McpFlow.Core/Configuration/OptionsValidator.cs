@@ -36,6 +36,8 @@ public static class OptionsValidator
             errors.Add($"sql max characters {options.Sql.MaxCharacters} is outside 1000..10000000.");
         ValidateLoad(options.Load, errors);
         ValidateExport(options.Export, errors);
+        if (options.MlflowTimeoutSeconds is < 1 or > 300)
+            errors.Add($"mlflow timeout {options.MlflowTimeoutSeconds}s is outside 1..300.");
         if (options.Jobs.WaitSeconds is < 0 or > MaxJobWaitSeconds)
             errors.Add($"job wait {options.Jobs.WaitSeconds}s is outside 0..{MaxJobWaitSeconds} (clients cut calls at ~60 s).");
         if (options.Jobs.MaxConcurrent is < 1 or > 64)

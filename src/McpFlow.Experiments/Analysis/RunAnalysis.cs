@@ -25,10 +25,15 @@ public sealed record RankedRun(int Rank, string RunId, string RunName, double Va
 /// <param name="Name">Param name.</param>
 /// <param name="Constant">True when every run used the same value.</param>
 /// <param name="Numeric">True when every value parses as a number.</param>
-/// <param name="Values">Distinct values (up to 20).</param>
+/// <param name="Values">Distinct values, the first <see cref="MaxListedValues"/> of them.</param>
 /// <param name="Importance">|Spearman ρ| for numeric params, correlation ratio η on metric ranks for categorical; null when constant or too few runs.</param>
 /// <param name="Correlation">Signed Spearman ρ for numeric params (positive: larger values go with larger metric).</param>
-public sealed record ParameterSummary(string Name, bool Constant, bool Numeric, IReadOnlyList<string> Values, double? Importance, double? Correlation);
+/// <param name="DistinctCount">How many distinct values the runs used (all of them, not only the listed ones).</param>
+public sealed record ParameterSummary(string Name, bool Constant, bool Numeric, IReadOnlyList<string> Values, double? Importance, double? Correlation, int DistinctCount)
+{
+    /// <summary>Distinct values listed per parameter (the count is always complete).</summary>
+    public const int MaxListedValues = 20;
+}
 
 /// <summary>Plateau and trend of one run's metric curve.</summary>
 public sealed record CurveFinding(string RunId, string RunName, int Points, long LastStep, bool Plateaued, long? PlateauStep, double? ValueAtPlateau, double FinalBest, double FlatShare);

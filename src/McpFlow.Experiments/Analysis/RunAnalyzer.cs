@@ -88,7 +88,7 @@ public sealed class RunAnalyzer(RunLoader loader)
                 }
             }
 
-            list.Add(new ParameterSummary(key, distinct.Count == 1, numeric, distinct.Take(20).ToList(), importance, correlation));
+            list.Add(new ParameterSummary(key, distinct.Count == 1, numeric, distinct.Take(ParameterSummary.MaxListedValues).ToList(), importance, correlation, distinct.Count));
         }
 
         return list.OrderByDescending(p => p.Importance ?? -1).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();

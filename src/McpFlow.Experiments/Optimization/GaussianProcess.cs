@@ -12,7 +12,8 @@ public sealed class GaussianProcess
 {
     private readonly double[][] _x;
     private readonly Cholesky<double> _cholesky;
-    private readonly Vector<double> _alpha;
+    private readonly double[] _alpha;
+    private readonly double[][] _lower;
 
     /// <summary>Conditions the GP on (x, y) with fixed hyperparameters.</summary>
     public GaussianProcess(double[][] x, double[] y, GpHyperparameters hyper)
@@ -22,7 +23,9 @@ public sealed class GaussianProcess
         Y = y;
         var k = Covariance(x, hyper);
         _cholesky = k.Cholesky();
-        _alpha = _cholesky.Solve(DenseVector.OfArray(y));
+        _alpha = _cholesky.Solve(DenseVector.OfArray(y)).ToArray();
+        var factor = _cholesky.Factor;
+        _lower = Enumerable.Range(0, x.Length).Select(i => Enumerable.Range(0, i + 1).Select(j => factor.At(i, j)).ToArray()).ToArray();
     }
 
     /// <summary>The hyperparameters.</summary>
@@ -71,15 +74,15 @@ public sealed class GaussianProcess
 
     private double[] ForwardSubstitute(double[] b)
     {
-        var l = _cholesky.Factor;
         var n = b.Length;
         var v = new double[n];
         for (var i = 0; i < n; i++)
         {
+            var row = _lower[i];
             var s = b[i];
             for (var j = 0; j < i; j++)
-                s -= l.At(i, j) * v[j];
-            v[i] = s / l.At(i, i);
+                s -= row[j] * v[j];
+            v[i] = s / row[i];
         }
 
         return v;

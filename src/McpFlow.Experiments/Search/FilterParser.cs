@@ -5,8 +5,10 @@ namespace McpFlow.Experiments.Search;
 /// <summary>
 /// Parses MLflow's run filter syntax (the subset MLflow's SearchUtils accepts): clauses
 /// <c>entity.key comparator value</c> joined by AND; entities metrics/metric, params/param, tags/tag,
-/// attributes/attribute/run (a bare name is an attribute); metrics compare with numbers, params and tags with
-/// quoted strings (=, !=, LIKE, ILIKE), attributes status/run_name/run_id/start_time/end_time.
+/// attributes/attribute/attr/run (a bare name is an attribute); keys with spaces or dots in backticks or double quotes
+/// (<c>params.`batch size`</c>); metrics compare with numbers, params and tags with quoted strings (=, !=, LIKE, ILIKE),
+/// attributes status/run_name/run_id/start_time/end_time/artifact_uri/user_id/lifecycle_stage, with MLflow's aliases
+/// <c>`run name`</c> (run_name) and <c>created</c> (start_time).
 /// Filters MLflow would reject (OR, unquoted param values, quoted metric values) are rejected with the reason.
 /// </summary>
 public static class FilterParser
@@ -161,8 +163,16 @@ public static class FilterParser
 
         if (key.Length == 0)
             throw FilterTokenizer.Invalid(filter, $"'{identifier}' names no key");
-        return (entity, key);
+        return (entity, entity == "attributes" ? AttributeAlias(key) : key);
     }
+
+    /// <summary>MLflow's attribute aliases (SearchUtils.translate_key_alias): "run name" for run_name, "created" for start_time.</summary>
+    private static string AttributeAlias(string key) => key switch
+    {
+        "run name" or "Run name" or "Run Name" => "run_name",
+        "created" or "Created" => "start_time",
+        _ => key,
+    };
 
     private static void Expect(string filter, List<FilterTokenizer.Token> tokens, int i, FilterTokenizer.Kind kind, string what)
     {

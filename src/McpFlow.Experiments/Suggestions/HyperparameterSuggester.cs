@@ -36,7 +36,7 @@ public sealed class HyperparameterSuggester(RunLoader loader, ISuggestionStore s
         }
         else
         {
-            searchSpace = SearchSpaceInference.Infer(scored, out var inferNotes);
+            searchSpace = SearchSpaceInference.Infer(scored, out var inferNotes, r => (maximize ? 1 : -1) * r.Metric(metric)!.Value);
             notes.AddRange(inferNotes);
         }
 
@@ -63,7 +63,7 @@ public sealed class HyperparameterSuggester(RunLoader loader, ISuggestionStore s
             return new ExplainedSuggestion(suggestion, drivers);
         }).ToList();
         var method = engine[0].Method == "bayesian"
-            ? $"Bayesian optimisation: Gaussian process (Matérn 5/2, one length scale per parameter, fitted by marginal likelihood) on {observations.Count} runs; log expected improvement maximised over the space; batch by kriging believer; seed {seed}"
+            ? $"Bayesian optimisation: Gaussian process (Matérn 5/2, one length scale per parameter, fitted by marginal likelihood) on {observations.Count} runs; log expected improvement maximised in a trust region around the best run (plus 10% of candidates from the whole space); batch spread by local penalisation; seed {seed}"
             : $"Space-filling Latin hypercube design (only {observations.Count} usable run(s); the surrogate needs {BayesianOptimizer.MinObservationsForModel}); seed {seed}";
         return new SuggestionReport(exp.Name, metric, maximize, method, searchSpace.Parameters.Select(p => p.Describe()).ToList(), notes,
             observations.Count, best?.Metric(metric), best?.DisplayName, suggestions);

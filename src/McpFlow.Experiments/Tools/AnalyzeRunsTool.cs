@@ -55,7 +55,7 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace works
         t.AppendLine("Constant params: " + (constant.Count == 0 ? "none" : string.Join(", ", constant.Select(p => $"{p.Name}={p.Values[0]}"))));
         t.AppendLine("Varying params (importance = " + a.ImportanceMethod + "):");
         foreach (var p in varying)
-            t.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Name}: {p.Values.Count} values, importance {(p.Importance is { } i ? i.ToString("F2", CultureInfo.InvariantCulture) : "n/a")}{(p.Correlation is { } rho ? $" (ρ = {rho:F2})" : "")}"));
+            t.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Name}: {p.DistinctCount} values, importance {(p.Importance is { } i ? i.ToString("F2", CultureInfo.InvariantCulture) : "n/a")}{(p.Correlation is { } rho ? $" (ρ = {rho:F2})" : "")}"));
         t.AppendLine("Curves:");
         foreach (var c in a.Curves)
             t.AppendLine(c.Points < 3

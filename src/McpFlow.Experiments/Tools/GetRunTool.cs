@@ -21,11 +21,11 @@ public sealed class GetRunTool(ITrackingStore store)
     {
         var run = await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken);
         var histories = new List<object>();
-        var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.Status}\n");
+        var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.State}\n");
         text.AppendLine("Params: " + (run.Params.Count == 0 ? "none" : string.Join(", ", run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
         foreach (var key in run.Metrics.Keys.Order(StringComparer.Ordinal))
         {
-            var h = await store.GetMetricHistoryAsync(run.RunId, key, cancellationToken);
+            var h = await MetricHistory.ReadOrLatestAsync(store, run, key, cancellationToken);
             var finite = h.Where(m => double.IsFinite(m.Value)).ToList();
             var summary = new
             {

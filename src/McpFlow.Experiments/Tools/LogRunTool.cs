@@ -47,19 +47,12 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
             allTags[TrackingTags.SuggestionExplanation] = suggestion.Explanation;
         }
 
-        var experimentId = await store.GetOrCreateExperimentAsync(experiment, cancellationToken);
-        var run = await store.StartRunAsync(experimentId, run_name, allTags, cancellationToken);
-        if (@params is { Count: > 0 })
-            await store.LogParamsAsync(run.RunId, @params, cancellationToken);
-        if (points.Count > 0)
-            await store.LogMetricsAsync(run.RunId, points, cancellationToken);
-        var logged = new List<string>();
-        foreach (var file in files)
-            logged.Add(await store.LogArtifactAsync(run.RunId, file, null, cancellationToken));
-        await store.EndRunAsync(run.RunId, finalStatus, cancellationToken);
-        var text = $"Logged run '{run_name}' ({run.RunId}) in '{experiment}' [{experimentId}]: {@params?.Count ?? 0} params, {points.Count} metric points, {logged.Count} artifacts, status {RunStatuses.Name(finalStatus)}." +
+        var logged = await new RunLogger(store).LogAsync(
+            new RunToLog(experiment, run_name, @params ?? [], points, allTags, files, finalStatus), cancellationToken);
+        var (experimentId, run) = (logged.ExperimentId, logged.Run);
+        var text = $"Logged run '{run_name}' ({run.RunId}) in '{experiment}' [{experimentId}]: {@params?.Count ?? 0} params, {points.Count} metric points, {logged.Artifacts.Count} artifacts, status {RunStatuses.Name(finalStatus)}." +
                    (suggestion_id is null ? "" : $" Marked as made from suggestion {suggestion_id}.");
-        return ToolResults.Create(text, new { experimentId, runId = run.RunId, artifactUri = run.ArtifactUri, @params, metricPoints = points.Count, artifacts = logged, status = RunStatuses.Name(finalStatus), suggestionId = suggestion_id });
+        return ToolResults.Create(text, new { experimentId, runId = run.RunId, artifactUri = run.ArtifactUri, @params, metricPoints = points.Count, artifacts = logged.Artifacts, status = RunStatuses.Name(finalStatus), suggestionId = suggestion_id });
     }
 
     private static List<MetricPoint> ParseMetrics(Dictionary<string, JsonElement>? metrics, long now)

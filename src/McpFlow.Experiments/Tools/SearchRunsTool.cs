@@ -43,7 +43,7 @@ public sealed class SearchRunsTool(RunLoader loader)
         {
             var metrics = string.Join(", ", r.Metrics.Values.OrderBy(m => m.Key, StringComparer.Ordinal).Take(6).Select(m => $"{m.Key}={m.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
             var parameters = string.Join(", ", r.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Take(6).Select(p => $"{p.Key}={p.Value}"));
-            text.AppendLine($"- {r.DisplayName} ({r.RunId}, {r.Status}): {metrics} | {parameters}");
+            text.AppendLine($"- {r.DisplayName} ({r.RunId}, {r.State}): {metrics} | {parameters}");
         }
 
         if (page.NextPageToken is not null)

@@ -17,8 +17,8 @@ public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
     /// <summary>Suggests hyperparameters.</summary>
     [McpServerTool(Name = "suggest_hyperparams", Title = "Suggest hyperparameters", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Suggests the next hyperparameters for an experiment by Bayesian optimisation over its runs (Gaussian process with a Matérn 5/2 kernel and one length scale per parameter, " +
-                 "log expected improvement, batches by kriging believer; a Latin hypercube design when there are fewer than 3 runs). The search space is inferred from the runs' params " +
-                 "(int/float/categorical, log scale when values span ×10, constant params widened around their value) or given, and stated. Each suggestion is explained " +
+                 "log expected improvement searched around the best run, diverse batches by local penalisation; a Latin hypercube design when there are fewer than 3 runs). The search space is inferred from the runs' params " +
+                 "(int/float/categorical, log scale when values span a decade and were tried evenly in log or are rate-like, extended past the best run when it sits at an edge, constant params widened around their value) or given, and stated. Each suggestion is explained " +
                  "(predicted value ± uncertainty, expected improvement, which params drive it) and saved with an id that mlflow_log_run and training tools accept.")]
     public async Task<CallToolResult> Suggest(
         [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,

@@ -28,6 +28,10 @@ public sealed record MlflowRun(
     /// <summary>The metric's latest value, or null when the run did not log it.</summary>
     public double? Metric(string key) => Metrics.TryGetValue(key, out var m) ? m.Value : null;
 
+    /// <summary>The state to show: the status, or <c>DELETED (status was FINISHED)</c> for a deleted run (its
+    /// lifecycle_stage), since MLflow keeps a deleted run's last status.</summary>
+    public string State => LifecycleStage == "deleted" ? $"DELETED (status was {Status})" : Status;
+
     /// <summary>The run name, or the first 8 characters of the id when unnamed.</summary>
     public string DisplayName => string.IsNullOrEmpty(RunName) ? RunId[..Math.Min(8, RunId.Length)] : RunName;
 }

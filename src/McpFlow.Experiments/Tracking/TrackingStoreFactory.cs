@@ -25,7 +25,7 @@ public static class TrackingStoreFactory
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
                 throw McpFlowException.Invalid("MLFLOW_TRACKING_URI is not a valid http(s) URI.", "Write it like http://localhost:5000.");
-            return new RestTrackingStore(MlflowRestOptions.FromEnvironment(parsed), transport ?? new SocketsHttpHandler(), time);
+            return new RestTrackingStore(MlflowRestOptions.FromEnvironment(parsed, TimeSpan.FromSeconds(options.MlflowTimeoutSeconds)), transport ?? new SocketsHttpHandler(), time);
         }
 
         if (uri.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase))

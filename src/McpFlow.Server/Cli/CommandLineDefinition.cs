@@ -11,6 +11,7 @@ internal sealed class CommandLineDefinition
     public Option<string[]> Groups { get; } = new("--groups") { Description = "Tool groups to enable, comma-separated: data, experiments, physics, pipelines, workbench (env MCPFLOW_GROUPS; default: all).", AllowMultipleArgumentsPerToken = true };
     public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "List and allow only read-only tools (env MCPFLOW_READ_ONLY=true)." };
     public Option<string?> MlflowUri { get; } = new("--mlflow-uri") { Description = "MLflow tracking URI: http(s)://server, sqlite:///path/mlflow.db or a folder (env MLFLOW_TRACKING_URI; default: the workspace's own MLflow-format store). Credentials come from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD." };
+    public Option<double?> MlflowTimeout { get; } = new("--mlflow-timeout") { Description = "Seconds one request to an MLflow server may take, retries included, 1-300 (env MCPFLOW_MLFLOW_TIMEOUT; default 20)." };
     public Option<bool> SqlAllowWrites { get; } = new("--sql-allow-writes") { Description = "Allow SQL statements that change workspace tables (env MCPFLOW_SQL_ALLOW_WRITES=true; default: read-only SQL)." };
     public Option<int?> SqlTimeout { get; } = new("--sql-timeout") { Description = "Seconds a SQL statement may run before it is interrupted (env MCPFLOW_SQL_TIMEOUT; default 30)." };
     public Option<int?> SqlMaxRows { get; } = new("--sql-max-rows") { Description = "Rows per result page at most (env MCPFLOW_SQL_MAX_ROWS; default 500)." };
@@ -43,7 +44,7 @@ internal sealed class CommandLineDefinition
             "Log level: env MCPFLOW_LOG_LEVEL (Trace, Debug, Information, Warning, Error; default Information).");
         foreach (var option in new Option[]
                  {
-                     Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
+                     Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
                      ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, ListGroups,
                  })

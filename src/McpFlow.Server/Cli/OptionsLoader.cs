@@ -61,6 +61,7 @@ internal static class OptionsLoader
         Number(env, "MCPFLOW_EXPORT_TIMEOUT", v => o.Export.TimeoutSeconds = (int)v, errors);
         Number(env, "MCPFLOW_EXPORT_MAX_ROWS", v => o.Export.MaxRows = (long)v, errors);
         Number(env, "MCPFLOW_EXPORT_MAX_BYTES", v => o.Export.MaxBytes = (long)v, errors);
+        Number(env, "MCPFLOW_MLFLOW_TIMEOUT", v => o.MlflowTimeoutSeconds = v, errors);
         Number(env, "MCPFLOW_JOB_WAIT", v => o.Jobs.WaitSeconds = v, errors);
         Number(env, "MCPFLOW_MAX_JOBS", v => o.Jobs.MaxConcurrent = (int)v, errors);
         Number(env, "MCPFLOW_TORCH_THREADS", v => o.Physics.Threads = (int)v, errors);
@@ -75,6 +76,7 @@ internal static class OptionsLoader
         if (p.GetValue(c.Groups) is { Length: > 0 } groups) o.Groups = groups.SelectMany(SplitList).ToList();
         if (p.GetValue(c.ReadOnly)) o.ReadOnly = true;
         if (p.GetValue(c.MlflowUri) is { } uri) o.MlflowTrackingUri = uri;
+        if (p.GetValue(c.MlflowTimeout) is { } mlflowTimeout) o.MlflowTimeoutSeconds = mlflowTimeout;
         if (p.GetValue(c.SqlAllowWrites)) o.Sql.AllowWrites = true;
         if (p.GetValue(c.SqlTimeout) is { } timeout) o.Sql.TimeoutSeconds = timeout;
         if (p.GetValue(c.SqlMaxRows) is { } rows) o.Sql.MaxRows = rows;

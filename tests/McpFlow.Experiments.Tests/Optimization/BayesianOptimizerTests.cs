@@ -50,7 +50,7 @@ public sealed class BayesianOptimizerTests
         var few = BayesianOptimizer.Suggest(Branin2D, obs.Take(2).ToList(), false, 4, 1);
 
         a.Select(s => s.Params["x1"]).Should().Equal(b.Select(s => s.Params["x1"]));
-        a[0].X.Should().NotEqual(a[1].X, "the kriging believer moves the second point away from the first");
+        a[0].X.Should().NotEqual(a[1].X, "local penalisation moves the second point away from the first");
         a[0].Method.Should().Be("bayesian");
         few.Should().OnlyContain(s => s.Method == "space-filling");
         few.Select(s => (int)(s.X[0] * 4)).Should().OnlyHaveUniqueItems("a Latin hypercube puts one point in each stratum");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using McpFlow.Core.Errors;
@@ -11,7 +12,11 @@ namespace McpFlow.Experiments.Tracking.Rest;
 /// (<see cref="MlflowErrorBody"/>), and an HTML page (a login page, a proxy) is named as such, never echoed.</summary>
 internal static class MlflowErrors
 {
-    public static async Task<T> Call<T>(string uri, string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>The hint of a timeout: where the limit comes from.</summary>
+    public const string TimeoutHint =
+        "The server may be down or overloaded; try again later, or raise the limit with --mlflow-timeout (env MCPFLOW_MLFLOW_TIMEOUT, default 20 s).";
+
+    public static async Task<T> Call<T>(string uri, string what, TimeSpan limit, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -21,10 +26,16 @@ internal static class MlflowErrors
         {
             throw FromApi(uri, what, e.StatusCode, e.Content, e.ContentHeaders?.ContentType?.MediaType);
         }
-        catch (ApiRequestException e) when (e.InnerException is TimeoutRejectedException)
+        catch (Exception e) when (e is MlflowHtmlAnswerException || e.InnerException is MlflowHtmlAnswerException)
         {
-            throw new McpFlowException(ErrorKind.Timeout, $"The MLflow server at {uri} did not answer in time ({what}).",
-                "The server may be overloaded; try again, or narrow the search with a filter or max_results.", e);
+            throw Html(uri, what, ((HttpRequestException)(e as MlflowHtmlAnswerException ?? e.InnerException!)).StatusCode ?? HttpStatusCode.OK);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException || e.InnerException is TimeoutRejectedException
+                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new McpFlowException(ErrorKind.Timeout,
+                string.Create(CultureInfo.InvariantCulture, $"The MLflow server at {uri} did not answer {what} within {limit.TotalSeconds:0.#} s (retries included)."),
+                TimeoutHint, e);
         }
         catch (Exception e) when (e is HttpRequestException or ApiRequestException)
         {
@@ -32,20 +43,14 @@ internal static class MlflowErrors
                 $"The MLflow server at {uri} is not reachable ({what}): {MlflowErrorBody.Message(e.Message)}",
                 "Check that the server is running and MLFLOW_TRACKING_URI is right, or unset it to use the local store.", e);
         }
-        catch (TimeoutRejectedException e)
-        {
-            throw new McpFlowException(ErrorKind.Timeout, $"The MLflow server at {uri} did not answer in time ({what}).",
-                "The server may be overloaded; try again, or narrow the search with a filter or max_results.", e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new McpFlowException(ErrorKind.Timeout, $"The MLflow server at {uri} did not answer in time ({what}).", null, e);
-        }
     }
 
     public static McpFlowException FromApi(string uri, string what, HttpStatusCode status, string? content, string? mediaType = null)
     {
-        if (MlflowErrorBody.IsHtml(content, mediaType))
+        var html = MlflowErrorBody.IsHtml(content, mediaType);
+        if (status == HttpStatusCode.NotFound && !IsMlflowError(content, html))
+            return WrongPath(uri, what, html);
+        if (html)
             return Html(uri, what, status);
         MlflowErrorDto? error = null;
         try
@@ -73,7 +78,32 @@ internal static class MlflowErrors
         };
     }
 
-    private static McpFlowException Html(string uri, string what, HttpStatusCode status)
+    /// <summary>A 404 that is not MLflow's own <c>{"error_code": …}</c> answer comes from a path the server does not
+    /// serve: the request never reached the tracking API, so the base path is what is wrong, not an id or a name.</summary>
+    private static McpFlowException WrongPath(string uri, string what, bool html) => McpFlowException.Unavailable(
+        $"The server at {uri} has no MLflow endpoint {(what.Contains('/', StringComparison.Ordinal) ? uri + ApiPrefix + what : "for " + what)} " +
+        $"(HTTP 404{(html ? ", an HTML page" : "")} without MLflow's error_code): the base path of the tracking URI is probably wrong" +
+        (what.Contains('/', StringComparison.Ordinal) ? "." : ", or the server does not serve artifacts (mlflow server --serve-artifacts)."),
+        $"Point --mlflow-uri (env MLFLOW_TRACKING_URI) at the MLflow server's root, e.g. http://host:5000, or at the prefix it is served under; McpFlow appends {ApiPrefix}.");
+
+    /// <summary>The path MLflow's REST API 2.0 lives under.</summary>
+    public const string ApiPrefix = "/api/2.0/mlflow/";
+
+    private static bool IsMlflowError(string? content, bool html)
+    {
+        if (html || string.IsNullOrWhiteSpace(content) || !content.TrimStart().StartsWith('{'))
+            return false;
+        try
+        {
+            return JsonSerializer.Deserialize<MlflowErrorDto>(content, MlflowJson.Options)?.ErrorCode is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public static McpFlowException Html(string uri, string what, HttpStatusCode status)
     {
         var message = $"The server at {uri} answered {what} with an HTML page (HTTP {(int)status}) instead of MLflow's JSON: a login page, " +
                       "a proxy or another web application is in front of the tracking API.";

@@ -9,8 +9,11 @@ namespace McpFlow.Experiments.Tracking.Rest;
 
 /// <summary>Adds MLflow's authentication (bearer token, or basic auth as MLflow's client sends it) and retries
 /// transient failures (connection errors, timeouts, 429, 500, 502, 503, 504: the codes MLflow's own client
-/// retries) with exponential back-off and jitter through a Polly 8 pipeline, with a per-attempt timeout. The body of
-/// a failed or HTML answer is replaced by its scrubbed form (<see cref="MlflowErrorBody"/>) before anything reads it.</summary>
+/// retries) with exponential back-off and jitter through a Polly 8 pipeline, with a per-attempt timeout inside a
+/// total timeout (<see cref="MlflowRestOptions.TotalTimeout"/>) that bounds the whole request, retries included. The
+/// body of a failed or HTML answer is replaced by its scrubbed form (<see cref="MlflowErrorBody"/>) before anything
+/// reads it; a successful status carrying an HTML page (a login page after a redirect) fails with
+/// <see cref="MlflowHtmlAnswerException"/>, since no MLflow endpoint answers with HTML.</summary>
 public sealed class MlflowHttpHandler : DelegatingHandler
 {
     private static readonly HashSet<HttpStatusCode> Transient =
@@ -20,11 +23,12 @@ public sealed class MlflowHttpHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Creates the handler over <paramref name="inner"/>.</summary>
-    public MlflowHttpHandler(MlflowRestOptions options, HttpMessageHandler inner)
+    public MlflowHttpHandler(MlflowRestOptions options, HttpMessageHandler inner, TimeProvider? time = null)
         : base(inner)
     {
         _options = options;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time ?? TimeProvider.System };
+        builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -67,6 +71,13 @@ public sealed class MlflowHttpHandler : DelegatingHandler
         {
             using var original = response.Content;
             response.Content = await MlflowErrorBody.ScrubAsync(original, cancellationToken);
+        }
+
+        if (response.IsSuccessStatusCode && MlflowErrorBody.IsHtml(await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType))
+        {
+            var status = response.StatusCode;
+            response.Dispose();
+            throw new MlflowHtmlAnswerException(status);
         }
 
         return response;

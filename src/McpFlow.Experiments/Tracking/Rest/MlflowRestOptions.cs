@@ -15,9 +15,17 @@ public sealed record MlflowRestOptions
     /// <summary>Basic-auth password (MLFLOW_TRACKING_PASSWORD), when set.</summary>
     public string? Password { get; init; }
 
-    /// <summary>Time limit of one attempt. Default 30 s (MLflow's client uses 120 s per request; tools must stay
-    /// well under a chat client's ~60 s call limit).</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Default <see cref="TotalTimeout"/>: 20 s, a third of a chat client's ~60 s call limit (Claude Desktop),
+    /// so a tool that meets an unresponsive server still answers in time to say so.</summary>
+    public const double DefaultTotalTimeoutSeconds = 20;
+
+    /// <summary>Time limit of one request including every retry and back-off: an unresponsive server fails a call
+    /// after this long. Default 20 s (<see cref="DefaultTotalTimeoutSeconds"/>; <c>--mlflow-timeout</c>).</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds);
+
+    /// <summary>Time limit of one attempt. Default 8 s: two attempts and their back-off fit in the default
+    /// <see cref="TotalTimeout"/> (MLflow's own client waits 120 s per request, far past a chat client's limit).</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Retries after the first attempt for transient failures. Default 3.</summary>
     public int MaxRetries { get; init; } = 3;
@@ -25,10 +33,13 @@ public sealed record MlflowRestOptions
     /// <summary>First back-off delay (doubles each retry, with jitter). Default 0.5 s.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Reads auth from MLflow's own environment variables.</summary>
-    public static MlflowRestOptions FromEnvironment(Uri baseUri) => new()
+    /// <summary>Reads auth from MLflow's own environment variables; <paramref name="totalTimeout"/> bounds each request
+    /// (null: <see cref="DefaultTotalTimeoutSeconds"/>), and one attempt never waits longer than the whole.</summary>
+    public static MlflowRestOptions FromEnvironment(Uri baseUri, TimeSpan? totalTimeout = null) => new()
     {
         BaseUri = baseUri,
+        TotalTimeout = totalTimeout ?? TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds),
+        AttemptTimeout = TimeSpan.FromSeconds(Math.Min(8, (totalTimeout ?? TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds)).TotalSeconds)),
         Token = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_TOKEN"),
         Username = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_USERNAME"),
         Password = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_PASSWORD"),

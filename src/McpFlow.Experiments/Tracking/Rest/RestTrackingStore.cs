@@ -14,13 +14,15 @@ public sealed class RestTrackingStore : ITrackingStore
     private readonly IMlflowApi _api;
     private readonly string _uri;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _totalTimeout;
 
     /// <summary>Creates the store over an HTTP handler (the real network handler, or a test double).</summary>
     public RestTrackingStore(MlflowRestOptions options, HttpMessageHandler transport, TimeProvider time)
     {
         _uri = options.SafeUri;
         _time = time;
-        Handler = new MlflowHttpHandler(options, transport);
+        _totalTimeout = options.TotalTimeout;
+        Handler = new MlflowHttpHandler(options, transport, time);
         var http = new HttpClient(Handler) { BaseAddress = new Uri(_uri + "/"), Timeout = Timeout.InfiniteTimeSpan };
         _api = RestService.For<IMlflowApi>(http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(MlflowJson.Options) });
     }
@@ -158,7 +160,7 @@ public sealed class RestTrackingStore : ITrackingStore
     }
 
     private Task<T> Call<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken) =>
-        MlflowErrors.Call(_uri, what, call, cancellationToken);
+        MlflowErrors.Call(_uri, what, _totalTimeout, call, cancellationToken);
 
     private static string? NullIfEmpty(string? token) => string.IsNullOrEmpty(token) ? null : token;
 

@@ -26,10 +26,13 @@ public sealed class MlflowWrittenStoreTests : IDisposable
         Write($"1/{RunA}/metrics/train_loss", "1700000010000 nan 0\n");
         Write($"1/{RunA}/metrics/legacy", "1700000010000 4.5\n");
         Write($"1/{RunA}/tags/mlflow.runName", "bold-fox-123");
+        Write($"1/{RunA}/params/batch size", "128");
+        Write($"1/{RunA}/metrics/精度", "1700000010000 0.9 0\n1700000020000 0.93 1\n");
         Write($"1/{RunA}/tags/mlflow.source.git.commit", "abc123");
         WriteRun(RunB, "calm-owl-7", 4, "active", "null");
         Write($"1/{RunB}/params/learning_rate", "0.1");
         Write($"1/{RunB}/metrics/val_accuracy", "1700000010000 0.1 0\n");
+        Write($"1/{RunB}/params/batch size", "64");
         WriteRun(Deleted, "gone", 3, "deleted", "1700000100000");
         Write(".trash/README", "");
     }
@@ -69,6 +72,35 @@ public sealed class MlflowWrittenStoreTests : IDisposable
         page.Items.Select(r => r.RunId).Should().Equal(RunA, RunB);
         page.Items[1].Status.Should().Be("FAILED");
         page.Items[1].EndTime.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task MlflowLayout_AUnicodeMetricName_ReadsLikeAnyOther()
+    {
+        var store = new FileTrackingStore(_root, TimeProvider.System);
+
+        var run = await store.GetRunAsync(RunA, default);
+        var history = await store.GetMetricHistoryAsync(RunA, "精度", default);
+
+        run.Metric("精度").Should().Be(0.93, "the value at the highest step");
+        history.Select(h => h.Value).Should().Equal(0.9, 0.93);
+    }
+
+    [Fact]
+    public async Task MlflowLayout_BacktickKeys_OrderAndFilterAsMlflowDoes()
+    {
+        var store = new FileTrackingStore(_root, TimeProvider.System);
+
+        // MLflow compares params as strings: "128" sorts before "64".
+        var ordered = await store.SearchRunsAsync(new RunSearchRequest(["1"], OrderBy: ["params.`batch size` ASC"]), default);
+        var descending = await store.SearchRunsAsync(new RunSearchRequest(["1"], OrderBy: ["params.`batch size` DESC"]), default);
+        var byName = await store.SearchRunsAsync(new RunSearchRequest(["1"], "attributes.`run name` LIKE 'calm%'"), default);
+        var quoted = await store.SearchRunsAsync(new RunSearchRequest(["1"], "params.\"batch size\" = '64'"), default);
+
+        ordered.Items.Select(r => r.RunId).Should().Equal(RunA, RunB);
+        descending.Items.Select(r => r.RunId).Should().Equal(RunB, RunA);
+        byName.Items.Select(r => r.RunId).Should().Equal(RunB);
+        quoted.Items.Select(r => r.RunId).Should().Equal(RunB);
     }
 
     private void WriteRun(string id, string name, int status, string stage, string endTime) =>

@@ -25,6 +25,9 @@ public sealed class FakeMlflowServer : IAsyncDisposable
 
     public int FailNextWith503 { get; set; }
 
+    /// <summary>Requests whose path ends with a key get that answer (status, content type, body) every time.</summary>
+    public ConcurrentDictionary<string, (int Status, string ContentType, string Body)> FailPaths { get; } = new();
+
     /// <summary>When set, the next request gets this answer (status, content type, body built from the request).</summary>
     public Func<HttpContext, (int Status, string ContentType, string Body)>? RespondNext { get; set; }
 
@@ -60,7 +63,15 @@ public sealed class FakeMlflowServer : IAsyncDisposable
             {
                 using var reader = new StreamReader(ctx.Request.Body);
                 var text = await reader.ReadToEndAsync();
-                body = text.Length > 0 ? JsonNode.Parse(text) : null;
+                try
+                {
+                    body = text.Length > 0 ? JsonNode.Parse(text) : null;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    body = null; // an artifact upload's bytes
+                }
+
                 ctx.Items["body"] = body;
             }
 
@@ -72,6 +83,14 @@ public sealed class FakeMlflowServer : IAsyncDisposable
                 ctx.Response.StatusCode = status;
                 ctx.Response.ContentType = contentType;
                 await ctx.Response.WriteAsync(text);
+                return;
+            }
+
+            if (FailPaths.FirstOrDefault(f => ctx.Request.Path.Value!.EndsWith(f.Key, StringComparison.Ordinal)) is { Key: not null } fail)
+            {
+                ctx.Response.StatusCode = fail.Value.Status;
+                ctx.Response.ContentType = fail.Value.ContentType;
+                await ctx.Response.WriteAsync(fail.Value.Body);
                 return;
             }
 
@@ -117,9 +136,24 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         {
             var body = (JsonNode)ctx.Items["body"]!;
             var run = Run("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", body["run_name"]!.GetValue<string>(), "RUNNING", 0.0);
+            lock (Runs)
+                Runs.Add((JsonObject)run.DeepClone());
             return Results.Json(new JsonObject { ["run"] = run });
         });
-        app.MapPost(api + "runs/update", () => Results.Json(new { run_info = new { run_id = "x", status = "FINISHED" } }));
+        app.MapPost(api + "runs/update", (HttpContext ctx) =>
+        {
+            // As MLflow's UpdateRun: the stored run takes the new status (and end time).
+            var body = (JsonNode)ctx.Items["body"]!;
+            var id = body["run_id"]!.GetValue<string>();
+            lock (Runs)
+            {
+                foreach (var run in Runs.Where(r => r["info"]!["run_id"]!.GetValue<string>() == id))
+                    run["info"]!["status"] = body["status"]!.GetValue<string>();
+            }
+
+            return Results.Json(new { run_info = new { run_id = id, status = body["status"]!.GetValue<string>() } });
+        });
+        app.MapPut("/api/2.0/mlflow-artifacts/artifacts/{**path}", () => Results.Json(new { }));
         app.MapPost(api + "runs/log-batch", () => Results.Json(new { }));
         app.MapGet(api + "metrics/get-history", (HttpContext ctx) =>
         {

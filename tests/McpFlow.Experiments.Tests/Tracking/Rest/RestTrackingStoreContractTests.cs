@@ -142,7 +142,7 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
         var error = await FluentActions.Awaiting(() => store.GetExperimentAsync("slow", default)).Should().ThrowAsync<McpFlowException>();
 
         error.Which.Kind.Should().Be(ErrorKind.Timeout);
-        error.Which.Message.Should().Contain("did not answer in time");
+        error.Which.Message.Should().Contain("did not answer experiments/get within 20 s");
         store.Handler.Attempts.Should().Be(2, "a timed-out attempt is retried once");
     }
 

@@ -73,6 +73,28 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task BacktickKeys_OrderAndFilterAsMlflowDoes()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_db}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "INSERT INTO params VALUES ('batch size', '64', 'aaaa'), ('batch size', '32', 'bbbb')";
+            cmd.ExecuteNonQuery();
+        }
+
+        var store = new SqliteTrackingStore(_db);
+
+        var ordered = await store.SearchRunsAsync(new RunSearchRequest(["1"], OrderBy: ["params.`batch size` ASC"]), default);
+        var byName = await store.SearchRunsAsync(new RunSearchRequest(["1"], "attributes.`run name` LIKE 'go%'"), default);
+        var created = await store.SearchRunsAsync(new RunSearchRequest(["1"], "attributes.created > 1700000100000", ["created DESC"]), default);
+
+        ordered.Items.Select(r => r.RunId).Should().Equal("bbbb", "aaaa");
+        byName.Items.Select(r => r.RunId).Should().Equal("aaaa");
+        created.Items.Should().ContainSingle("created is MLflow's alias of start_time").Which.RunId.Should().Be("bbbb");
+    }
+
+    [Fact]
     public async Task Writes_AreRefusedAsForbidden()
     {
         var store = new SqliteTrackingStore(_db);
