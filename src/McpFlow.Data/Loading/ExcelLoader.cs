@@ -65,7 +65,7 @@ internal sealed class ExcelLoader : IFormatLoader
     {
         var (connection, table, _, options, limits, deadline) = request;
         var sheet = FindSheet(reader, options.Sheet, name);
-        var rows = ReadRows(reader, sheet, limits.MaxColumns, deadline.Token);
+        var rows = ReadRows(reader, sheet, limits, deadline.Token);
         if (rows.Count == 0)
             throw McpFlowException.Invalid($"Sheet '{sheet}' of '{name}' is empty.", "Choose another sheet with sheet=\"...\".");
         var header = options.Header ?? true;
@@ -118,8 +118,9 @@ internal sealed class ExcelLoader : IFormatLoader
         throw McpFlowException.NotFound($"Sheet '{(wanted.Length <= 100 ? wanted : wanted[..100] + "…")}' is not in '{name}'.", $"Sheets: {string.Join(", ", sheets.Take(50))}.");
     }
 
-    private static List<object?[]> ReadRows(IExcelDataReader reader, string sheet, int maxColumns, CancellationToken cancellationToken)
+    private static List<object?[]> ReadRows(IExcelDataReader reader, string sheet, LoadLimits limits, CancellationToken cancellationToken)
     {
+        var maxColumns = limits.MaxColumns;
         var rows = new List<object?[]>();
         while (reader.Read())
         {
@@ -131,7 +132,14 @@ internal sealed class ExcelLoader : IFormatLoader
                     $"Delete the columns you do not need, or ask the operator to raise the limit with {LoadLimits.ColumnsSwitch}.");
             var values = new object?[reader.FieldCount];
             for (var i = 0; i < values.Length; i++)
+            {
                 values[i] = reader.GetValue(i);
+                // A character takes at least one UTF-8 byte, so a text longer in characters than the byte limit is over it.
+                if (values[i] is string text && text.Length > limits.MaxCellBytes)
+                    throw McpFlowException.Invalid(
+                        $"Sheet '{sheet}' holds a text of {text.Length:N0} characters (row {rows.Count + 1}); a load accepts at most {limits.MaxCellBytes:N0} bytes per value.",
+                        $"Shorten or remove that cell, or ask the operator to raise the limit with {LoadLimits.CellBytesSwitch}.");
+            }
             if (values.Any(v => v is not null))
                 rows.Add(values);
         }
