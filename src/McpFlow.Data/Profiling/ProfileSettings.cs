@@ -33,6 +33,11 @@ public static class ProfileSettings
     /// <summary>Most frequent values kept per column.</summary>
     public const int TopValues = 5;
 
+    /// <summary>Columns profiled at most in one profile (the first ones in table order unless named): each column costs
+    /// several queries (a 2,000-column table kept its profile job running past a minute, red-team suite, issue 11), and
+    /// a 101-column profile's structured result is about 69,000 characters, at the result cap.</summary>
+    public const int MaxProfiledColumns = 100;
+
     /// <summary>Numeric columns correlated pairwise at most (the first ones in table order): 60 columns are 1,770 pairs in one
     /// aggregate scan; 2,000 would be 2 million and kept a profile running for minutes (red-team suite, issue 11).</summary>
     public const int MaxCorrelatedNumeric = 60;

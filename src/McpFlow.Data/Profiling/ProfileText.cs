@@ -13,7 +13,10 @@ public static class ProfileText
         var text = new StringBuilder();
         var kinds = p.Columns.GroupBy(c => c.SemanticType).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}");
         var cells = (double)p.Rows * p.Columns.Count;
-        text.Append(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows, {p.ColumnCount} columns ({string.Join(", ", kinds)})");
+        text.Append(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows, {p.ColumnCount} columns");
+        if (p.Columns.Count < p.ColumnCount)
+            text.Append(CultureInfo.InvariantCulture, $", the first {p.Columns.Count} profiled (name others with columns=[...])");
+        text.Append(CultureInfo.InvariantCulture, $" ({string.Join(", ", kinds)})");
         text.Append(CultureInfo.InvariantCulture, $"; {Percent(cells == 0 ? 0 : p.MissingCells / cells)} of cells missing; {p.DuplicateRows:N0} duplicate rows");
         text.AppendLine(!p.Approximate ? "."
             : p.Columns.Any(c => c.DistinctApproximate)

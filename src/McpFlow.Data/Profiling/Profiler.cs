@@ -55,9 +55,13 @@ public sealed class Profiler(DataDatabase database)
     private static List<TableColumn> SelectColumns(List<TableColumn> all, IReadOnlyList<string>? requested, string table)
     {
         if (requested is null || requested.Count == 0)
-            return all;
+            return all.Take(ProfileSettings.MaxProfiledColumns).ToList();
+        if (requested.Count > ProfileSettings.MaxProfiledColumns)
+            throw McpFlowException.Invalid($"columns: at most {ProfileSettings.MaxProfiledColumns} columns per profile; got {requested.Count}.",
+                "Profile the columns in groups, e.g. columns=[\"price\", \"quantity\"].");
         return requested.Select(r => all.FirstOrDefault(c => string.Equals(c.Name, r, StringComparison.OrdinalIgnoreCase))
-            ?? throw McpFlowException.NotFound($"Column '{r}' is not in table '{table}'.", $"Columns: {string.Join(", ", all.Select(c => c.Name))}.")).ToList();
+            ?? throw McpFlowException.NotFound($"Column '{ArgumentEcho.Show(r)}' is not in table '{table}'.",
+                $"Columns: {string.Join(", ", all.Take(50).Select(c => c.Name))}{(all.Count > 50 ? $" and {all.Count - 50} more" : "")}.")).ToList();
     }
 
     private static List<ShapePass.Input> ShapeInputs(List<TableColumn> schema, Dictionary<string, object?> stats)

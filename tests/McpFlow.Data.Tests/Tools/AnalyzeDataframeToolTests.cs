@@ -30,15 +30,19 @@ public sealed class AnalyzeDataframeToolTests : DataServerTestBase
             .GetProperty("value").GetDouble();
 
     [Fact]
-    public async Task Analyze_ProfilesATableOverTheColumnBudget_AsAJob()
+    public async Task Analyze_ProfilesATableOverTheColumnBudget_AsAJob_ProfilingTheFirstColumns_AndSaysSo()
     {
-        // 101 columns: one over InlineBudget.Columns, so the call answers with a job that finishes with the profile.
+        // 101 columns: one over InlineBudget.Columns and ProfileSettings.MaxProfiledColumns (both 100), so the call
+        // answers with a job whose profile covers c0..c99 and says the table is wider.
         var header = string.Join(",", Enumerable.Range(0, 101).Select(i => $"c{i}"));
         var row = string.Join(",", Enumerable.Range(0, 101));
         await LoadAsync(WriteFile("wide.csv", $"{header}\n{row}\n{row}\n"));
         var finished = await CallUntilFinishedAsync("analyze_dataframe", new { table = "wide" });
         finished.Structured().GetProperty("job").GetProperty("kind").GetString().Should().Be("analyze_dataframe", finished.Text());
-        finished.Structured().GetProperty("result").GetProperty("columns").GetArrayLength().Should().Be(101);
+        var columns = finished.Structured().GetProperty("result").GetProperty("columns");
+        columns.GetArrayLength().Should().Be(100);
+        columns[99].GetProperty("name").GetString().Should().Be("c99");
+        finished.Text().Should().Contain("101 columns, the first 100 profiled");
     }
 
     [Fact]

@@ -71,7 +71,10 @@ public sealed class KillTests(ITestOutputHelper output)
 
     private static async Task<TrialEnd> Comparison(CrashTrial t)
     {
-        var spec = WorkspaceSeed.Structured(await t.Call("generate_pipeline", new JsonObject { ["table"] = WorkspaceSeed.Table, ["target"] = "label", ["folds"] = 5 }));
+        // 100,000 rows: a comparison of half a minute or more, so it is still running when the process is killed (on the
+        // seeded 120-row table it finished in about 1.4 s, sometimes before the kill).
+        await t.Call("data_load", new JsonObject { ["path"] = ComparisonCsv(t.Sandbox), ["table"] = "compare_rows" });
+        var spec = WorkspaceSeed.Structured(await t.Call("generate_pipeline", new JsonObject { ["table"] = "compare_rows", ["target"] = "label", ["folds"] = 5 }));
         var job = await t.StartJobAsync("pipeline_compare_models", new JsonObject { ["spec"] = spec["spec_id"]!.GetValue<string>() });
         await t.Server.KillHardAsync();
         return TrialEnd.Interrupted(job);
@@ -143,6 +146,25 @@ public sealed class KillTests(ITestOutputHelper output)
         new() { ["spec"] = WorkspaceSeed.PoissonSpec(), ["adam_steps"] = 200_000, ["interior_points"] = 200, ["lbfgs_steps"] = 0 };
 
     /// <summary>A 1,000,000-row CSV in the root (with an amount column for the transformation).</summary>
+    private static string ComparisonCsv(SandboxFolders sandbox)
+    {
+        var path = Path.Combine(sandbox.Root, "compare.csv");
+        if (!File.Exists(path))
+        {
+            var random = new Random(11);
+            using var writer = new StreamWriter(path);
+            writer.WriteLine("x1,x2,x3,label");
+            for (var i = 0; i < 100_000; i++)
+            {
+                double a = random.NextDouble(), b = random.NextDouble(), c = random.NextDouble();
+                writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{a:F4},{b:F4},{c:F4},{(a + b * b + 0.3 * random.NextDouble() > 1 ? "yes" : "no")}"));
+            }
+        }
+
+        return "compare.csv";
+    }
+
     private static string BigCsv(SandboxFolders sandbox)
     {
         var path = Path.Combine(sandbox.Root, "big.csv");
