@@ -106,11 +106,15 @@ public sealed class McpFlowPatchTorchSharpNative : Task
                     if ((flags & VerFlgWeak) != 0)
                         return RequiredVersion + " already weak";
                     var patched = (ushort)(flags | VerFlgWeak);
-                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
-                    {
-                        stream.Position = aux + 4;
-                        stream.Write(BitConverter.GetBytes(patched), 0, 2);
-                    }
+                    // The output's copy may be a hard link to the NuGet cache's file (Directory.Build.props): write a
+                    // patched copy beside it and move it over the link, so the cache's file stays as restored.
+                    var bytes = BitConverter.GetBytes(patched);
+                    elf[aux + 4] = bytes[0];
+                    elf[aux + 5] = bytes[1];
+                    var temporary = path + ".mcpflow-patch";
+                    File.WriteAllBytes(temporary, elf);
+                    File.Delete(path);
+                    File.Move(temporary, path);
 
                     return "marked " + RequiredVersion + " weak";
                 }
