@@ -363,18 +363,18 @@ internal sealed class SqlSafety
                 && model.GetSymbolInfo(args[0].Expression).Symbol is IMethodSymbol selector:
                 return IsTrusted(selector) || IsHarmlessType(selector.ReturnType) ? null : $"collection from Select({selector.Name})";
             case "Select" or "SelectMany" when args.Count == 1 && args[0].Expression is AnonymousFunctionExpressionSyntax lambda:
-            {
-                var receiverCulprit = UnsafeCollection(receiver, model, depth + 1, lambdaParameters);
-                var bound = new Dictionary<ISymbol, string?>(lambdaParameters, SymbolEqualityComparer.Default);
-                foreach (var p in LambdaParameters(lambda, model))
-                    bound[p] = IsHarmlessType(p.Type) ? null : receiverCulprit;
-                IEnumerable<ExpressionSyntax> results = lambda.ExpressionBody is { } body ? [body]
-                    : lambda.Block!.DescendantNodes().OfType<ReturnStatementSyntax>()
-                        .Where(r => r.Expression is not null && r.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().First() == lambda)
-                        .Select(r => r.Expression!);
-                return results.Select(r => method.Name == "Select" ? Unsafe(r, model, depth + 1, bound) : UnsafeCollection(r, model, depth + 1, bound))
-                    .FirstOrDefault(c => c is not null);
-            }
+                {
+                    var receiverCulprit = UnsafeCollection(receiver, model, depth + 1, lambdaParameters);
+                    var bound = new Dictionary<ISymbol, string?>(lambdaParameters, SymbolEqualityComparer.Default);
+                    foreach (var p in LambdaParameters(lambda, model))
+                        bound[p] = IsHarmlessType(p.Type) ? null : receiverCulprit;
+                    IEnumerable<ExpressionSyntax> results = lambda.ExpressionBody is { } body ? [body]
+                        : lambda.Block!.DescendantNodes().OfType<ReturnStatementSyntax>()
+                            .Where(r => r.Expression is not null && r.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().First() == lambda)
+                            .Select(r => r.Expression!);
+                    return results.Select(r => method.Name == "Select" ? Unsafe(r, model, depth + 1, bound) : UnsafeCollection(r, model, depth + 1, bound))
+                        .FirstOrDefault(c => c is not null);
+                }
 
             case "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "Order" or "Distinct" or "ToList" or "ToArray" or "Take" or "Skip"
                 or "Reverse" or "AsEnumerable" or "DefaultIfEmpty" when args.All(a => a.Expression is not null):

@@ -129,7 +129,10 @@ public sealed class JobManager : IDisposable
             _store.SaveResult(handle.Id, result);
             Update(handle.Id, r => r with
             {
-                State = JobState.Succeeded, FinishedAt = _time.GetUtcNow(), ResultSummary = result.Summary, Artifacts = result.Artifacts,
+                State = JobState.Succeeded,
+                FinishedAt = _time.GetUtcNow(),
+                ResultSummary = result.Summary,
+                Artifacts = result.Artifacts,
             });
             handle.Complete(result);
         }

@@ -23,7 +23,8 @@ internal static class MissingSuggestions
             yield return new RankedSuggestion(SuggestionTiers.Missing, share, RankedSuggestion.Make("drop_column", "imputation", $"Drop {c.Name} ({Pct(share)} missing)",
                 $"{N(c.Missing)} of {N(c.Missing + c.Count)} values ({Pct(share)}) are missing, more than {Pct(Suggester.ImputeMaxMissingShare)}: any fill value would make up " +
                 $"most of the column. Drop it, or keep only its missing-value flag (alternative).",
-                new() { ["missing_share"] = share }, new TransformSpec("drop_column", c.Name)) with { Alternatives = [flag] });
+                new() { ["missing_share"] = share }, new TransformSpec("drop_column", c.Name)) with
+            { Alternatives = [flag] });
             yield break;
         }
 

@@ -37,65 +37,65 @@ public static class SpecResolver
         switch (spec.Operation)
         {
             case "standardize" when !spec.Has("mean") || !spec.Has("std"):
-            {
-                var s = Stats("avg(" + x + "), stddev_samp(" + x + "), count(" + x + ")");
-                if (!(s[1] > 0))
-                    throw McpFlowException.Invalid($"{spec.Column} has no spread (std {N(s[1])}); standardising would divide by zero.", "Drop the column instead, or pass parameters mean and std.");
-                spec = spec.With("mean", spec.Has("mean") ? spec.Parameter("mean") : s[0]).With("std", spec.Has("std") ? spec.Parameter("std") : s[1]);
-                Note($"mean {N(spec.Parameter("mean"))} and std {N(spec.Parameter("std"))}", (int)s[2]);
-                break;
-            }
+                {
+                    var s = Stats("avg(" + x + "), stddev_samp(" + x + "), count(" + x + ")");
+                    if (!(s[1] > 0))
+                        throw McpFlowException.Invalid($"{spec.Column} has no spread (std {N(s[1])}); standardising would divide by zero.", "Drop the column instead, or pass parameters mean and std.");
+                    spec = spec.With("mean", spec.Has("mean") ? spec.Parameter("mean") : s[0]).With("std", spec.Has("std") ? spec.Parameter("std") : s[1]);
+                    Note($"mean {N(spec.Parameter("mean"))} and std {N(spec.Parameter("std"))}", (int)s[2]);
+                    break;
+                }
 
             case "min_max" when !spec.Has("min") || !spec.Has("max"):
-            {
-                var s = Stats("min(" + x + "), max(" + x + "), count(" + x + ")");
-                if (!(s[1] > s[0]))
-                    throw McpFlowException.Invalid($"{spec.Column} has a single value; min-max scaling would divide by zero.", "Drop the column instead, or pass parameters min and max.");
-                spec = spec.With("min", spec.Has("min") ? spec.Parameter("min") : s[0]).With("max", spec.Has("max") ? spec.Parameter("max") : s[1]);
-                Note($"min {N(spec.Parameter("min"))} and max {N(spec.Parameter("max"))}", (int)s[2]);
-                break;
-            }
+                {
+                    var s = Stats("min(" + x + "), max(" + x + "), count(" + x + ")");
+                    if (!(s[1] > s[0]))
+                        throw McpFlowException.Invalid($"{spec.Column} has a single value; min-max scaling would divide by zero.", "Drop the column instead, or pass parameters min and max.");
+                    spec = spec.With("min", spec.Has("min") ? spec.Parameter("min") : s[0]).With("max", spec.Has("max") ? spec.Parameter("max") : s[1]);
+                    Note($"min {N(spec.Parameter("min"))} and max {N(spec.Parameter("max"))}", (int)s[2]);
+                    break;
+                }
 
             case "impute_mean" or "impute_median" when !spec.Has("value"):
-            {
-                var s = Stats((spec.Operation == "impute_mean" ? "avg(" : "quantile_cont(") + x + (spec.Operation == "impute_mean" ? ")" : ", 0.5)") + ", count(" + x + ")");
-                if (double.IsNaN(s[0]))
-                    throw McpFlowException.Invalid($"{spec.Column} has no values to compute a fill value from.", "Pass parameters {\"value\": ...}, or drop the column.");
-                spec = spec.With("value", s[0]);
-                Note($"fill value {N(s[0])} ({(spec.Operation == "impute_mean" ? "mean" : "median")})", (int)s[1]);
-                break;
-            }
+                {
+                    var s = Stats((spec.Operation == "impute_mean" ? "avg(" : "quantile_cont(") + x + (spec.Operation == "impute_mean" ? ")" : ", 0.5)") + ", count(" + x + ")");
+                    if (double.IsNaN(s[0]))
+                        throw McpFlowException.Invalid($"{spec.Column} has no values to compute a fill value from.", "Pass parameters {\"value\": ...}, or drop the column.");
+                    spec = spec.With("value", s[0]);
+                    Note($"fill value {N(s[0])} ({(spec.Operation == "impute_mean" ? "mean" : "median")})", (int)s[1]);
+                    break;
+                }
 
             case "clip" when !spec.Has("lower") || !spec.Has("upper"):
-            {
-                var s = Stats($"quantile_cont({x}, 0.01), quantile_cont({x}, 0.99), count({x})");
-                spec = spec.With("lower", spec.Has("lower") ? spec.Parameter("lower") : s[0]).With("upper", spec.Has("upper") ? spec.Parameter("upper") : s[1]);
-                Note($"bounds {N(spec.Parameter("lower"))} – {N(spec.Parameter("upper"))} (1st/99th percentiles)", (int)s[2]);
-                break;
-            }
+                {
+                    var s = Stats($"quantile_cont({x}, 0.01), quantile_cont({x}, 0.99), count({x})");
+                    spec = spec.With("lower", spec.Has("lower") ? spec.Parameter("lower") : s[0]).With("upper", spec.Has("upper") ? spec.Parameter("upper") : s[1]);
+                    Note($"bounds {N(spec.Parameter("lower"))} – {N(spec.Parameter("upper"))} (1st/99th percentiles)", (int)s[2]);
+                    break;
+                }
 
             case "outlier_flag" or "remove_outliers" when !spec.Has("lower") || !spec.Has("upper"):
-            {
-                var s = Stats($"quantile_cont({x}, 0.25), quantile_cont({x}, 0.75), count({x})");
-                var iqr = s[1] - s[0];
-                spec = spec.With("lower", spec.Has("lower") ? spec.Parameter("lower") : s[0] - (ProfileSettings.IqrFence * iqr))
-                    .With("upper", spec.Has("upper") ? spec.Parameter("upper") : s[1] + (ProfileSettings.IqrFence * iqr));
-                Note($"Tukey fences {N(spec.Parameter("lower"))} – {N(spec.Parameter("upper"))} (Q1 − {ProfileSettings.IqrFence}·IQR, Q3 + {ProfileSettings.IqrFence}·IQR)", (int)s[2]);
-                break;
-            }
+                {
+                    var s = Stats($"quantile_cont({x}, 0.25), quantile_cont({x}, 0.75), count({x})");
+                    var iqr = s[1] - s[0];
+                    spec = spec.With("lower", spec.Has("lower") ? spec.Parameter("lower") : s[0] - (ProfileSettings.IqrFence * iqr))
+                        .With("upper", spec.Has("upper") ? spec.Parameter("upper") : s[1] + (ProfileSettings.IqrFence * iqr));
+                    Note($"Tukey fences {N(spec.Parameter("lower"))} – {N(spec.Parameter("upper"))} (Q1 − {ProfileSettings.IqrFence}·IQR, Q3 + {ProfileSettings.IqrFence}·IQR)", (int)s[2]);
+                    break;
+                }
 
             case "box_cox" or "yeo_johnson" when !spec.Has("lambda"):
-            {
-                var s = Stats($"min({x}), count({x})");
-                var m = SkewMeasurement.Measure(connection, table, spec.Column, s[0]);
-                var best = spec.Operation == "box_cox" ? m.BoxCox : m.YeoJohnson;
-                if (best is not { } b)
-                    throw McpFlowException.Invalid(spec.Operation == "box_cox" ? $"Box-Cox needs positive values; {spec.Column} has a minimum of {N(s[0])}." : $"No λ could be measured for {spec.Column}.",
-                        spec.Operation == "box_cox" ? "Use yeo_johnson, which takes zeros and negatives." : "Pass parameters {\"lambda\": ...}.");
-                spec = spec.With("lambda", b.Lambda);
-                Note($"λ = {N(b.Lambda)} (skew after {N(b.Skew)}, the least |skew| on the grid −2…2)", (int)s[1]);
-                break;
-            }
+                {
+                    var s = Stats($"min({x}), count({x})");
+                    var m = SkewMeasurement.Measure(connection, table, spec.Column, s[0]);
+                    var best = spec.Operation == "box_cox" ? m.BoxCox : m.YeoJohnson;
+                    if (best is not { } b)
+                        throw McpFlowException.Invalid(spec.Operation == "box_cox" ? $"Box-Cox needs positive values; {spec.Column} has a minimum of {N(s[0])}." : $"No λ could be measured for {spec.Column}.",
+                            spec.Operation == "box_cox" ? "Use yeo_johnson, which takes zeros and negatives." : "Pass parameters {\"lambda\": ...}.");
+                    spec = spec.With("lambda", b.Lambda);
+                    Note($"λ = {N(b.Lambda)} (skew after {N(b.Skew)}, the least |skew| on the grid −2…2)", (int)s[1]);
+                    break;
+                }
 
             case "impute_mode" or "impute_value":
                 spec = FillText(connection, from, col, spec, context, notes);

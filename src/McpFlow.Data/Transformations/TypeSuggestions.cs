@@ -108,7 +108,8 @@ internal static class TypeSuggestions
 
         return RankedSuggestion.Make("parse_date", "type_fix", $"Parse {c.Name} as dates — choose day-first or month-first first",
             $"{N(e.DateLike)} of {N(c.Count)} values of {c.Name} are dates stored as text, but {reading.Statement}. Applying this suggestion asks for the choice; apply one of its alternatives.",
-            new() { ["date_like"] = e.DateLike }, new TransformSpec("parse_date", c.Name)) with { Alternatives = alternatives };
+            new() { ["date_like"] = e.DateLike }, new TransformSpec("parse_date", c.Name)) with
+        { Alternatives = alternatives };
     }
 
     // The formats the column would be read with under a given order of numeric dates.

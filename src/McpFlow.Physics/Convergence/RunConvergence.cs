@@ -47,7 +47,13 @@ public static class RunConvergence
             return p;
         return p with
         {
-            WillReach = false, Steps = null, StepsLow = null, StepsHigh = null, Seconds = null, SecondsLow = null, SecondsHigh = null,
+            WillReach = false,
+            Steps = null,
+            StepsLow = null,
+            StepsHigh = null,
+            Seconds = null,
+            SecondsLow = null,
+            SecondsHigh = null,
             Verdict = $"Not within reach on the current trend: the fitted curves would put {F(p.Target)} at step ≈{steps:G2}, more than {MaxExtrapolation:G}× the " +
                       $"{p.CurrentStep:F0} steps seen, too far beyond the data to be a prediction. Change something (learning rate, network size, points, L-BFGS) rather than train longer.",
         };

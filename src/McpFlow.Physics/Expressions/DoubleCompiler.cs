@@ -28,7 +28,8 @@ public static class DoubleCompiler
                     '-' => v => l(v) - r(v),
                     '*' => v => l(v) * r(v),
                     '/' => v => l(v) / r(v),
-                    '^' when b.Right is NumExpr { Value: 2 } => v => { var x = l(v); return x * x; },
+                    '^' when b.Right is NumExpr { Value: 2 } => v => { var x = l(v); return x * x; }
+                    ,
                     '^' => v => Math.Pow(l(v), r(v)),
                     _ => throw new InvalidOperationException($"Unknown operator {b.Op}."),
                 };

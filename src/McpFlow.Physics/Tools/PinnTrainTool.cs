@@ -51,12 +51,23 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
         var plan = PdeAnalyzer.Analyze(problem).Plan;
         var options = plan with
         {
-            Depth = depth ?? plan.Depth, Width = width ?? plan.Width, Activation = activation ?? plan.Activation,
-            HardBoundary = hard_boundary ?? plan.HardBoundary, InteriorPoints = interior_points ?? plan.InteriorPoints,
-            BoundaryPoints = boundary_points ?? plan.BoundaryPoints, InitialPoints = initial_points ?? plan.InitialPoints,
-            AdamSteps = adam_steps ?? plan.AdamSteps, LearningRate = learning_rate ?? plan.LearningRate, LbfgsSteps = lbfgs_steps ?? plan.LbfgsSteps,
-            Dtype = dtype ?? plan.Dtype, AdaptiveWeights = adaptive_weights ?? plan.AdaptiveWeights, ResampleEvery = resample_every ?? plan.ResampleEvery,
-            TargetLoss = target_loss ?? plan.TargetLoss, MaxSeconds = max_seconds ?? plan.MaxSeconds, LogEvery = log_every ?? plan.LogEvery, Seed = seed ?? plan.Seed,
+            Depth = depth ?? plan.Depth,
+            Width = width ?? plan.Width,
+            Activation = activation ?? plan.Activation,
+            HardBoundary = hard_boundary ?? plan.HardBoundary,
+            InteriorPoints = interior_points ?? plan.InteriorPoints,
+            BoundaryPoints = boundary_points ?? plan.BoundaryPoints,
+            InitialPoints = initial_points ?? plan.InitialPoints,
+            AdamSteps = adam_steps ?? plan.AdamSteps,
+            LearningRate = learning_rate ?? plan.LearningRate,
+            LbfgsSteps = lbfgs_steps ?? plan.LbfgsSteps,
+            Dtype = dtype ?? plan.Dtype,
+            AdaptiveWeights = adaptive_weights ?? plan.AdaptiveWeights,
+            ResampleEvery = resample_every ?? plan.ResampleEvery,
+            TargetLoss = target_loss ?? plan.TargetLoss,
+            MaxSeconds = max_seconds ?? plan.MaxSeconds,
+            LogEvery = log_every ?? plan.LogEvery,
+            Seed = seed ?? plan.Seed,
         };
         var (_, job) = training.Start(problem, options);
         return await calls.AwaitAsync(job, progress, wait_seconds, cancellationToken);

@@ -27,8 +27,11 @@ public sealed class WorkbenchResources(RunStore store, RunComparer comparer)
             try
             {
                 var run = store.Load(id);
-                runs.Add(new { runId = id, title = run.Manifest.Title, state = run.State.Name(), experiment = run.Manifest.Experiment,
-                    attempt = run.Manifest.Attempt, metrics = run.Manifest.Metrics, checksPassed = run.Review?.Passed, checksTotal = run.Review?.Checks.Count });
+                runs.Add(new
+                {
+                    runId = id, title = run.Manifest.Title, state = run.State.Name(), experiment = run.Manifest.Experiment,
+                    attempt = run.Manifest.Attempt, metrics = run.Manifest.Metrics, checksPassed = run.Review?.Passed, checksTotal = run.Review?.Checks.Count
+                });
             }
             catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
             {

@@ -54,11 +54,23 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
             var now = store.Time.GetUtcNow();
             manifest = manifest with
             {
-                Tool = start.Tool, Kind = start.Kind, Title = start.Title, Experiment = start.Experiment ?? manifest.Experiment,
-                Parameters = SecretRedactor.Redact(start.Parameters), Inputs = store.HashInputs(start.Inputs), Outputs = [],
-                Metrics = new Dictionary<string, double>(), Summary = null, Recommendation = null, Error = null,
-                Attempt = run.Manifest.Attempt + 1, AddressesFeedback = run.CurrentDecision?.Feedback ?? run.Manifest.AddressesFeedback,
-                StartedAt = now, CompletedAt = null, DurationSeconds = null, Versions = Versions.Current(),
+                Tool = start.Tool,
+                Kind = start.Kind,
+                Title = start.Title,
+                Experiment = start.Experiment ?? manifest.Experiment,
+                Parameters = SecretRedactor.Redact(start.Parameters),
+                Inputs = store.HashInputs(start.Inputs),
+                Outputs = [],
+                Metrics = new Dictionary<string, double>(),
+                Summary = null,
+                Recommendation = null,
+                Error = null,
+                Attempt = run.Manifest.Attempt + 1,
+                AddressesFeedback = run.CurrentDecision?.Feedback ?? run.Manifest.AddressesFeedback,
+                StartedAt = now,
+                CompletedAt = null,
+                DurationSeconds = null,
+                Versions = Versions.Current(),
             };
             store.WriteManifest(manifest, $"attempt {manifest.Attempt} begun");
             Directory.CreateDirectory(Path.Combine(run.Folder, RunStore.OutputsFolder));
@@ -78,9 +90,13 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
             var executed = store.Transition(snapshot.Manifest, RunState.Executed, $"{outcome.OutputFiles.Count} output(s) recorded") with
             {
                 Outputs = store.HashOutputs(snapshot.Folder, outcome.OutputFiles),
-                Metrics = new Dictionary<string, double>(outcome.Metrics), Summary = outcome.Summary,
-                Recommendation = outcome.Recommendation, TrackingRunId = outcome.TrackingRunId,
-                CompletedAt = now, DurationSeconds = (now - run.StartedAt).TotalSeconds, Error = null,
+                Metrics = new Dictionary<string, double>(outcome.Metrics),
+                Summary = outcome.Summary,
+                Recommendation = outcome.Recommendation,
+                TrackingRunId = outcome.TrackingRunId,
+                CompletedAt = now,
+                DurationSeconds = (now - run.StartedAt).TotalSeconds,
+                Error = null,
             };
             store.WriteManifest(executed, "executed");
             return Task.FromResult(ToRecorded(ReviewLocked(snapshot with { Manifest = executed }, cancellationToken)));

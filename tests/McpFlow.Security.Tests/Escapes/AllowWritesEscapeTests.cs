@@ -18,7 +18,8 @@ public sealed class AllowWritesEscapeTests(AllowWritesFixture fixture, ITestOutp
             .Concat(WriteModeEscapes.FollowUps().Select(q => SqlEscapes.Query(q) with { MustRefuse = false }))
             .Append(LockdownProbes.Probe("after the writes"))
             .Append(new EscapeAttempt("data_query.sql", "a permitted write still works", "data_query",
-                new JsonObject { ["sql"] = "CREATE TABLE permitted AS SELECT 1 AS x" }) { MustRefuse = false, Verdict = o => o.Refused ? "a permitted CREATE TABLE … AS was refused: " + o.Excerpt() : null });
+                new JsonObject { ["sql"] = "CREATE TABLE permitted AS SELECT 1 AS x" })
+            { MustRefuse = false, Verdict = o => o.Refused ? "a permitted CREATE TABLE … AS was refused: " + o.Excerpt() : null });
         var log = SecurityLedger.Begin("sql.allow-writes");
         await new EscapeRunner(fixture.Server, s, fixture.Protect).RunAsync(attempts, log);
         log.AssertClean(output);

@@ -36,14 +36,14 @@ internal static class AttackSurface
             ("SQL", $"x' || (SELECT content FROM read_text('{s.Outside}/canary.txt')) || '"),
         };
         foreach (var tool in tools)
-        foreach (var parameter in tool.Parameters.Where(p => IsSurface(p) && !targeted.Contains($"{tool.Name}.{p.Name}")))
-        foreach (var (label, payload) in payloads)
-        {
-            var arguments = Baselines.For(tool.Name, ids) ?? new JsonObject();
-            arguments[parameter.Name] = parameter.Kind == "array" ? new JsonArray(payload) : payload;
-            if (arguments.ContainsKey("wait_seconds"))
-                arguments["wait_seconds"] = 45; // The job's effects then belong to this attempt.
-            yield return new EscapeAttempt($"{tool.Name}.{parameter.Name}", label, tool.Name, arguments) { MustRefuse = false };
-        }
+            foreach (var parameter in tool.Parameters.Where(p => IsSurface(p) && !targeted.Contains($"{tool.Name}.{p.Name}")))
+                foreach (var (label, payload) in payloads)
+                {
+                    var arguments = Baselines.For(tool.Name, ids) ?? new JsonObject();
+                    arguments[parameter.Name] = parameter.Kind == "array" ? new JsonArray(payload) : payload;
+                    if (arguments.ContainsKey("wait_seconds"))
+                        arguments["wait_seconds"] = 45; // The job's effects then belong to this attempt.
+                    yield return new EscapeAttempt($"{tool.Name}.{parameter.Name}", label, tool.Name, arguments) { MustRefuse = false };
+                }
     }
 }

@@ -74,22 +74,22 @@ internal static class InjectionEscapes
     public static IEnumerable<EscapeAttempt> IdentifierAttempts(SandboxFolders s, SeedIds ids)
     {
         foreach (var (tool, parameter, list) in Identifiers)
-        foreach (var (label, payload) in Payloads(s))
-        {
-            var arguments = Baselines.For(tool, ids)!;
-            arguments[parameter] = list ? new JsonArray(payload) : payload;
-            if (tool == "data_apply_transformation" && parameter == "text")
+            foreach (var (label, payload) in Payloads(s))
             {
-                arguments["operation"] = "parse_date";
-                arguments["column"] = "region";
-            }
+                var arguments = Baselines.For(tool, ids)!;
+                arguments[parameter] = list ? new JsonArray(payload) : payload;
+                if (tool == "data_apply_transformation" && parameter == "text")
+                {
+                    arguments["operation"] = "parse_date";
+                    arguments["column"] = "region";
+                }
 
-            // Filters and texts are values, and new names or workbench metric names are only names: a payload there may be
-            // answered (no match, a column with an odd name), but must not run. source_table and sheet are ignored for CSV.
-            var mustRefuse = !(parameter is "filter" or "text" or "new_column" or "output_table" or "source_table" or "sheet"
-                || tool is "workbench_compare" || (tool == "data_load" && parameter == "table"));
-            yield return new EscapeAttempt($"{tool}.{parameter}", label, tool, arguments) { MustRefuse = mustRefuse };
-        }
+                // Filters and texts are values, and new names or workbench metric names are only names: a payload there may be
+                // answered (no match, a column with an odd name), but must not run. source_table and sheet are ignored for CSV.
+                var mustRefuse = !(parameter is "filter" or "text" or "new_column" or "output_table" or "source_table" or "sheet"
+                    || tool is "workbench_compare" || (tool == "data_load" && parameter == "table"));
+                yield return new EscapeAttempt($"{tool}.{parameter}", label, tool, arguments) { MustRefuse = mustRefuse };
+            }
 
         foreach (var (label, payload) in Payloads(s))
             yield return EscapeAttempt.Read("mcpflow://data/tables/{table}", label, "mcpflow://data/tables/" + Uri.EscapeDataString(payload));
