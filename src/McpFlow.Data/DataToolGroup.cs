@@ -2,14 +2,14 @@ using McpFlow.Core.Groups;
 using McpFlow.Core.Storage;
 using McpFlow.Data.Export;
 using McpFlow.Data.Loading;
+using McpFlow.Data.Profiling;
 using McpFlow.Data.Prompts;
+using McpFlow.Data.Query;
 using McpFlow.Data.Reports;
 using McpFlow.Data.Resources;
-using McpFlow.Data.Profiling;
-using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
-using McpFlow.Data.Transformations;
 using McpFlow.Data.Tools;
+using McpFlow.Data.Transformations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Data;

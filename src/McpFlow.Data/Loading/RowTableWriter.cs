@@ -1,6 +1,6 @@
-using McpFlow.Core.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Loading;

@@ -1,6 +1,6 @@
 using McpFlow.Core.Configuration;
-using McpFlow.Core.Storage;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

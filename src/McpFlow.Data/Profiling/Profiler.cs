@@ -1,6 +1,6 @@
-using McpFlow.Core.Storage;
 using System.Diagnostics;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Profiling;

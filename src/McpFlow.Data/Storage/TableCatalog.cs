@@ -1,7 +1,7 @@
-using McpFlow.Core.Storage;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Parsing;
 
 namespace McpFlow.Data.Storage;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
-using McpFlow.Core.Jobs;
 using McpFlow.Core.Files;
+using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Runs;
 using McpFlow.Data.Loading;

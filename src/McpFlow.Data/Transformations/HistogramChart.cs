@@ -1,6 +1,6 @@
-using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
 using McpFlow.Core.Charts;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
 using ScottPlot;

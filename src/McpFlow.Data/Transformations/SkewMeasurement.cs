@@ -1,5 +1,5 @@
-using McpFlow.Core.Storage;
 using DuckDB.NET.Data;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
 

@@ -1,6 +1,6 @@
-using McpFlow.Core.Storage;
 using System.Globalization;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
 using McpFlow.Data.Parsing;
 
 namespace McpFlow.Data.Transformations;

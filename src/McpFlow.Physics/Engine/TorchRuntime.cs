@@ -1,8 +1,8 @@
+using System.Runtime.InteropServices;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Native;
-using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace McpFlow.Physics.Engine;

@@ -1,6 +1,6 @@
-using McpFlow.Core.Errors;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using McpFlow.Core.Errors;
 
 namespace McpFlow.Pipelines.Forecasting;
 

@@ -1,5 +1,5 @@
-using McpFlow.Core.Errors;
 using MathNet.Numerics.LinearAlgebra;
+using McpFlow.Core.Errors;
 
 namespace McpFlow.Pipelines.Models;
 

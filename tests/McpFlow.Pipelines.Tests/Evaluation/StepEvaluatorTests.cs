@@ -5,8 +5,8 @@ using McpFlow.Pipelines.Generation;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.TestDoubles;
-using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 using McpFlow.Pipelines.Tracking;
+using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 
 namespace McpFlow.Pipelines.Tests.Evaluation;
 

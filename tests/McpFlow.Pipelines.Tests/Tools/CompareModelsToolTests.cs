@@ -1,6 +1,6 @@
 using McpFlow.Core.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using McpFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Pipelines.Tests.Tools;
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using McpFlow.Security.Tests.Checks;
 using McpFlow.Security.Tests.Harness;
 using McpFlow.Security.Tests.Ledger;
