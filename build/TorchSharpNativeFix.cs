@@ -111,8 +111,12 @@ public sealed class McpFlowPatchTorchSharpNative : Task
                     var bytes = BitConverter.GetBytes(patched);
                     elf[aux + 4] = bytes[0];
                     elf[aux + 5] = bytes[1];
+                    // The patched file keeps the original's time stamp: the next build's copy step then finds it up to
+                    // date (same size and time) and leaves it, instead of linking the unpatched file again.
+                    var stamp = File.GetLastWriteTimeUtc(path);
                     var temporary = path + ".mcpflow-patch";
                     File.WriteAllBytes(temporary, elf);
+                    File.SetLastWriteTimeUtc(temporary, stamp);
                     File.Delete(path);
                     File.Move(temporary, path);
 
