@@ -19,7 +19,7 @@ if (merge.Reports == 0)
     return 1;
 }
 
-Console.WriteLine($"Line coverage of the product assemblies ({merge.Reports} test-project reports merged; code run only in child server processes is not counted):");
+Console.WriteLine($"Line coverage of the product assemblies (reports of {merge.Reports} test projects merged; code that runs only in child server processes is not counted):");
 var all = merge.ByAssembly();
 foreach (var (assembly, covered, total) in all)
     Console.WriteLine($"  {assembly,-24} {Percent(covered, total),6}  ({covered:N0} of {total:N0} lines)");
