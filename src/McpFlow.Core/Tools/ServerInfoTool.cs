@@ -29,7 +29,7 @@ public sealed class ServerInfoTool(
     {
         var version = typeof(ServerInfoTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var engines = probe_engines ? probes.Select(p => p.Probe()).ToList() : [];
-        var tracking = options.MlflowTrackingUri ?? Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI") ?? workspace.Root + "/mlruns (local MLflow file store)";
+        var tracking = options.MlflowTrackingUri ?? workspace.Root + "/mlruns (local MLflow file store)";
         var info = new
         {
             name = "McpFlow",
