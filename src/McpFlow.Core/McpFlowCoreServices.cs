@@ -57,6 +57,7 @@ public static class McpFlowCoreServices
         // tools are disabled. Only enabled groups expose tools, resources and prompts.
         foreach (var group in all)
             group.AddServices(services);
+        services.TryAddFallbacks();
         foreach (var group in enabled)
             group.AddMcp(mcp);
 

@@ -30,7 +30,7 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<TableCatalog>();
         services.AddSingleton<TableLoader>();
         // Other groups (generate_pipeline's file) load files through the same checked loaders.
-        services.AddSingleton<ITableFileLoader>(provider => provider.GetRequiredService<TableLoader>());
+        services.AddForwarded<ITableFileLoader, TableLoader>();
         services.AddSingleton<SqlGuard>();
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<Profiler>();

@@ -25,13 +25,12 @@ public sealed class ExperimentsToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<ITrackingStore>(sp => TrackingStoreFactory.Create(
-            sp.GetRequiredService<McpFlowOptions>(), sp.GetRequiredService<McpFlowWorkspace>(),
-            sp.GetRequiredService<FileAccessGuard>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITrackingReader>(sp => sp.GetRequiredService<ITrackingStore>());
-        services.AddSingleton<ITrackingWriter>(sp => sp.GetRequiredService<ITrackingStore>());
+        services.AddSingletonFrom<McpFlowOptions, McpFlowWorkspace, FileAccessGuard, TimeProvider, ITrackingStore>(
+            (options, workspace, guard, time) => TrackingStoreFactory.Create(options, workspace, guard, time));
+        services.AddForwarded<ITrackingReader, ITrackingStore>();
+        services.AddForwarded<ITrackingWriter, ITrackingStore>();
         services.AddSingleton<FileSuggestionStore>();
-        services.AddSingleton<ISuggestionStore>(sp => sp.GetRequiredService<FileSuggestionStore>());
+        services.AddForwarded<ISuggestionStore, FileSuggestionStore>();
         services.AddSingleton<RunLoader>();
         services.AddSingleton<RunAnalyzer>();
         services.AddSingleton<LeaderboardService>();

@@ -25,7 +25,7 @@ public sealed class PhysicsToolGroup : IToolGroup
         services.AddSingleton<PinnTrainer>();
         services.AddSingleton<PinnModelLoader>();
         services.AddSingleton<PinnTrainingService>();
-        services.AddSingleton<IEngineProbe>(sp => new EngineProbe("TorchSharp", () => sp.GetRequiredService<TorchRuntime>().ToEngineStatus()));
+        services.AddSingletonFrom<TorchRuntime, IEngineProbe>(torch => new EngineProbe("TorchSharp", torch.ToEngineStatus));
     }
 
     /// <inheritdoc />

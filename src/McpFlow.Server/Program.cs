@@ -1,4 +1,3 @@
-using System.Collections;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Native;
 using McpFlow.Server;
@@ -22,9 +21,7 @@ root.SetAction(async (parsed, cancellationToken) =>
     McpFlowOptions options;
     try
     {
-        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
-        options = OptionsLoader.Load(parsed, cli, environment);
+        options = OptionsLoader.Load(parsed, cli, OptionsLoader.ProcessEnvironment());
         var errors = OptionsValidator.Validate(options, ToolGroups.Names());
         if (errors.Count > 0)
             throw new OptionsException(errors);
@@ -37,7 +34,7 @@ root.SetAction(async (parsed, cancellationToken) =>
     if (!options.Http.Enabled)
         return await StdioHost.RunAsync(options, cancellationToken);
 
-    var guard = HttpGuard.Create(options.Http, Environment.GetEnvironmentVariable(HttpOptions.TokenVariable), out var unsafeReason);
+    var guard = HttpGuard.Create(options.Http, options.Http.Token, out var unsafeReason);
     return unsafeReason is not null ? Fail([unsafeReason]) : await HttpHost.RunAsync(options, guard, cancellationToken);
 });
 

@@ -26,7 +26,7 @@ public sealed class WorkbenchToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(sp => WorkbenchOptions.Load(sp.GetRequiredService<McpFlowWorkspace>().Root));
+        services.AddSingletonFrom<McpFlowWorkspace, WorkbenchOptions>(workspace => WorkbenchOptions.Load(workspace.Root));
         services.AddSingleton<ContentHasher>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditInputHasher>();
@@ -34,10 +34,10 @@ public sealed class WorkbenchToolGroup : IToolGroup
         services.AddSingleton<RunStore>();
         services.AddSingleton<SelfReviewer>();
         services.AddSingleton<RunRecorder>();
-        services.AddSingleton<IRunRecorder>(sp => sp.GetRequiredService<RunRecorder>());
+        services.AddForwarded<IRunRecorder, RunRecorder>();
         services.AddSingleton<RunDecisions>();
         services.AddSingleton<ApprovalGate>();
-        services.AddSingleton<IApprovalGate>(sp => sp.GetRequiredService<ApprovalGate>());
+        services.AddForwarded<IApprovalGate, ApprovalGate>();
         services.AddSingleton<RunComparer>();
         services.AddSingleton<FinalReportWriter>();
         services.AddSingleton<ReportFiles>();

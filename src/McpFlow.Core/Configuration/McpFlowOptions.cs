@@ -23,8 +23,11 @@ public sealed class McpFlowOptions
     public bool ReadOnly { get; set; }
 
     /// <summary>MLflow tracking URI (<c>http(s)://…</c>, <c>sqlite:///path</c> or a folder). Default: the
-    /// workspace's own MLflow-format store. Falls back to <c>MLFLOW_TRACKING_URI</c>.</summary>
+    /// workspace's own MLflow-format store. The loader also reads it from <c>MLFLOW_TRACKING_URI</c>.</summary>
     public string? MlflowTrackingUri { get; set; }
+
+    /// <summary>Credentials for an MLflow server, from MLflow's environment variables only (secrets). Default: none.</summary>
+    public MlflowCredentials MlflowCredentials { get; set; } = new();
 
     /// <summary>Seconds one request to an MLflow server may take, retries included, before the tool fails with a
     /// timeout. Default 20: a third of a chat client's ~60 s call limit.</summary>
@@ -44,6 +47,13 @@ public sealed class McpFlowOptions
 
     /// <summary>Streamable HTTP transport settings.</summary>
     public HttpOptions Http { get; set; } = new();
+
+    /// <summary>Names of the levels <see cref="LogLevel"/> accepts.</summary>
+    public static readonly IReadOnlyList<string> LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
+
+    /// <summary>Lowest level logged to stderr: one of <see cref="LogLevels"/> (case-insensitive). Default: <c>Information</c>.
+    /// Payload categories never go below Debug, and every log line is redacted, whatever the level.</summary>
+    public string LogLevel { get; set; } = "Information";
 
     /// <summary>Physics (TorchSharp) settings.</summary>
     public PhysicsOptions Physics { get; set; } = new();

@@ -24,6 +24,9 @@ public static class OptionsValidator
                 errors.Add($"allowed root '{root}' does not exist or is not a folder.");
         }
 
+        if (!McpFlowOptions.LogLevels.Contains(options.LogLevel, StringComparer.OrdinalIgnoreCase))
+            errors.Add($"log level '{(options.LogLevel.Length <= 40 ? options.LogLevel : options.LogLevel[..40] + "…")}' is unknown; use one of {string.Join(", ", McpFlowOptions.LogLevels)}.");
+
         var known = knownGroups.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var group in options.Groups.Where(g => !known.Contains(g)))
             errors.Add($"group '{group}' is unknown; known groups: {string.Join(", ", known.Order())}.");

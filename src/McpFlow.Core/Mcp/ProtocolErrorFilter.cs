@@ -7,6 +7,8 @@ using ModelContextProtocol.Server;
 
 namespace McpFlow.Core.Mcp;
 
+#pragma warning disable RS0030 // MCP SDK filters are static delegates that receive only the request's IServiceProvider: no constructor to inject into. (BannedSymbols.txt)
+
 /// <summary>
 /// An incoming-message filter, the outermost layer of every request: a request that still fails with something
 /// other than an <see cref="McpException"/> would reach the client as the SDK's bare "An error occurred.". Here

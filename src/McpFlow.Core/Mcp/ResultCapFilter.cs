@@ -6,6 +6,8 @@ using ModelContextProtocol.Server;
 
 namespace McpFlow.Core.Mcp;
 
+#pragma warning disable RS0030 // MCP SDK filters are static delegates that receive only the request's IServiceProvider: no constructor to inject into. (BannedSymbols.txt)
+
 /// <summary>
 /// The backstop for result size, outermost around every tool: a result's text (all text blocks together) and its
 /// structured content (serialized) each stay within <see cref="ResultCap.For"/>: the configured page cap

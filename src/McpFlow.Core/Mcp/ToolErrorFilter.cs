@@ -7,6 +7,8 @@ using ModelContextProtocol.Server;
 
 namespace McpFlow.Core.Mcp;
 
+#pragma warning disable RS0030 // MCP SDK filters are static delegates that receive only the request's IServiceProvider: no constructor to inject into. (BannedSymbols.txt)
+
 /// <summary>
 /// The one place where failures become what the model sees. Only <see cref="McpFlowException"/> text (and the
 /// SDK's own <see cref="McpException"/> text) reaches the client; cancellation says so; anything else is logged in

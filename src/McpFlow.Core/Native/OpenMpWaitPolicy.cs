@@ -28,7 +28,9 @@ public static partial class OpenMpWaitPolicy
     {
         lock (Gate)
         {
+#pragma warning disable RS0030 // Not configuration: the C library's environment that native engines' OpenMP reads (see the type's summary).
             var current = Environment.GetEnvironmentVariable(Variable);
+#pragma warning restore RS0030
             if (!string.IsNullOrEmpty(current))
                 return current;
             Environment.SetEnvironmentVariable(Variable, Passive); // what Windows' native code and child processes see
@@ -46,7 +48,9 @@ public static partial class OpenMpWaitPolicy
     }
 
     /// <summary>The policy this process's environment holds now, or <c>null</c> when unset (libgomp then spins).</summary>
+#pragma warning disable RS0030 // Not configuration: reports the native engines' OpenMP environment (see the type's summary).
     public static string? Current => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+#pragma warning restore RS0030
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);

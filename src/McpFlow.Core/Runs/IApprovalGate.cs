@@ -4,7 +4,8 @@ namespace McpFlow.Core.Runs;
 /// Guards actions that must not proceed on unapproved results (exports, writes to user data, model registration,
 /// final reports). Implemented by the workbench group; which actions are gated is configurable there. Tools call
 /// it before acting; it throws an actionable <c>McpFlowException</c> (Forbidden) when the action is gated and the
-/// run it publishes is not approved.
+/// run it publishes is not approved, or when the gate cannot be evaluated (fail closed). Without the workbench group,
+/// Core's <see cref="AbsentApprovalGate"/> stands in.
 /// </summary>
 public interface IApprovalGate
 {
@@ -17,6 +18,10 @@ public interface IApprovalGate
 /// <summary>Names of gateable actions.</summary>
 public static class GatedActions
 {
+    /// <summary>File in the workspace folder that says which actions are gated (read by the workbench group; its mere
+    /// presence makes <see cref="AbsentApprovalGate"/> refuse every gateable action).</summary>
+    public const string SettingsFile = "workbench.json";
+
     /// <summary>Exporting a table or result to a file.</summary>
     public const string Export = "export";
     /// <summary>Writing to the user's own data (files or databases outside the workspace).</summary>

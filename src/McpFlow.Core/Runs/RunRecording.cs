@@ -10,13 +10,13 @@ public static class RunRecording
 {
     /// <summary>
     /// Begins a run, lets <paramref name="writeOutputs"/> write the step's outputs into the run's folder and describe
-    /// them, then completes the run (which self-reviews it). Returns null when no recorder is registered (a host
-    /// without the workbench group's services). A failure while writing outputs is recorded on the run and rethrown.
+    /// them, then completes the run (which self-reviews it). Returns null, writing nothing, when the recorder is
+    /// <see cref="AbsentRunRecorder"/> (a host without the workbench group). A failure while writing outputs is recorded on the run and rethrown.
     /// </summary>
-    public static async Task<RecordedRun?> RecordAsync(this IRunRecorder? recorder, RunStart start, Func<string, RunOutcome> writeOutputs,
+    public static async Task<RecordedRun?> RecordAsync(this IRunRecorder recorder, RunStart start, Func<string, RunOutcome> writeOutputs,
         CancellationToken cancellationToken)
     {
-        if (recorder is null)
+        if (!recorder.IsAvailable)
             return null;
         var scope = recorder.Begin(start);
         RunOutcome outcome;

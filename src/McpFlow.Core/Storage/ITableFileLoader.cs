@@ -4,7 +4,8 @@ namespace McpFlow.Core.Storage;
 /// Loads a data file into a workspace table through the data group's checked loaders: the file guard, the shape limits
 /// of <see cref="Configuration.LoadLimits"/> and the load timeout. Groups that accept a file (e.g. <c>generate_pipeline</c>)
 /// load it through this interface and never read files into DuckDB themselves. Implemented by the data group, whose
-/// services are registered even when its tools are disabled.
+/// services are registered even when its tools are disabled; without it, Core's <see cref="AbsentTableFileLoader"/> refuses
+/// every load with an actionable message.
 /// </summary>
 public interface ITableFileLoader
 {

@@ -25,11 +25,16 @@ public sealed class ServerInfoTool(
                  "its version and whether it loads here. Call it first when unsure what the server can do or where files may live.")]
     public CallToolResult Info(
         [Description("Also load each engine to check it works (slower on first call, e.g. TorchSharp ~1 s). Default true; e.g. false for a quick answer.")]
-        bool probe_engines = true)
+        bool probe_engines = true,
+        CancellationToken cancellationToken = default)
     {
         var version = typeof(ServerInfoTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        var engines = probe_engines ? probes.Select(p => p.Probe()).ToList() : [];
-        var tracking = options.MlflowTrackingUri ?? Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI") ?? workspace.Root + "/mlruns (local MLflow file store)";
+        var engines = probe_engines ? probes.Select(p =>
+        {
+            cancellationToken.ThrowIfCancellationRequested(); // each probe may load a native engine
+            return p.Probe();
+        }).ToList() : [];
+        var tracking = options.MlflowTrackingUri ?? workspace.Root + "/mlruns (local MLflow file store)";
         var info = new
         {
             name = "McpFlow",

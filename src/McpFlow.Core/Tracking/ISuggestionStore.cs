@@ -1,6 +1,7 @@
 namespace McpFlow.Core.Tracking;
 
-/// <summary>Stores hyperparameter suggestions so they can be accepted by id. Implemented by the experiments group.</summary>
+/// <summary>Stores hyperparameter suggestions so they can be accepted by id. Implemented by the experiments group;
+/// without it, Core's <see cref="AbsentSuggestionStore"/> refuses both calls with an actionable message.</summary>
 public interface ISuggestionStore
 {
     /// <summary>Persists a suggestion.</summary>

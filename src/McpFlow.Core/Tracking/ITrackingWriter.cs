@@ -2,11 +2,15 @@ namespace McpFlow.Core.Tracking;
 
 /// <summary>
 /// How every group records its work as MLflow-style runs (experiments, runs, params, metrics with steps, tags,
-/// artifacts). Implemented by the experiments group for the local MLflow file store (default) and the MLflow
+/// artifacts). Without the experiments group, Core's <see cref="AbsentTrackingWriter"/> stands in. Implemented by the experiments group for the local MLflow file store (default) and the MLflow
 /// REST API; a read-only backend (an existing MLflow SQLite database) refuses writes with a clear error.
 /// </summary>
 public interface ITrackingWriter
 {
+    /// <summary>False for <see cref="AbsentTrackingWriter"/>, which Core registers when no group implements tracking:
+    /// callers then log nothing (and have no tracking run id). True for every real store.</summary>
+    bool IsAvailable => true;
+
     /// <summary>Returns the id of the experiment named <paramref name="name"/>, creating it if needed.</summary>
     Task<string> GetOrCreateExperimentAsync(string name, CancellationToken cancellationToken);
 

@@ -13,8 +13,9 @@ public sealed class TableCatalog(DataDatabase database)
     public const int MaxSampleRows = 50;
 
     /// <summary>User tables of the workspace (the <c>main</c> schema), by name.</summary>
-    public IReadOnlyList<TableSummary> List()
+    public IReadOnlyList<TableSummary> List(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
         var tables = DataDatabase.Rows(connection,
             "SELECT table_name, column_count FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary ORDER BY table_name",
@@ -22,12 +23,16 @@ public sealed class TableCatalog(DataDatabase database)
         var sources = Sources(connection);
         var parents = DataDatabase.Rows(connection, $"SELECT DISTINCT table_name, parent_table FROM {DataDatabase.MetaSchema}.lineage WHERE column_name IS NULL",
             r => (r.GetString(0), r.GetString(1))).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
-        return tables.Select(t => new TableSummary(t.Name, CountRows(connection, t.Name), t.Columns,
-            sources.GetValueOrDefault(t.Name)?.Path, parents.GetValueOrDefault(t.Name))).ToList();
+        // One count per table: stop between tables when the call is cancelled.
+        return tables.Select(t =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return new TableSummary(t.Name, CountRows(connection, t.Name), t.Columns, sources.GetValueOrDefault(t.Name)?.Path, parents.GetValueOrDefault(t.Name));
+        }).ToList();
     }
 
     /// <summary>Describes a table; unknown names raise an actionable not-found error.</summary>
-    public TableDescription Describe(string table, int sampleRows = 5)
+    public TableDescription Describe(string table, int sampleRows = 5, CancellationToken cancellationToken = default)
     {
         if (sampleRows is < 0 or > MaxSampleRows)
             throw McpFlowException.Invalid($"sample_rows must be between 0 and {MaxSampleRows}; got {sampleRows}.");
@@ -37,6 +42,7 @@ public sealed class TableCatalog(DataDatabase database)
         var source = Sources(connection).GetValueOrDefault(name);
         var changed = source is not null && SourceChanged(source);
         var lineage = Lineage(connection, name);
+        cancellationToken.ThrowIfCancellationRequested();
         var sample = DataDatabase.Rows(connection, $"SELECT * FROM {SqlQuote.Id(name)} LIMIT {sampleRows}", r =>
         {
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -44,6 +50,7 @@ public sealed class TableCatalog(DataDatabase database)
                 row[r.GetName(i)] = r.IsDBNull(i) ? null : CellValues.ToJson(r.GetValue(i));
             return row;
         });
+        cancellationToken.ThrowIfCancellationRequested();
         return new TableDescription(name, CountRows(connection, name), columns, source, changed, lineage, sample);
     }
 

@@ -16,7 +16,7 @@ namespace McpFlow.Data.Tools;
 /// <summary>The <c>analyze_dataframe</c> tool.</summary>
 [McpServerToolType]
 public sealed class AnalyzeDataframeTool(
-    Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder? recorder = null)
+    Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder recorder)
 {
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",

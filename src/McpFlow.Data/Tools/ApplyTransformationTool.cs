@@ -20,7 +20,7 @@ public sealed class ApplyTransformationTool(TransformApplier applier, Suggestion
                  "separator for to_number, refused with the counts of each reading when the values cannot decide it; the date formats for " +
                  "parse_date). Returns before/after statistics, values that could not be converted, a preview and before/after histogram " +
                  "images, and records the lineage (shown by data_describe_table).")]
-    public CallToolResult Apply(
+    public async Task<CallToolResult> Apply(
         [Description("Workspace table, e.g. \"customers\".")] string table,
         [Description("Id from suggest_transformations, e.g. \"log1p:purchase_amount\". Give this or operation.")] string? suggestion_id = null,
         [Description("Operation when no suggestion_id: log1p, log, sqrt, box_cox, yeo_johnson, clip, standardize, min_max, impute_mean, impute_median, " +
@@ -30,7 +30,8 @@ public sealed class ApplyTransformationTool(TransformApplier applier, Suggestion
         [Description("Name of the new column, e.g. \"log_purchase\". Default: derived from the operation.")] string? new_column = null,
         [Description("Numeric parameters, e.g. {\"lambda\": 0.25} for yeo_johnson or {\"lower\": 0, \"upper\": 500} for clip; left out, they are computed from the data.")] Dictionary<string, double>? parameters = null,
         [Description("Text parameter: fill value for impute_value/impute_mode; strptime format(s) for parse_date, several separated by '|' (e.g. \"%d/%m/%Y\"); " +
-                     "decimal separator for to_number (\",\" or \".\"); most_frequent, lower or upper for normalize_text. Left out, decided from the data.")] string? text = null)
+                     "decimal separator for to_number (\",\" or \".\"); most_frequent, lower or upper for normalize_text. Left out, decided from the data.")] string? text = null,
+        CancellationToken cancellationToken = default)
     {
         TransformSpec spec;
         if (!string.IsNullOrWhiteSpace(suggestion_id))
@@ -42,8 +43,10 @@ public sealed class ApplyTransformationTool(TransformApplier applier, Suggestion
             spec = new TransformSpec(operation.Trim().ToLowerInvariant(), column, new_column, parameters, text);
         else
             throw McpFlowException.Invalid("Give suggestion_id or operation.", "E.g. suggestion_id=\"log1p:purchase_amount\", or operation=\"log1p\" with column=\"purchase_amount\".");
-        var result = applier.Apply(table, spec);
-        var images = result.Charts.Where(File.Exists).Select(p => (ContentBlock)ToolResults.Png(File.ReadAllBytes(p)));
+        var result = applier.Apply(table, spec, cancellationToken);
+        var images = new List<ContentBlock>();
+        foreach (var chart in result.Charts.Where(File.Exists))
+            images.Add(ToolResults.Png(await File.ReadAllBytesAsync(chart, cancellationToken)));
         return ToolResults.Create(TransformText.Applied(result), result, images);
     }
 }

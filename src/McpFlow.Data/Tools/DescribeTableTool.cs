@@ -18,9 +18,10 @@ public sealed class DescribeTableTool(TableCatalog catalog)
                  "transformations that produced it or its derived columns, and a few sample rows.")]
     public CallToolResult Describe(
         [Description("Table name, e.g. \"customers\".")] string table,
-        [Description("Sample rows to show, 0-50. Default 5; e.g. 10.")] int sample_rows = 5)
+        [Description("Sample rows to show, 0-50. Default 5; e.g. 10.")] int sample_rows = 5,
+        CancellationToken cancellationToken = default)
     {
-        var d = catalog.Describe(table, sample_rows);
+        var d = catalog.Describe(table, sample_rows, cancellationToken);
         var text = new StringBuilder($"Table '{d.Name}': {d.Rows:N0} rows × {d.Columns.Count} columns.\n");
         if (d.Source is { } s)
             text.AppendLine($"Source: {s.Path} ({s.Format}), loaded {s.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC" +

@@ -10,7 +10,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>data_export</c> tool.</summary>
 [McpServerToolType]
-public sealed class ExportTool(DataExporter exporter, IApprovalGate? gate = null)
+public sealed class ExportTool(DataExporter exporter, IApprovalGate gate)
 {
     private const long BytesPerMegabyte = 1 << 20;
 
@@ -30,7 +30,7 @@ public sealed class ExportTool(DataExporter exporter, IApprovalGate? gate = null
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        gate?.EnsureAllowed(GatedActions.Export, run_id);
+        gate.EnsureAllowed(GatedActions.Export, run_id);
         Action<long>? written = progress is null ? null : bytes => progress.Report(new ProgressNotificationValue
         {
             Progress = bytes / (float)BytesPerMegabyte,

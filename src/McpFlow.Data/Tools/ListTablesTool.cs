@@ -16,9 +16,9 @@ public sealed class ListTablesTool(TableCatalog catalog)
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Lists the tables of the workspace with row and column counts, the file each was loaded from, and the parent of derived " +
                  "(transformed) tables. Takes no arguments.")]
-    public CallToolResult List()
+    public CallToolResult List(CancellationToken cancellationToken = default)
     {
-        var tables = catalog.List();
+        var tables = catalog.List(cancellationToken);
         var text = new StringBuilder(tables.Count == 0 ? "The workspace has no tables yet; load a file with data_load." : $"{tables.Count} table(s):\n");
         foreach (var t in tables)
             text.AppendLine($"- {t.Name}: {t.Rows:N0} rows × {t.Columns} columns" +

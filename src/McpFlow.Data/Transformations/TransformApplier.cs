@@ -20,8 +20,9 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
     public const int PreviewRows = 5;
 
     /// <summary>Applies <paramref name="spec"/> to <paramref name="table"/>.</summary>
-    public TransformResult Apply(string table, TransformSpec spec)
+    public TransformResult Apply(string table, TransformSpec spec, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
         var parent = TableCatalog.Resolve(connection, table);
         var columns = TableCatalog.Columns(connection, parent);
@@ -46,7 +47,10 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
                 "Numeric operations need a numeric column: parse text columns first with to_number, or pass the parameters explicitly.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var before = Snapshot(connection, parent, source?.Name);
+        // Last point to stop: once the transaction begins, the change and its lineage are written together.
+        cancellationToken.ThrowIfCancellationRequested();
         string target;
         string? newColumn = null;
         DataDatabase.Execute(connection, "BEGIN TRANSACTION");

@@ -9,7 +9,7 @@ using McpFlow.Experiments.Tracking.Sqlite;
 namespace McpFlow.Experiments.Tracking;
 
 /// <summary>
-/// Picks the tracking backend from <see cref="McpFlowOptions.MlflowTrackingUri"/> (or <c>MLFLOW_TRACKING_URI</c>):
+/// Picks the tracking backend from <see cref="McpFlowOptions.MlflowTrackingUri"/> (<c>--mlflow-uri</c>, <c>MLFLOW_TRACKING_URI</c>):
 /// none → the workspace's MLflow file store; <c>http(s)://</c> → the REST API; <c>sqlite:///</c> → read-only
 /// SQLite; <c>file://</c> or a folder path → a file store there (through the file guard).
 /// </summary>
@@ -18,14 +18,14 @@ public static class TrackingStoreFactory
     /// <summary>Creates the configured store.</summary>
     public static ITrackingStore Create(McpFlowOptions options, McpFlowWorkspace workspace, FileAccessGuard guard, TimeProvider time, HttpMessageHandler? transport = null)
     {
-        var uri = options.MlflowTrackingUri ?? Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI");
+        var uri = options.MlflowTrackingUri;
         if (string.IsNullOrWhiteSpace(uri))
             return new FileTrackingStore(workspace.TrackingStorePath, time);
         if (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
                 throw McpFlowException.Invalid("MLFLOW_TRACKING_URI is not a valid http(s) URI.", "Write it like http://localhost:5000.");
-            return new RestTrackingStore(MlflowRestOptions.FromEnvironment(parsed, TimeSpan.FromSeconds(options.MlflowTimeoutSeconds)), transport ?? new SocketsHttpHandler(), time);
+            return new RestTrackingStore(MlflowRestOptions.Create(parsed, options.MlflowCredentials, TimeSpan.FromSeconds(options.MlflowTimeoutSeconds)), transport ?? new SocketsHttpHandler(), time);
         }
 
         if (uri.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase))

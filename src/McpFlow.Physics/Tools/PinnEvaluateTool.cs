@@ -23,11 +23,13 @@ public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
                  "and the exact solution with the error when the spec has one.")]
     public CallToolResult Evaluate(
         [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
-        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 800 per call; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points)
+        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 800 per call; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points,
+        CancellationToken cancellationToken = default)
     {
         var run = store.Get(run_id);
         if (points.Length == 0 || points.Length > MaxPoints)
             throw McpFlowException.Invalid($"Give between 1 and {MaxPoints} points; got {points.Length}.", $"Evaluate more points in calls of at most {MaxPoints}.");
+        cancellationToken.ThrowIfCancellationRequested();
         var (model, file) = loader.Load(run);
         using (model)
         {
@@ -39,8 +41,9 @@ public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
                     throw McpFlowException.Invalid($"Point {i} must have {axes.Count} finite coordinates ({names}).");
             }
 
-            var u = PinnPredictor.Predict(model, points);
-            var residual = PinnPredictor.Residual(model, points);
+            cancellationToken.ThrowIfCancellationRequested();
+            var u = PinnPredictor.Predict(model, points, cancellationToken);
+            var residual = PinnPredictor.Residual(model, points, cancellationToken);
             double[]? exact = null;
             if (model.Problem.Exact is not null)
             {

@@ -18,15 +18,17 @@ public sealed class PinnRunsTool(PinnRunStore store)
                  "L2 error vs the exact solution when known, training time and folder. Use it to compare settings.")]
     public CallToolResult List(
         [Description("Only runs of this problem kind (poisson, heat, burgers, custom, …). Default: all; e.g. \"poisson\".")] string? problem = null,
-        [Description("Maximum runs, 1-200. Default 20; e.g. 50.")] int limit = 20)
+        [Description("Maximum runs, 1-200. Default 20; e.g. 50.")] int limit = 20,
+        CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > 200)
             throw McpFlowException.Invalid($"limit must be between 1 and 200; got {limit}.");
-        var runs = store.List()
+        var runs = store.List(cancellationToken)
             .Where(r => problem is null || string.Equals(r.Spec.Preset ?? "custom", problem, StringComparison.OrdinalIgnoreCase))
             .Take(limit)
             .Select(r =>
             {
+                cancellationToken.ThrowIfCancellationRequested(); // reads each run's history
                 var last = r.History().LastOrDefault();
                 return new
                 {

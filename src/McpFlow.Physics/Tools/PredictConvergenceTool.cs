@@ -26,7 +26,8 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
         [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\". Omit when giving losses.")] string? run_id = null,
         [Description("Loss values, one per step, when no run_id is given; e.g. [0.9, 0.5, 0.31, …] (at least 10).")] double[]? losses = null,
         [Description("Steps of those losses; default 0, 1, 2, …; e.g. [0, 10, 20, …].")] double[]? steps = null,
-        [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null)
+        [Description("Seconds per step, to convert steps into time (a run's own timing is used when run_id is given); e.g. 0.016.")][Range(0.0, 86_400.0)] double? seconds_per_step = null,
+        CancellationToken cancellationToken = default)
     {
         if (!(target_loss > 0) || !double.IsFinite(target_loss))
             throw McpFlowException.Invalid($"target_loss must be a positive, finite loss; got {target_loss}.", "Give the loss you want to reach, e.g. target_loss = 0.001.");
@@ -36,6 +37,7 @@ public sealed class PredictConvergenceTool(PinnRunStore store)
             if (losses is not null)
                 throw McpFlowException.Invalid("Give either run_id or losses, not both.");
             var run = store.Get(run_id);
+            cancellationToken.ThrowIfCancellationRequested(); // the history file is read next
             prediction = RunConvergence.Predict(run, target_loss, seconds_per_step ?? HealthReport.SecondsPerStep(run.History()));
         }
         else

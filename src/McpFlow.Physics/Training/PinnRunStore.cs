@@ -52,11 +52,15 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
     }
 
     /// <summary>All runs, newest first (folders whose name is not a run id are skipped).</summary>
-    public IReadOnlyList<PinnRun> List()
+    public IReadOnlyList<PinnRun> List(CancellationToken cancellationToken = default)
     {
         var runs = Directory.EnumerateDirectories(Root)
             .Where(d => WorkspaceIds.IsValid(IdKind.PinnRun, Path.GetFileName(d)) && File.Exists(Path.Combine(d, "run.json")))
-            .Select(d => _live.TryGetValue(Path.GetFileName(d), out var live) ? live : Load(d))
+            .Select(d =>
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // one run folder read per run
+                return _live.TryGetValue(Path.GetFileName(d), out var live) ? live : Load(d);
+            })
             .OrderByDescending(r => r.StartedAt)
             .ToList();
         return runs;

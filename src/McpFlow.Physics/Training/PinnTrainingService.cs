@@ -14,12 +14,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace McpFlow.Physics.Training;
 
 /// <summary>Starts PINN trainings as background jobs: checks the problem, trains, evaluates against the exact
-/// solution when known, saves the run folder, logs params and metrics to the tracking store when one is registered,
-/// and records a finished training as a workbench run when a recorder is registered (see <see cref="PinnRunRecording"/>);
+/// solution when known, saves the run folder, logs params and metrics to the tracking store when one is available,
+/// and records a finished training as a workbench run when a recorder is available (see <see cref="PinnRunRecording"/>);
 /// a tracking or recording failure is reported in the result, never fatal.</summary>
 public sealed class PinnTrainingService(
-    PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ILogger<PinnTrainingService>? logger = null, ITrackingWriter? tracking = null,
-    IRunRecorder? recorder = null)
+    PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ITrackingWriter tracking, IRunRecorder recorder,
+    ILogger<PinnTrainingService>? logger = null)
 {
     private const string Experiment = "mcpflow-physics";
     private const int MetricBatch = 200;
@@ -152,7 +152,7 @@ public sealed class PinnTrainingService(
 
     private async Task StartTrackingAsync(PinnRun run, List<string> warnings, CancellationToken ct)
     {
-        if (tracking is null)
+        if (!tracking.IsAvailable)
             return;
         try
         {
@@ -179,7 +179,7 @@ public sealed class PinnTrainingService(
 
     private void Flush(PinnRun run, List<MetricPoint> pending, List<string> warnings, CancellationToken ct)
     {
-        if (tracking is null || run.TrackingRunId is null || pending.Count == 0)
+        if (!tracking.IsAvailable || run.TrackingRunId is null || pending.Count == 0)
             return;
         try
         {
@@ -197,7 +197,7 @@ public sealed class PinnTrainingService(
 
     private async Task EndTrackingAsync(PinnRun run, TrackedRunStatus status, string? chart, List<string> warnings, CancellationToken ct)
     {
-        if (tracking is null || run.TrackingRunId is null)
+        if (!tracking.IsAvailable || run.TrackingRunId is null)
             return;
         try
         {

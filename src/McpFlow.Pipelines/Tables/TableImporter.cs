@@ -6,9 +6,10 @@ namespace McpFlow.Pipelines.Tables;
 /// <summary>
 /// Loads a CSV, TSV or Parquet file into a workspace table when the table does not exist yet (a convenience for
 /// generate_pipeline). The load goes through the data group's checked loaders (<see cref="ITableFileLoader"/>: the file
-/// guard, the load limits and time limit), never through DuckDB directly.
+/// guard, the load limits and time limit), never through DuckDB directly; without the data group, Core's
+/// <see cref="AbsentTableFileLoader"/> refuses the load.
 /// </summary>
-public sealed class TableImporter(DuckDbGateway database, ITableFileLoader? loader = null)
+public sealed class TableImporter(DuckDbGateway database, ITableFileLoader loader)
 {
     /// <summary>Imports <paramref name="file"/> as <paramref name="table"/>; returns false when the table already existed.</summary>
     public bool ImportIfMissing(string table, string file, CancellationToken cancellationToken = default)
@@ -27,9 +28,6 @@ public sealed class TableImporter(DuckDbGateway database, ITableFileLoader? load
         if (file.AsSpan().IndexOfAny('*', '?', '[') >= 0)
             throw McpFlowException.Invalid("file must name one file, not a pattern.", "Load several files with data_load (it takes globs), then pass the table name.");
         var format = FormatOf(file);
-        if (loader is null)
-            throw McpFlowException.Unavailable("Loading a file needs the data group's loaders, which this server was built without.",
-                "Load the file with data_load on a server that has the data group, then pass the table name.");
         loader.Load(file, table, format, "file", cancellationToken);
         return true;
     }

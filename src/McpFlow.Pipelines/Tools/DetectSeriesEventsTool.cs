@@ -11,7 +11,7 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>pipeline_detect_series_events.</summary>
 [McpServerToolType]
-public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorder? recorder = null)
+public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorder recorder)
 {
     /// <summary>Finds spikes and change points of one series.</summary>
     [McpServerTool(Name = "pipeline_detect_series_events", Title = "Detect spikes and change points in a series",

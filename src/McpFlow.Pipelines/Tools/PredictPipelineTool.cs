@@ -20,9 +20,10 @@ public sealed class PredictPipelineTool(PipelinePredictor predictor)
     public CallToolResult Predict(
         [Description("Model id returned by pipeline_train, e.g. \"power-lightgbm-20261123-101500-ab12\".")] string model_id,
         [Description("Workspace table to predict, e.g. \"customers_2025\".")] string table,
-        [Description("Name of the output table (letters, digits, underscores). Default \"<table>_predictions\"; replaced if it exists. e.g. \"wind_power_forecast\".")] string? output_table = null)
+        [Description("Name of the output table (letters, digits, underscores). Default \"<table>_predictions\"; replaced if it exists. e.g. \"wind_power_forecast\".")] string? output_table = null,
+        CancellationToken cancellationToken = default)
     {
-        var result = predictor.Predict(model_id, table, output_table);
+        var result = predictor.Predict(model_id, table, output_table, cancellationToken);
         var text = new StringBuilder($"Predicted {result.Rows} rows of '{table}' into table '{result.OutputTable}'");
         text.Append(result.SkippedRows > 0 ? $" ({result.SkippedRows} rows skipped: not enough history for lags)." : ".");
         text.Append(" Summary: " + string.Join(", ", result.Summary.Select(s => $"{s.Key} {s.Value.ToString("G6", CultureInfo.InvariantCulture)}")) + ".");

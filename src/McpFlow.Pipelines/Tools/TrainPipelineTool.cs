@@ -17,7 +17,7 @@ namespace McpFlow.Pipelines.Tools;
 /// <summary>pipeline_train.</summary>
 [McpServerToolType]
 public sealed class TrainPipelineTool(
-    PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls, IRunRecorder? recorder = null)
+    PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls, IRunRecorder recorder)
 {
     /// <summary>Trains a pipeline as a background job.</summary>
     [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline (given or suggested hyperparameters)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]

@@ -3,21 +3,19 @@ using McpFlow.Core.Tracking;
 namespace McpFlow.Pipelines.Tracking;
 
 /// <summary>
-/// Logs pipeline work as runs through <see cref="ITrackingWriter"/> (implemented by the experiments group). When no
-/// writer is registered (a build without that group), nothing is logged and the run id is null.
+/// Logs pipeline work as runs through <see cref="ITrackingWriter"/> (implemented by the experiments group). When the
+/// writer is Core's <see cref="AbsentTrackingWriter"/> (a build without that group), nothing is logged and the run id is null.
 /// </summary>
-public sealed class RunLogger(IServiceProvider services, TimeProvider time)
+public sealed class RunLogger(ITrackingWriter writer, TimeProvider time)
 {
-    private readonly ITrackingWriter? _writer = services.GetService(typeof(ITrackingWriter)) as ITrackingWriter;
-
     /// <summary>True when runs are logged.</summary>
-    public bool Enabled => _writer is not null;
+    public bool Enabled => writer.IsAvailable;
 
     /// <summary>Logs one finished run and returns its id (null when tracking is not available).</summary>
     public async Task<string?> LogAsync(string experiment, string runName, string tool, IReadOnlyDictionary<string, string> parameters,
         IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, string>? tags, IEnumerable<string> artifacts, CancellationToken cancellationToken)
     {
-        if (_writer is not { } writer)
+        if (!writer.IsAvailable)
             return null;
         var experimentId = await writer.GetOrCreateExperimentAsync(experiment, cancellationToken);
         var allTags = new Dictionary<string, string>(tags ?? new Dictionary<string, string>())

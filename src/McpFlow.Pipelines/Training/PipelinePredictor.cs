@@ -14,7 +14,7 @@ namespace McpFlow.Pipelines.Training;
 public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store, DuckDbGateway database)
 {
     /// <summary>Predicts every scorable row of <paramref name="table"/> into <paramref name="outputTable"/> (default <c>&lt;table&gt;_predictions</c>).</summary>
-    public PredictionResult Predict(string modelId, string table, string? outputTable)
+    public PredictionResult Predict(string modelId, string table, string? outputTable, CancellationToken cancellationToken = default)
     {
         var folder = store.ModelFolder(modelId);
         var spec = PipelineSpec.FromJson(File.ReadAllText(Path.Combine(folder, "pipeline_spec.json")));
@@ -23,6 +23,7 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
         var output = string.IsNullOrWhiteSpace(outputTable) ? $"{table}_predictions" : outputTable;
         if (output.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
             throw McpFlowException.Invalid($"Output table name '{output}' may only contain letters, digits and underscores.");
+        cancellationToken.ThrowIfCancellationRequested();
         var frame = loader.Load(spec, table, forPrediction: true);
         if (frame.Rows == 0)
             throw McpFlowException.Invalid($"No row of '{table}' can be scored.", spec.Task == PipelineTask.Forecasting
@@ -34,7 +35,10 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
         var model = SavedModels.Load(spec, info.Trainer, modelFile, frame);
         if (info.Threshold is { } threshold)
             model = new ThresholdModel(model, threshold);
+        cancellationToken.ThrowIfCancellationRequested();
         var prediction = model.Predict(new ModelInput(x, frame, rows));
+        // Last point to stop: the output table is replaced in one step.
+        cancellationToken.ThrowIfCancellationRequested();
         Write(spec, table, output, frame, prediction);
         return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction));
     }

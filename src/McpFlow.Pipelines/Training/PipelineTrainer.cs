@@ -17,7 +17,7 @@ namespace McpFlow.Pipelines.Training;
 /// saves model, preprocessing state and spec in a model folder, draws charts, logs the run (tagged with the
 /// suggestion) and tells whether it beat the experiment's previous best.
 /// </summary>
-public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, PipelineStore store, IServiceProvider services, TimeProvider time)
+public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, PipelineStore store, ISuggestionStore suggestions, TimeProvider time)
 {
     /// <summary>Tool name written on the run.</summary>
     public const string Tool = "pipeline_train";
@@ -28,10 +28,8 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
     /// <summary>Trains, evaluates, saves and logs.</summary>
     public async Task<TrainResult> TrainAsync(PipelineSpec spec, TrainRequest request, Action<double, string> progress, CancellationToken cancellationToken)
     {
-        var suggestion = request.SuggestionId is null ? null
-            : services.GetService(typeof(ISuggestionStore)) is ISuggestionStore suggestions ? suggestions.Get(request.SuggestionId)
-            : throw McpFlowException.Unavailable("Suggestions are not available in this server (the experiments group is not installed).",
-                "Pass the hyperparameters directly instead of suggestion_id.");
+        // Without the experiments group the store is Core's AbsentSuggestionStore, which refuses with an actionable message.
+        var suggestion = request.SuggestionId is null ? null : suggestions.Get(request.SuggestionId);
         var raw = new Dictionary<string, string>(suggestion?.Parameters ?? request.Hyperparameters ?? new Dictionary<string, string>());
         if (suggestion is not null && request.Hyperparameters is not null)
         {

@@ -33,6 +33,7 @@ internal sealed class CommandLineDefinition
     public Option<bool> Http { get; } = new("--http") { Description = "Serve Streamable HTTP at /mcp instead of stdio (env MCPFLOW_HTTP=true). Binds loopback unless --urls says otherwise; a non-loopback bind requires a bearer token in MCPFLOW_HTTP_TOKEN." };
     public Option<string?> Urls { get; } = new("--urls") { Description = "URLs for --http, ';'-separated (env MCPFLOW_URLS; default http://127.0.0.1:3001)." };
     public Option<string[]> AllowOrigin { get; } = new("--allow-origin") { Description = "Extra browser Origin allowed to call the HTTP endpoint, e.g. https://app.example.com (env MCPFLOW_ALLOWED_ORIGINS, ';'-separated). Loopback origins are always allowed." };
+    public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Lowest level logged to stderr: Trace, Debug, Information, Warning, Error, Critical or None (env MCPFLOW_LOG_LEVEL; default Information). Logs are redacted at every level." };
     public Option<bool> ListGroups { get; } = new("--list-groups") { Description = "Print the tool groups and exit." };
 
     public RootCommand Build()
@@ -41,12 +42,12 @@ internal sealed class CommandLineDefinition
             "McpFlow: a Model Context Protocol server that turns any MCP client into a data-science co-pilot.\n" +
             "By default it speaks MCP over stdio (stdout carries only protocol messages; logs go to stderr).\n" +
             "Precedence: command line > environment variables > JSON config file > defaults.\n" +
-            "Log level: env MCPFLOW_LOG_LEVEL (Trace, Debug, Information, Warning, Error; default Information).");
+            "Secrets come from the environment only: MCPFLOW_HTTP_TOKEN, MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME/PASSWORD.");
         foreach (var option in new Option[]
                  {
                      Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
-                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, ListGroups,
+                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, LogLevel, ListGroups,
                  })
             root.Options.Add(option);
         return root;

@@ -4,10 +4,22 @@ using Microsoft.Extensions.Configuration;
 
 namespace McpFlow.Server.Cli;
 
-/// <summary>Builds <see cref="McpFlowOptions"/> from defaults, a JSON file, environment variables and the command line.</summary>
+/// <summary>
+/// Builds <see cref="McpFlowOptions"/> from defaults, a JSON file, environment variables and the command line (in
+/// increasing precedence). The one place that reads configuration: product code reads <see cref="McpFlowOptions"/>, and
+/// <c>Environment.GetEnvironmentVariable</c> is banned elsewhere (build/BannedSymbols.txt). Secrets (the HTTP bearer token,
+/// MLflow credentials) come from the environment only.
+/// </summary>
 internal static class OptionsLoader
 {
     public const string DefaultConfigFile = "mcpflow.json";
+
+    /// <summary>The process's environment variables, for <see cref="Load"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> ProcessEnvironment() =>
+#pragma warning disable RS0030 // The options loader is the one place that reads the environment (BannedSymbols.txt).
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+#pragma warning restore RS0030
+            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
 
     public static McpFlowOptions Load(ParseResult parsed, CommandLineDefinition cli, IReadOnlyDictionary<string, string?> environment)
     {
@@ -28,6 +40,9 @@ internal static class OptionsLoader
             }
         }
 
+        // Secrets are never taken from the file (a file is easily committed or shared): only from the environment.
+        options.Http.Token = null;
+        options.MlflowCredentials.Clear();
         ApplyEnvironment(options, environment);
         ApplyCommandLine(options, parsed, cli);
         options.WorkspacePath = Path.GetFullPath(options.WorkspacePath);
@@ -42,6 +57,11 @@ internal static class OptionsLoader
         if (Env(env, "MCPFLOW_ALLOWED_ROOTS") is { } roots) o.AllowedRoots = roots.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (Env(env, "MCPFLOW_GROUPS") is { } groups) o.Groups = SplitList(groups);
         if (Env(env, "MLFLOW_TRACKING_URI") is { } uri) o.MlflowTrackingUri = uri;
+        if (Env(env, MlflowCredentials.TokenVariable) is { } mlflowToken) o.MlflowCredentials.Token = mlflowToken;
+        if (Env(env, MlflowCredentials.UsernameVariable) is { } mlflowUser) o.MlflowCredentials.Username = mlflowUser;
+        if (Env(env, MlflowCredentials.PasswordVariable) is { } mlflowPassword) o.MlflowCredentials.Password = mlflowPassword;
+        if (Env(env, HttpOptions.TokenVariable) is { } httpToken) o.Http.Token = httpToken;
+        if (Env(env, "MCPFLOW_LOG_LEVEL") is { } level) o.LogLevel = level;
         if (Env(env, "MCPFLOW_DEVICE") is { } device) o.Physics.Device = device;
         if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
         if (Env(env, "MCPFLOW_ALLOWED_ORIGINS") is { } origins) o.Http.AllowedOrigins = origins.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -95,6 +115,7 @@ internal static class OptionsLoader
         if (p.GetValue(c.MaxJobs) is { } jobs) o.Jobs.MaxConcurrent = jobs;
         if (p.GetValue(c.TorchThreads) is { } threads) o.Physics.Threads = threads;
         if (p.GetValue(c.Device) is { } device) o.Physics.Device = device;
+        if (p.GetValue(c.LogLevel) is { } level) o.LogLevel = level;
         if (p.GetValue(c.Http)) o.Http.Enabled = true;
         if (p.GetValue(c.Urls) is { } urls) o.Http.Urls = urls;
         if (p.GetValue(c.AllowOrigin) is { Length: > 0 } origins) o.Http.AllowedOrigins = origins.ToList();

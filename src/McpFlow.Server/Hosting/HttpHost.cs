@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace McpFlow.Server.Hosting;
 
+#pragma warning disable RS0030 // Composition root: the host resolves its own hosting services after building. (BannedSymbols.txt)
+
 /// <summary>Runs McpFlow over Streamable HTTP at <c>/mcp</c>, guarded by <see cref="HttpGuard"/>; SIGTERM/SIGINT end the process
 /// within <see cref="ShutdownWatchdog.Deadline"/> (see <see cref="ShutdownGuard"/>).</summary>
 internal static class HttpHost
@@ -16,7 +18,7 @@ internal static class HttpHost
     public static async Task<int> RunAsync(McpFlowOptions options, HttpGuard guard, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        Logging.Configure(builder.Logging);
+        Logging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport();
         ShutdownGuard.Add(builder.Services, stdin: null);

@@ -18,12 +18,13 @@ internal static class Logging
     /// </summary>
     public static readonly IReadOnlyList<string> PayloadCategories = ["ModelContextProtocol", "Microsoft.AspNetCore", "System.Net.Http"];
 
-    public static void Configure(ILoggingBuilder logging)
+    /// <summary>Console logging to stderr at <paramref name="level"/> (<see cref="Core.Configuration.McpFlowOptions.LogLevel"/>,
+    /// already validated; an unknown name falls back to Information).</summary>
+    public static void Configure(ILoggingBuilder logging, string level)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        var level = Environment.GetEnvironmentVariable("MCPFLOW_LOG_LEVEL");
         ApplyPolicy(logging, Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
     }
 

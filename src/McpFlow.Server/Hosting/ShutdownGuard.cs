@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace McpFlow.Server.Hosting;
 
+#pragma warning disable RS0030 // Composition code: a registration factory resolves its dependencies. (BannedSymbols.txt)
+
 /// <summary>
 /// Starts a quick, clean exit when the client goes (stdin closed) or the process is asked to stop (SIGTERM, SIGINT):
 /// running background jobs are cancelled, the host is stopped (which cancels the calls in flight and disposes the

@@ -9,6 +9,8 @@ using ModelContextProtocol.Server;
 
 namespace McpFlow.Server.Hosting;
 
+#pragma warning disable RS0030 // Composition root: the host resolves its own hosting services after building. (BannedSymbols.txt)
+
 /// <summary>Runs McpFlow over stdio: the default transport for Claude Desktop, IDEs and scripts. The process ends within
 /// <see cref="ShutdownWatchdog.Deadline"/> once standard input closes or SIGTERM/SIGINT arrives (see <see cref="ShutdownGuard"/>).</summary>
 internal static class StdioHost
@@ -17,7 +19,7 @@ internal static class StdioHost
     {
         // The empty builder skips appsettings and other start-up work McpFlow does not use (start-up time matters).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        Logging.Configure(builder.Logging);
+        Logging.Configure(builder.Logging, options.LogLevel);
         var stdin = new StdinWatch(Console.OpenStandardInput());
         var stdout = new BufferedStream(Console.OpenStandardOutput());
         // The SDK's stdio registration (single session, stopped with the host), with its transport replaced by the same

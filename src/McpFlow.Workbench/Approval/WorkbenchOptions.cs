@@ -12,7 +12,7 @@ namespace McpFlow.Workbench.Approval;
 public sealed class WorkbenchOptions
 {
     /// <summary>File name in the workspace folder.</summary>
-    public const string FileName = "workbench.json";
+    public const string FileName = Core.Runs.GatedActions.SettingsFile;
 
     /// <summary>Every action that can be gated.</summary>
     public static readonly IReadOnlyList<string> KnownActions =

@@ -95,7 +95,7 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
     }
 
     /// <summary>Reads all entries (unparseable lines are skipped; <see cref="Verify"/> reports them).</summary>
-    public IReadOnlyList<AuditEntry> ReadAll()
+    public IReadOnlyList<AuditEntry> ReadAll(CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -105,6 +105,7 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
                 return entries;
             foreach (var line in AuditLines.ReadFrom(FilePath, 0))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     if (JsonSerializer.Deserialize<AuditEntry>(line.Text, McpFlowJson.Options) is { } e)
@@ -121,7 +122,7 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
 
     /// <summary>Checks every entry's hash and its link to the previous entry, and that the trail ends where McpFlow
     /// last wrote; names the first bad line. A broken trail stays reported as broken.</summary>
-    public AuditVerification Verify()
+    public AuditVerification Verify(CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -132,6 +133,7 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
             {
                 foreach (var text in AuditLines.ReadFrom(FilePath, 0))
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // stopping early marks nothing broken
                     line++;
                     var problem = AuditChain.Check(text.Text, line, previous, out var hash);
                     if (problem is not null)

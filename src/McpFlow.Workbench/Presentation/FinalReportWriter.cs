@@ -17,7 +17,7 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, Report
     public const int MaxTitleLength = 200;
 
     /// <summary>Writes the report for <paramref name="experiment"/> (all runs when null) or for the named runs.</summary>
-    public FinalReport Write(string title, string? experiment, IReadOnlyList<string>? runIds)
+    public FinalReport Write(string title, string? experiment, IReadOnlyList<string>? runIds, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(title))
             throw McpFlowException.Invalid("title is empty; give one such as \"Ridge sweep: final results\".");
@@ -31,6 +31,7 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, Report
         var ids = runIds is { Count: > 0 } ? runIds.Select(id => RunIds.Require(id, "run_ids")).ToList() : store.Ids().Reverse().ToList();
         foreach (var id in ids)
         {
+            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
             RunSnapshot run;
             try
             {
@@ -61,6 +62,7 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, Report
 
         var markdown = Render(title, experiment, candidates, excluded);
         var path = ReportFiles.NewFile(files.ReportsFolder, $"{title}-{store.Time.GetUtcNow():yyyyMMdd-HHmmss}", ".md", unique: true);
+        cancellationToken.ThrowIfCancellationRequested(); // the report file is written in one step
         File.WriteAllText(path, markdown);
         return new FinalReport(path, candidates.Select(c => c.RunId).ToList(), excluded, markdown);
     }

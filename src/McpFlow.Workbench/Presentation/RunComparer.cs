@@ -20,11 +20,13 @@ public sealed class RunComparer(RunStore store)
     /// <param name="experiment">Experiment or sweep name.</param>
     /// <param name="metrics">Metric columns (default: the most common ones, up to <see cref="DefaultMaxMetrics"/>).</param>
     /// <param name="rankBy">Metric to rank by (default: the first metric column).</param>
-    public Comparison Compare(string? experiment, IReadOnlyList<string>? metrics = null, string? rankBy = null)
+    /// <param name="cancellationToken">Stops between runs (each is read and verified from disk).</param>
+    public Comparison Compare(string? experiment, IReadOnlyList<string>? metrics = null, string? rankBy = null, CancellationToken cancellationToken = default)
     {
         var rows = new List<ComparisonRow>();
         foreach (var id in store.Ids())
         {
+            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
             try
             {
                 var run = store.Load(id);

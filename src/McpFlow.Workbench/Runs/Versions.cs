@@ -8,7 +8,7 @@ namespace McpFlow.Workbench.Runs;
 public static class Versions
 {
     private static readonly string[] EngineAssemblies =
-        ["DuckDB.NET.Data", "Microsoft.ML", "TorchSharp", "ScottPlot", "MathNet.Numerics", "Microsoft.Data.Analysis", "SkiaSharp", "ModelContextProtocol.Core"];
+        ["DuckDB.NET.Data", "Microsoft.ML", "TorchSharp", "ScottPlot", "MathNet.Numerics", "SkiaSharp", "ModelContextProtocol.Core"];
 
     /// <summary>The versions now (engines loaded later in the process appear in later runs).</summary>
     public static VersionInfo Current()

@@ -9,6 +9,8 @@ using ModelContextProtocol.Server;
 
 namespace McpFlow.Workbench.Tools;
 
+#pragma warning disable RS0030 // MCP SDK filters are static delegates that receive only the request's IServiceProvider: no constructor to inject into. (BannedSymbols.txt)
+
 /// <summary>
 /// Records every state-changing tool call of the server in the audit trail: a tool is state-changing unless its
 /// ReadOnly annotation is true. Arguments are stored redacted (<see cref="SecretRedactor"/>) as a bounded summary

@@ -22,11 +22,12 @@ public sealed class AuditTool(AuditTrail audit)
         [Description("\"query\" to list entries or \"verify\" to check the hash chain. Default \"query\"; e.g. \"verify\".")] string action = "query",
         [Description("Only entries about this run, e.g. \"run-20261123-101500-ab12cd\". Default: all.")] string? run_id = null,
         [Description("Only calls of this tool, e.g. \"workbench_decide\". Default: all.")] string? tool = null,
-        [Description("Most recent entries to return, 1-1000. Default 50; e.g. 200.")] int limit = 50)
+        [Description("Most recent entries to return, 1-1000. Default 50; e.g. 200.")] int limit = 50,
+        CancellationToken cancellationToken = default)
     {
         if (action == "verify")
         {
-            var v = audit.Verify();
+            var v = audit.Verify(cancellationToken);
             var text = v.Valid
                 ? $"Audit trail intact: {v.Entries} entries, every hash and link verified ({audit.FilePath})."
                 : v.FirstBadSeq is { } bad
@@ -41,7 +42,7 @@ public sealed class AuditTool(AuditTrail audit)
             throw McpFlowException.Invalid($"limit must be between 1 and 1000; got {limit}.");
         if (run_id is not null)
             RunIds.Require(run_id);
-        var entries = audit.ReadAll()
+        var entries = audit.ReadAll(cancellationToken)
             .Where(e => run_id is null || e.RunId == run_id)
             .Where(e => tool is null || string.Equals(e.Tool, tool, StringComparison.OrdinalIgnoreCase))
             .TakeLast(limit).ToList();

@@ -15,15 +15,16 @@ public sealed class CompareTool(RunComparer comparer, ReportFiles files)
     [Description("Builds a comparison table with one row per run of an experiment or sweep (state, self-review, key metrics), ranked by " +
                  "a metric (lower is better for losses and errors), best run in bold; returns Markdown, saves the table as CSV and a bar " +
                  "chart (approved runs green, rejected red) in the workspace's reports/comparisons folder.")]
-    public CallToolResult Compare(
+    public async Task<CallToolResult> Compare(
         [Description("Experiment or sweep name, e.g. \"ridge-sweep\". Default: all runs.")] string? experiment = null,
         [Description("Metric columns, e.g. [\"rmse\", \"r2\"]. Default: the most common metrics (up to 8).")] string[]? metrics = null,
-        [Description("Metric to rank by, e.g. \"rmse\". Default: the first metric column.")] string? rank_by = null)
+        [Description("Metric to rank by, e.g. \"rmse\". Default: the first metric column.")] string? rank_by = null,
+        CancellationToken cancellationToken = default)
     {
-        var comparison = comparer.Compare(experiment, metrics, rank_by);
+        var comparison = comparer.Compare(experiment, metrics, rank_by, cancellationToken);
         var folder = files.ComparisonsFolder;
         var csvPath = ReportFiles.NewFile(folder, "compare-" + (experiment ?? "all"), ".csv", unique: false);
-        File.WriteAllText(csvPath, comparison.ToCsv());
+        await File.WriteAllTextAsync(csvPath, comparison.ToCsv(), cancellationToken);
         var chart = RunComparer.Chart(comparison, folder);
         var text = $"{comparison.Rows.Count} run(s){(experiment is null ? "" : $" of {experiment}")}" +
                    (comparison.RankBy is null ? "" : $", ranked by {comparison.RankBy} ({(comparison.LowerIsBetter ? "lower" : "higher")} is better); best: {comparison.BestRunId}") +

@@ -21,8 +21,11 @@ public sealed class DecideTool(RunDecisions decisions, WorkbenchOptions options)
         [Description("approve, approve_with_edits or reject, e.g. \"reject\".")] string decision,
         [Description("The edited interpretation (required for approve_with_edits), e.g. \"RMSE 1.23; the model underestimates peaks.\" Default: none.")] string? interpretation = null,
         [Description("Feedback (required for reject), e.g. \"Use a temporal split.\" Default: none.")] string? feedback = null,
-        [Description("Who decided, e.g. \"ana\". Default: the configured reviewer (\"user\").")] string? reviewer = null)
+        [Description("Who decided, e.g. \"ana\". Default: the configured reviewer (\"user\").")] string? reviewer = null,
+        CancellationToken cancellationToken = default)
     {
+        // The decision is one atomic record write: stop before it, never half-way.
+        cancellationToken.ThrowIfCancellationRequested();
         var run = decisions.Decide(RunIds.Require(run_id), DecisionNames.Parse(decision), interpretation, feedback, reviewer ?? options.DefaultReviewer, "tool");
         return DecisionResult.Create(run, "tool");
     }

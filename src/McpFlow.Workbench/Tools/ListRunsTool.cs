@@ -21,7 +21,8 @@ public sealed class ListRunsTool(RunStore store)
     public CallToolResult List(
         [Description("Only runs of this experiment or sweep, e.g. \"ridge-sweep\". Default: all.")] string? experiment = null,
         [Description("Only runs in this state, e.g. \"REVIEWED\". Default: all.")] string? state = null,
-        [Description("Maximum runs to list, 1-500. Default 50; e.g. 20.")] int limit = 50)
+        [Description("Maximum runs to list, 1-500. Default 50; e.g. 20.")] int limit = 50,
+        CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > 500)
             throw McpFlowException.Invalid($"limit must be between 1 and 500; got {limit}.");
@@ -30,6 +31,7 @@ public sealed class ListRunsTool(RunStore store)
         var text = new StringBuilder();
         foreach (var id in store.Ids())
         {
+            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
             if (rows.Count >= limit)
                 break;
             try

@@ -18,9 +18,10 @@ public sealed class ReportTool(FinalReportWriter writer)
     public CallToolResult Report(
         [Description("Report title, one line of at most 200 characters (it also names the file), e.g. \"Ridge sweep: final results\".")] string title,
         [Description("Only runs of this experiment, e.g. \"ridge-sweep\". Default: all runs.")] string? experiment = null,
-        [Description("Exactly these runs (each must be APPROVED), e.g. [\"run-20261123-101500-ab12cd\"]. Default: every approved run of the experiment.")] string[]? run_ids = null)
+        [Description("Exactly these runs (each must be APPROVED), e.g. [\"run-20261123-101500-ab12cd\"]. Default: every approved run of the experiment.")] string[]? run_ids = null,
+        CancellationToken cancellationToken = default)
     {
-        var report = writer.Write(title.Trim(), experiment, run_ids);
+        var report = writer.Write(title.Trim(), experiment, run_ids, cancellationToken);
         var text = $"Report written to {report.Path} with {report.Included.Count} approved run(s)" +
                    (report.Excluded.Count > 0 ? $"; {report.Excluded.Count} run(s) not included because they are not approved." : ".") +
                    "\n\n" + report.Markdown;

@@ -16,11 +16,14 @@ public sealed class RunCardTool(RunStore store)
     [Description("Presents a run as a Markdown card: what ran (tool, parameters, inputs with hashes), key metrics, outputs, the " +
                  "self-review checks, the draft (or approved) interpretation and the recommended next step, with its figures as images. " +
                  "Show it to the user before asking for a decision.")]
-    public CallToolResult Card(
-        [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id)
+    public async Task<CallToolResult> Card(
+        [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,
+        CancellationToken cancellationToken = default)
     {
         var run = store.Load(RunIds.Require(run_id));
-        var images = RunCard.Figures(run).Select(f => (ContentBlock)ToolResults.Png(File.ReadAllBytes(f)));
+        var images = new List<ContentBlock>();
+        foreach (var figure in RunCard.Figures(run))
+            images.Add(ToolResults.Png(await File.ReadAllBytesAsync(figure, cancellationToken)));
         return ToolResults.Create(RunCard.Render(run), RunViews.Full(run), images);
     }
 }

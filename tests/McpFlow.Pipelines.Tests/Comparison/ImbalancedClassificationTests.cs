@@ -10,7 +10,6 @@ using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.Series;
 using McpFlow.Pipelines.Tests.TestDoubles;
 using McpFlow.Pipelines.Tracking;
-using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 
 namespace McpFlow.Pipelines.Tests.Comparison;
 
@@ -74,7 +73,7 @@ public sealed class ImbalancedClassificationTests : IDisposable
     {
         var spec = _generator.Generate(new GenerateRequest("payments", "fraud", "binary", null));
         var writer = new InMemoryTrackingWriter();
-        var comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(Provider(writer), TimeProvider.System),
+        var comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(writer, TimeProvider.System),
             new PipelineStore(new McpFlowWorkspace(_data.Root), TimeProvider.System), TimeProvider.System);
 
         var result = await comparer.CompareAsync(spec, ["logistic_regression"], "exp", (_, _) => { }, CancellationToken.None);

@@ -6,7 +6,6 @@ using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.TestDoubles;
 using McpFlow.Pipelines.Tracking;
-using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 
 namespace McpFlow.Pipelines.Tests.Comparison;
 
@@ -23,7 +22,7 @@ public sealed class ModelComparerTests : IDisposable
         _data.Execute(TestData.Hourly);
         _data.Execute(TestData.Regression);
         _generator = new PipelineGenerator(new TableInspector(_data.Database));
-        _comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(Provider(_writer), TimeProvider.System),
+        _comparer = new ModelComparer(new FeatureLoader(_data.Database), new RunLogger(_writer, TimeProvider.System),
             new PipelineStore(new McpFlowWorkspace(_data.Root), TimeProvider.System), TimeProvider.System);
     }
 

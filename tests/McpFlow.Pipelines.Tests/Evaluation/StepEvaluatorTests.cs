@@ -6,7 +6,6 @@ using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tests.TestDoubles;
 using McpFlow.Pipelines.Tracking;
-using static McpFlow.Pipelines.Tests.TestDoubles.Services;
 
 namespace McpFlow.Pipelines.Tests.Evaluation;
 
@@ -68,7 +67,7 @@ public sealed class StepEvaluatorTests : IDisposable
     }
 
     private StepEvaluator Evaluator(InMemoryTrackingWriter writer) =>
-        new(new FeatureLoader(_data.Database), new RunLogger(Provider(writer), TimeProvider.System), Store());
+        new(new FeatureLoader(_data.Database), new RunLogger(writer, TimeProvider.System), Store());
 
     private PipelineStore Store() => new(new McpFlowWorkspace(_data.Root), TimeProvider.System);
 

@@ -45,6 +45,40 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LogLevel_ComesFromTheCommandLineOverTheEnvironment_AndDefaultsToInformation()
+    {
+        Load([]).LogLevel.Should().Be("Information");
+        Load([], new() { ["MCPFLOW_LOG_LEVEL"] = "Trace" }).LogLevel.Should().Be("Trace");
+        Load(["--log-level", "Error"], new() { ["MCPFLOW_LOG_LEVEL"] = "Trace" }).LogLevel.Should().Be("Error");
+        McpFlow.Core.Configuration.OptionsValidator.Validate(Load(["--log-level", "loud"]), []).Should().ContainSingle()
+            .Which.Should().Contain("log level 'loud' is unknown");
+    }
+
+    [Fact]
+    public void Secrets_ComeFromTheEnvironmentOnly_NeverFromTheConfigFile()
+    {
+        var config = Path.Combine(_temp, "secrets.json");
+        File.WriteAllText(config, """{ "http": { "token": "file-token" }, "mlflowCredentials": { "token": "file-mlflow", "password": "file-pw" } }""");
+
+        var fromFile = Load(["--config", config]);
+        fromFile.Http.Token.Should().BeNull();
+        fromFile.MlflowCredentials.Token.Should().BeNull();
+        fromFile.MlflowCredentials.Password.Should().BeNull();
+
+        var env = new Dictionary<string, string?>
+        {
+            ["MCPFLOW_HTTP_TOKEN"] = "env-token", ["MLFLOW_TRACKING_TOKEN"] = "env-mlflow",
+            ["MLFLOW_TRACKING_USERNAME"] = "ana", ["MLFLOW_TRACKING_PASSWORD"] = "env-pw",
+        };
+        var fromEnv = Load(["--config", config], env);
+        fromEnv.Http.Token.Should().Be("env-token");
+        fromEnv.MlflowCredentials.Token.Should().Be("env-mlflow");
+        fromEnv.MlflowCredentials.Username.Should().Be("ana");
+        fromEnv.MlflowCredentials.Password.Should().Be("env-pw");
+        System.Text.Json.JsonSerializer.Serialize(fromEnv).Should().NotContain("env-token").And.NotContain("env-mlflow").And.NotContain("env-pw");
+    }
+
+    [Fact]
     public void BadEnvironmentValues_AreAllReported()
     {
         var act = () => Load([], new() { ["MCPFLOW_READ_ONLY"] = "maybe", ["MCPFLOW_SQL_TIMEOUT"] = "soon" });

@@ -25,6 +25,18 @@ public sealed class AuditTrailTests : IDisposable
     }
 
     [Fact]
+    public void VerifyAndReadAll_StopWhenCancelled_AndMarkNothingBroken()
+    {
+        AppendThree();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        ((Action)(() => _wb.Audit.Verify(cancelled.Token))).Should().Throw<OperationCanceledException>();
+        ((Action)(() => _wb.Audit.ReadAll(cancelled.Token))).Should().Throw<OperationCanceledException>();
+        _wb.Audit.Verify().Should().Be(new AuditVerification(true, 3, null, null));
+    }
+
+    [Fact]
     public void Verify_NamesTheFirstEditedEntry()
     {
         AppendThree();

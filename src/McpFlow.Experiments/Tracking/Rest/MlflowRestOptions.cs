@@ -33,16 +33,17 @@ public sealed record MlflowRestOptions
     /// <summary>First back-off delay (doubles each retry, with jitter). Default 0.5 s.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Reads auth from MLflow's own environment variables; <paramref name="totalTimeout"/> bounds each request
-    /// (null: <see cref="DefaultTotalTimeoutSeconds"/>), and one attempt never waits longer than the whole.</summary>
-    public static MlflowRestOptions FromEnvironment(Uri baseUri, TimeSpan? totalTimeout = null) => new()
+    /// <summary>Takes auth from <paramref name="credentials"/> (the options loader reads MLflow's own environment
+    /// variables into them; none: no auth); <paramref name="totalTimeout"/> bounds each request (null:
+    /// <see cref="DefaultTotalTimeoutSeconds"/>), and one attempt never waits longer than the whole.</summary>
+    public static MlflowRestOptions Create(Uri baseUri, McpFlow.Core.Configuration.MlflowCredentials? credentials = null, TimeSpan? totalTimeout = null) => new()
     {
         BaseUri = baseUri,
         TotalTimeout = totalTimeout ?? TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds),
         AttemptTimeout = TimeSpan.FromSeconds(Math.Min(8, (totalTimeout ?? TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds)).TotalSeconds)),
-        Token = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_TOKEN"),
-        Username = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_USERNAME"),
-        Password = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_PASSWORD"),
+        Token = credentials?.Token,
+        Username = credentials?.Username,
+        Password = credentials?.Password,
     };
 
     /// <summary>The URI without any user info, safe for messages.</summary>

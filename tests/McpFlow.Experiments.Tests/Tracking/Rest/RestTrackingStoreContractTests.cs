@@ -49,6 +49,30 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contract_TheFactorySendsTheConfiguredCredentials_FromTheOptions()
+    {
+        var root = McpFlow.Testing.TempFolder.Create("factory-auth");
+        try
+        {
+            var options = new McpFlow.Core.Configuration.McpFlowOptions
+            {
+                WorkspacePath = Path.Combine(root, "ws"), AllowedRoots = [root], MlflowTrackingUri = _server.BaseUri.ToString(),
+                MlflowCredentials = new() { Token = "from-options" },
+            };
+            var store = TrackingStoreFactory.Create(options, new McpFlow.Core.Workspace.McpFlowWorkspace(options),
+                new McpFlow.Core.Files.FileAccessGuard(options), TimeProvider.System);
+
+            await store.GetExperimentAsync("7", default);
+
+            _server.Requests.Select(r => r.Auth).Should().Equal("Bearer from-options");
+        }
+        finally
+        {
+            McpFlow.Testing.TempFolder.TryDelete(root);
+        }
+    }
+
+    [Fact]
     public async Task Contract_MlflowErrorCodes_MapToKinds_AndNameTheUriNotTheSecret()
     {
         var store = Store(token: "s3cret");

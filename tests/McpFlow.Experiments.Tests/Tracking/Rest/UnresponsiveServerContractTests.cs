@@ -51,10 +51,10 @@ public sealed class UnresponsiveServerContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public void FromEnvironment_TakesTheConfiguredTotal_AndNeverAnAttemptLongerThanIt()
+    public void Create_TakesTheConfiguredTotal_AndNeverAnAttemptLongerThanIt()
     {
-        var short5 = MlflowRestOptions.FromEnvironment(new Uri("http://mlflow:5000"), TimeSpan.FromSeconds(5));
-        var defaults = MlflowRestOptions.FromEnvironment(new Uri("http://mlflow:5000"));
+        var short5 = MlflowRestOptions.Create(new Uri("http://mlflow:5000"), totalTimeout: TimeSpan.FromSeconds(5));
+        var defaults = MlflowRestOptions.Create(new Uri("http://mlflow:5000"));
 
         short5.TotalTimeout.Should().Be(TimeSpan.FromSeconds(5));
         short5.AttemptTimeout.Should().Be(TimeSpan.FromSeconds(5));

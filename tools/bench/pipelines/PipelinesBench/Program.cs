@@ -20,7 +20,7 @@ var workspace = new McpFlowWorkspace(Path.Combine(Path.GetTempPath(), $"mcpflow-
 using var database = new DuckDbGateway(workspace, new McpFlow.Core.Files.FileAccessGuard([data, benchData, workspace.Root], workspace.Root));
 var inspector = new TableInspector(database);
 var loader = new FeatureLoader(database);
-var comparer = new ModelComparer(loader, new RunLogger(new NoServices(), TimeProvider.System),
+var comparer = new ModelComparer(loader, new RunLogger(new McpFlow.Core.Tracking.AbsentTrackingWriter(), TimeProvider.System),
     new PipelineStore(workspace, TimeProvider.System), TimeProvider.System);
 (string File, string Target, string Task, string? Time, int Horizon)[] datasets =
 [
@@ -65,9 +65,3 @@ File.WriteAllText(Path.Combine(output, "mcpflow.json"), JsonSerializer.Serialize
 Console.WriteLine($"Wrote {Path.Combine(output, "mcpflow.json")}");
 
 string csvPath(string file) => Path.Combine(File.Exists(Path.Combine(data, file + ".csv")) ? data : benchData, file + ".csv");
-
-/// <summary>No tracking store: the benchmark does not log runs.</summary>
-internal sealed class NoServices : IServiceProvider
-{
-    public object? GetService(Type serviceType) => null;
-}
