@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -511,7 +512,7 @@ internal sealed class SqlSafety
         return parameter.Ordinal < positional.Count ? positional[parameter.Ordinal].Expression : null;
     }
 
-    private static IEnumerable<IParameterSymbol> LambdaParameters(AnonymousFunctionExpressionSyntax lambda, SemanticModel model) =>
+    private static ImmutableArray<IParameterSymbol> LambdaParameters(AnonymousFunctionExpressionSyntax lambda, SemanticModel model) =>
         (model.GetSymbolInfo(lambda).Symbol as IMethodSymbol)?.Parameters ?? [];
 
     private static IMethodSymbol? Method(InvocationExpressionSyntax invocation, SemanticModel model)

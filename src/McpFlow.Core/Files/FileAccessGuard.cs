@@ -29,7 +29,7 @@ public sealed class FileAccessGuard
     /// <summary>Name of the workspace folder that takes exports.</summary>
     public const string ExportsFolderName = "exports";
 
-    private readonly IReadOnlyList<string> _roots;
+    private readonly List<string> _roots;
     private readonly string? _workspace;
 
     /// <summary>Creates a guard over the given roots (full paths); <paramref name="workspace"/>, when given, is

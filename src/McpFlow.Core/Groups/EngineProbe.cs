@@ -13,7 +13,9 @@ public sealed class EngineProbe(string engine, Func<EngineStatus> probe) : IEngi
         {
             return probe();
         }
+#pragma warning disable CA1031 // Boundary: any failure to load or start a native engine is reported as the engine's status.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             var root = ex;
             while (root.InnerException is not null)

@@ -100,7 +100,7 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
         return callResult;
     }
 
-    private static IDisposable? Forward(JobHandle handle, IProgress<ProgressNotificationValue>? progress)
+    private static Unsubscribe? Forward(JobHandle handle, IProgress<ProgressNotificationValue>? progress)
     {
         if (progress is null)
             return null;

@@ -61,7 +61,7 @@ internal sealed class ExcelLoader : IFormatLoader
         McpFlowException.Invalid($"'{name}' is not a readable Excel workbook (damaged, or its XML uses DTDs or entities, which are refused).",
             "Re-save it in Excel as .xlsx, or export the sheet as CSV.");
 
-    private static IReadOnlyDictionary<string, string> Read(LoadRequest request, IExcelDataReader reader, string name)
+    private static Dictionary<string, string> Read(LoadRequest request, IExcelDataReader reader, string name)
     {
         var (connection, table, _, options, limits, deadline) = request;
         var sheet = FindSheet(reader, options.Sheet, name);

@@ -73,7 +73,7 @@ internal sealed class SqliteLoader : IFormatLoader
 
     // One pass over the table for every column's storage classes (a view may be costly to compute). The distinct class
     // codes of a column (integer 1, real 2, text or blob 4) are summed into a bit mask: one result column per column.
-    private static List<ColumnKind> KindsOf(SqliteConnection sqlite, string table, IReadOnlyList<string> columns)
+    private static List<ColumnKind> KindsOf(SqliteConnection sqlite, string table, List<string> columns)
     {
         if (columns.Count == 0)
             return [];

@@ -59,7 +59,7 @@ public sealed class EdaReportGenerator(Profiler profiler, Suggester suggester, M
         return new EdaReport(name, profile.Table, folder, files, charts.Select(c => c.Path).ToList(), summary, profile.Alerts.Count, suggestions.Count, watch.Elapsed.TotalMilliseconds);
     }
 
-    private static ReportDocument Document(TableProfile p, IReadOnlyList<Suggestion> suggestions, IReadOnlyList<ImageBlock> charts)
+    private static ReportDocument Document(TableProfile p, List<Suggestion> suggestions, IReadOnlyList<ImageBlock> charts)
     {
         static string N(double? v) => v is { } d ? CellValues.FormatNumber(d) : "";
         var overview = new List<ReportBlock>

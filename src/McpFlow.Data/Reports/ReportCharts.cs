@@ -16,7 +16,7 @@ internal static class ReportCharts
     {
         if (profile.Columns.Count == 0)
             return null;
-        var plot = new Plot();
+        using var plot = new Plot();
         var bars = plot.Add.Bars(profile.Columns.Select(c => c.MissingShare * 100).ToArray());
         bars.Color = Colors.IndianRed;
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, profile.Columns.Count).Select(i => (double)i).ToArray(), profile.Columns.Select(c => c.Name).ToArray());
@@ -51,7 +51,7 @@ internal static class ReportCharts
             matrix[b, a] = c.Value;
         }
 
-        var plot = new Plot();
+        using var plot = new Plot();
         var heatmap = plot.Add.Heatmap(matrix);
         heatmap.Colormap = new ScottPlot.Colormaps.MellowRainbow();
         heatmap.ManualRange = new ScottPlot.Range(-1, 1);
@@ -71,7 +71,7 @@ internal static class ReportCharts
         var numeric = profile.Columns.Where(c => c.SemanticType == "numeric" && c.Numeric is { Std: > 0, Mean: not null }).ToList();
         if (numeric.Count == 0)
             return null;
-        var plot = new Plot();
+        using var plot = new Plot();
         for (var i = 0; i < numeric.Count; i++)
         {
             var n = numeric[i].Numeric!;

@@ -29,7 +29,7 @@ public static class HistogramChart
     /// <summary>Renders and saves the histogram.</summary>
     public static ChartImage Render(Histogram histogram, string title, string name, string folder)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         var width = histogram.Edges.Count > 1 ? histogram.Edges[1] - histogram.Edges[0] : 1;
         var centers = histogram.Counts.Select((_, i) => histogram.Edges[i] + (width / 2)).ToArray();
         var bars = plot.Add.Bars(centers, histogram.Counts.Select(c => (double)c).ToArray());

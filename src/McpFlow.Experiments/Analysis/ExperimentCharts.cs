@@ -11,7 +11,7 @@ public static class ExperimentCharts
     /// <summary>One line per run: the metric against the step.</summary>
     public static ChartImage Curves(string title, string metric, IEnumerable<(string Label, IReadOnlyList<MlflowMetric> History)> series, string name, string folder, long? markStep = null)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         foreach (var (label, history) in series)
         {
             var points = history.Where(h => double.IsFinite(h.Value)).ToList();
@@ -42,7 +42,7 @@ public static class ExperimentCharts
         var pairs = runs.Where(r => r.Metric(metric) is { } m && double.IsFinite(m) && r.Params.TryGetValue(param, out var p)
                                     && double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             .Select(r => (x: double.Parse(r.Params[param], CultureInfo.InvariantCulture), y: r.Metric(metric)!.Value)).ToList();
-        var plot = new Plot();
+        using var plot = new Plot();
         var log = pairs.Count > 0 && pairs.Min(p => p.x) > 0 && pairs.Max(p => p.x) / pairs.Min(p => p.x) >= 100;
         var xs = pairs.Select(p => log ? Math.Log10(p.x) : p.x).ToArray();
         var dots = plot.Add.ScatterPoints(xs, pairs.Select(p => p.y).ToArray());

@@ -54,11 +54,13 @@ public sealed class RunLoader(ITrackingReader reader)
         return runs;
     }
 
+    private static readonly string[] LowerIsBetterWords = ["loss", "error", "err", "mse", "mae", "rmse", "mape", "perplexity", "regret", "time", "latency"];
+
     /// <summary>Maximise unless the metric's name says it is a loss or an error (loss, error, mse, mae, rmse, mape, perplexity).</summary>
     public static bool DefaultMaximize(string metric)
     {
         var m = metric.ToLowerInvariant();
-        return !new[] { "loss", "error", "err", "mse", "mae", "rmse", "mape", "perplexity", "regret", "time", "latency" }.Any(m.Contains);
+        return !LowerIsBetterWords.Any(m.Contains);
     }
 
     /// <summary>Parses a direction argument: maximize/max, minimize/min, or auto (null).</summary>

@@ -25,7 +25,9 @@ public static class TrackingStoreFactory
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
                 throw McpFlowException.Invalid("MLFLOW_TRACKING_URI is not a valid http(s) URI.", "Write it like http://localhost:5000.");
+#pragma warning disable CA2000 // The store owns the handler and disposes it; the analyzer loses the transfer through '??'.
             return new RestTrackingStore(MlflowRestOptions.Create(parsed, options.MlflowCredentials, TimeSpan.FromSeconds(options.MlflowTimeoutSeconds)), transport ?? new SocketsHttpHandler(), time);
+#pragma warning restore CA2000
         }
 
         if (uri.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase))

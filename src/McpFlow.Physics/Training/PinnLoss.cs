@@ -50,9 +50,18 @@ public sealed class PinnLoss : IDisposable
     }
 
     /// <summary>Names of the loss components in use.</summary>
-    public IReadOnlyList<string> Components =>
-        new[] { "residual" }.Concat(_faces.Count + _periodic.Count > 0 ? ["boundary"] : Array.Empty<string>())
-            .Concat(_initial is null ? [] : ["initial"]).ToList();
+    public IReadOnlyList<string> Components
+    {
+        get
+        {
+            var names = new List<string> { "residual" };
+            if (_faces.Count + _periodic.Count > 0)
+                names.Add("boundary");
+            if (_initial is not null)
+                names.Add("initial");
+            return names;
+        }
+    }
 
     /// <summary>The loss components at the current parameters.</summary>
     public Dictionary<string, Tensor> Compute()

@@ -19,7 +19,7 @@ namespace McpFlow.Physics.Training;
 /// a tracking or recording failure is reported in the result, never fatal.</summary>
 public sealed class PinnTrainingService(
     PinnTrainer trainer, PinnRunStore store, JobManager jobs, TorchRuntime runtime, ITrackingWriter tracking, IRunRecorder recorder,
-    ILogger<PinnTrainingService>? logger = null)
+    TimeProvider time, ILogger<PinnTrainingService>? logger = null)
 {
     private const string Experiment = "mcpflow-physics";
     private const int MetricBatch = 200;
@@ -59,7 +59,7 @@ public sealed class PinnTrainingService(
                     new Dictionary<string, double> { ["loss"] = record.Loss, ["grad_norm"] = record.GradNorm, ["learning_rate"] = record.LearningRate });
                 if (!logged || run.TrackingRunId is null)
                     return;
-                var ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var ms = time.GetUtcNow().ToUnixTimeMilliseconds();
                 pending.Add(new MetricPoint("loss", record.Loss, record.Step, ms));
                 foreach (var (name, value) in record.Components)
                     pending.Add(new MetricPoint($"loss_{name}", value, record.Step, ms));
@@ -202,7 +202,7 @@ public sealed class PinnTrainingService(
         try
         {
             if (run.Final.Count > 0)
-                await tracking.LogMetricsAsync(run.TrackingRunId, run.Final.Select(f => new MetricPoint($"final_{f.Key}", f.Value, (long)run.Final.GetValueOrDefault("steps"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())).ToList(), ct);
+                await tracking.LogMetricsAsync(run.TrackingRunId, run.Final.Select(f => new MetricPoint($"final_{f.Key}", f.Value, (long)run.Final.GetValueOrDefault("steps"), time.GetUtcNow().ToUnixTimeMilliseconds())).ToList(), ct);
             if (chart is not null)
                 await tracking.LogArtifactAsync(run.TrackingRunId, chart, "charts", ct);
             await tracking.EndRunAsync(run.TrackingRunId, status, ct);

@@ -57,7 +57,7 @@ public static class AblationVerdict
         return new AblationJudgement(gain, standardError, margin, verdict);
     }
 
-    private static double Sd(IReadOnlyList<double> values)
+    private static double Sd(List<double> values)
     {
         if (values.Count < 2)
             return 0;

@@ -44,7 +44,7 @@ public static class ChangePointDetector
         var cost = new NormalMeanCost(values.Select(v => v - center).ToList(), sigma.Value);
         var beta = penalty ?? Penalty(n);
         var changes = n <= ExactLimit ? Pelt(cost, n, beta) : BinarySegmentation(cost, n, beta);
-        var bounds = new[] { 0 }.Concat(changes).Append(n).ToArray();
+        int[] bounds = [0, .. changes, n];
         var result = new List<ChangePoint>();
         for (var k = 1; k < bounds.Length - 1; k++)
         {

@@ -9,7 +9,7 @@ public static class SeriesEventChart
     /// <summary>Renders and saves the chart in <paramref name="folder"/>.</summary>
     public static ChartImage Render(IReadOnlyList<double> values, SeriesEvents events, string title, string name, string folder)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         var finite = Enumerable.Range(0, values.Count).Where(t => double.IsFinite(values[t])).ToArray();
         plot.Add.ScatterLine(finite.Select(t => (double)t).ToArray(), finite.Select(t => values[t]).ToArray()).LegendText = "value";
         if (events.Spikes.Count > 0)

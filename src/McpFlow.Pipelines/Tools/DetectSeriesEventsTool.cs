@@ -34,7 +34,7 @@ public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorde
         var report = finder.Find(table, value_column, time_column, season, threshold);
         var run = await RecordAsync(report, season, threshold, cancellationToken);
         var text = SeriesEventText.Markdown(report) + (run is null ? "" : "\n\n" + RunRecording.Describe(run));
-        return ToolResults.Create(text, RunRecording.WithRun(report, run), [ToolResults.Png(File.ReadAllBytes(report.Chart))]);
+        return ToolResults.Create(text, RunRecording.WithRun(report, run), [ToolResults.Png(await File.ReadAllBytesAsync(report.Chart, cancellationToken))]);
     }
 
     // A detection is an analysis step with an artifact: it becomes a workbench run (self-reviewed, then approved or rejected).

@@ -13,7 +13,7 @@ public static class TrainingCharts
     public static ChartImage Confusion(long[,] counts, IReadOnlyList<string> classes, string folder)
     {
         var k = classes.Count;
-        var plot = new Plot();
+        using var plot = new Plot();
         var data = new double[k, k];
         for (var i = 0; i < k; i++)
         {
@@ -45,7 +45,7 @@ public static class TrainingCharts
     public static ChartImage Importance(IReadOnlyList<(string Feature, double Importance)> importance, string metric, string folder)
     {
         var top = importance.Take(MaxFeaturesShown).Reverse().ToList();
-        var plot = new Plot();
+        using var plot = new Plot();
         var bars = plot.Add.Bars(top.Select(t => t.Importance).ToArray());
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, top.Count).Select(i => (double)i).ToArray(), top.Select(t => t.Feature).ToArray());
@@ -56,7 +56,7 @@ public static class TrainingCharts
     /// <summary>Actual and out-of-fold predicted values in row order.</summary>
     public static ChartImage ActualVsPredicted(IReadOnlyList<double> actual, IReadOnlyList<double> predicted, string folder)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         var xs = Enumerable.Range(0, actual.Count).Select(i => (double)i).ToArray();
         plot.Add.ScatterLine(xs, actual.ToArray()).LegendText = "actual";
         plot.Add.ScatterLine(xs, predicted.ToArray()).LegendText = "predicted (out-of-fold)";

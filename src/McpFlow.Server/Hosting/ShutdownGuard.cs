@@ -43,11 +43,10 @@ internal sealed class ShutdownGuard(IHostApplicationLifetime lifetime, JobManage
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stdinClosed.Dispose();
-        _stopping.Dispose();
-        return Task.CompletedTask;
+        await _stdinClosed.DisposeAsync();
+        await _stopping.DisposeAsync();
     }
 
     private void Begin(string reason, bool stopHost)

@@ -20,8 +20,11 @@ internal static class StdioHost
         // The empty builder skips appsettings and other start-up work McpFlow does not use (start-up time matters).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         Logging.Configure(builder.Logging, options.LogLevel);
-        var stdin = new StdinWatch(Console.OpenStandardInput());
-        var stdout = new BufferedStream(Console.OpenStandardOutput());
+        // Disposed when this method returns, after the host (the transport over them may never have been created).
+#pragma warning disable CA2000 // StdinWatch owns the console stream it watches and disposes it (StdinWatch.Dispose).
+        using var stdin = new StdinWatch(Console.OpenStandardInput());
+#pragma warning restore CA2000
+        await using var stdout = new BufferedStream(Console.OpenStandardOutput());
         // The SDK's stdio registration (single session, stopped with the host), with its transport replaced by the same
         // stream transport over the watched standard input. (WithStreamServerTransport would create its transport at
         // once, and a transport starts reading when created.)

@@ -33,7 +33,7 @@ public sealed record Comparison(string? Experiment, IReadOnlyList<string> Metric
     /// <summary>The table as CSV (RFC 4180).</summary>
     public string ToCsv()
     {
-        var text = new StringBuilder().AppendLine(string.Join(",", new[] { "run_id", "title", "state", "attempt", "checks_passed", "checks_total" }.Concat(MetricNames).Select(Quote)));
+        var text = new StringBuilder().AppendLine(string.Join(",", FixedColumns.Concat(MetricNames).Select(Quote)));
         foreach (var r in Rows)
         {
             var cells = new[] { r.RunId, r.Title, r.State, r.Attempt.ToString(CultureInfo.InvariantCulture),
@@ -44,6 +44,8 @@ public sealed record Comparison(string? Experiment, IReadOnlyList<string> Metric
 
         return text.ToString();
     }
+
+    private static readonly string[] FixedColumns = ["run_id", "title", "state", "attempt", "checks_passed", "checks_total"];
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;

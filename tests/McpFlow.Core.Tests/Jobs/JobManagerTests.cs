@@ -61,7 +61,7 @@ public sealed class JobManagerTests : IDisposable
     [Fact]
     public async Task UnexpectedFailure_IsRecordedByKindTypeAndLogId_WithTheMessageOnlyInTheLog()
     {
-        var log = new Support.CapturingLoggerProvider();
+        using var log = new Support.CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(log));
         using var jobs = new JobManager(new McpFlowWorkspace(_options), _options, logger: factory.CreateLogger<JobManager>());
         var handle = jobs.Start("data_load", "loads", _ => throw new InvalidOperationException("Could not convert string 'alice,4111-1111' to INT32"));

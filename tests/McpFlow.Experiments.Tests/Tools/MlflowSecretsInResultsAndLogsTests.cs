@@ -29,9 +29,10 @@ public sealed class MlflowSecretsInResultsAndLogsTests : ExperimentsToolTestBase
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = Token, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
-        services.AddSingleton<ITrackingStore>(store);
-        services.AddSingleton<ITrackingReader>(store);
+        // Created by the container, which disposes it with the server.
+        services.AddSingleton(_ => new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = Token, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System));
+        services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<RestTrackingStore>());
+        services.AddSingleton<ITrackingReader>(sp => sp.GetRequiredService<RestTrackingStore>());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
     }
 

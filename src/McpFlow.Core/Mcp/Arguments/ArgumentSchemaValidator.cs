@@ -55,7 +55,7 @@ public static class ArgumentSchemaValidator
         return problems;
     }
 
-    private static ArgumentProblem Unknown(string name, IReadOnlyList<string> names)
+    private static ArgumentProblem Unknown(string name, List<string> names)
     {
         var shown = ArgumentEcho.Show(name, 60);
         var nearest = NameSuggestions.Nearest(name, names);

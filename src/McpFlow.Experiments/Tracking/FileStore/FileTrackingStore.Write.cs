@@ -89,7 +89,10 @@ public sealed partial class FileTrackingStore
                 TrackingKeys.Validate(group.Key, "metric");
                 var file = Inside(folder, Path.Combine("metrics", group.Key));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                // A few lines appended to a local file under the store's write lock, which cannot be held across an await.
+#pragma warning disable CA1849
                 File.AppendAllLines(file, group.Select(m => MetricLine.Format(m.Value, m.Step, m.TimestampMs)));
+#pragma warning restore CA1849
             }
         }
 

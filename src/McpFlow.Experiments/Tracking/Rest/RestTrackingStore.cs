@@ -6,11 +6,12 @@ namespace McpFlow.Experiments.Tracking.Rest;
 
 /// <summary>The MLflow tracking server backend (REST API 2.0 through Refit, auth and retries in
 /// <see cref="MlflowHttpHandler"/>). Filters and ordering are evaluated by the server.</summary>
-public sealed class RestTrackingStore : ITrackingStore
+public sealed class RestTrackingStore : ITrackingStore, IDisposable
 {
     /// <summary>Page size used when following metric-history pages (MLflow's get-history maximum is 25,000).</summary>
     public const int HistoryPageSize = 25_000;
 
+    private readonly HttpClient _http;
     private readonly IMlflowApi _api;
     private readonly string _uri;
     private readonly TimeProvider _time;
@@ -23,12 +24,15 @@ public sealed class RestTrackingStore : ITrackingStore
         _time = time;
         _totalTimeout = options.TotalTimeout;
         Handler = new MlflowHttpHandler(options, transport, time);
-        var http = new HttpClient(Handler) { BaseAddress = new Uri(_uri + "/"), Timeout = Timeout.InfiniteTimeSpan };
-        _api = RestService.For<IMlflowApi>(http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(MlflowJson.Options) });
+        _http = new HttpClient(Handler) { BaseAddress = new Uri(_uri + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        _api = RestService.For<IMlflowApi>(_http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(MlflowJson.Options) });
     }
 
     /// <summary>The auth/retry handler (exposes the attempt count).</summary>
     public MlflowHttpHandler Handler { get; }
+
+    /// <summary>Disposes the HTTP client, its handler and the transport the store was given.</summary>
+    public void Dispose() => _http.Dispose();
 
     /// <inheritdoc />
     public string Kind => "rest";

@@ -93,9 +93,12 @@ public sealed class SqliteTrackingStore : ITrackingStore
         cmd.Parameters.AddWithValue("$r", runId);
         cmd.Parameters.AddWithValue("$k", metricKey);
         var list = new List<MlflowMetric>();
+        // Microsoft.Data.Sqlite's async methods run synchronously (SQLite has no async I/O); the sync calls say so.
+#pragma warning disable CA1849
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
             list.Add(SqliteRunReader.Metric(reader));
+#pragma warning restore CA1849
         return Task.FromResult<IReadOnlyList<MlflowMetric>>(list);
     }
 

@@ -13,11 +13,13 @@ public sealed class FailedLogContractTests : IAsyncLifetime
     private const string RunId = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
     private readonly string _folder = TempFolder.Create("failed-log");
     private FakeMlflowServer _server = null!;
+    private readonly List<RestTrackingStore> _stores = []; // disposed with the test
 
     public async Task InitializeAsync() => _server = await FakeMlflowServer.StartAsync();
 
     public async Task DisposeAsync()
     {
+        _stores.ForEach(s => s.Dispose());
         await _server.DisposeAsync();
         TempFolder.TryDelete(_folder);
     }
@@ -70,6 +72,10 @@ public sealed class FailedLogContractTests : IAsyncLifetime
             return _server.Runs.Single(r => r["info"]!["run_id"]!.GetValue<string>() == RunId)["info"]!["status"]!.GetValue<string>();
     }
 
-    private RestTrackingStore Store() =>
-        new(new MlflowRestOptions { BaseUri = _server.BaseUri, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+    private RestTrackingStore Store()
+    {
+        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+        _stores.Add(store);
+        return store;
+    }
 }

@@ -10,10 +10,15 @@ namespace McpFlow.Experiments.Tests.Tracking.Rest;
 public sealed class MlflowEndpointContractTests : IAsyncLifetime
 {
     private FakeMlflowServer _server = null!;
+    private readonly List<RestTrackingStore> _stores = []; // disposed with the test
 
     public async Task InitializeAsync() => _server = await FakeMlflowServer.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _stores.ForEach(s => s.Dispose());
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public async Task Contract_AWrongBasePath_SaysTheBasePathIsWrong_NotCheckTheIdOrName()
@@ -84,6 +89,10 @@ public sealed class MlflowEndpointContractTests : IAsyncLifetime
         }
     }
 
-    private RestTrackingStore Store() =>
-        new(new MlflowRestOptions { BaseUri = _server.BaseUri, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+    private RestTrackingStore Store()
+    {
+        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+        _stores.Add(store);
+        return store;
+    }
 }

@@ -9,14 +9,23 @@ public sealed class MlflowErrorScrubbingContractTests : IAsyncLifetime
 {
     private const string Token = "s3cret-token-value";
     private FakeMlflowServer _server = null!;
+    private readonly List<RestTrackingStore> _stores = []; // disposed with the test
 
     public async Task InitializeAsync() => _server = await FakeMlflowServer.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _stores.ForEach(s => s.Dispose());
+        await _server.DisposeAsync();
+    }
 
-    private RestTrackingStore Store(string? token = Token, string? user = null, string? password = null) =>
-        new(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, MaxRetries = 0 },
+    private RestTrackingStore Store(string? token = Token, string? user = null, string? password = null)
+    {
+        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, MaxRetries = 0 },
             new SocketsHttpHandler(), TimeProvider.System);
+        _stores.Add(store);
+        return store;
+    }
 
     private async Task<McpFlowException> Fail(RestTrackingStore store) =>
         (await FluentActions.Awaiting(() => store.GetExperimentAsync("7", default)).Should().ThrowAsync<McpFlowException>()).Which;

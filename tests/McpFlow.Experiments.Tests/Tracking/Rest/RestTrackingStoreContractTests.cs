@@ -10,10 +10,15 @@ namespace McpFlow.Experiments.Tests.Tracking.Rest;
 public sealed class RestTrackingStoreContractTests : IAsyncLifetime
 {
     private FakeMlflowServer _server = null!;
+    private readonly List<RestTrackingStore> _stores = []; // disposed with the test
 
     public async Task InitializeAsync() => _server = await FakeMlflowServer.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _stores.ForEach(s => s.Dispose());
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public async Task Contract_SearchRuns_FollowsPageTokensAndReadsInt64Strings()
@@ -160,7 +165,7 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Contract_SlowServer_TimesOutWithATimeoutError()
     {
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, AttemptTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) },
+        using var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, AttemptTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) },
             new SocketsHttpHandler(), TimeProvider.System);
 
         var error = await FluentActions.Awaiting(() => store.GetExperimentAsync("slow", default)).Should().ThrowAsync<McpFlowException>();
@@ -175,7 +180,7 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
     {
         var port = _server.BaseUri.Port;
         await _server.DisposeAsync();
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) }, new SocketsHttpHandler(), TimeProvider.System);
+        using var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) }, new SocketsHttpHandler(), TimeProvider.System);
 
         var error = await FluentActions.Awaiting(() => store.GetExperimentAsync("7", default)).Should().ThrowAsync<McpFlowException>();
 
@@ -184,7 +189,11 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
         _server = await FakeMlflowServer.StartAsync();
     }
 
-    private RestTrackingStore Store(string? token = null, string? user = null, string? password = null) =>
-        new(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, RetryDelay = TimeSpan.FromMilliseconds(10) },
+    private RestTrackingStore Store(string? token = null, string? user = null, string? password = null)
+    {
+        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, RetryDelay = TimeSpan.FromMilliseconds(10) },
             new SocketsHttpHandler(), TimeProvider.System);
+        _stores.Add(store);
+        return store;
+    }
 }

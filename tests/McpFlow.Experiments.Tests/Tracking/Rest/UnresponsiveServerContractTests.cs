@@ -37,7 +37,7 @@ public sealed class UnresponsiveServerContractTests : IAsyncLifetime
         // only end at 4 × 8 s plus back-off (about 35 s); the old defaults (4 × 30 s) took 123 s.
         var time = new FakeTimeProvider();
         var options = new MlflowRestOptions { BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}") };
-        var store = new RestTrackingStore(options, new SocketsHttpHandler(), time);
+        using var store = new RestTrackingStore(options, new SocketsHttpHandler(), time);
 
         var call = store.GetExperimentAsync("7", default);
         await _firstConnection.Task.WaitAsync(TimeSpan.FromSeconds(30));
