@@ -133,7 +133,7 @@ internal static class FuzzValues
         _ => null,
     };
 
-    private static JsonNode Number(double value, bool integer) =>
+    private static JsonValue Number(double value, bool integer) =>
         integer ? JsonValue.Create((long)value) : JsonValue.Create(value);
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);

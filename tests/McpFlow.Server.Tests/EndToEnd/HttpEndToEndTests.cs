@@ -52,7 +52,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task McpClient_WithToken_CanCallTools()
     {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        await using var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = Endpoint,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
@@ -69,7 +69,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Request_WithoutToken_Gets401()
     {
         using var http = new HttpClient();
-        var response = await http.PostAsync(Endpoint, Initialize());
+        using var content = Initialize();
+        var response = await http.PostAsync(Endpoint, content);
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
