@@ -17,6 +17,7 @@ internal static class StdioHost
     {
         // The empty builder skips appsettings and other start-up work McpFlow does not use (start-up time matters).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(ServiceValidation.Options));
         Logging.Configure(builder.Logging);
         var stdin = new StdinWatch(Console.OpenStandardInput());
         var stdout = new BufferedStream(Console.OpenStandardOutput());
