@@ -2,10 +2,11 @@ using McpFlow.Core.Tracking;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using Xunit.Abstractions;
 
 namespace McpFlow.Experiments.Tests.Tools;
 
-public sealed class AnalysisToolsTests : ExperimentsToolTestBase
+public sealed class AnalysisToolsTests(ITestOutputHelper output) : ExperimentsToolTestBase(output)
 {
     [Fact]
     public async Task Analyze_FindsThePlateauAfterEpochSixtyAndTheConstantParams()

@@ -1,9 +1,10 @@
 using McpFlow.Core.Tracking;
 using McpFlow.Testing;
+using Xunit.Abstractions;
 
 namespace McpFlow.Physics.Tests.Tools;
 
-public sealed class PhysicsToolsTests : PhysicsServerTestBase
+public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerTestBase(output)
 {
     private static readonly object TinyPoisson = new
     {
