@@ -33,7 +33,7 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PinnTrain_TrainsStatusEvaluatesListsAndPredicts()
     {
-        var train = await CallOkAsync("pinn_train", TinyPoisson);
+        var train = await CallUntilFinishedAsync("pinn_train", TinyPoisson);
         train.Text().Should().Contain("finished");
         var result = train.Structured().GetProperty("result");
         var runId = result.GetProperty("run_id").GetString()!;
@@ -144,7 +144,7 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PinnEvaluate_RejectsPointsOfTheWrongDimension()
     {
-        var train = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
         var result = await CallAsync("pinn_evaluate", new { run_id = runId, points = new[] { new[] { 0.5 } } });
         result.IsError.Should().BeTrue();
