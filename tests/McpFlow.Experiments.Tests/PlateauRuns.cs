@@ -1,17 +1,19 @@
 using McpFlow.Core.Tracking;
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFlow.Experiments.Tests;
 
 /// <summary>Writes the "last runs plateau at 0.92" scenario: val_accuracy(e) = 0.92 − 0.42·exp(−e/13) for 100
 /// epochs (improvement falls below 1% of the total gain, 0.0042, after e = 13·ln 100 ≈ 60), learning rate and
-/// batch size constant in the last five runs; three earlier runs vary dropout.</summary>
+/// batch size constant in the last five runs; three earlier runs vary dropout. The store's clock is advanced a minute
+/// after each run, so runs have distinct, ordered start and end times.</summary>
 public static class PlateauRuns
 {
     public const int Epochs = 100;
 
     public static double Accuracy(int epoch, double ceiling = 0.92) => ceiling - (0.42 * Math.Exp(-epoch / 13.0));
 
-    public static async Task<List<string>> WriteAsync(ITrackingWriter writer, string experiment = "cifar")
+    public static async Task<List<string>> WriteAsync(ITrackingWriter writer, FakeTimeProvider time, string experiment = "cifar")
     {
         var expId = await writer.GetOrCreateExperimentAsync(experiment, default);
         var ids = new List<string>();
@@ -29,7 +31,7 @@ public static class PlateauRuns
             await writer.LogMetricsAsync(run.RunId, points, default);
             await writer.EndRunAsync(run.RunId, TrackedRunStatus.Finished, default);
             ids.Add(run.RunId);
-            await Task.Delay(2);
+            time.Advance(TimeSpan.FromMinutes(1));
         }
 
         return ids;

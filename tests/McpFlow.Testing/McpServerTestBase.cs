@@ -10,6 +10,7 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace McpFlow.Testing;
 
@@ -17,10 +18,16 @@ namespace McpFlow.Testing;
 /// Wires an McpFlow server and an MCP client through two in-memory pipes (the C# SDK's ClientServerTestBase
 /// pattern). Each test class gets a fresh temporary workspace and data folder (the allowed root). Override
 /// <see cref="Groups"/> to choose the tool groups under test, <see cref="ConfigureOptions"/> to change options
-/// and <see cref="ConfigureServices"/> to substitute services.
+/// and <see cref="ConfigureServices"/> to substitute services. A test class that takes xunit's
+/// <see cref="ITestOutputHelper"/> and passes it to the constructor gets the server's log in its output (shown with a
+/// failure). The service provider validates scopes and every registration when it is built, as the host does.
 /// </summary>
 public abstract class McpServerTestBase : IAsyncLifetime
 {
+    /// <summary>The level from which the server's log goes to the test output (the SDK logs each request at Information).</summary>
+    public const LogLevel OutputLogLevel = LogLevel.Information;
+
+    private readonly ITestOutputHelper? _output;
     private readonly Pipe _clientToServer = new();
     private readonly Pipe _serverToClient = new();
     private readonly CancellationTokenSource _cts = new();
@@ -28,9 +35,10 @@ public abstract class McpServerTestBase : IAsyncLifetime
     private Task? _serverTask;
     private McpClient? _client;
 
-    /// <summary>Creates the temporary folders.</summary>
-    protected McpServerTestBase()
+    /// <summary>Creates the temporary folders; with <paramref name="output"/>, the server logs into the test output.</summary>
+    protected McpServerTestBase(ITestOutputHelper? output = null)
     {
+        _output = output;
         TempRoot = TempFolder.Create("mcpflow-test");
         WorkspaceRoot = Path.Combine(TempRoot, "workspace");
         DataRoot = Path.Combine(TempRoot, "data");
@@ -77,11 +85,18 @@ public abstract class McpServerTestBase : IAsyncLifetime
     {
         ConfigureOptions(Options);
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            if (_output is null)
+                return;
+            b.AddProvider(new TestOutputLoggerProvider(_output));
+            b.AddFilter<TestOutputLoggerProvider>(null, OutputLogLevel);
+        });
         services.AddMcpFlow(Options, Groups)
             .WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
         ConfigureServices(services);
-        _services = services.BuildServiceProvider();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var server = _services.GetRequiredService<McpServer>();
         _serverTask = server.RunAsync(_cts.Token);
         _client = await McpClient.CreateAsync(

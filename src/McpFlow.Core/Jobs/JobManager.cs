@@ -10,8 +10,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace McpFlow.Core.Jobs;
 
 /// <summary>
-/// Runs long work in the background with a bounded number of concurrent jobs, persists every record in the
-/// workspace, and reports jobs left running by an earlier process as <see cref="JobState.Interrupted"/>.
+/// Runs long work in the background with a bounded number of concurrent jobs (<see cref="JobOptions.MaxConcurrent"/>),
+/// started in the order they were submitted (a job waits as <see cref="JobState.Queued"/> until a slot frees; cancelling
+/// it removes it from the queue at once), persists every record in the workspace, and reports jobs left queued or
+/// running by an earlier process as <see cref="JobState.Interrupted"/>.
 /// </summary>
 public sealed class JobManager : IDisposable
 {
@@ -19,7 +21,7 @@ public sealed class JobManager : IDisposable
     private readonly ConcurrentDictionary<string, JobRecord> _records = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JobHandle> _live = new(StringComparer.Ordinal);
     private readonly JobStore _store;
-    private readonly SemaphoreSlim _slots;
+    private readonly JobQueue<QueuedJob> _queue;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _saveLock = new();
@@ -28,25 +30,35 @@ public sealed class JobManager : IDisposable
     public JobManager(McpFlowWorkspace workspace, McpFlowOptions options, TimeProvider? time = null, ILogger<JobManager>? logger = null)
     {
         _store = new JobStore(Path.Combine(workspace.Root, "jobs"));
-        _slots = new SemaphoreSlim(options.Jobs.MaxConcurrent);
+        _queue = new JobQueue<QueuedJob>(options.Jobs.MaxConcurrent);
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Recover();
     }
 
-    /// <summary>Starts <paramref name="work"/> as a job and returns at once.</summary>
+    /// <summary>
+    /// Submits <paramref name="work"/> as a job and returns at once. With a free slot the job is
+    /// <see cref="JobState.Running"/> when this returns; otherwise it is <see cref="JobState.Queued"/> and starts after
+    /// every job submitted before it has started.
+    /// </summary>
     public JobHandle Start(string kind, string title, Func<JobContext, Task<JobResult>> work, JsonNode? parameters = null)
     {
         var id = $"job-{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var cts = new CancellationTokenSource();
         var handle = new JobHandle(id, cts);
+        var job = new QueuedJob(handle, work);
         _live[id] = handle;
         Save(new JobRecord
         {
             Id = id, Kind = kind, Title = title, State = JobState.Queued, Parameters = parameters,
             CreatedAt = _time.GetUtcNow(), ProcessId = Environment.ProcessId,
         });
-        _ = Task.Run(() => RunAsync(handle, work));
+
+        // However cancellation is requested (Cancel, CancelAll, a client's cancelled call), a job still waiting leaves
+        // the queue at once; a running job sees the token. The registration lives as long as the token source.
+        cts.Token.Register(() => Dequeue(job));
+        if (_queue.Submit(job))
+            Launch(job);
         return handle;
     }
 
@@ -107,7 +119,10 @@ public sealed class JobManager : IDisposable
     /// <summary>Requests cancellation of every queued or running job of this process (at shutdown); returns how many.</summary>
     public int CancelAll()
     {
-        var handles = _live.Values.ToList();
+        // Queued jobs first, so that a running job that stops does not hand its slot to one of them.
+        var handles = _live.Values
+            .OrderBy(h => _records.TryGetValue(h.Id, out var r) && r.State == JobState.Queued ? 0 : 1)
+            .ToList();
         foreach (var handle in handles)
             handle.RequestCancel();
         return handles.Count;
@@ -116,15 +131,31 @@ public sealed class JobManager : IDisposable
     /// <inheritdoc />
     public void Dispose() => CancelAll();
 
+    // The job holds a slot: it is Running from now on (recorded before its work is scheduled, so a job is never seen
+    // Queued after its successor started), and its work runs on the thread pool.
+    private void Launch(QueuedJob job)
+    {
+        Update(job.Handle.Id, r => r with { State = JobState.Running, StartedAt = _time.GetUtcNow() });
+        _ = Task.Run(() => RunAsync(job.Handle, job.Work));
+    }
+
+    // Cancellation callback: a job that is still waiting is removed and recorded as cancelled; its work never runs.
+    private void Dequeue(QueuedJob job)
+    {
+        if (!_queue.TryRemove(job))
+            return;
+        var id = job.Handle.Id;
+        Update(id, r => r with { State = JobState.Cancelled, FinishedAt = _time.GetUtcNow(), Error = "Cancelled on request before it started." });
+        _live.TryRemove(id, out _);
+        job.Handle.Cancelled();
+    }
+
     private async Task RunAsync(JobHandle handle, Func<JobContext, Task<JobResult>> work)
     {
         var token = handle.Cancellation.Token;
-        var acquired = false;
         try
         {
-            await _slots.WaitAsync(token).ConfigureAwait(false);
-            acquired = true;
-            Update(handle.Id, r => r with { State = JobState.Running, StartedAt = _time.GetUtcNow() });
+            token.ThrowIfCancellationRequested();
             var context = new JobContext(handle.Id, _store.FolderOf(handle.Id), token, p => OnProgress(handle, p), _time);
             var result = await work(context).ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
@@ -157,10 +188,10 @@ public sealed class JobManager : IDisposable
         }
         finally
         {
-            if (acquired)
-                _slots.Release();
             _live.TryRemove(handle.Id, out _);
             handle.Cancellation.Dispose();
+            if (_queue.Release() is { } next)
+                Launch(next);
         }
     }
 
@@ -176,7 +207,12 @@ public sealed class JobManager : IDisposable
         handle.RaiseProgress(progress);
     }
 
-    private void Update(string id, Func<JobRecord, JobRecord> change) => Save(change(_records[id]));
+    private void Update(string id, Func<JobRecord, JobRecord> change)
+    {
+        // Read and write under the same lock, so that two changes of one record (e.g. started and cancelled) never lose one.
+        lock (_saveLock)
+            Save(change(_records[id]));
+    }
 
     private void Save(JobRecord record)
     {

@@ -51,6 +51,8 @@ public sealed class PinnTrainingService(
         var pending = new List<MetricPoint>();
         var warnings = new List<string>();
         await StartTrackingAsync(run, warnings, ctx.CancellationToken);
+        // Metrics go to the store off the training loop (a remote MLflow may take seconds per call).
+        var uplink = tracking.IsAvailable && run.TrackingRunId is not null ? new TrackingMetricsUplink(tracking, run.TrackingRunId, ctx.CancellationToken) : null;
         try
         {
             using var model = trainer.Train(run, (record, logged) =>
@@ -64,7 +66,7 @@ public sealed class PinnTrainingService(
                 foreach (var (name, value) in record.Components)
                     pending.Add(new MetricPoint($"loss_{name}", value, record.Step, ms));
                 if (pending.Count >= MetricBatch)
-                    Flush(run, pending, warnings, ctx.CancellationToken);
+                    Flush(uplink, pending);
             }, ctx.CancellationToken);
 
             // The trainer set the final loss, its components, steps and seconds from the saved model's own measurement.
@@ -73,7 +75,8 @@ public sealed class PinnTrainingService(
             run.State = "finished";
             store.Save(run);
             var chart = LossChart.Render(run);
-            Flush(run, pending, warnings, ctx.CancellationToken);
+            Flush(uplink, pending);
+            await CompleteMetricsAsync(run, uplink, warnings);
             await EndTrackingAsync(run, TrackedRunStatus.Finished, chart.Path, warnings, CancellationToken.None);
             var recorded = await RecordAsync(run, model.Hard, warnings, ctx.CancellationToken);
             var summary = Summary(run, warnings) + (recorded is null ? "" : "\n" + RunRecording.Describe(recorded));
@@ -85,6 +88,7 @@ public sealed class PinnTrainingService(
             run.State = "cancelled";
             run.Message = "Cancelled on request. " + (run.Message ?? "Checkpoints written so far are kept.");
             store.Save(run);
+            await CompleteMetricsAsync(run, uplink, warnings);
             await EndTrackingAsync(run, TrackedRunStatus.Killed, null, warnings, CancellationToken.None);
             throw;
         }
@@ -94,6 +98,7 @@ public sealed class PinnTrainingService(
             var saved = ex is McpFlowException && run.Message is { } note ? " " + note : "";
             run.Message = (ex is McpFlowException m ? m.ToClientMessage() : $"{ex.GetType().Name}: {ex.Message}") + saved;
             store.Save(run);
+            await CompleteMetricsAsync(run, uplink, warnings);
             await EndTrackingAsync(run, TrackedRunStatus.Failed, null, warnings, CancellationToken.None);
             throw;
         }
@@ -177,22 +182,36 @@ public sealed class PinnTrainingService(
         }
     }
 
-    private void Flush(PinnRun run, List<MetricPoint> pending, List<string> warnings, CancellationToken ct)
+    // Hands the pending points to the uplink (returns at once unless the store is far behind) and starts a new batch.
+    private static void Flush(TrackingMetricsUplink? uplink, List<MetricPoint> pending)
     {
-        if (!tracking.IsAvailable || run.TrackingRunId is null || pending.Count == 0)
+        if (uplink is null || pending.Count == 0)
             return;
+        uplink.Post([.. pending]);
+        pending.Clear();
+    }
+
+    // Waits until every posted batch is in the store. A store failure becomes a warning (history.csv is complete) and the
+    // tracking run is left open as before; a cancelled training does not wait for batches still queued.
+    private async Task CompleteMetricsAsync(PinnRun run, TrackingMetricsUplink? uplink, List<string> warnings)
+    {
+        if (uplink is null)
+            return;
+        Exception? failure;
         try
         {
-            tracking.LogMetricsAsync(run.TrackingRunId, pending.ToList(), ct).GetAwaiter().GetResult();
+            failure = await uplink.CompleteAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            _logger.LogWarning(ex, "Tracking metrics failed for {RunId}", run.Id);
-            warnings.Add($"Logging metrics to the tracking store failed ({ex.Message}); history.csv is complete.");
-            run.TrackingRunId = null;
+            return;
         }
 
-        pending.Clear();
+        if (failure is null)
+            return;
+        _logger.LogWarning(failure, "Tracking metrics failed for {RunId}", run.Id);
+        warnings.Add($"Logging metrics to the tracking store failed ({failure.Message}); history.csv is complete.");
+        run.TrackingRunId = null;
     }
 
     private async Task EndTrackingAsync(PinnRun run, TrackedRunStatus status, string? chart, List<string> warnings, CancellationToken ct)

@@ -18,6 +18,7 @@ internal static class HttpHost
     public static async Task<int> RunAsync(McpFlowOptions options, HttpGuard guard, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Host.UseDefaultServiceProvider(ServiceValidation.Apply);
         Logging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport();

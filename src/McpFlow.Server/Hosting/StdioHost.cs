@@ -19,6 +19,7 @@ internal static class StdioHost
     {
         // The empty builder skips appsettings and other start-up work McpFlow does not use (start-up time matters).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(ServiceValidation.Options));
         Logging.Configure(builder.Logging, options.LogLevel);
         // Disposed when this method returns, after the host (the transport over them may never have been created).
 #pragma warning disable CA2000 // StdinWatch owns the console stream it watches and disposes it (StdinWatch.Dispose).

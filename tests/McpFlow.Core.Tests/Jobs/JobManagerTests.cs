@@ -6,19 +6,35 @@ using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFlow.Core.Tests.Jobs;
 
+/// <summary>
+/// The manager runs on a fake clock that these tests advance only to test the wait's timeout: every other
+/// <see cref="JobManager.WaitAsync"/> returns when the job ends, however slow the machine. Jobs are ordered by
+/// <see cref="TaskCompletionSource"/>s the tests complete, never by wall-clock waits.
+/// </summary>
 public sealed class JobManagerTests : IDisposable
 {
+    /// <summary>A wait on the fake clock: it never times out unless a test advances the clock.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly string _temp = TempFolder.Create("jobs");
     private readonly McpFlowOptions _options;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
     public JobManagerTests() => _options = new McpFlowOptions { WorkspacePath = _temp };
 
     public void Dispose() => TempFolder.TryDelete(_temp);
 
-    private JobManager NewManager() => new(new McpFlowWorkspace(_options), _options);
+    private JobManager NewManager() => new(new McpFlowWorkspace(_options), _options, _time);
+
+    private static async Task<JobResult> UntilCancelled(JobContext ctx)
+    {
+        await new TaskCompletionSource().Task.WaitAsync(ctx.CancellationToken);
+        return new JobResult("never");
+    }
 
     [Fact]
     public async Task Start_RunsWorkAndStoresResult_WhenWorkSucceeds()
@@ -30,7 +46,7 @@ public sealed class JobManagerTests : IDisposable
             return Task.FromResult(new JobResult("2 + 2 = 4", System.Text.Json.Nodes.JsonNode.Parse("{\"sum\":4}")));
         });
 
-        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var record = await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None);
 
         record.State.Should().Be(JobState.Succeeded);
         record.ResultSummary.Should().Be("2 + 2 = 4");
@@ -43,16 +59,15 @@ public sealed class JobManagerTests : IDisposable
     {
         using var jobs = NewManager();
         var started = new TaskCompletionSource();
-        var handle = jobs.Start("test", "waits forever", async ctx =>
+        var handle = jobs.Start("test", "waits forever", ctx =>
         {
             started.SetResult();
-            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
-            return new JobResult("never");
+            return UntilCancelled(ctx);
         });
         await started.Task;
 
         jobs.Cancel(handle.Id);
-        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var record = await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None);
 
         record.State.Should().Be(JobState.Cancelled);
         ((Action)(() => jobs.Cancel(handle.Id))).Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Conflict);
@@ -63,10 +78,10 @@ public sealed class JobManagerTests : IDisposable
     {
         using var log = new Support.CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(log));
-        using var jobs = new JobManager(new McpFlowWorkspace(_options), _options, logger: factory.CreateLogger<JobManager>());
+        using var jobs = new JobManager(new McpFlowWorkspace(_options), _options, _time, logger: factory.CreateLogger<JobManager>());
         var handle = jobs.Start("data_load", "loads", _ => throw new InvalidOperationException("Could not convert string 'alice,4111-1111' to INT32"));
 
-        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var record = await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None);
 
         record.State.Should().Be(JobState.Failed);
         record.Error.Should().MatchRegex("^data_load failed: InvalidOperationException \\(log id [0-9a-f]{8}\\)$");
@@ -82,7 +97,7 @@ public sealed class JobManagerTests : IDisposable
         var handle = jobs.Start("data_load", "loads", _ => throw McpFlowException.NotFound($"No file '{path}'."),
             System.Text.Json.Nodes.JsonNode.Parse($"{{\"path\": \"{path}\"}}"));
 
-        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var record = await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None);
 
         record.Error.Should().Be($"No file '{path[..200]}… [4,800 more characters of an argument not shown]'.");
     }
@@ -92,18 +107,17 @@ public sealed class JobManagerTests : IDisposable
     {
         using var jobs = NewManager();
         var started = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
-        var handles = started.Select(s => jobs.Start("test", "waits", async ctx =>
+        var handles = started.Select(s => jobs.Start("test", "waits", ctx =>
         {
             s.SetResult();
-            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
-            return new JobResult("never");
+            return UntilCancelled(ctx);
         })).ToList();
         await Task.WhenAll(started.Select(s => s.Task));
 
         jobs.CancelAll().Should().Be(2);
 
         foreach (var handle in handles)
-            (await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None)).State.Should().Be(JobState.Cancelled);
+            (await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None)).State.Should().Be(JobState.Cancelled);
     }
 
     [Fact]
@@ -111,41 +125,9 @@ public sealed class JobManagerTests : IDisposable
     {
         using var jobs = NewManager();
         var handle = jobs.Start("test", "fails", _ => throw McpFlowException.Invalid("epochs must be positive.", "Use epochs=1000."));
-        var record = await jobs.WaitAsync(handle.Id, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var record = await jobs.WaitAsync(handle.Id, Wait, CancellationToken.None);
         record.State.Should().Be(JobState.Failed);
         record.Error.Should().Be("epochs must be positive. Hint: Use epochs=1000.");
-    }
-
-    [Fact]
-    public async Task MaxConcurrent_QueuesExtraJobs()
-    {
-        // No wall-clock wait: the second job records whether the first had finished when it started. With one slot
-        // it can only start after the first releases it, whatever order the thread pool runs them in.
-        _options.Jobs.MaxConcurrent = 1;
-        using var jobs = NewManager();
-        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstFinished = false;
-        var secondSawFirstFinished = false;
-        var first = jobs.Start("test", "first", async _ =>
-        {
-            firstRunning.SetResult();
-            await release.Task;
-            Volatile.Write(ref firstFinished, true);
-            return new JobResult("1");
-        });
-        await firstRunning.Task;
-        var second = jobs.Start("test", "second", _ =>
-        {
-            secondSawFirstFinished = Volatile.Read(ref firstFinished);
-            return Task.FromResult(new JobResult("2"));
-        });
-
-        jobs.Get(second.Id).State.Should().Be(JobState.Queued);
-        release.SetResult();
-        (await jobs.WaitAsync(second.Id, TimeSpan.FromSeconds(30), CancellationToken.None)).State.Should().Be(JobState.Succeeded);
-        secondSawFirstFinished.Should().BeTrue("the only slot was held by the first job until it finished");
-        jobs.Get(first.Id).State.Should().Be(JobState.Succeeded);
     }
 
     [Fact]
@@ -155,7 +137,7 @@ public sealed class JobManagerTests : IDisposable
         var stale = new JobRecord
         {
             Id = "job-old", Kind = "pinn_training", Title = "old", State = JobState.Running,
-            CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), ProcessId = int.MaxValue - 7,
+            CreatedAt = _time.GetUtcNow().AddHours(-1), ProcessId = int.MaxValue - 7,
         };
         File.WriteAllText(Path.Combine(folder, "job.json"), JsonSerializer.Serialize(stale, McpFlowJson.Options));
 
@@ -164,6 +146,24 @@ public sealed class JobManagerTests : IDisposable
         var record = jobs.Get("job-old");
         record.State.Should().Be(JobState.Interrupted);
         record.Error.Should().Contain("ended before it finished");
+    }
+
+    [Fact]
+    public void Restart_ReportsQueuedJobsOfDeadProcessAsInterrupted_AndKeepsFinishedOnes()
+    {
+        var dead = int.MaxValue - 7;
+        Write(new JobRecord { Id = "job-queued", Kind = "pinn_training", Title = "queued", State = JobState.Queued, CreatedAt = _time.GetUtcNow(), ProcessId = dead });
+        Write(new JobRecord
+        {
+            Id = "job-done", Kind = "pinn_training", Title = "done", State = JobState.Succeeded, CreatedAt = _time.GetUtcNow(),
+            FinishedAt = _time.GetUtcNow(), ProcessId = dead, ResultSummary = "ok",
+        });
+
+        using var jobs = NewManager();
+
+        jobs.Get("job-queued").State.Should().Be(JobState.Interrupted);
+        jobs.Get("job-done").State.Should().Be(JobState.Succeeded);
+        ReadStored("job-queued").State.Should().Be(JobState.Interrupted, "the recovered state is persisted, not only held in memory");
     }
 
     [Fact]
@@ -182,4 +182,13 @@ public sealed class JobManagerTests : IDisposable
         ((Action)(() => jobs.Get("job-nope"))).Should().Throw<McpFlowException>()
             .Where(e => e.Kind == ErrorKind.NotFound && e.Hint!.Contains("job_list"));
     }
+
+    private void Write(JobRecord record)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp, "jobs", record.Id)).FullName;
+        File.WriteAllText(Path.Combine(folder, "job.json"), JsonSerializer.Serialize(record, McpFlowJson.Options));
+    }
+
+    private JobRecord ReadStored(string id) =>
+        JsonSerializer.Deserialize<JobRecord>(File.ReadAllText(Path.Combine(_temp, "jobs", id, "job.json")), McpFlowJson.Options)!;
 }

@@ -3,10 +3,11 @@ using McpFlow.Core.Tests.Support;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
+using Xunit.Abstractions;
 
 namespace McpFlow.Core.Tests.Tools;
 
-public sealed class JobToolsTests : McpServerTestBase
+public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(output)
 {
     protected override IReadOnlyList<IToolGroup> Groups => [new TestToolGroup()];
 

@@ -2,15 +2,16 @@ using McpFlow.Core.Tracking;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using Xunit.Abstractions;
 
 namespace McpFlow.Experiments.Tests.Tools;
 
-public sealed class AnalysisToolsTests : ExperimentsToolTestBase
+public sealed class AnalysisToolsTests(ITestOutputHelper output) : ExperimentsToolTestBase(output)
 {
     [Fact]
     public async Task Analyze_FindsThePlateauAfterEpochSixtyAndTheConstantParams()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var result = await CallOkAsync("analyze_mlflow_runs", new { experiment = "cifar", metric = "val_accuracy" });
 
@@ -27,7 +28,7 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task Analyze_NamesTheMetricsWhenTheTargetIsMissing()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var result = await CallAsync("analyze_mlflow_runs", new { experiment = "cifar", metric = "f1" });
         var unknown = await CallAsync("analyze_mlflow_runs", new { experiment = "nope", metric = "f1" });
@@ -39,7 +40,7 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task Explain_PointsAtTheOnlyDifferingParam()
     {
-        var ids = await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        var ids = await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var result = await CallOkAsync("explain_run_difference", new { run_a = ids[0], run_b = ids[1], metric = "val_accuracy" });
 
@@ -51,7 +52,7 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task Explain_RejectsAMetricNeitherRunLogged()
     {
-        var ids = await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        var ids = await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var result = await CallAsync("explain_run_difference", new { run_a = ids[0], run_b = ids[1], metric = "f1" });
 
@@ -62,7 +63,7 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     public async Task Leaderboard_MarksSuggestedRunsWithTheirExplanation()
     {
         var writer = Services.GetRequiredService<ITrackingWriter>();
-        await PlateauRuns.WriteAsync(writer);
+        await PlateauRuns.WriteAsync(writer, Time);
         Services.GetRequiredService<ISuggestionStore>().Save(new HyperparameterSuggestion("sug-20261123-101500-ab12cd-1", "cifar", "val_accuracy", true,
             new Dictionary<string, string> { ["learning_rate"] = "0.003" }, 0.95, 0.01, 0.02, "Lower learning rate escapes the plateau.", DateTimeOffset.UnixEpoch));
         await CallOkAsync("mlflow_log_run", new
@@ -94,7 +95,7 @@ public sealed class AnalysisToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task ResourcesAndPrompt_ServeRunsLeaderboardAndWorkflow()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var runs = await Client.ReadResourceAsync("mlflow://experiments/cifar/runs");
         var board = await Client.ReadResourceAsync("mlflow://leaderboard/cifar/val_accuracy");

@@ -9,7 +9,7 @@ public sealed class SuggestHyperparamsToolTests : ExperimentsToolTestBase
     [Fact]
     public async Task Suggest_StatesTheSpace_ExplainsAndSavesEachSuggestion()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var result = await CallOkAsync("suggest_hyperparams", new { experiment = "cifar", metric = "val_accuracy", count = 2, seed = 7 });
 

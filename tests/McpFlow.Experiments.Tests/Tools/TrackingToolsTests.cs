@@ -51,7 +51,7 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task ListAndSearch_FindRunsWithMlflowFilters()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var list = await CallOkAsync("mlflow_list_experiments");
         var search = await CallOkAsync("mlflow_search_runs", new { experiment = "cifar", filter = "params.dropout = '0.2' and metrics.val_accuracy > 0.9205", order_by = new[] { "metrics.val_accuracy DESC" } });
@@ -63,7 +63,7 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
     [Fact]
     public async Task SearchAndGet_ReportBadFiltersAndUnknownRuns()
     {
-        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>());
+        await PlateauRuns.WriteAsync(Services.GetRequiredService<ITrackingWriter>(), Time);
 
         var filter = await CallAsync("mlflow_search_runs", new { experiment = "cifar", filter = "metrics.a > 1 or metrics.b > 2" });
         var run = await CallAsync("mlflow_get_run", new { run_id = "0123456789abcdef0123456789abcdef" });

@@ -3,11 +3,12 @@ using McpFlow.Core.Groups;
 using McpFlow.Core.Tracking;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace McpFlow.Physics.Tests.Tools;
 
 /// <summary>The physics group over the in-memory MCP harness, with an in-memory tracking store and one libtorch thread.</summary>
-public abstract class PhysicsServerTestBase : McpServerTestBase
+public abstract class PhysicsServerTestBase(ITestOutputHelper? output = null) : McpServerTestBase(output)
 {
     internal const string Poisson = """
         {"preset":"poisson","domain":{"x":[0,1],"y":[0,1]},"source":"2*pi^2*sin(pi*x)*sin(pi*y)",

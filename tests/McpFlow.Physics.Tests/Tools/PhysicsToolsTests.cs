@@ -1,9 +1,10 @@
 using McpFlow.Core.Tracking;
 using McpFlow.Testing;
+using Xunit.Abstractions;
 
 namespace McpFlow.Physics.Tests.Tools;
 
-public sealed class PhysicsToolsTests : PhysicsServerTestBase
+public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerTestBase(output)
 {
     private static readonly object TinyPoisson = new
     {
@@ -32,7 +33,7 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnTrain_TrainsStatusEvaluatesListsAndPredicts()
     {
-        var train = await CallOkAsync("pinn_train", TinyPoisson);
+        var train = await CallUntilFinishedAsync("pinn_train", TinyPoisson);
         train.Text().Should().Contain("finished");
         var result = train.Structured().GetProperty("result");
         var runId = result.GetProperty("run_id").GetString()!;
@@ -143,7 +144,7 @@ public sealed class PhysicsToolsTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnEvaluate_RejectsPointsOfTheWrongDimension()
     {
-        var train = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
         var result = await CallAsync("pinn_evaluate", new { run_id = runId, points = new[] { new[] { 0.5 } } });
         result.IsError.Should().BeTrue();

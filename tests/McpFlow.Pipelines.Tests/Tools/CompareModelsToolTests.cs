@@ -11,7 +11,7 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
     {
         Execute(TestData.Regression);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var result = await CallOkAsync("pipeline_compare_models", new { spec, trainers = new[] { "sdca" }, experiment = "houses", wait_seconds = 40 });
+        var result = await CallUntilFinishedAsync("pipeline_compare_models", new { spec, trainers = new[] { "sdca" }, experiment = "houses", wait_seconds = 40 });
         var board = result.Structured().GetProperty("result").GetProperty("leaderboard").EnumerateArray().ToList();
         board.Select(r => r.GetProperty("trainer").GetString()).Should().Equal("sdca", "mean_baseline");
         // price = 3 x1 - 2 x2 + small noise: a linear model explains most of the variance; the mean explains none.
@@ -26,7 +26,7 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
     {
         Execute($"CREATE TABLE diabetes AS SELECT * FROM read_csv_auto('{Path.Combine(RepositoryPaths.ExampleData, "diabetes.csv")}')");
         var spec = (await CallOkAsync("generate_pipeline", new { table = "diabetes", target = "progression", task = "regression", folds = 5 })).Structured().GetProperty("spec_id").GetString();
-        var result = await CallOkAsync("pipeline_compare_models", new { spec, trainers = new[] { "ols" }, experiment = "diabetes", wait_seconds = 40 });
+        var result = await CallUntilFinishedAsync("pipeline_compare_models", new { spec, trainers = new[] { "ols" }, experiment = "diabetes", wait_seconds = 40 });
         var board = result.Structured().GetProperty("result").GetProperty("leaderboard").EnumerateArray().ToList();
         board.Select(r => r.GetProperty("trainer").GetString()).Should().Equal("ols", "mean_baseline");
         // scikit-learn 1.2 LinearRegression on these same 5 folds: RMSE 55.2680 ± 4.0444 (docs/pipelines.md, benchmark

@@ -9,7 +9,7 @@ public sealed class EvaluatePipelineStepsToolTests : PipelineServerTestBase
     {
         Execute(TestData.Regression);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var result = await CallOkAsync("evaluate_pipeline_steps", new { spec, trainer = "sdca", wait_seconds = 40 });
+        var result = await CallUntilFinishedAsync("evaluate_pipeline_steps", new { spec, trainer = "sdca", wait_seconds = 40 });
         var data = result.Structured().GetProperty("result");
         var steps = data.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("step").GetString()!);
         steps["load"].GetProperty("nullsLeft").GetInt64().Should().Be(10, "x1 is missing in every 10th of 100 rows");

@@ -10,13 +10,13 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
     {
         Execute(TestData.Binary);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "customers", target = "churn", task = "binary", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var first = await CallOkAsync("pipeline_train", new { spec, trainer = "majority_baseline", experiment = "churn", wait_seconds = 40 });
+        var first = await CallUntilFinishedAsync("pipeline_train", new { spec, trainer = "majority_baseline", experiment = "churn", wait_seconds = 40 });
         first.Text().Should().Contain("First run of the experiment");
 
         Suggestions.Save(new HyperparameterSuggestion("sug-1", "churn", "accuracy", true,
             new Dictionary<string, string> { ["trainer"] = "logistic_regression", ["l2_regularization"] = "0.1", ["folds"] = "3" },
             0.95, 0.02, 0.1, "Lower L2 lets the linear boundary fit the x1 + x2 rule.", DateTimeOffset.UtcNow));
-        var result = await CallOkAsync("pipeline_train", new { spec, suggestion_id = "sug-1", wait_seconds = 40 });
+        var result = await CallUntilFinishedAsync("pipeline_train", new { spec, suggestion_id = "sug-1", wait_seconds = 40 });
         var data = result.Structured().GetProperty("result");
         data.GetProperty("trainer").GetString().Should().Be("logistic_regression");
         data.GetProperty("beatPreviousBest").GetBoolean().Should().BeTrue("a linear model beats always predicting the majority class on a linear rule");
@@ -77,7 +77,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         // whose missing x1 was imputed with the median, so on complete rows the saved model explains nearly all variance.
         Execute(TestData.Regression);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var trained = (await CallOkAsync("pipeline_train", new { spec, trainer = "ols", wait_seconds = 40 })).Structured().GetProperty("result");
+        var trained = (await CallUntilFinishedAsync("pipeline_train", new { spec, trainer = "ols", wait_seconds = 40 })).Structured().GetProperty("result");
         trained.GetProperty("mean").GetProperty("r2").GetDouble().Should().BeGreaterThan(0.8);
         var modelId = trained.GetProperty("modelId").GetString();
         await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "houses", output_table = "priced" });
@@ -93,7 +93,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         // The baseline's own JSON file must not be overwritten by the model folder's model.json.
         Execute(TestData.Regression);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var trained = (await CallOkAsync("pipeline_train", new { spec, trainer = "mean_baseline", wait_seconds = 40 })).Structured().GetProperty("result");
+        var trained = (await CallUntilFinishedAsync("pipeline_train", new { spec, trainer = "mean_baseline", wait_seconds = 40 })).Structured().GetProperty("result");
         var predicted = await CallOkAsync("pipeline_predict", new { model_id = trained.GetProperty("modelId").GetString(), table = "houses" });
         var summary = predicted.Structured().GetProperty("summary");
         summary.GetProperty("min").GetDouble().Should().Be(summary.GetProperty("max").GetDouble(), "the mean baseline predicts one value");

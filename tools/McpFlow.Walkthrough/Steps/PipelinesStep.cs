@@ -28,12 +28,26 @@ public sealed class PipelinesStep : IWalkthroughStep
 
         context.User("Compare the models.");
         var compared = await context.CallAsync("pipeline_compare_models", new { spec, experiment = "wind-forecast", wait_seconds = 45 }, cancellationToken);
-        var best = Result(compared).GetProperty("result").GetProperty("best").GetString();
+        var best = (await FinishedResult(context, compared, cancellationToken)).GetProperty("best").GetString();
 
         context.User($"Train the best one ({best}) and forecast.");
         var trained = await context.CallAsync("pipeline_train", new { spec, trainer = best, experiment = "wind-forecast", wait_seconds = 45 }, cancellationToken);
-        var modelId = Result(trained).GetProperty("result").GetProperty("modelId").GetString();
+        var modelId = (await FinishedResult(context, trained, cancellationToken)).GetProperty("modelId").GetString();
         await context.CallAsync("pipeline_predict", new { model_id = modelId, table = "wind_power", output_table = "wind_power_forecast" }, cancellationToken);
+    }
+
+    /// <summary>The job's result, following it with job_status while it still runs (a busy machine cross-validates slower).</summary>
+    private static async Task<JsonElement> FinishedResult(WalkthroughContext context, CallToolResult started, CancellationToken cancellationToken)
+    {
+        var structured = Result(started);
+        for (var attempt = 0; attempt < 10 && structured.GetProperty("result").ValueKind != JsonValueKind.Object; attempt++)
+        {
+            var jobId = structured.GetProperty("job").GetProperty("id").GetString();
+            context.User("Is it done?");
+            structured = Result(await context.CallAsync("job_status", new { job_id = jobId, wait_seconds = 45 }, cancellationToken));
+        }
+
+        return structured.GetProperty("result");
     }
 
     private static JsonElement Result(CallToolResult result) =>
