@@ -16,7 +16,7 @@ public sealed partial class ContributorGuideTests
     [
         "CancellationToken", "DateTime", "DateTimeOffset", "TimeProvider", "FakeTimeProvider", "Environment", "Path",
         "IProgress", "ProgressNotificationValue", "McpServer", "McpException", "CallToolResult", "Range", "AllowedValues",
-        "ModelContextProtocol", "CommandText",
+        "ModelContextProtocol", "CommandText", "IServiceProvider", "TryAdd", "Task", "TaskCompletionSource", "ITestOutputHelper",
     ];
 
     private static readonly Lazy<Guide> Loaded = new(Guide.Load);
