@@ -18,15 +18,20 @@ public sealed class McpFlowPatchTorchSharpNative : Task
         "/usr/lib/aarch64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
     };
 
-    [Required]
+    /// <summary>A folder whose copies (at any depth) are patched, e.g. a publish folder.</summary>
     public string Folder { get; set; } = "";
+
+    /// <summary>Copies to patch, e.g. the one of a build output.</summary>
+    public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
-        if (!Directory.Exists(Folder))
-            return true;
-        var copies = Directory.GetFiles(Folder, LibraryName, SearchOption.AllDirectories);
-        if (copies.Length == 0)
+        var copies = new System.Collections.Generic.List<string>();
+        foreach (var file in Files)
+            copies.Add(file.GetMetadata("FullPath"));
+        if (Folder.Length > 0 && Directory.Exists(Folder))
+            copies.AddRange(Directory.GetFiles(Folder, LibraryName, SearchOption.AllDirectories));
+        if (copies.Count == 0)
             return true;
         if (HostHasVersion())
         {
@@ -106,17 +111,13 @@ public sealed class McpFlowPatchTorchSharpNative : Task
                     if ((flags & VerFlgWeak) != 0)
                         return RequiredVersion + " already weak";
                     var patched = (ushort)(flags | VerFlgWeak);
-                    // The output's copy may be a hard link to the NuGet cache's file (Directory.Build.props): write a
-                    // patched copy beside it and move it over the link, so the cache's file stays as restored.
                     var bytes = BitConverter.GetBytes(patched);
                     elf[aux + 4] = bytes[0];
                     elf[aux + 5] = bytes[1];
-                    // The patched file keeps the original's time stamp: the next build's copy step then finds it up to
-                    // date (same size and time) and leaves it, instead of linking the unpatched file again.
-                    var stamp = File.GetLastWriteTimeUtc(path);
+                    // Written beside the copy and moved over it: a copy that is a link to the NuGet cache's file (a
+                    // publish folder can hold one) is replaced, not patched through, so the cache stays as restored.
                     var temporary = path + ".mcpflow-patch";
                     File.WriteAllBytes(temporary, elf);
-                    File.SetLastWriteTimeUtc(temporary, stamp);
                     File.Delete(path);
                     File.Move(temporary, path);
 
