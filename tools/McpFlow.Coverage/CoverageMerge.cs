@@ -9,8 +9,7 @@ namespace McpFlow.Coverage;
 /// </summary>
 internal sealed class CoverageMerge
 {
-    private readonly Dictionary<CoverageLine, bool> _lines = [];
-    private readonly Dictionary<CoverageLine, string> _classOfLine = [];
+    private readonly Dictionary<CoverageLine, (bool Covered, string Class)> _lines = [];
 
     /// <summary>How many reports were added.</summary>
     public int Reports { get; private set; }
@@ -32,8 +31,9 @@ internal sealed class CoverageMerge
                     var number = int.Parse((string?)line.Attribute("number") ?? "0", CultureInfo.InvariantCulture);
                     var hits = long.Parse((string?)line.Attribute("hits") ?? "0", CultureInfo.InvariantCulture);
                     var key = new CoverageLine(assembly, file, number);
-                    _lines[key] = (_lines.TryGetValue(key, out var covered) && covered) || hits > 0;
-                    _classOfLine.TryAdd(key, name);
+                    _lines[key] = _lines.TryGetValue(key, out var known)
+                        ? (known.Covered || hits > 0, known.Class)
+                        : (hits > 0, name);
                 }
             }
         }
@@ -42,13 +42,13 @@ internal sealed class CoverageMerge
     /// <summary>Covered and total lines per assembly, by name.</summary>
     public IReadOnlyList<(string Assembly, int Covered, int Total)> ByAssembly() =>
         [.. _lines.GroupBy(l => l.Key.Assembly, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count(l => l.Value), g.Count()))
+            .Select(g => (g.Key, g.Count(l => l.Value.Covered), g.Count()))
             .OrderBy(a => a.Key, StringComparer.Ordinal)];
 
     /// <summary>The classes with the most uncovered lines (nested and compiler-generated types folded into their owner).</summary>
     public IReadOnlyList<(string Class, int Uncovered, int Total)> HotSpots(int count) =>
-        [.. _lines.GroupBy(l => (l.Key.Assembly, Class: _classOfLine[l.Key]))
-            .Select(g => (g.Key.Class, Uncovered: g.Count(l => !l.Value), Total: g.Count()))
+        [.. _lines.GroupBy(l => (l.Key.Assembly, l.Value.Class))
+            .Select(g => (g.Key.Class, Uncovered: g.Count(l => !l.Value.Covered), Total: g.Count()))
             .Where(c => c.Uncovered > 0)
             .OrderByDescending(c => c.Uncovered).ThenBy(c => c.Class, StringComparer.Ordinal)
             .Take(count)];
