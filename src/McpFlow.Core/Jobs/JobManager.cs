@@ -15,7 +15,7 @@ namespace McpFlow.Core.Jobs;
 /// it removes it from the queue at once), persists every record in the workspace, and reports jobs left queued or
 /// running by an earlier process as <see cref="JobState.Interrupted"/>.
 /// </summary>
-public sealed class JobManager : IDisposable
+public sealed class JobManager : IDisposable, IAsyncDisposable
 {
     private const int MaxRecordsListed = 200;
     private readonly ConcurrentDictionary<string, JobRecord> _records = new(StringComparer.Ordinal);
@@ -25,6 +25,7 @@ public sealed class JobManager : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _saveLock = new();
+    private readonly ConcurrentDictionary<Task, byte> _runs = new();
 
     /// <summary>Creates the manager and recovers records from the workspace.</summary>
     public JobManager(McpFlowWorkspace workspace, McpFlowOptions options, TimeProvider? time = null, ILogger<JobManager>? logger = null)
@@ -128,15 +129,45 @@ public sealed class JobManager : IDisposable
         return handles.Count;
     }
 
+    /// <summary>
+    /// Cancels every job of this process and waits until their work has returned, at most <paramref name="grace"/>,
+    /// so nothing a job uses (engines, files, the workspace) is disposed under it. Returns whether all stopped in time.
+    /// </summary>
+    public async Task<bool> StopAllAsync(TimeSpan grace)
+    {
+        CancelAll();
+        var runs = _runs.Keys.ToArray();
+        if (runs.Length == 0)
+            return true;
+        try
+        {
+            await Task.WhenAll(runs).WaitAsync(grace, _time).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("{Count} job(s) did not stop within {Grace} after cancellation", runs.Count(r => !r.IsCompleted), grace);
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => CancelAll();
+
+    /// <summary>Cancels every job and waits for their work to return (at most <see cref="StopGrace"/>).</summary>
+    public async ValueTask DisposeAsync() => await StopAllAsync(StopGrace).ConfigureAwait(false);
+
+    /// <summary>How long disposal waits for cancelled jobs to return: one training step or one chunk of I/O.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
 
     // The job holds a slot: it is Running from now on (recorded before its work is scheduled, so a job is never seen
     // Queued after its successor started), and its work runs on the thread pool.
     private void Launch(QueuedJob job)
     {
         Update(job.Handle.Id, r => r with { State = JobState.Running, StartedAt = _time.GetUtcNow() });
-        _ = Task.Run(() => RunAsync(job.Handle, job.Work));
+        var run = Task.Run(() => RunAsync(job.Handle, job.Work));
+        _runs[run] = 0;
+        _ = run.ContinueWith(r => _runs.TryRemove(r, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     // Cancellation callback: a job that is still waiting is removed and recorded as cancelled; its work never runs.

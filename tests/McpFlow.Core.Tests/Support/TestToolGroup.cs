@@ -9,9 +9,7 @@ public sealed class TestToolGroup : IToolGroup
 
     public string Description => "tools for testing the core";
 
-    public void AddServices(IServiceCollection services)
-    {
-    }
+    public void AddServices(IServiceCollection services) => services.AddSingleton<TestJobGate>();
 
     public void AddMcp(IMcpServerBuilder mcp) => mcp.WithTools<TestTools>().WithTools<ContractTools>().WithResources<TestResources>().WithPrompts<TestPrompts>();
 }

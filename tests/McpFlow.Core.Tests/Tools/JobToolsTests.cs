@@ -30,7 +30,7 @@ public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(
     [Fact]
     public async Task AbsurdWait_IsRefused_AndTheJobItStartedIsCancelled()
     {
-        var result = await CallAsync("test_count", new { n = 1_000, wait_seconds = 1e308 });
+        var result = await CallAsync("test_hold", new { wait_seconds = 1e308 });
 
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("wait_seconds must be between 0 and 45 (clients cut calls at about 60 s); got 1E+308.");
@@ -52,9 +52,10 @@ public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(
     [Fact]
     public async Task JobOutlastingWait_ReturnsJobId_ThenStatusWaitsForIt()
     {
-        var started = await CallOkAsync("test_count", new { n = 40, wait_seconds = 0 });
+        var started = await CallOkAsync("test_hold", new { wait_seconds = 0 });
         var jobId = started.Structured().GetProperty("job").GetProperty("id").GetString()!;
         started.Text().Should().Contain("job_status").And.Contain(jobId);
+        Services.GetRequiredService<TestJobGate>().Release();
 
         var status = await CallOkAsync("job_status", new { job_id = jobId, wait_seconds = 20 });
         status.Structured().GetProperty("job").GetProperty("state").GetString().Should().Be("succeeded");
@@ -66,7 +67,7 @@ public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(
     [Fact]
     public async Task JobCancel_CancelsRunningJob()
     {
-        var started = await CallOkAsync("test_count", new { n = 100000, wait_seconds = 0 });
+        var started = await CallOkAsync("test_hold", new { wait_seconds = 0 });
         var jobId = started.Structured().GetProperty("job").GetProperty("id").GetString()!;
 
         var cancelled = await CallOkAsync("job_cancel", new { job_id = jobId });
