@@ -1,3 +1,6 @@
+using McpFlow.Core.Errors;
+using Microsoft.Extensions.Logging;
+
 namespace McpFlow.Core.Groups;
 
 /// <summary>An <see cref="IEngineProbe"/> from a delegate; failures become "not available" with the reason.</summary>
@@ -7,7 +10,7 @@ public sealed class EngineProbe(string engine, Func<EngineStatus> probe) : IEngi
     public string Engine => engine;
 
     /// <inheritdoc />
-    public EngineStatus Probe()
+    public EngineStatus Probe(ILogger logger)
     {
         try
         {
@@ -20,7 +23,9 @@ public sealed class EngineProbe(string engine, Func<EngineStatus> probe) : IEngi
             var root = ex;
             while (root.InnerException is not null)
                 root = root.InnerException;
-            return new EngineStatus(engine, false, null, $"{root.GetType().Name}: {root.Message}");
+            logger.LogError(ex, "Engine {Engine} does not load (log id {LogId})", engine, ErrorReport.LogId(root));
+            return new EngineStatus(engine, false, null,
+                $"{root.GetType().Name} while loading (log id {ErrorReport.LogId(root)}); the server log has the details. The {engine} tools will fail until the operator fixes the installation (docs/environment.md).");
         }
     }
 }

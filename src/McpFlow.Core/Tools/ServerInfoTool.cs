@@ -8,6 +8,7 @@ using McpFlow.Core.Mcp;
 using McpFlow.Core.Native;
 using McpFlow.Core.Security;
 using McpFlow.Core.Workspace;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -16,7 +17,8 @@ namespace McpFlow.Core.Tools;
 /// <summary>The <c>server_info</c> tool.</summary>
 [McpServerToolType]
 public sealed class ServerInfoTool(
-    McpFlowOptions options, McpFlowWorkspace workspace, FileAccessGuard guard, ToolGroupSelection groups, IEnumerable<IEngineProbe> probes)
+    McpFlowOptions options, McpFlowWorkspace workspace, FileAccessGuard guard, ToolGroupSelection groups, IEnumerable<IEngineProbe> probes,
+    ILogger<ServerInfoTool> logger)
 {
     /// <summary>Describes this McpFlow server.</summary>
     [McpServerTool(Name = "server_info", Title = "McpFlow server information", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
@@ -32,7 +34,7 @@ public sealed class ServerInfoTool(
         var engines = probe_engines ? probes.Select(p =>
         {
             cancellationToken.ThrowIfCancellationRequested(); // each probe may load a native engine
-            return p.Probe();
+            return p.Probe(logger);
         }).ToList() : [];
         var tracking = options.MlflowTrackingUri ?? workspace.Root + "/mlruns (local MLflow file store)";
         var info = new

@@ -31,6 +31,13 @@ public sealed class ApprovalGate(WorkbenchOptions options, RunStore store) : IAp
         {
             throw McpFlowException.Forbidden($"'{action}' refused: {ex.Message}", ex.Hint);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Fails closed, and says why in words the model can pass on (the exception's own text can name paths).
+            throw McpFlowException.Forbidden(
+                $"'{action}' refused: the records of run {runId} could not be read ({ex.GetType().Name}), so its approval cannot be confirmed.",
+                $"Ask the operator to check that the workspace's runs/{runId} folder is readable and the disk is healthy, then retry; workbench_run_card run_id=\"{runId}\" shows whether the run reads again.");
+        }
 
         if (run.State == RunState.Approved)
             return;

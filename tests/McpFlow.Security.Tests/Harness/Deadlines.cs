@@ -1,8 +1,9 @@
 namespace McpFlow.Security.Tests.Harness;
 
 /// <summary>
-/// Hang detectors, never waits: a call that answers sooner costs nothing. Each is generous so that a slow, loaded
-/// 2-core machine cannot fail the suite; an answer later than these is a hang.
+/// Hang detectors, never waits: a call that answers sooner costs nothing. Call deadlines count the server's CPU time
+/// (<see cref="HangWatch"/>), so a machine loaded by other work slows a call without failing it; a call whose server
+/// works longer than these is a hang.
 /// </summary>
 internal static class Deadlines
 {

@@ -7,7 +7,8 @@ using ModelContextProtocol.Protocol;
 namespace McpFlow.Security.Tests.Harness;
 
 /// <summary>
-/// A server that outlives what its calls do to it: every call runs against a deadline and against the process's exit; a
+/// A server that outlives what its calls do to it: every call runs against a deadline (in the server's CPU time,
+/// <see cref="HangWatch"/>) and against the process's exit; a
 /// hang kills the process (releasing the workspace) and a crash is noticed; either way the next call starts a fresh
 /// process on the same workspace, so one hostile input cannot hide the next one's result.
 /// </summary>
@@ -82,9 +83,9 @@ internal sealed class GuardedServer(ServerLaunch launch) : IAsyncDisposable
     private async Task<CallOutcome> RunAsync(Func<ServerInstance, CancellationToken, Task<CallOutcome>> call, TimeSpan deadline)
     {
         var instance = await InstanceAsync();
-        using var timer = new CancellationTokenSource(deadline);
+        using var hang = HangWatch.Start(instance.Process, deadline);
         var watch = Stopwatch.StartNew();
-        var work = call(instance, timer.Token);
+        var work = call(instance, hang.Token);
         var exited = instance.Process.WaitForExitAsync(CancellationToken.None);
         await Task.WhenAny(work, exited);
         CallOutcome outcome;
@@ -96,13 +97,14 @@ internal sealed class GuardedServer(ServerLaunch launch) : IAsyncDisposable
         {
             outcome = new CallOutcome(OutcomeKind.ProtocolError, true, ex.Message, "", watch.Elapsed);
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        catch (OperationCanceledException) when (hang.Token.IsCancellationRequested)
         {
             await instance.KillHardAsync();
             outcome = new CallOutcome(OutcomeKind.Hang, true, "", "", watch.Elapsed,
-                $"no answer within {deadline.TotalSeconds:0} s; killed. stderr: {Tail(instance.StdErrTail)}");
+                $"no answer after {hang.CpuUsed.TotalSeconds:0.0} s of server CPU time (deadline {deadline.TotalSeconds:0} s of CPU, "
+                + $"or {HangWatch.WallFactor}x that in wall time; {watch.Elapsed.TotalSeconds:0} s passed); killed. stderr: {Tail(instance.StdErrTail)}");
         }
-        catch (Exception) when (!timer.IsCancellationRequested)
+        catch (Exception) when (!hang.Token.IsCancellationRequested)
         {
             // A transport failure is a crash when the process is gone or goes within a few seconds (its exit status can
             // lag the closed pipe); any other client-side failure is a harness bug and propagates.

@@ -43,6 +43,22 @@ public sealed class ApprovalGateTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureAllowed_FailsClosedWithAnActionableMessage_WhenTheRecordsCannotBeRead()
+    {
+        var run = await _wb.RecordAsync();
+        _wb.Decisions.Decide(run.RunId, Decision.Approve, null, null, "ana", "tool");
+        // The manifest replaced by a link to /proc/self/mem: it exists, and reading it from offset 0 fails with EIO, a
+        // real I/O error even for root (who reads past chmod 000).
+        var manifest = Path.Combine(run.Folder, "manifest.json");
+        File.Delete(manifest);
+        File.CreateSymbolicLink(manifest, "/proc/self/mem");
+        var act = () => _wb.Gate(GatedActions.FinalReport).EnsureAllowed(GatedActions.FinalReport, run.RunId);
+        act.Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden
+            && e.Message.StartsWith($"'final_report' refused: the records of run {run.RunId} could not be read (", StringComparison.Ordinal)
+            && e.Hint!.Contains($"runs/{run.RunId}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EnsureAllowed_RefusesAnApprovedRunWhoseInputChanged()
     {
         var input = Artifacts.Write(_wb.Data, "in.csv", "x\n1\n");
