@@ -51,7 +51,9 @@ public static class McpFlowCoreServices
             .AddReadResourceFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(PromptArgumentFilter.Wrap));
-        mcp.WithMessageFilters(filters => filters.AddIncomingFilter(ProtocolErrorFilter.Wrap));
+        mcp.WithMessageFilters(filters => filters
+            .AddIncomingFilter(ProtocolErrorFilter.Wrap)
+            .AddIncomingFilter(ProtocolVersionFilter.Wrap));
         // Services of every group are registered (they are lazy singletons) so groups can use each other's
         // services, e.g. physics logs through the experiments group's tracking store even when that group's
         // tools are disabled. Only enabled groups expose tools, resources and prompts.
