@@ -4,6 +4,7 @@ using McpFlow.Core.Groups;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Mcp.Arguments;
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Workspace;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,17 +42,22 @@ public static class McpFlowCoreServices
             server.ServerInfo = new() { Name = "McpFlow", Title = "McpFlow data-science co-pilot", Version = typeof(McpFlowCoreServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
             server.ServerInstructions = ServerInstructions.Text;
         });
-        // Filters run outermost first: the result cap sees every answer (errors included), the error filter turns
+        // Filters run outermost first: the result cap sees every answer (errors included), the client log reports failures and durations
+        // (notifications/message), the error filter turns
         // every failure into text the model may see, and arguments are checked against the tool's schema before
         // the SDK binds them. Groups' own filters (e.g. the workbench audit) run inside these.
         mcp.WithRequestFilters(filters => filters
             .AddCallToolFilter(ResultCapFilter.Wrap)
+            .AddCallToolFilter(ClientLogFilter.Wrap)
             .AddCallToolFilter(ToolErrorFilter.Wrap)
             .AddCallToolFilter(ArgumentValidationFilter.Wrap)
             .AddReadResourceFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(PromptArgumentFilter.Wrap));
-        mcp.WithMessageFilters(filters => filters.AddIncomingFilter(ProtocolErrorFilter.Wrap));
+        mcp.WithMessageFilters(filters => filters
+            .AddIncomingFilter(ProtocolErrorFilter.Wrap)
+            .AddIncomingFilter(ProtocolVersionFilter.Wrap));
+        mcp.WithCompleteHandler(CompletionHandler.HandleAsync);
         // Services of every group are registered (they are lazy singletons) so groups can use each other's
         // services, e.g. physics logs through the experiments group's tracking store even when that group's
         // tools are disabled. Only enabled groups expose tools, resources and prompts.

@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
 using McpFlow.Data.Export;
 using McpFlow.Data.Loading;
@@ -55,5 +56,6 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<ExportTool>()
             .WithResources<DataResources>()
             .WithPrompts<ExploreDatasetPrompt>();
+        mcp.Services.AddSingleton<ICompletionSource, DataCompletions>();
     }
 }

@@ -1,6 +1,7 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Tracking;
 using McpFlow.Core.Workspace;
 using McpFlow.Experiments.Analysis;
@@ -50,5 +51,6 @@ public sealed class ExperimentsToolGroup : IToolGroup
             .WithTools<SuggestHyperparamsTool>()
             .WithResources<ExperimentResources>()
             .WithPrompts<PlateauPrompt>();
+        mcp.Services.AddSingleton<ICompletionSource, ExperimentCompletions>();
     }
 }

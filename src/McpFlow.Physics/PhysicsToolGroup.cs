@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Physics.Engine;
 using McpFlow.Physics.Prompts;
 using McpFlow.Physics.Resources;
@@ -40,5 +41,6 @@ public sealed class PhysicsToolGroup : IToolGroup
             .WithTools<ValidateSolutionTool>()
             .WithResources<PhysicsRunResources>()
             .WithPrompts<SolvePdePrompt>();
+        mcp.Services.AddSingleton<ICompletionSource, PhysicsCompletions>();
     }
 }

@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Approval;
@@ -58,5 +59,6 @@ public sealed class WorkbenchToolGroup : IToolGroup
             .WithTools<AuditTool>()
             .WithResources<WorkbenchResources>()
             .WithPrompts<WorkbenchPrompts>();
+        mcp.Services.AddSingleton<ICompletionSource, WorkbenchCompletions>();
     }
 }

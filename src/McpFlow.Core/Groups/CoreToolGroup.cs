@@ -1,3 +1,4 @@
+using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Resources;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tools;
@@ -27,6 +28,9 @@ public sealed class CoreToolGroup : IToolGroup
     }
 
     /// <inheritdoc />
-    public void AddMcp(IMcpServerBuilder mcp) =>
+    public void AddMcp(IMcpServerBuilder mcp)
+    {
         mcp.WithTools<ServerInfoTool>().WithTools<JobTools>().WithResources<JobResources>();
+        mcp.Services.AddSingleton<ICompletionSource, JobCompletions>();
+    }
 }

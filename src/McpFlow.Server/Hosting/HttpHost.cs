@@ -21,7 +21,7 @@ internal static class HttpHost
         builder.Host.UseDefaultServiceProvider(ServiceValidation.Apply);
         Logging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport();
+        builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport(Sessions.Configure);
         ShutdownGuard.Add(builder.Services, stdin: null);
         ShutdownWatchdog watchdog;
         await using (var app = builder.Build())

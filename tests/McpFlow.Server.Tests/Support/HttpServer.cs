@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ModelContextProtocol.Client;
+
+namespace McpFlow.Server.Tests.Support;
+
+/// <summary>The real server with <c>--http</c> on a free loopback port, guarded by a bearer token, and SDK clients for it.</summary>
+internal sealed class HttpServer : IAsyncDisposable
+{
+    public const string Token = "e2e-token-7f3a";
+
+    // Start-up of the real server on a loaded 2-core machine; the loop ends as soon as it answers.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<string> _log = new();
+
+    private HttpServer(Process process, Uri endpoint)
+    {
+        Process = process;
+        Endpoint = endpoint;
+        // Read the log as it comes (a full stderr pipe would block the server) and keep it for failure messages.
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _log.Enqueue(e.Data);
+        };
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The server's log lines so far (stderr).</summary>
+    public string Log => string.Join("\n", _log);
+
+    public Process Process { get; }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>Starts the server with <paramref name="args"/> besides the HTTP ones and waits until it answers.</summary>
+    public static async Task<HttpServer> StartAsync(IEnumerable<string> args, string logLevel = "Warning")
+    {
+        var port = ServerProcess.FreePort();
+        var process = ServerProcess.Start(["--http", "--urls", $"http://127.0.0.1:{port}", .. args],
+            new Dictionary<string, string> { ["MCPFLOW_HTTP_TOKEN"] = Token, ["MCPFLOW_LOG_LEVEL"] = logLevel });
+        var server = new HttpServer(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+        using var http = new HttpClient();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await http.GetAsync(server.Endpoint);
+                return server;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < StartLimit && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>A connected SDK client (Streamable HTTP, with the token) using <paramref name="handlers"/>; disposing
+    /// the connection closes the session (HTTP DELETE) and then the transport.</summary>
+    public async Task<Connection> ConnectAsync(McpClientHandlers? handlers = null)
+    {
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = Endpoint,
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
+        });
+        try
+        {
+            var options = McpFlow.Walkthrough.WalkthroughClientOptions.Create();
+            if (handlers is not null)
+                options.Handlers = handlers;
+            return new Connection(await McpClient.CreateAsync(transport, options), transport);
+        }
+        catch
+        {
+            await transport.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+
+        Process.Dispose();
+    }
+
+    /// <summary>A client and the transport it runs on.</summary>
+    public sealed class Connection(McpClient client, HttpClientTransport transport) : IAsyncDisposable
+    {
+        public McpClient Client => client;
+
+        public async ValueTask DisposeAsync()
+        {
+            await client.DisposeAsync();
+            await transport.DisposeAsync();
+        }
+    }
+}
