@@ -1,3 +1,4 @@
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Storage;
 using McpFlow.Data.Export;
@@ -11,6 +12,7 @@ using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
 using McpFlow.Data.Transformations;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Server;
 
 namespace McpFlow.Data;
 
@@ -55,5 +57,6 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<ExportTool>()
             .WithResources<DataResources>()
             .WithPrompts<ExploreDatasetPrompt>();
+        mcp.Services.AddOptions<McpServerOptions>().PostConfigure<McpFlowOptions>(QueryAnnotations.Apply);
     }
 }

@@ -40,6 +40,8 @@ public static class ArgumentSchemaValidator
 
             if (Normalized(value, parameter) is { } integer)
                 arguments![name] = integer;
+            else if (ParsedObject(value, parameter) is { } parsed)
+                arguments![name] = parsed;
             if (Check(arguments![name], parameter, 0) is { } problem)
                 problems.Add(new ArgumentProblem(name, $"'{name}' {problem}. E.g. {name}={ParameterExample.For(parameter)}"));
         }
@@ -187,6 +189,24 @@ public static class ArgumentSchemaValidator
             // Case-insensitive like the domain's own parsing of these words ("Maximize" works as "maximize").
             ? string.Equals(allowed.GetString(), value.GetString(), StringComparison.OrdinalIgnoreCase)
             : JsonElement.DeepEquals(allowed, value);
+
+    /// <summary>A JSON object sent as text for an object parameter (published as JSON text, see
+    /// <see cref="ToolSchemas"/>), parsed; else null (the text is then reported as the wrong type).</summary>
+    private static JsonElement? ParsedObject(JsonElement value, JsonElement schema)
+    {
+        if (value.ValueKind != JsonValueKind.String || JsonSchemaFacts.Types(schema) is not { } types
+            || !types.Contains("object") || types.Contains("string"))
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(value.GetString()!, new JsonDocumentOptions { MaxDepth = MaxDepth * 4 });
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>An integral number written as 5.0 or 1e3 for an integer parameter, rewritten as a plain integer; else null.</summary>
     private static JsonElement? Normalized(JsonElement value, JsonElement schema)
