@@ -1,3 +1,4 @@
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
@@ -12,6 +13,7 @@ using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
 using McpFlow.Data.Transformations;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Server;
 
 namespace McpFlow.Data;
 
@@ -57,5 +59,6 @@ public sealed class DataToolGroup : IToolGroup
             .WithResources<DataResources>()
             .WithPrompts<ExploreDatasetPrompt>();
         mcp.Services.AddSingleton<ICompletionSource, DataCompletions>();
+        mcp.Services.AddOptions<McpServerOptions>().PostConfigure<McpFlowOptions>(QueryAnnotations.Apply);
     }
 }

@@ -19,6 +19,13 @@ public sealed class McpFlowOptions
     /// <summary>Tool groups to enable, by name (e.g. <c>data</c>, <c>experiments</c>). Empty means all.</summary>
     public List<string> Groups { get; set; } = [];
 
+    /// <summary>Only these tools are listed and callable, by name (e.g. <c>data_query</c>), within the enabled groups.
+    /// Empty means every tool of the enabled groups. Default: empty.</summary>
+    public List<string> Tools { get; set; } = [];
+
+    /// <summary>Tools neither listed nor callable, by name, e.g. <c>data_export</c>. Default: none.</summary>
+    public List<string> ExcludeTools { get; set; } = [];
+
     /// <summary>When true only read-only tools are listed and callable. Default: false.</summary>
     public bool ReadOnly { get; set; }
 

@@ -1,19 +1,20 @@
+using McpFlow.Core.Mcp;
+
 namespace McpFlow.Core.Configuration;
 
 /// <summary>Validates <see cref="McpFlowOptions"/> in one place and reports every problem together.</summary>
 public static class OptionsValidator
 {
-    /// <summary>Maximum job wait: clients cut tool calls at about 60 s.</summary>
-    public const double MaxJobWaitSeconds = 50;
-
     /// <summary>Highest nesting depth an operator may allow: DuckDB needs 39 s for one 1,000-deep JSON array here.</summary>
     public const int MaxNestingDepth = 512;
 
     /// <summary>Highest column limit an operator may allow: DuckDB needs about 20 s to load a 16,000-column CSV here.</summary>
     public const int MaxColumns = 20_000;
 
-    /// <summary>Returns all problems found; empty when the options are usable.</summary>
-    public static IReadOnlyList<string> Validate(McpFlowOptions options, IEnumerable<string> knownGroups)
+    /// <summary>Returns all problems found; empty when the options are usable. <paramref name="knownTools"/> maps
+    /// every tool name compiled into the server to its group (tool names are not checked when it is null).</summary>
+    public static IReadOnlyList<string> Validate(McpFlowOptions options, IEnumerable<string> knownGroups,
+        IReadOnlyDictionary<string, string>? knownTools = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.WorkspacePath))
@@ -31,6 +32,9 @@ public static class OptionsValidator
         foreach (var group in options.Groups.Where(g => !known.Contains(g)))
             errors.Add($"group '{group}' is unknown; known groups: {string.Join(", ", known.Order())}.");
 
+        if (knownTools is not null)
+            ValidateTools(options, knownTools, errors);
+
         if (options.Sql.TimeoutSeconds is < 1 or > 600)
             errors.Add($"sql timeout {options.Sql.TimeoutSeconds}s is outside 1..600.");
         if (options.Sql.MaxRows is < 1 or > 100_000)
@@ -41,8 +45,8 @@ public static class OptionsValidator
         ValidateExport(options.Export, errors);
         if (options.MlflowTimeoutSeconds is < 1 or > 300)
             errors.Add($"mlflow timeout {options.MlflowTimeoutSeconds}s is outside 1..300.");
-        if (options.Jobs.WaitSeconds is < 0 or > MaxJobWaitSeconds)
-            errors.Add($"job wait {options.Jobs.WaitSeconds}s is outside 0..{MaxJobWaitSeconds} (clients cut calls at ~60 s).");
+        if (options.Jobs.WaitSeconds is < 0 or > JobCalls.MaxWaitSeconds)
+            errors.Add($"job wait {options.Jobs.WaitSeconds}s is outside 0..{JobCalls.MaxWaitSeconds} (clients cut calls at ~60 s).");
         if (options.Jobs.MaxConcurrent is < 1 or > 64)
             errors.Add($"max concurrent jobs {options.Jobs.MaxConcurrent} is outside 1..64.");
         if (options.Physics.Threads is < 0 or > 1024)
@@ -59,6 +63,22 @@ public static class OptionsValidator
         }
 
         return errors;
+    }
+
+    private static void ValidateTools(McpFlowOptions options, IReadOnlyDictionary<string, string> knownTools, List<string> errors)
+    {
+        var valid = string.Join(", ", knownTools.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, setting) in options.Tools.Select(t => (t, "--tools")).Concat(options.ExcludeTools.Select(t => (t, "--exclude-tools"))))
+        {
+            var shown = name.Length <= 60 ? name : name[..60] + "…";
+            if (!knownTools.TryGetValue(name, out var group))
+                errors.Add($"{setting}: tool '{shown}' is unknown; valid tools: {valid}.");
+            else if (options.Groups.Count > 0 && group != "core" && !options.Groups.Contains(group, StringComparer.OrdinalIgnoreCase))
+                errors.Add($"{setting}: tool '{shown}' belongs to group '{group}', which --groups does not enable; add '{group}' to --groups.");
+        }
+
+        if (options.Tools.Count > 0 && options.Tools.All(options.ExcludeTools.Contains))
+            errors.Add("--exclude-tools removes every tool --tools names: no tool would be left.");
     }
 
     private static void ValidateLoad(LoadLimits load, List<string> errors)

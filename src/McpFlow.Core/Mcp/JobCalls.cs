@@ -14,7 +14,9 @@ namespace McpFlow.Core.Mcp;
 /// </summary>
 public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
 {
-    /// <summary>Longest wait a client may ask for, in seconds: clients cut tool calls at about 60 s.</summary>
+    /// <summary>Longest wait a client may ask for (<c>wait_seconds</c>) and an operator may configure (<c>--job-wait</c>),
+    /// in seconds: clients cut tool calls at about 60 s, and an answer needs some seconds after the wait. The
+    /// <c>wait_seconds</c> descriptions say "0-45" (a test checks they match this constant).</summary>
     public const double MaxWaitSeconds = 45;
 
     private static readonly TimeSpan MinNotificationInterval = TimeSpan.FromMilliseconds(250);
@@ -36,7 +38,7 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
             throw;
         }
 
-        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? options.Jobs.WaitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
+        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? options.Jobs.WaitSeconds, 0, MaxWaitSeconds));
         JobRecord record;
         using (Forward(handle, progress))
         {
@@ -60,7 +62,7 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
     {
         CheckWait(waitSeconds);
         var handle = jobs.TryGetHandle(jobId);
-        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, OptionsValidator.MaxJobWaitSeconds));
+        var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, MaxWaitSeconds));
         using (handle is null ? null : Forward(handle, progress))
             return Describe(await jobs.WaitAsync(jobId, wait, cancellationToken));
     }
@@ -90,7 +92,7 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
             JobState.Interrupted => $"Job {record.Id} ({record.Title}) was interrupted: {record.Error}",
             _ => $"Job {record.Id} ({record.Title}) is {record.State.ToString().ToLowerInvariant()}" +
                  (record.Progress is { } p ? $": {p.Message}" + (p.Fraction is { } f ? $" ({f:P0})" : "") : ".") +
-                 $"\nIt continues in the background. Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to 45) to follow it, or job_cancel to stop it.",
+                 $"\nIt continues in the background. Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to {MaxWaitSeconds}) to follow it, or job_cancel to stop it.",
         };
         var images = (result?.Artifacts ?? [])
             .Where(a => a.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && File.Exists(a))

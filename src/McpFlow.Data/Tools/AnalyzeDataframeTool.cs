@@ -20,7 +20,7 @@ public sealed class AnalyzeDataframeTool(
 {
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",
-        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Profiles a workspace table (or a file, loaded first): per column the semantic type, missing, distinct, min/max, mean, std, " +
                  "variance, quantiles, IQR, MAD, skewness and excess kurtosis, zeros, negatives, infinities, histogram, top values, text lengths; " +
                  "duplicates, type problems (numbers stored as text with their decimal separator, mixed date formats, codes with leading zeros, " +

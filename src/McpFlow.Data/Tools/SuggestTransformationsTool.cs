@@ -12,8 +12,9 @@ namespace McpFlow.Data.Tools;
 public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionStore store)
 {
     /// <summary>Suggests transformations.</summary>
+    // Not read-only: it stores the suggestions in the workspace database so data_apply_transformation can use their ids.
     [McpServerTool(Name = "suggest_transformations", Title = "Suggest transformations",
-        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Profiles a table and proposes ranked, data-driven transformations with their rationale and their effect measured on this " +
                  "data, broken data first: type fixes (numbers and dates stored as text, with the decimal separator or day/month order decided " +
                  "from the values), missing markers, inconsistent category spellings, duplicate rows, constant / near-duplicate / id columns, " +

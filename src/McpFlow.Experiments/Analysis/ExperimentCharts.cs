@@ -9,7 +9,7 @@ namespace McpFlow.Experiments.Analysis;
 public static class ExperimentCharts
 {
     /// <summary>One line per run: the metric against the step.</summary>
-    public static ChartImage Curves(string title, string metric, IEnumerable<(string Label, IReadOnlyList<MlflowMetric> History)> series, string name, string folder, long? markStep = null)
+    public static ChartImage Curves(string title, string metric, IEnumerable<(string Label, IReadOnlyList<MlflowMetric> History)> series, string name, string? folder, long? markStep = null)
     {
         using var plot = new Plot();
         foreach (var (label, history) in series)
@@ -37,7 +37,7 @@ public static class ExperimentCharts
     }
 
     /// <summary>The metric against one parameter (log x-axis when the values span two orders of magnitude).</summary>
-    public static ChartImage MetricVsParam(string metric, string param, IReadOnlyList<MlflowRun> runs, string name, string folder)
+    public static ChartImage MetricVsParam(string metric, string param, IReadOnlyList<MlflowRun> runs, string name, string? folder)
     {
         var pairs = runs.Where(r => r.Metric(metric) is { } m && double.IsFinite(m) && r.Params.TryGetValue(param, out var p)
                                     && double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _))

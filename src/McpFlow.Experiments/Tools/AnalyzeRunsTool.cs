@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
-using McpFlow.Core.Workspace;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Analysis;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -12,7 +12,8 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>analyze_mlflow_runs</c> tool.</summary>
 [McpServerToolType]
-public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace workspace)
+[UsesTrackingServer]
+public sealed class AnalyzeRunsTool(RunAnalyzer analyzer)
 {
     /// <summary>Analyses the runs of an experiment.</summary>
     [McpServerTool(Name = "analyze_mlflow_runs", Title = "Analyse MLflow runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -29,7 +30,8 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace works
     {
         var maximize = RunLoader.ParseDirection(direction, metric);
         var (analysis, histories, runs) = await analyzer.AnalyzeAsync(experiment, metric, maximize, Math.Clamp(top_runs, 1, 20), Math.Clamp(tolerance, 0.001, 0.2), cancellationToken);
-        var folder = Path.Combine(workspace.ArtifactsPath, "experiments");
+        // Rendered inline only (folder null): the tool is read-only, so it saves nothing in the workspace.
+        string? folder = null;
         var plateau = analysis.Curves.Where(c => c.Plateaued).Select(c => c.PlateauStep).FirstOrDefault();
         var charts = new List<McpFlow.Core.Charts.ChartImage>
         {
@@ -39,7 +41,7 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer, McpFlowWorkspace works
         var important = analysis.Parameters.FirstOrDefault(p => p is { Numeric: true, Constant: false, Importance: not null });
         if (important is not null)
             charts.Add(ExperimentCharts.MetricVsParam(metric, important.Name, runs, $"{metric}_vs_{important.Name}_{analysis.Experiment}", folder));
-        analysis = analysis with { Charts = charts.Select(c => c.Path!).ToList() };
+        analysis = analysis with { Charts = [] };
         return ToolResults.Create(Format(analysis), analysis, charts.Select(c => (ContentBlock)ToolResults.Png(c.Png)));
     }
 

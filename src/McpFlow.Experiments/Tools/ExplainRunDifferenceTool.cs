@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
-using McpFlow.Core.Workspace;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Analysis;
 using McpFlow.Experiments.Tracking;
 using ModelContextProtocol.Protocol;
@@ -12,7 +12,8 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>explain_run_difference</c> tool.</summary>
 [McpServerToolType]
-public sealed class ExplainRunDifferenceTool(RunLoader loader, McpFlowWorkspace workspace)
+[UsesTrackingServer]
+public sealed class ExplainRunDifferenceTool(RunLoader loader)
 {
     /// <summary>Explains why two runs differ.</summary>
     [McpServerTool(Name = "explain_run_difference", Title = "Explain the difference between two runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -35,8 +36,9 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader, McpFlowWorkspace 
         var importance = await ImportanceAsync(a.ExperimentId, metric, cancellationToken);
         var diff = RunDifferenceExplainer.Explain(a, b, metric, maximize, ha, hb, importance);
         var chart = ExperimentCharts.Curves($"{metric}: {a.DisplayName} vs {b.DisplayName}", metric, [(a.DisplayName, ha), (b.DisplayName, hb)],
-            $"diff_{a.RunId[..8]}_{b.RunId[..Math.Min(8, b.RunId.Length)]}_{metric}", Path.Combine(workspace.ArtifactsPath, "experiments"));
-        diff = diff with { Charts = [chart.Path!] };
+            $"diff_{a.RunId[..8]}_{b.RunId[..Math.Min(8, b.RunId.Length)]}_{metric}", folder: null);
+        // Rendered inline only: the tool is read-only, so it saves nothing in the workspace.
+        diff = diff with { Charts = [] };
         var text = new StringBuilder(diff.Explanation).AppendLine().AppendLine("Params that differ:");
         foreach (var p in diff.ParamDiffs)
             text.AppendLine($"  {p.Name}: {p.A ?? "unset"} → {p.B ?? "unset"}");

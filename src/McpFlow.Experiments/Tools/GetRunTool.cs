@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Tracking;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -10,6 +11,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_get_run</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class GetRunTool(ITrackingStore store)
 {
     /// <summary>Shows one run.</summary>

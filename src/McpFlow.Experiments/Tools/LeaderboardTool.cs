@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Analysis;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -9,6 +10,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_leaderboard</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class LeaderboardTool(LeaderboardService leaderboards)
 {
     /// <summary>Ranks runs.</summary>

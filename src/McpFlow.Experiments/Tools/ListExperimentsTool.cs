@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Tracking;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -10,6 +11,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_list_experiments</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class ListExperimentsTool(ITrackingStore store)
 {
     /// <summary>Lists experiments.</summary>

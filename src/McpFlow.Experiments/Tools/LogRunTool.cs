@@ -13,6 +13,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_log_run</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestions, FileAccessGuard guard, TimeProvider time)
 {
     /// <summary>Logs a complete run.</summary>

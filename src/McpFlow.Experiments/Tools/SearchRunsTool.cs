@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Analysis;
 using McpFlow.Experiments.Tracking;
 using ModelContextProtocol.Protocol;
@@ -13,6 +14,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>mlflow_search_runs</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class SearchRunsTool(RunLoader loader)
 {
     /// <summary>Order clauses accepted at most: MLflow orders by a handful of keys; thousands only make work.</summary>

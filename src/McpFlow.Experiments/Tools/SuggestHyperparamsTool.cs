@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Analysis;
 using McpFlow.Experiments.Suggestions;
 using ModelContextProtocol.Protocol;
@@ -12,6 +13,7 @@ namespace McpFlow.Experiments.Tools;
 
 /// <summary>The <c>suggest_hyperparams</c> tool.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
 {
     /// <summary>Suggests hyperparameters.</summary>

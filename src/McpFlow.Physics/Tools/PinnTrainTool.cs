@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Physics.Analysis;
 using McpFlow.Physics.Training;
 using ModelContextProtocol;
@@ -12,6 +13,7 @@ namespace McpFlow.Physics.Tools;
 
 /// <summary><c>pinn_train</c>.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
 {
     /// <summary>Starts a PINN training job.</summary>

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Pipelines.Comparison;
 using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
@@ -14,6 +15,7 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>pipeline_compare_models.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     /// <summary>Compares models as a background job.</summary>

@@ -15,7 +15,7 @@ public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorde
 {
     /// <summary>Finds spikes and change points of one series.</summary>
     [McpServerTool(Name = "pipeline_detect_series_events", Title = "Detect spikes and change points in a series",
-        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Finds spikes and changes in level in one numeric column of a workspace table ordered by a time column. The season " +
                  "(from the autocorrelation, or given) is removed first; change points are found by PELT (exact segmentation for changes " +
                  "in mean, penalty 3 log n) after isolated outliers are cleaned; spikes are values whose robust z-score against the " +

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Tracking;
 using McpFlow.Pipelines.Evaluation;
 using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
@@ -14,6 +15,7 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>evaluate_pipeline_steps.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     /// <summary>Evaluates each step of a spec as a background job.</summary>

@@ -5,6 +5,7 @@ using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Runs;
+using McpFlow.Core.Tracking;
 using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Storage;
 using McpFlow.Pipelines.Training;
@@ -16,6 +17,7 @@ namespace McpFlow.Pipelines.Tools;
 
 /// <summary>pipeline_train.</summary>
 [McpServerToolType]
+[UsesTrackingServer]
 public sealed class TrainPipelineTool(
     PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls, IRunRecorder recorder)
 {

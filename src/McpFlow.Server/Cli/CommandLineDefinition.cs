@@ -9,6 +9,8 @@ internal sealed class CommandLineDefinition
     public Option<string?> Workspace { get; } = new("--workspace") { Description = "Workspace folder for the DuckDB database, tracking store, runs, reports and jobs (env MCPFLOW_WORKSPACE; default ./.mcpflow)." };
     public Option<string[]> AllowRoot { get; } = new("--allow-root") { Description = "Folder clients may read and write files in; repeat for several (env MCPFLOW_ALLOWED_ROOTS, separated by ':'; default: the current folder). The workspace is always allowed.", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Groups { get; } = new("--groups") { Description = "Tool groups to enable, comma-separated: data, experiments, physics, pipelines, workbench (env MCPFLOW_GROUPS; default: all).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Tools { get; } = new("--tools") { Description = "Only these tools, comma-separated, e.g. data_query,data_describe_table,job_status (env MCPFLOW_TOOLS; default: every tool of the enabled groups). Add job_status when a chosen tool starts jobs.", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> ExcludeTools { get; } = new("--exclude-tools") { Description = "Tools to leave out, comma-separated, e.g. data_export,pinn_train (env MCPFLOW_EXCLUDE_TOOLS; default: none).", AllowMultipleArgumentsPerToken = true };
     public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "List and allow only read-only tools (env MCPFLOW_READ_ONLY=true)." };
     public Option<string?> MlflowUri { get; } = new("--mlflow-uri") { Description = "MLflow tracking URI: http(s)://server, sqlite:///path/mlflow.db or a folder (env MLFLOW_TRACKING_URI; default: the workspace's own MLflow-format store). Credentials come from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD." };
     public Option<double?> MlflowTimeout { get; } = new("--mlflow-timeout") { Description = "Seconds one request to an MLflow server may take, retries included, 1-300 (env MCPFLOW_MLFLOW_TIMEOUT; default 20)." };
@@ -26,7 +28,7 @@ internal sealed class CommandLineDefinition
     public Option<int?> ExportTimeout { get; } = new("--export-timeout") { Description = "Seconds one export may run before it is stopped and its partial file deleted (env MCPFLOW_EXPORT_TIMEOUT; default 300)." };
     public Option<long?> ExportMaxRows { get; } = new("--export-max-rows") { Description = "Most rows one export may write (env MCPFLOW_EXPORT_MAX_ROWS; default 10000000)." };
     public Option<long?> ExportMaxBytes { get; } = new("--export-max-bytes") { Description = "Largest file one export may write, in bytes (env MCPFLOW_EXPORT_MAX_BYTES; default 1073741824)." };
-    public Option<double?> JobWait { get; } = new("--job-wait") { Description = "Seconds a tool waits for its background job before returning the job id, 0-50 (env MCPFLOW_JOB_WAIT; default 20)." };
+    public Option<double?> JobWait { get; } = new("--job-wait") { Description = "Seconds a tool waits for its background job before returning the job id, 0-45 (env MCPFLOW_JOB_WAIT; default 20)." };
     public Option<int?> MaxJobs { get; } = new("--max-jobs") { Description = "Background jobs running at once (env MCPFLOW_MAX_JOBS; default 2)." };
     public Option<int?> TorchThreads { get; } = new("--torch-threads") { Description = "CPU threads for TorchSharp, 0 = all cores (env MCPFLOW_TORCH_THREADS; default 0)." };
     public Option<string?> Device { get; } = new("--device") { Description = "TorchSharp device: auto, cpu or cuda (env MCPFLOW_DEVICE; default auto)." };
@@ -45,7 +47,7 @@ internal sealed class CommandLineDefinition
             "Secrets come from the environment only: MCPFLOW_HTTP_TOKEN, MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME/PASSWORD.");
         foreach (var option in new Option[]
                  {
-                     Config, Workspace, AllowRoot, Groups, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
+                     Config, Workspace, AllowRoot, Groups, Tools, ExcludeTools, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
                      ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, LogLevel, ListGroups,
                  })

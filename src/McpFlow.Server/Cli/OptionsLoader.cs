@@ -56,6 +56,8 @@ internal static class OptionsLoader
         if (Env(env, "MCPFLOW_WORKSPACE") is { } ws) o.WorkspacePath = ws;
         if (Env(env, "MCPFLOW_ALLOWED_ROOTS") is { } roots) o.AllowedRoots = roots.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (Env(env, "MCPFLOW_GROUPS") is { } groups) o.Groups = SplitList(groups);
+        if (Env(env, "MCPFLOW_TOOLS") is { } tools) o.Tools = SplitList(tools);
+        if (Env(env, "MCPFLOW_EXCLUDE_TOOLS") is { } excluded) o.ExcludeTools = SplitList(excluded);
         if (Env(env, "MLFLOW_TRACKING_URI") is { } uri) o.MlflowTrackingUri = uri;
         if (Env(env, MlflowCredentials.TokenVariable) is { } mlflowToken) o.MlflowCredentials.Token = mlflowToken;
         if (Env(env, MlflowCredentials.UsernameVariable) is { } mlflowUser) o.MlflowCredentials.Username = mlflowUser;
@@ -94,6 +96,8 @@ internal static class OptionsLoader
         if (p.GetValue(c.Workspace) is { } ws) o.WorkspacePath = ws;
         if (p.GetValue(c.AllowRoot) is { Length: > 0 } roots) o.AllowedRoots = roots.ToList();
         if (p.GetValue(c.Groups) is { Length: > 0 } groups) o.Groups = groups.SelectMany(SplitList).ToList();
+        if (p.GetValue(c.Tools) is { Length: > 0 } tools) o.Tools = tools.SelectMany(SplitList).ToList();
+        if (p.GetValue(c.ExcludeTools) is { Length: > 0 } excluded) o.ExcludeTools = excluded.SelectMany(SplitList).ToList();
         if (p.GetValue(c.ReadOnly)) o.ReadOnly = true;
         if (p.GetValue(c.MlflowUri) is { } uri) o.MlflowTrackingUri = uri;
         if (p.GetValue(c.MlflowTimeout) is { } mlflowTimeout) o.MlflowTimeoutSeconds = mlflowTimeout;

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using McpFlow.Core.Mcp.Arguments;
 
 namespace McpFlow.Security.Tests.Fuzz;
 
 /// <summary>One parameter as tools/list describes it.</summary>
 /// <param name="Name">The parameter's name.</param>
 /// <param name="Kind">Its JSON type (string, integer, number, boolean, array, object), or "any" when the schema gives none.</param>
-/// <param name="Nullable">Whether null is allowed.</param>
+/// <param name="Nullable">Whether null is allowed (it is for every optional parameter: null means not given).</param>
 /// <param name="Required">Whether the schema requires it.</param>
 /// <param name="ItemKind">For arrays: the items' type ("any" when not given).</param>
 /// <param name="Description">The description, which states ranges and choices.</param>
@@ -24,13 +25,15 @@ internal sealed record ToolParameter(string Name, string Kind, bool Nullable, bo
     public static ToolParameter From(string name, JsonElement schema, bool required)
     {
         var types = TypesOf(schema);
-        var kind = types.FirstOrDefault(t => t != "null") ?? "any";
+        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        // A free-form object published as JSON text takes the object or its text (ToolSchemas): any JSON for the fuzz.
+        var kind = description.EndsWith(ToolSchemas.JsonTextNote, StringComparison.Ordinal) ? "any" : types.FirstOrDefault(t => t != "null") ?? "any";
         string? item = null;
         if (kind == "array")
             item = schema.TryGetProperty("items", out var items) ? TypesOf(items).FirstOrDefault(t => t != "null") ?? "any" : "any";
-        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
         var hasEnum = schema.TryGetProperty("enum", out _) || (schema.TryGetProperty("items", out var i) && i.ValueKind == JsonValueKind.Object && i.TryGetProperty("enum", out _));
-        return new ToolParameter(name, kind, types.Count == 0 || types.Contains("null"), required, item, description)
+        // Null for an optional parameter means "not given" (ArgumentSchemaValidator).
+        return new ToolParameter(name, kind, !required || kind == "any" || types.Contains("null"), required, item, description)
         {
             Minimum = Number(schema, "minimum"), Maximum = Number(schema, "maximum"), HasEnum = hasEnum,
         };

@@ -137,4 +137,36 @@ public sealed class OptionsLoaderTests : IDisposable
         var act = () => Load(["--config", config]);
         act.Should().Throw<OptionsException>().Which.Errors.Single().Should().Contain("is not valid");
     }
+
+    [Fact]
+    public void Tools_AndExcludeTools_AcceptCommaSeparatedValues_FromTheCommandLineOrTheEnvironment()
+    {
+        var options = Load(["--tools", "data_query,data_describe_table", "--tools", "job_status", "--exclude-tools", "data_export"]);
+
+        options.Tools.Should().Equal("data_query", "data_describe_table", "job_status");
+        options.ExcludeTools.Should().Equal("data_export");
+        Load([], new() { ["MCPFLOW_TOOLS"] = "data_query", ["MCPFLOW_EXCLUDE_TOOLS"] = "pinn_train,data_export" }).ExcludeTools
+            .Should().Equal("pinn_train", "data_export");
+    }
+
+    [Fact]
+    public void UnknownToolNames_AreAConfigurationError_ListingTheValidNames()
+    {
+        var options = Load(["--tools", "data_qurey", "--exclude-tools", "nope"]);
+
+        var errors = McpFlow.Core.Configuration.OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNames());
+
+        errors.Should().HaveCount(2);
+        errors[0].Should().StartWith("--tools: tool 'data_qurey' is unknown; valid tools: ").And.Contain("data_query, ").And.Contain("job_status");
+        errors[1].Should().StartWith("--exclude-tools: tool 'nope' is unknown");
+    }
+
+    [Fact]
+    public void ToolOfADisabledGroup_IsAConfigurationError()
+    {
+        var options = Load(["--groups", "physics", "--tools", "data_query,pinn_train,job_status"]);
+
+        McpFlow.Core.Configuration.OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNames()).Should().ContainSingle()
+            .Which.Should().Be("--tools: tool 'data_query' belongs to group 'data', which --groups does not enable; add 'data' to --groups.");
+    }
 }

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Arguments;
 using McpFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace McpFlow.Server.Tests.Integration;
 
@@ -18,9 +22,13 @@ public sealed class ArgumentContractTests : McpServerTestBase
     {
         var problems = new List<string>();
         var calls = 0;
+        var registered = Services.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection!;
         foreach (var tool in await Client.ListToolsAsync())
         {
-            if (!tool.ProtocolTool.InputSchema.TryGetProperty("properties", out var properties))
+            // The contract (the schema generated from the C# parameters): the published schema shows free-form objects as
+            // JSON text, and both the object and its text are accepted.
+            var contract = ToolSchemas.Contract(registered.Single(t => t.ProtocolTool.Name == tool.Name).ProtocolTool);
+            if (!contract.TryGetProperty("properties", out var properties))
                 continue;
             foreach (var parameter in properties.EnumerateObject())
             {

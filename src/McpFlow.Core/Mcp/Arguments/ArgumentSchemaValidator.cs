@@ -22,15 +22,25 @@ public static class ArgumentSchemaValidator
     /// <summary>
     /// Returns every problem found (empty when the call may proceed). Integral numbers written with a fraction or an
     /// exponent (5.0, 1e3) for top-level integer parameters are rewritten in <paramref name="arguments"/> as plain
-    /// integers, the form the binder accepts.
+    /// integers, the form the binder accepts; an object parameter sent as JSON text is parsed; null for an optional
+    /// parameter is removed (the tool sees its default).
     /// </summary>
     public static IReadOnlyList<ArgumentProblem> Validate(JsonElement schema, IDictionary<string, JsonElement>? arguments)
     {
         var problems = new List<ArgumentProblem>();
         var properties = JsonSchemaFacts.Child(schema, "properties");
         var names = properties?.EnumerateObject().Select(p => p.Name).ToList() ?? [];
+        var required = JsonSchemaFacts.Required(schema);
         foreach (var (name, value) in arguments?.ToList() ?? [])
         {
+            // Null for an optional parameter means "not given" (published schemas give each parameter one type, without
+            // null): the tool sees its default.
+            if (value.ValueKind == JsonValueKind.Null && !required.Contains(name) && properties is { } known && known.TryGetProperty(name, out _))
+            {
+                arguments!.Remove(name);
+                continue;
+            }
+
             if (properties is not { } declared || !declared.TryGetProperty(name, out var parameter))
             {
                 if (!JsonSchemaFacts.AllowsUnlisted(schema))
@@ -40,11 +50,13 @@ public static class ArgumentSchemaValidator
 
             if (Normalized(value, parameter) is { } integer)
                 arguments![name] = integer;
+            else if (ParsedObject(value, parameter) is { } parsed)
+                arguments![name] = parsed;
             if (Check(arguments![name], parameter, 0) is { } problem)
                 problems.Add(new ArgumentProblem(name, $"'{name}' {problem}. E.g. {name}={ParameterExample.For(parameter)}"));
         }
 
-        foreach (var name in JsonSchemaFacts.Required(schema).Where(r => arguments is null || !arguments.ContainsKey(r)))
+        foreach (var name in required.Where(r => arguments is null || !arguments.ContainsKey(r)))
         {
             var parameter = properties is { } p && p.TryGetProperty(name, out var s) ? s : default;
             var summary = ParameterExample.Summary(parameter);
@@ -187,6 +199,24 @@ public static class ArgumentSchemaValidator
             // Case-insensitive like the domain's own parsing of these words ("Maximize" works as "maximize").
             ? string.Equals(allowed.GetString(), value.GetString(), StringComparison.OrdinalIgnoreCase)
             : JsonElement.DeepEquals(allowed, value);
+
+    /// <summary>A JSON object sent as text for an object parameter (published as JSON text, see
+    /// <see cref="ToolSchemas"/>), parsed; else null (the text is then reported as the wrong type).</summary>
+    private static JsonElement? ParsedObject(JsonElement value, JsonElement schema)
+    {
+        if (value.ValueKind != JsonValueKind.String || JsonSchemaFacts.Types(schema) is not { } types
+            || !types.Contains("object") || types.Contains("string"))
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(value.GetString()!, new JsonDocumentOptions { MaxDepth = MaxDepth * 4 });
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>An integral number written as 5.0 or 1e3 for an integer parameter, rewritten as a plain integer; else null.</summary>
     private static JsonElement? Normalized(JsonElement value, JsonElement schema)

@@ -25,7 +25,7 @@ public static class ArgumentValidationFilter
                 ?? (name is not null && context.Server.ServerOptions.ToolCollection is { } tools && tools.TryGetPrimitive(name, out var found) ? found : null);
             if (tool is not null && context.Params is { } parameters)
             {
-                var problems = ArgumentSchemaValidator.Validate(tool.ProtocolTool.InputSchema, parameters.Arguments);
+                var problems = ArgumentSchemaValidator.Validate(ToolSchemas.Contract(tool.ProtocolTool), parameters.Arguments);
                 if (problems.Count > 0)
                     throw McpFlowException.Invalid(Message(problems), "Correct the arguments and call again; tools/list shows each parameter's type and description.");
             }
