@@ -37,6 +37,7 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<SqlGuard>();
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<Profiler>();
+        services.AddSingleton<ProfileStore>();
         services.AddSingleton<Suggester>();
         services.AddSingleton<SuggestionStore>();
         services.AddSingleton<TransformApplier>();

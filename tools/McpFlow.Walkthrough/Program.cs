@@ -6,15 +6,18 @@ using ModelContextProtocol.Client;
 // Usage: dotnet run --project tools/McpFlow.Walkthrough [-- --only <substring>] [--catalogue]
 var only = Arg("--only");
 var repository = FindRepository();
-// The server is built by the same build as this program (same configuration: bin/<Configuration>/net10.0).
+// The server is built by the same build as this program (same configuration: bin/<Configuration>/net10.0); it is
+// installed from there once (ServerInstall: published, ReadyToRun, into .mcpflow/server) and launched from there,
+// exactly as mcp.json launches it.
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-var serverDll = Path.Combine(repository, "src", "McpFlow.Server", "bin", configuration, "net10.0", "McpFlow.Server.dll");
-if (!File.Exists(serverDll))
+var build = Path.Combine(repository, "src", "McpFlow.Server", "bin", configuration, "net10.0");
+if (!File.Exists(Path.Combine(build, "McpFlow.Server.dll")))
 {
-    Console.Error.WriteLine($"Server not built at {serverDll}; run 'dotnet build McpFlow.sln' first.");
+    Console.Error.WriteLine($"Server not built at {build}; run 'dotnet build McpFlow.sln' first.");
     return 1;
 }
 
+var serverDll = ServerInstall.Ensure(repository, configuration, build, Console.Out);
 var workspace = Path.Combine(Path.GetTempPath(), $"mcpflow-walkthrough-{Environment.ProcessId}");
 var transport = new StdioClientTransport(new StdioClientTransportOptions
 {
@@ -27,7 +30,7 @@ var transport = new StdioClientTransport(new StdioClientTransportOptions
 
 var watch = Stopwatch.StartNew();
 await using var client = await McpClient.CreateAsync(transport, WalkthroughClientOptions.Create());
-Console.WriteLine($"Connected to {client.ServerInfo?.Name} {client.ServerInfo?.Version} over stdio in {watch.ElapsedMilliseconds} ms (workspace {workspace}).");
+Console.WriteLine($"Connected to {client.ServerInfo?.Name} {client.ServerInfo?.Version} ({ServerInstall.EntryPoint}) over stdio in {watch.ElapsedMilliseconds} ms (workspace {workspace}).");
 
 if (args.Contains("--catalogue"))
 {

@@ -79,9 +79,14 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
     public CallToolResult Describe(JobRecord record)
     {
         var result = record.State == JobState.Succeeded ? jobs.GetResult(record.Id) : null;
+        var job = System.Text.Json.JsonSerializer.SerializeToNode(record, McpFlowJson.Options)!.AsObject();
+        // A finished job's summary is this result's text: repeated here it would count twice against the result budget
+        // (ResultBudget); the result's structured content carries the same essentials.
+        if (result is not null)
+            job.Remove("resultSummary");
         var structured = new JsonObject
         {
-            ["job"] = System.Text.Json.JsonSerializer.SerializeToNode(record, McpFlowJson.Options),
+            ["job"] = job,
             ["result"] = result?.Data?.DeepClone(),
         };
         var text = record.State switch

@@ -11,8 +11,9 @@ public static class InlineBudget
     /// <summary>Tables up to this many rows are profiled within the call (about 2-4 s on 2 cores); larger ones as a job.</summary>
     public const long Rows = 2_000_000;
 
-    /// <summary>Tables with more profiled columns than this are profiled as a job: each column costs a few queries, and a
-    /// 2,000-column table took over 50 s within a call on the loaded 2-core machine (red-team suite, issue 11).</summary>
+    /// <summary>Tables with this many profiled columns or more (wide tables) are profiled as a job with progress: each column
+    /// costs a few queries, and a 2,000-column table took over 50 s within a call on the loaded 2-core machine (red-team
+    /// suite, issue 11).</summary>
     public const int Columns = 100;
 
     /// <summary>True when the table (or the named subset of its columns) can be profiled within the call.</summary>
@@ -21,6 +22,6 @@ public static class InlineBudget
         using var connection = database.Open();
         var resolved = TableCatalog.Resolve(connection, table);
         var profiled = columns is { Count: > 0 } ? columns.Count : TableCatalog.Columns(connection, resolved).Count;
-        return profiled <= Columns && TableCatalog.CountRows(connection, resolved) <= Rows;
+        return profiled < Columns && TableCatalog.CountRows(connection, resolved) <= Rows;
     }
 }

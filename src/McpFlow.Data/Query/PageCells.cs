@@ -28,7 +28,8 @@ internal static class PageCells
         }
     }
 
-    /// <summary>Characters the page costs: its text or its rows as JSON, whichever is longer.</summary>
+    /// <summary>Characters the page costs in the result: its text plus its rows as JSON (the structured content carries
+    /// the rows too, and the result budget counts both parts together: <see cref="Core.Mcp.ResultBudget"/>).</summary>
     public static int Size(QueryFormat format, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows, string text) =>
-        format == QueryFormat.Json ? text.Length : Math.Max(text.Length, ResultRenderer.Render(QueryFormat.Json, columns, rows).Length);
+        text.Length + (format == QueryFormat.Json ? text.Length : ResultRenderer.Render(QueryFormat.Json, columns, rows).Length);
 }

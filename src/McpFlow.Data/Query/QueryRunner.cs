@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Mcp;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Query;
@@ -93,6 +94,9 @@ public sealed class QueryRunner(DataDatabase database, SqlGuard guard, McpFlowOp
         if (reader.FieldCount > MaxColumns)
             throw McpFlowException.Invalid($"The result has {reader.FieldCount:N0} columns; a page shows at most {MaxColumns:N0}.", "Select the columns you need by name.");
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new TableColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+        // The page shares the cap with what surrounds it in the result: the column list (structured content), the
+        // footer and paging fields (about 500 characters); at least half the cap stays for rows.
+        maxCharacters = Math.Max(maxCharacters / 2, maxCharacters - System.Text.Json.JsonSerializer.Serialize(columns, McpFlowJson.Options).Length - 500);
         var rows = new List<IReadOnlyList<object?>>();
         var more = false;
         var cellCut = false;

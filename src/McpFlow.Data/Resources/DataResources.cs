@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
+using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
 using ModelContextProtocol.Server;
 
@@ -10,7 +11,7 @@ namespace McpFlow.Data.Resources;
 
 /// <summary>Workspace tables and EDA reports as MCP resources.</summary>
 [McpServerResourceType]
-public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspace)
+public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspace, ProfileStore profiles)
 {
     /// <summary>Rows of the sample included in a table resource.</summary>
     public const int SampleRows = 20;
@@ -20,6 +21,11 @@ public sealed class DataResources(TableCatalog catalog, McpFlowWorkspace workspa
     [Description("A workspace table: schema, row count, source file, lineage and the first 20 rows, as JSON.")]
     public string Table([Description("Table name, e.g. \"customers\".")] string table) =>
         JsonSerializer.Serialize(catalog.Describe(table, SampleRows), McpFlowJson.Indented);
+
+    /// <summary>A table's latest full profile.</summary>
+    [McpServerResource(UriTemplate = "mcpflow://data/profiles/{table}", Name = "data_profile", Title = "Full table profile", MimeType = "application/json")]
+    [Description("The latest full profile of a table written by analyze_dataframe (every column, histogram and correlation), as JSON.")]
+    public string Profile([Description("Table name, e.g. \"customers\".")] string table) => profiles.Read(table);
 
     /// <summary>An EDA report's Markdown.</summary>
     [McpServerResource(UriTemplate = "mcpflow://data/reports/{name}", Name = "data_report", Title = "EDA report", MimeType = "text/markdown")]

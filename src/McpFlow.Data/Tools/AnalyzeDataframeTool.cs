@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpFlow.Core.Files;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
@@ -16,7 +17,8 @@ namespace McpFlow.Data.Tools;
 /// <summary>The <c>analyze_dataframe</c> tool.</summary>
 [McpServerToolType]
 public sealed class AnalyzeDataframeTool(
-    Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder recorder)
+    Profiler profiler, TableLoader loader, DataDatabase database, JobManager jobs, JobCalls calls, FileAccessGuard guard, IRunRecorder recorder,
+    ProfileStore store)
 {
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",
@@ -50,7 +52,8 @@ public sealed class AnalyzeDataframeTool(
         {
             var profile = profiler.Profile(name, columns, null, cancellationToken);
             var run = await RecordAsync(profile, path, columns, cancellationToken);
-            return ToolResults.Create(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
+            var (text, structured) = Answer(profile, run, cancellationToken);
+            return ToolResults.Create(text, structured);
         }
 
         return await ProfileAsJobAsync($"Profile {name}", _ => name, path, columns, progress, cancellationToken);
@@ -64,7 +67,8 @@ public sealed class AnalyzeDataframeTool(
             var name = tableOf(ctx);
             var profile = profiler.Profile(name, columns, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
             var run = await RecordAsync(profile, path, columns, ctx.CancellationToken);
-            return new JobResult(WithRun(ProfileText.Render(profile), run), RunRecording.WithRun(profile, run));
+            var (text, structured) = Answer(profile, run, ctx.CancellationToken);
+            return new JobResult(text, structured);
         });
         return calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
@@ -104,5 +108,25 @@ public sealed class AnalyzeDataframeTool(
         return [new RunInput(Path.GetFileName(full), full)];
     }
 
-    private static string WithRun(string text, RecordedRun? run) => run is null ? text : text + "\n\n" + RunRecording.Describe(run);
+    // The answer fits the result budget (ResultBudget): the text caps its lists (ProfileText.MaxLines) and the structured
+    // profile is thinned when it must be (ProfileBudget); the full profile is saved in the workspace and linked, and the
+    // next steps are in both parts.
+    private (string Text, JsonObject Structured) Answer(TableProfile profile, RecordedRun? run, CancellationToken cancellationToken)
+    {
+        var file = store.Save(profile, cancellationToken);
+        var resource = ProfileStore.ResourceUri(profile.Table);
+        var next = new List<string> { $"Review the alerts, then call suggest_transformations with table=\"{profile.Table}\"." };
+        if (run is not null)
+            next.Add($"Present run {run.RunId} with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide.");
+        var text = ProfileText.Render(profile) + "\n\n" + (run is null ? "Next: " + next[0] : RunRecording.Describe(run));
+        var fit = ProfileBudget.Fit(profile, ProfileBudget.StructuredCharacters(text.Length + 500));
+        text += "\n\n" + (fit.Omitted.Count == 0 ? "" : $"The structured result leaves out {string.Join("; ", fit.Omitted)}, to fit the result budget. ") +
+                $"Full profile: resource {resource} (file {file}).";
+        var structured = RunRecording.WithRun(fit.Profile, run);
+        structured["fullProfile"] = new JsonObject { ["resource"] = resource, ["path"] = file };
+        if (fit.Omitted.Count > 0)
+            structured["omitted"] = new JsonArray(fit.Omitted.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
+        structured["nextSteps"] = new JsonArray(next.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+        return (text, structured);
+    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text;
+using System.Text.Json;
 using McpFlow.Core.Mcp;
 using McpFlow.Data.Storage;
 using ModelContextProtocol.Protocol;
@@ -22,6 +23,21 @@ public sealed class DescribeTableTool(TableCatalog catalog)
         CancellationToken cancellationToken = default)
     {
         var d = catalog.Describe(table, sample_rows, cancellationToken);
+        var result = Answer(d, null);
+        // A wide table's sample rows are what can outgrow the result budget: halve them until the answer fits.
+        var shown = d;
+        while (ResultBudget.Characters(result) > ResultBudget.MaxCharacters && shown.Sample.Count > 0)
+        {
+            shown = shown with { Sample = shown.Sample.Take(shown.Sample.Count / 2).ToList() };
+            result = Answer(shown, $"Showing {shown.Sample.Count} of the {d.Sample.Count} sample rows asked for, to fit the result budget; " +
+                                   "query more with data_query (e.g. SELECT the columns you need).");
+        }
+
+        return result;
+    }
+
+    private static CallToolResult Answer(TableDescription d, string? sampleNote)
+    {
         var text = new StringBuilder($"Table '{d.Name}': {d.Rows:N0} rows × {d.Columns.Count} columns.\n");
         if (d.Source is { } s)
             text.AppendLine($"Source: {s.Path} ({s.Format}), loaded {s.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC" +
@@ -38,6 +54,11 @@ public sealed class DescribeTableTool(TableCatalog catalog)
 
         if (d.Sample.Count > 0)
             text.AppendLine().Append(MarkdownTable.Render(d.Columns, d.Sample));
-        return ToolResults.Create(text.ToString().TrimEnd(), d);
+        if (sampleNote is null)
+            return ToolResults.Create(text.ToString().TrimEnd(), d);
+        text.AppendLine().Append(sampleNote);
+        var structured = JsonSerializer.SerializeToNode(d, McpFlowJson.Options)!.AsObject();
+        structured["sampleNote"] = sampleNote;
+        return ToolResults.Create(text.ToString().TrimEnd(), structured);
     }
 }

@@ -31,6 +31,27 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionSt
         var (profile, suggestions) = suggester.Suggest(table, columns, cancellationToken);
         store.Store(profile.Table, suggestions);
         var shown = suggestions.Take(limit).ToList();
-        return ToolResults.Create(TransformText.Suggestions(profile.Table, shown, suggestions.Count), new { table = profile.Table, suggestions = shown, total = suggestions.Count });
+        var result = Answer(profile.Table, shown, suggestions.Count, null);
+        // Many suggestions with their alternatives on a wide table can outgrow the result budget: show fewer, from the end.
+        while (ResultBudget.Characters(result) > ResultBudget.MaxCharacters && shown.Count > 1)
+        {
+            shown = shown.Take(Math.Min(shown.Count - 1, shown.Count * 9 / 10)).ToList();
+            result = Answer(profile.Table, shown, suggestions.Count,
+                $"Showing the first {shown.Count} of the {Math.Min(limit, suggestions.Count)} asked for, to fit the result budget; " +
+                "ask for the others with columns=[...] (the columns they concern).");
+        }
+
+        return result;
+    }
+
+    private static CallToolResult Answer(string table, List<Suggestion> shown, int total, string? budgetNote)
+    {
+        var text = TransformText.Suggestions(table, shown, total);
+        var next = shown.Count == 0
+            ? "Nothing to apply; profile the table with analyze_dataframe to see its statistics."
+            : $"Apply one with data_apply_transformation(table=\"{table}\", suggestion_id=\"{shown[0].Id}\"); ids stay valid until the table is reloaded.";
+        if (budgetNote is not null)
+            text += "\n" + budgetNote;
+        return ToolResults.Create(text, new { table, suggestions = shown, total, budgetNote, nextSteps = new[] { next } });
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using McpFlow.Data.Tests.Profiling;
 using McpFlow.Testing;
+using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Data.Tests.Tools;
 
@@ -39,7 +40,10 @@ public sealed class AnalyzeDataframeToolTests : DataServerTestBase
         await LoadAsync(WriteFile("wide.csv", $"{header}\n{row}\n{row}\n"));
         var finished = await CallUntilFinishedAsync("analyze_dataframe", new { table = "wide" });
         finished.Structured().GetProperty("job").GetProperty("kind").GetString().Should().Be("analyze_dataframe", finished.Text());
-        var columns = finished.Structured().GetProperty("result").GetProperty("columns");
+        // The answer fits the result budget (ProfileBudget thins the structured profile); the full profile is a resource.
+        var link = finished.Structured().GetProperty("result").GetProperty("fullProfile").GetProperty("resource").GetString()!;
+        var full = await Client.ReadResourceAsync(link);
+        var columns = JsonDocument.Parse(((TextResourceContents)full.Contents[0]).Text).RootElement.GetProperty("columns");
         columns.GetArrayLength().Should().Be(100);
         columns[99].GetProperty("name").GetString().Should().Be("c99");
         finished.Text().Should().Contain("101 columns, the first 100 profiled");

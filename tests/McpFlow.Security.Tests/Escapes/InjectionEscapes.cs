@@ -93,5 +93,8 @@ internal static class InjectionEscapes
 
         foreach (var (label, payload) in Payloads(s))
             yield return EscapeAttempt.Read("mcpflow://data/tables/{table}", label, "mcpflow://data/tables/" + Uri.EscapeDataString(payload));
+        // The full profile is a file named after the table (ProfileStore): names are reduced to a safe file name there.
+        foreach (var (label, payload) in Payloads(s))
+            yield return EscapeAttempt.Read("mcpflow://data/profiles/{table}", label, "mcpflow://data/profiles/" + Uri.EscapeDataString(payload));
     }
 }

@@ -60,13 +60,19 @@ public sealed partial class ToolCatalogueTests : McpServerTestBase
         documented.Should().Be(expected, "regenerate it with: dotnet run --project tools/McpFlow.Walkthrough -- --catalogue");
     }
 
-    [Fact]
-    public void McpJson_InRepository_StartsTheServerFromTheRepositoryFolder()
+    [Theory]
+    [InlineData("mcp.json", "servers")]
+    [InlineData("mcp.json", "mcpServers")]
+    [InlineData(".vscode/mcp.json", "servers")]
+    public void McpJson_InRepository_LaunchesTheInstalledServer_NotDotnetRun(string file, string key)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "mcp.json")));
-        var server = doc.RootElement.GetProperty("servers").GetProperty("mcpflow");
+        // The walkthrough (README's first command) installs the server there (ServerInstall); `dotnet run` would cost
+        // an msbuild check on every client start.
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)));
+        var server = doc.RootElement.GetProperty(key).GetProperty("mcpflow");
         server.GetProperty("command").GetString().Should().Be("dotnet");
-        var args = server.GetProperty("args").EnumerateArray().Select(a => a.GetString()).ToList();
-        args.Should().Contain("src/McpFlow.Server");
+        var args = server.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList();
+        args[0].Should().EndWith(McpFlow.Walkthrough.ServerInstall.EntryPoint);
+        args.Should().NotContain("run").And.Contain("--workspace");
     }
 }
