@@ -97,12 +97,15 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
             JobState.Interrupted => $"Job {record.Id} ({record.Title}) was interrupted: {record.Error}",
             _ => $"Job {record.Id} ({record.Title}) is {record.State.ToString().ToLowerInvariant()}" +
                  (record.Progress is { } p ? $": {p.Message}" + (p.Fraction is { } f ? $" ({f:P0})" : "") : ".") +
-                 $"\nIt continues in the background. Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to {MaxWaitSeconds}) to follow it, or job_cancel to stop it.",
+                 "\nIt continues in the background.",
         };
+        IReadOnlyList<string> next = record.State is JobState.Queued or JobState.Running
+            ? [$"Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to {MaxWaitSeconds}) to follow it, or job_cancel to stop it."]
+            : [];
         var images = (result?.Artifacts ?? [])
             .Where(a => a.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && File.Exists(a))
             .Select(a => (ContentBlock)ToolResults.Png(File.ReadAllBytes(a)));
-        var callResult = ToolResults.Create(text, structured, images);
+        var callResult = ToolResults.Create(text, structured, next, images);
         callResult.IsError = record.State is JobState.Failed or JobState.Interrupted ? true : null;
         return callResult;
     }

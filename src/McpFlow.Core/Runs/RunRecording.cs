@@ -35,20 +35,27 @@ public static class RunRecording
         return await recorder.CompleteAsync(scope, outcome, cancellationToken);
     }
 
-    /// <summary>A tool's structured result with the recorded run added as <c>workbenchRun</c> (the result's own shape
-    /// is unchanged, so clients reading it keep working).</summary>
+    /// <summary>A tool's structured result with the recorded run added as <c>workbenchRun</c> and the run's next steps
+    /// (<see cref="NextSteps"/>) in <c>nextSteps</c> (the result's own shape is otherwise unchanged, so clients reading
+    /// it keep working).</summary>
     public static JsonObject WithRun(object result, RecordedRun? run)
     {
         var node = JsonSerializer.SerializeToNode(result, result.GetType(), McpFlowJson.Options) as JsonObject
             ?? throw new ArgumentException("The result must serialize to a JSON object.", nameof(result));
-        if (run is not null)
-            node["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
-        return node;
+        if (run is null)
+            return node;
+        node["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
+        return ToolResults.WithNextSteps(node, NextSteps(run));
     }
 
-    /// <summary>One line for a tool's text answer: the run, its state and what to do next.</summary>
+    /// <summary>One line for a tool's text answer: the run, its state and what to do next (<see cref="NextSteps"/>).</summary>
     public static string Describe(RecordedRun run) =>
         $"Workbench run {run.RunId}: {run.State}, {run.ChecksPassed} self-review check(s) passed" +
         (run.ChecksFailed.Count == 0 ? "" : $", {run.ChecksFailed.Count} failed ({string.Join("; ", run.ChecksFailed)})") +
-        ". Present it with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide.";
+        ". " + string.Join(" ", NextSteps(run));
+
+    /// <summary>What to do with a recorded run next: the sentences ending <see cref="Describe"/>, also the structured
+    /// result's <c>nextSteps</c> (<see cref="WithRun"/>).</summary>
+    public static IReadOnlyList<string> NextSteps(RecordedRun run) =>
+        ["Present it with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide."];
 }

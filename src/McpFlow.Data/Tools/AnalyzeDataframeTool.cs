@@ -117,8 +117,8 @@ public sealed class AnalyzeDataframeTool(
         var resource = ProfileStore.ResourceUri(profile.Table);
         var next = new List<string> { $"Review the alerts, then call suggest_transformations with table=\"{profile.Table}\"." };
         if (run is not null)
-            next.Add($"Present run {run.RunId} with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide.");
-        var text = ProfileText.Render(profile) + "\n\n" + (run is null ? "Next: " + next[0] : RunRecording.Describe(run));
+            next.AddRange(RunRecording.NextSteps(run));
+        var text = ProfileText.Render(profile) + "\n\n" + (run is null ? "" : RunRecording.Describe(run) + "\n") + "Next: " + next[0];
         var fit = ProfileBudget.Fit(profile, ProfileBudget.StructuredCharacters(text.Length + 500));
         text += "\n\n" + (fit.Omitted.Count == 0 ? "" : $"The structured result leaves out {string.Join("; ", fit.Omitted)}, to fit the result budget. ") +
                 $"Full profile: resource {resource} (file {file}).";

@@ -41,7 +41,7 @@ public sealed class DescribeTableTool(TableCatalog catalog)
         var text = new StringBuilder($"Table '{d.Name}': {d.Rows:N0} rows × {d.Columns.Count} columns.\n");
         if (d.Source is { } s)
             text.AppendLine($"Source: {s.Path} ({s.Format}), loaded {s.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC" +
-                (d.SourceChanged ? ". The file changed since: call data_load again to refresh." : "."));
+                (d.SourceChanged ? ". The file changed since." : "."));
         text.AppendLine("Columns: " + string.Join(", ", d.Columns.Select(c => $"{c.Name} ({c.Type})")) + ".");
         if (d.Lineage.Count > 0)
         {
@@ -54,11 +54,12 @@ public sealed class DescribeTableTool(TableCatalog catalog)
 
         if (d.Sample.Count > 0)
             text.AppendLine().Append(MarkdownTable.Render(d.Columns, d.Sample));
+        IReadOnlyList<string> next = d.SourceChanged ? ["Call data_load again to refresh the table from the changed file."] : [];
         if (sampleNote is null)
-            return ToolResults.Create(text.ToString().TrimEnd(), d);
+            return ToolResults.Create(text.ToString().TrimEnd(), d, next);
         text.AppendLine().Append(sampleNote);
         var structured = JsonSerializer.SerializeToNode(d, McpFlowJson.Options)!.AsObject();
         structured["sampleNote"] = sampleNote;
-        return ToolResults.Create(text.ToString().TrimEnd(), structured);
+        return ToolResults.Create(text.ToString().TrimEnd(), structured, next);
     }
 }

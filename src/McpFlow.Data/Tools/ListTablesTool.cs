@@ -13,16 +13,18 @@ public sealed class ListTablesTool(TableCatalog catalog)
 {
     /// <summary>Lists the workspace tables.</summary>
     [McpServerTool(Name = "data_list_tables", Title = "List workspace tables",
-        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TableList))]
     [Description("Lists the tables of the workspace with row and column counts, the file each was loaded from, and the parent of derived " +
                  "(transformed) tables. Takes no arguments.")]
     public CallToolResult List(CancellationToken cancellationToken = default)
     {
         var tables = catalog.List(cancellationToken);
-        var text = new StringBuilder(tables.Count == 0 ? "The workspace has no tables yet; load a file with data_load." : $"{tables.Count} table(s):\n");
+        var text = new StringBuilder(tables.Count == 0 ? "The workspace has no tables yet." : $"{tables.Count} table(s):\n");
         foreach (var t in tables)
             text.AppendLine($"- {t.Name}: {t.Rows:N0} rows × {t.Columns} columns" +
                 (t.Source is not null ? $", from {Path.GetFileName(t.Source)}" : "") + (t.DerivedFrom is not null ? $", derived from {t.DerivedFrom}" : ""));
-        return ToolResults.Create(text.ToString().TrimEnd(), new { tables });
+        IReadOnlyList<string> next = tables.Count == 0 ? ["Load a file with data_load."] : [];
+        return ToolResults.Create(text.ToString().TrimEnd(), new TableList(tables), next);
     }
 }

@@ -52,6 +52,6 @@ public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionSt
             : $"Apply one with data_apply_transformation(table=\"{table}\", suggestion_id=\"{shown[0].Id}\"); ids stay valid until the table is reloaded.";
         if (budgetNote is not null)
             text += "\n" + budgetNote;
-        return ToolResults.Create(text, new { table, suggestions = shown, total, budgetNote, nextSteps = new[] { next } });
+        return ToolResults.Create(text, new { table, suggestions = shown, total, budgetNote }, [next]);
     }
 }

@@ -24,7 +24,8 @@ public static class TransformText
         var hidden = (total ?? suggestions.Count) - suggestions.Count;
         if (hidden > 0)
             text.Append(CultureInfo.InvariantCulture, $"{hidden} more below these (ranks {suggestions.Count + 1}-{suggestions.Count + hidden}); pass limit={suggestions.Count + hidden} to see them.\n");
-        return text.Append("Apply one with data_apply_transformation(table, suggestion_id); ids stay valid until the table is reloaded.").ToString();
+        // What to apply next is the tool's next step (suggest_transformations), in its text and structured content alike.
+        return text.ToString().TrimEnd();
     }
 
     private static string Measured(Suggestion s) =>

@@ -37,9 +37,10 @@ public sealed class PinnRunsTool(PinnRunStore store)
                     seconds = last?.Seconds, started = r.StartedAt, job_id = r.JobId, folder = r.Folder,
                 };
             }).ToList();
-        var text = new StringBuilder(runs.Count == 0 ? "No PINN runs yet; start one with pinn_train." : $"{runs.Count} run(s):\n| run | problem | state | network | steps | loss | rel. L2 | s |\n|---|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder(runs.Count == 0 ? "No PINN runs yet." : $"{runs.Count} run(s):\n| run | problem | state | network | steps | loss | rel. L2 | s |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in runs)
             text.AppendLine($"| {r.run_id} | {r.problem} | {r.state} | {r.network} | {r.steps} | {r.loss:G3} | {r.relative_l2:G3} | {r.seconds:F1} |");
-        return ToolResults.Create(text.ToString().TrimEnd(), new { runs });
+        IReadOnlyList<string> next = runs.Count == 0 ? ["Start one with pinn_train."] : [];
+        return ToolResults.Create(text.ToString().TrimEnd(), new { runs }, next);
     }
 }

@@ -86,10 +86,17 @@ public static class RunCard
         if (run.CurrentDecision is { } decision)
             text.AppendLine().AppendLine($"### Decision: {decision.Decision.Name()} by {decision.Reviewer} ({decision.DecidedAt:u}, via {decision.Channel})")
                 .AppendLine(decision.Feedback is null ? "" : $"Feedback: {decision.Feedback}");
-        else if (run.State == RunState.Reviewed)
-            text.AppendLine().AppendLine($"_Waiting for a decision: workbench_request_approval (or workbench_decide) with run_id=\"{m.RunId}\"._");
+        foreach (var step in NextSteps(run))
+            text.AppendLine().AppendLine($"_{step}_");
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>What to do with the run next, as the card ends (also <c>workbench_run_card</c>'s structured
+    /// <c>nextSteps</c>): a decision while it is REVIEWED, nothing otherwise.</summary>
+    public static IReadOnlyList<string> NextSteps(RunSnapshot run) =>
+        run.CurrentDecision is null && run.State == RunState.Reviewed
+            ? [$"Waiting for a decision: workbench_request_approval (or workbench_decide) with run_id=\"{run.Manifest.RunId}\"."]
+            : [];
 
     /// <summary>PNG outputs to show with the card (first <see cref="MaxFigures"/>, each at most <see cref="MaxFigureBytes"/>).</summary>
     public static IReadOnlyList<string> Figures(RunSnapshot run) =>

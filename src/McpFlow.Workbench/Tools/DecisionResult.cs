@@ -12,9 +12,12 @@ internal static class DecisionResult
     {
         var d = run.CurrentDecision!;
         var text = d.Decision == Decision.Reject
-            ? $"Run {run.RunId} REJECTED by {d.Reviewer}. Feedback: {d.Feedback}\nNext: re-execute the step with the feedback and record it with workbench_record_run rerun_of=\"{run.RunId}\"."
+            ? $"Run {run.RunId} REJECTED by {d.Reviewer}. Feedback: {d.Feedback}"
             : $"Run {run.RunId} APPROVED ({d.Decision.Name()}) by {d.Reviewer}.\nApproved interpretation: {d.Interpretation}" +
               (d.FailedChecksAtDecision.Count > 0 ? $"\nNote: approved although these checks failed: {string.Join(", ", d.FailedChecksAtDecision)}." : "");
-        return ToolResults.Create(text, new { runId = run.RunId, state = run.State.Name(), decision = d.Decision.Name(), channel, approval = d });
+        IReadOnlyList<string> next = d.Decision == Decision.Reject
+            ? [$"Next: re-execute the step with the feedback and record it with workbench_record_run rerun_of=\"{run.RunId}\"."]
+            : [];
+        return ToolResults.Create(text, new { runId = run.RunId, state = run.State.Name(), decision = d.Decision.Name(), channel, approval = d }, next);
     }
 }

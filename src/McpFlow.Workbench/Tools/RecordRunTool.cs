@@ -72,8 +72,8 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
 
         var run = store.Load(recorded.RunId);
         var text = $"Recorded run {run.RunId} (attempt {run.Manifest.Attempt}): {run.State.Name()}, self-review {recorded.ChecksPassed}/{run.Review?.Checks.Count} checks passed." +
-                   (recorded.ChecksFailed.Count > 0 ? "\nFailed checks:\n- " + string.Join("\n- ", recorded.ChecksFailed) : "") +
-                   $"\nNext: present it with workbench_run_card run_id=\"{run.RunId}\", then ask for a decision (workbench_request_approval).";
-        return ToolResults.Create(text, RunViews.Summary(run));
+                   (recorded.ChecksFailed.Count > 0 ? "\nFailed checks:\n- " + string.Join("\n- ", recorded.ChecksFailed) : "");
+        IReadOnlyList<string> next = [$"Next: present it with workbench_run_card run_id=\"{run.RunId}\", then ask for a decision (workbench_request_approval)."];
+        return ToolResults.Create(text, RunViews.Summary(run), next);
     }
 }

@@ -24,6 +24,6 @@ public sealed class RunCardTool(RunStore store)
         var images = new List<ContentBlock>();
         foreach (var figure in RunCard.Figures(run))
             images.Add(ToolResults.Png(await File.ReadAllBytesAsync(figure, cancellationToken)));
-        return ToolResults.Create(RunCard.Render(run), RunViews.Full(run), images);
+        return ToolResults.Create(RunCard.Render(run), ToolResults.WithNextSteps(RunViews.Full(run), RunCard.NextSteps(run)), images);
     }
 }

@@ -9,7 +9,8 @@ namespace McpFlow.Server.Tests.Catalogue;
 
 /// <summary>
 /// Every tool's input schema, as tools/list of the real server with all groups publishes it, passes a strict JSON Schema
-/// 2020-12 check and stays inside the subset Gemini's function calling accepts.
+/// 2020-12 check and stays inside the subset Gemini's function calling accepts; every declared output schema passes the
+/// same strict check, one type per schema included.
 /// </summary>
 public sealed class ToolSchemaTests : McpServerTestBase
 {
@@ -21,26 +22,44 @@ public sealed class ToolSchemaTests : McpServerTestBase
         var problems = new List<string>();
         foreach (var tool in await Client.ListToolsAsync())
         {
-            var schema = tool.ProtocolTool.InputSchema;
-            // Against the 2020-12 meta-schema (JsonSchema.Net 8.0.5), then built as a schema (keyword values checked).
-            var meta = MetaSchemas.Draft202012.Evaluate(schema, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!meta.IsValid)
-                problems.Add($"{tool.Name}: not a valid 2020-12 schema: {string.Join("; ", (meta.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {e.Value}")))}");
-            try
-            {
-                JsonSchema.FromText(schema.GetRawText());
-            }
-            catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException)
-            {
-                problems.Add($"{tool.Name}: does not build as a schema: {ex.Message}");
-            }
-
-            if (schema.TryGetProperty("$schema", out var dialect) && dialect.GetString() != MetaSchemas.Draft202012Id.ToString())
-                problems.Add($"{tool.Name}: declares dialect {dialect}");
-            problems.AddRange(GeminiSubset.Typed(schema, tool.Name));
+            problems.AddRange(StrictProblems(tool.ProtocolTool.InputSchema, tool.Name));
+            if (tool.ProtocolTool.OutputSchema is { } output)
+                problems.AddRange(StrictProblems(output, tool.Name + " (outputSchema)"));
         }
 
         problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SomeTools_DeclareAnOutputSchema_WithoutTypeUnions()
+    {
+        var tools = (await Client.ListToolsAsync()).ToDictionary(t => t.Name);
+        var schema = tools["data_list_tables"].ProtocolTool.OutputSchema;
+        schema.Should().NotBeNull();
+        schema!.Value.GetRawText().Should().NotContain("\"null\"").And.Contain("\"nextSteps\"");
+    }
+
+    // Against the 2020-12 meta-schema (JsonSchema.Net 8.0.5), then built as a schema (keyword values checked), one type
+    // per schema everywhere.
+    private static List<string> StrictProblems(JsonElement schema, string name)
+    {
+        var problems = new List<string>();
+        var meta = MetaSchemas.Draft202012.Evaluate(schema, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (!meta.IsValid)
+            problems.Add($"{name}: not a valid 2020-12 schema: {string.Join("; ", (meta.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {e.Value}")))}");
+        try
+        {
+            JsonSchema.FromText(schema.GetRawText());
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException)
+        {
+            problems.Add($"{name}: does not build as a schema: {ex.Message}");
+        }
+
+        if (schema.TryGetProperty("$schema", out var dialect) && dialect.GetString() != MetaSchemas.Draft202012Id.ToString())
+            problems.Add($"{name}: declares dialect {dialect}");
+        problems.AddRange(GeminiSubset.Typed(schema, name));
+        return problems;
     }
 
     [Fact]

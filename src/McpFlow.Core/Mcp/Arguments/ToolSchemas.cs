@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -34,7 +35,76 @@ public static class ToolSchemas
         if (options.ToolCollection is not { } tools)
             return;
         foreach (var tool in tools)
+        {
             Publish(tool.ProtocolTool);
+            if (tool.Metadata.OfType<McpServerToolAttribute>().FirstOrDefault()?.OutputSchemaType is { } outputType)
+                tool.ProtocolTool.OutputSchema = OutputSchema(outputType);
+        }
+    }
+
+    /// <summary>The output schema published for a tool whose structured result is a <paramref name="type"/>: generated
+    /// with McpFlow's JSON conventions (<see cref="McpFlowJson.Options"/>: camelCase, enums as snake_case strings, nulls
+    /// left out) and with one type per schema, like the input schemas: a union with null becomes the single type (null
+    /// values are never written), and a union of several types (a number that may be written as "NaN") becomes an
+    /// <c>anyOf</c> of single-typed schemas.</summary>
+    public static JsonElement OutputSchema(Type type)
+    {
+        var schema = AIJsonUtilities.CreateJsonSchema(type, serializerOptions: McpFlowJson.Options);
+        var root = JsonNode.Parse(schema.GetRawText()) ?? new JsonObject();
+        WithoutUnions(root);
+        return JsonSerializer.SerializeToElement(root);
+    }
+
+    // A property that may be null is left out when null (McpFlowJson.Options), so it is not required.
+    private static void OptionalWhenNullable(JsonObject schema)
+    {
+        if (schema["properties"] is not JsonObject properties || schema["required"] is not JsonArray required)
+            return;
+        foreach (var name in required.Select(r => r?.GetValue<string>()).ToList())
+        {
+            if (name is not null && properties[name] is JsonObject { } property && property["type"] is JsonArray types
+                && types.Any(t => t?.GetValue<string>() == "null"))
+                required.Remove(required.First(r => r?.GetValue<string>() == name));
+        }
+
+        if (required.Count == 0)
+            schema.Remove("required");
+    }
+
+    private static void WithoutUnions(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject schema:
+                OptionalWhenNullable(schema);
+                foreach (var (_, child) in schema.ToList())
+                {
+                    if (child is not null)
+                        WithoutUnions(child);
+                }
+
+                if (schema["type"] is JsonArray)
+                {
+                    var types = Types(schema);
+                    schema.Remove("type");
+                    if (types.Count == 1)
+                        schema["type"] = types[0];
+                    else if (types.Count > 1)
+                        schema["anyOf"] = new JsonArray(types.Select(t => (JsonNode?)new JsonObject { ["type"] = t }).ToArray());
+                    if (schema.TryGetPropertyValue("default", out var fallback) && fallback is null)
+                        schema.Remove("default");
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                        WithoutUnions(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Rewrites one tool's input schema, keeping the generated one as its contract.</summary>
