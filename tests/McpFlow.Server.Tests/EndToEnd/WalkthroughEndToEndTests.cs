@@ -22,9 +22,10 @@ public sealed class WalkthroughEndToEndTests
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        // Six minutes for the chapters, four more for installing the server (ServerInstall: once per build; about 1.5 min
-        // under a load average of 25, 4 min with a pack and two test runs beside it).
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        // A hang net, not a speed test: quiet, the install (ServerInstall, once per build) and the chapters take about
+        // 3 minutes; under a load average of 25-35 (two suites and builds beside it) the chapters alone passed 6 minutes
+        // and the install took 4. Speed is measured in docs/benchmarks.md, not here.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
