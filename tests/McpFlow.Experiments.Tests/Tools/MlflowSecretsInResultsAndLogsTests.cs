@@ -30,7 +30,7 @@ public sealed class MlflowSecretsInResultsAndLogsTests : ExperimentsToolTestBase
     protected override void ConfigureServices(IServiceCollection services)
     {
         // Created by the container, which disposes it with the server.
-        services.AddSingleton(_ => new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = Token, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System));
+        services.AddSingleton(_ => new RestTrackingStore(_server.StoreOptions() with { Token = Token, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System));
         services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<RestTrackingStore>());
         services.AddSingleton<ITrackingReader>(sp => sp.GetRequiredService<RestTrackingStore>());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));

@@ -33,6 +33,13 @@ public sealed class FakeMlflowServer : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>Options for a store that talks to this double. The double always answers, so only a hang could reach
+    /// the time limits: they are set far above what a loaded test machine needs (the default 8 s per attempt ran out
+    /// once under a load average of 24 while the first request was still being compiled), and tests about time
+    /// limits set their own.</summary>
+    public McpFlow.Experiments.Tracking.Rest.MlflowRestOptions StoreOptions() =>
+        new() { BaseUri = BaseUri, AttemptTimeout = TimeSpan.FromMinutes(5), TotalTimeout = TimeSpan.FromMinutes(5) };
+
     public List<JsonObject> Runs { get; } = [];
 
     public static async Task<FakeMlflowServer> StartAsync()

@@ -91,7 +91,7 @@ public sealed class MlflowEndpointContractTests : IAsyncLifetime
 
     private RestTrackingStore Store()
     {
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+        var store = new RestTrackingStore(_server.StoreOptions() with { MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
         _stores.Add(store);
         return store;
     }

@@ -21,7 +21,7 @@ public sealed class MlflowErrorScrubbingContractTests : IAsyncLifetime
 
     private RestTrackingStore Store(string? token = Token, string? user = null, string? password = null)
     {
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, MaxRetries = 0 },
+        var store = new RestTrackingStore(_server.StoreOptions() with { Token = token, Username = user, Password = password, MaxRetries = 0 },
             new SocketsHttpHandler(), TimeProvider.System);
         _stores.Add(store);
         return store;

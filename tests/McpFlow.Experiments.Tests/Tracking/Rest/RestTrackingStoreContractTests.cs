@@ -191,7 +191,7 @@ public sealed class RestTrackingStoreContractTests : IAsyncLifetime
 
     private RestTrackingStore Store(string? token = null, string? user = null, string? password = null)
     {
-        var store = new RestTrackingStore(new MlflowRestOptions { BaseUri = _server.BaseUri, Token = token, Username = user, Password = password, RetryDelay = TimeSpan.FromMilliseconds(10) },
+        var store = new RestTrackingStore(_server.StoreOptions() with { Token = token, Username = user, Password = password, RetryDelay = TimeSpan.FromMilliseconds(10) },
             new SocketsHttpHandler(), TimeProvider.System);
         _stores.Add(store);
         return store;
