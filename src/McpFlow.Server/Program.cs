@@ -6,8 +6,6 @@ using McpFlow.Server.Hosting;
 
 // First, before any native library (LightGBM, libtorch) loads: their OpenMP threads read the policy once, at load.
 OpenMpWaitPolicy.Apply();
-// Compiles the start path's generic code on a second thread while this one parses options and builds the host.
-StartupWarmUp.Start();
 
 var cli = new CommandLineDefinition();
 var root = cli.Build();
@@ -24,10 +22,7 @@ root.SetAction(async (parsed, cancellationToken) =>
     try
     {
         options = OptionsLoader.Load(parsed, cli, OptionsLoader.ProcessEnvironment());
-        // Tool names are read (every type of every group's assembly, by reflection) only when the options name tools:
-        // on every start they cost about 40 ms of CPU (docs/benchmarks.md, start-up).
-        var knownTools = options.Tools.Count + options.ExcludeTools.Count > 0 ? ToolGroups.ToolNames() : null;
-        var errors = OptionsValidator.Validate(options, ToolGroups.Names(), knownTools);
+        var errors = OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNamesToCheck(options));
         if (errors.Count > 0)
             throw new OptionsException(errors);
     }

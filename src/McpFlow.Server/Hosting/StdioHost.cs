@@ -38,7 +38,6 @@ internal static class StdioHost
         using (var host = builder.Build())
         {
             watchdog = host.Services.GetRequiredService<ShutdownWatchdog>();
-            StartupWarmUp.CreateResourcesAhead(host.Services, cancellationToken);
             await host.RunAsync(cancellationToken);
         }
 
