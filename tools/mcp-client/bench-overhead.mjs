@@ -84,12 +84,20 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 
 const loadBefore = loadavg();
 const results = [];
+const failures = [];
 for (const server of servers) {
   const startTimes = [];
   const cpuTimes = [];
   for (let i = 0; i < (server.startsOnly ?? starts); i++) {
     const t0 = performance.now();
-    const { client, cpuMs } = await connectMeasured(server.spawn());
+    let connected;
+    try {
+      connected = await connectMeasured(server.spawn());
+    } catch (error) {
+      failures.push(`${server.name}: ${error.message}`);
+      continue;
+    }
+    const { client, cpuMs } = connected;
     startTimes.push(performance.now() - t0);
     if (cpuMs !== null) cpuTimes.push(cpuMs);
     await client.close();
@@ -135,6 +143,7 @@ for (const r of results) {
     `${ratio(r.startCpuMedianMs, peer.startCpuMedianMs)} | ${r.starts} | ${r.calls ? ms(r.callP50Ms, 3) : "—"} | ` +
     `${r.calls ? ms(r.callP99Ms, 3) : "—"} | ${r.calls} |`);
 }
+for (const failure of failures) console.log(`failed start (left out of the medians): ${failure}`);
 for (const ours of results.slice(0, -1)) {
   if (!ours.calls) continue;
   console.log(`ratios ${ours.server} / server-everything: p50 ${ratio(ours.callP50Ms, peer.callP50Ms)}, p99 ${ratio(ours.callP99Ms, peer.callP99Ms)}`);

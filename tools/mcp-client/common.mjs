@@ -34,10 +34,17 @@ export async function connect({ command, args, env, cwd }) {
 // Connects (spawn, initialize, initialized) and reports the CPU time (user + system, all threads) the server process
 // had used when the initialize answer arrived: unlike wall time, it hardly grows when other work loads the machine.
 // Read from /proc/<pid>/stat (Linux; null elsewhere), in clock ticks of 10 ms.
+// A failed start throws with the end of the server's standard error in the message.
 export async function connectMeasured({ command, args, env, cwd }) {
-  const transport = new StdioClientTransport({ command, args, env, cwd, stderr: "ignore" });
+  const transport = new StdioClientTransport({ command, args, env, cwd, stderr: "pipe" });
+  let stderr = "";
+  transport.stderr?.on("data", (chunk) => { stderr = (stderr + chunk).slice(-2000); });
   const client = new Client({ name: "mcpflow-ts-client", version: "1.0.0" });
-  await client.connect(transport);
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    throw new Error(`${command} ${args.join(" ")} did not start: ${error.message}\n${stderr}`);
+  }
   return { client, cpuMs: processCpuMs(transport.pid) };
 }
 
