@@ -9,9 +9,9 @@
 // --calls 0 measures starts only; --dotnet-run N times the start of the old mcp.json launch
 // (`dotnet run --project src/McpFlow.Server`, warm: already built) N times, without calls.
 // Every start reports wall time (spawn to the initialize answer, with the client's initialized notification) and the
-// CPU time the server process used until then (user + system, all threads; /proc/<pid>/stat): the CPU time hardly
-// changes when other work loads the machine, the wall time does, so compare wall times only as ratios to the
-// reference server measured in the same run.
+// CPU time the server process used until then (user + system, all threads; /proc/<pid>/stat). Under load the wall
+// time grows several-fold and the CPU time by about a quarter (shared cores), so compare both as ratios to the
+// reference server measured in the same run, and give the benchmark the cores (docs/benchmarks.md, start-up).
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";

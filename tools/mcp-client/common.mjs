@@ -32,7 +32,7 @@ export async function connect({ command, args, env, cwd }) {
 }
 
 // Connects (spawn, initialize, initialized) and reports the CPU time (user + system, all threads) the server process
-// had used when the initialize answer arrived: unlike wall time, it hardly grows when other work loads the machine.
+// had used when the initialize answer arrived: it grows far less than wall time when other work loads the machine.
 // Read from /proc/<pid>/stat (Linux; null elsewhere), in clock ticks of 10 ms.
 // A failed start throws with the end of the server's standard error in the message.
 export async function connectMeasured({ command, args, env, cwd }) {
