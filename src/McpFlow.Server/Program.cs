@@ -22,7 +22,7 @@ root.SetAction(async (parsed, cancellationToken) =>
     try
     {
         options = OptionsLoader.Load(parsed, cli, OptionsLoader.ProcessEnvironment());
-        var errors = OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNames());
+        var errors = OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNamesToCheck(options));
         if (errors.Count > 0)
             throw new OptionsException(errors);
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
 using McpFlow.Data;
 using McpFlow.Experiments;
@@ -24,6 +25,12 @@ public static class ToolGroups
 
     /// <summary>Names of all groups, including the always-on core group.</summary>
     public static IReadOnlyList<string> Names() => ["core", .. All().Select(g => g.Name)];
+
+    /// <summary>The tool names <paramref name="options"/>' <c>--tools</c> and <c>--exclude-tools</c> are checked against
+    /// (<see cref="ToolNames"/>), or <c>null</c> when they name no tool: reading the names reflects over every type of
+    /// every group's assembly, about 40 ms of CPU that every start would pay (docs/benchmarks.md, start-up).</summary>
+    public static IReadOnlyDictionary<string, string>? ToolNamesToCheck(McpFlowOptions options) =>
+        options.Tools.Count + options.ExcludeTools.Count > 0 ? ToolNames() : null;
 
     /// <summary>Every tool name compiled into the server and its group, read from the <c>[McpServerTool]</c> methods of
     /// the <c>[McpServerToolType]</c> classes in each group's assembly (core: McpFlow.Core), for validating

@@ -154,11 +154,22 @@ public sealed class OptionsLoaderTests : IDisposable
     {
         var options = Load(["--tools", "data_qurey", "--exclude-tools", "nope"]);
 
-        var errors = McpFlow.Core.Configuration.OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNames());
+        var errors = McpFlow.Core.Configuration.OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNamesToCheck(options));
 
         errors.Should().HaveCount(2);
         errors[0].Should().StartWith("--tools: tool 'data_qurey' is unknown; valid tools: ").And.Contain("data_query, ").And.Contain("job_status");
         errors[1].Should().StartWith("--exclude-tools: tool 'nope' is unknown");
+    }
+
+    [Fact]
+    public void ToolNames_AreReadOnlyWhenTheOptionsNameTools()
+    {
+        var none = Load([]);
+        var some = Load(["--exclude-tools", "data_export"]);
+
+        ToolGroups.ToolNamesToCheck(none).Should().BeNull();
+        McpFlow.Core.Configuration.OptionsValidator.Validate(none, ToolGroups.Names(), ToolGroups.ToolNamesToCheck(none)).Should().BeEmpty();
+        ToolGroups.ToolNamesToCheck(some).Should().ContainKey("data_export").WhoseValue.Should().Be("data");
     }
 
     [Fact]
