@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentAssertions;
 using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Testing;
@@ -13,6 +14,21 @@ public static class ToolResultExtensions
     /// <summary>The structured content (throws when absent).</summary>
     public static JsonElement Structured(this CallToolResult result) =>
         result.StructuredContent ?? throw new Xunit.Sdk.XunitException("The result has no structured content: " + result.Text());
+
+    /// <summary>The structured content's <c>nextSteps</c> (empty when absent).</summary>
+    public static IReadOnlyList<string> NextSteps(this CallToolResult result) =>
+        result.StructuredContent is { } s && s.TryGetProperty("nextSteps", out var steps)
+            ? steps.EnumerateArray().Select(e => e.GetString()!).ToList()
+            : [];
+
+    /// <summary>Asserts that the result's text ends with its next steps, one per line, and that they are exactly the
+    /// structured content's <c>nextSteps</c>, naming at least <paramref name="tool"/> (one list feeds both parts).</summary>
+    public static void ShouldCarryItsNextSteps(this CallToolResult result, string tool)
+    {
+        var steps = result.NextSteps();
+        steps.Should().Contain(s => s.Contains(tool, StringComparison.Ordinal), result.Text());
+        result.Text().Should().EndWith("\n\n" + string.Join("\n", steps));
+    }
 
     /// <summary>The PNG images of the result.</summary>
     public static IReadOnlyList<byte[]> Images(this CallToolResult result) =>

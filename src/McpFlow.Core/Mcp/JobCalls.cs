@@ -99,9 +99,15 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
                  (record.Progress is { } p ? $": {p.Message}" + (p.Fraction is { } f ? $" ({f:P0})" : "") : ".") +
                  "\nIt continues in the background.",
         };
-        IReadOnlyList<string> next = record.State is JobState.Queued or JobState.Running
-            ? [$"Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to {MaxWaitSeconds}) to follow it, or job_cancel to stop it."]
-            : [];
+        // One path for every job's hints: a running job's are how to follow it, a finished job's are its result's own
+        // (JobResult.NextSteps), so a client reading only the structured content gets the same as the text's reader.
+        IReadOnlyList<string> next = record.State switch
+        {
+            JobState.Queued or JobState.Running =>
+                [$"Call job_status with job_id=\"{record.Id}\" (and wait_seconds up to {MaxWaitSeconds}) to follow it, or job_cancel to stop it."],
+            JobState.Succeeded => result?.NextSteps ?? [],
+            _ => [],
+        };
         var images = (result?.Artifacts ?? [])
             .Where(a => a.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && File.Exists(a))
             .Select(a => (ContentBlock)ToolResults.Png(File.ReadAllBytes(a)));

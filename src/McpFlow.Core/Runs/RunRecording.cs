@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 
 namespace McpFlow.Core.Runs;
@@ -40,22 +41,40 @@ public static class RunRecording
     /// it keep working).</summary>
     public static JsonObject WithRun(object result, RecordedRun? run)
     {
-        var node = JsonSerializer.SerializeToNode(result, result.GetType(), McpFlowJson.Options) as JsonObject
-            ?? throw new ArgumentException("The result must serialize to a JSON object.", nameof(result));
-        if (run is null)
-            return node;
-        node["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
-        return ToolResults.WithNextSteps(node, NextSteps(run));
+        var node = WithRunOnly(result, run);
+        return run is null ? node : ToolResults.WithNextSteps(node, NextSteps(run));
     }
 
+    /// <summary>The result of a job whose step is recorded as a run: the summary ends with the run's <see cref="Status"/>,
+    /// the data is the result with <c>workbenchRun</c>, and the next steps (<paramref name="nextSteps"/>, then the run's)
+    /// are the job result's own (<see cref="Jobs.JobResult.NextSteps"/>), which the answer delivering it puts at the end of
+    /// the text and in the structured content.</summary>
+    public static JobResult ForJob(string summary, object result, RecordedRun? run, IReadOnlyList<string> nextSteps,
+        IReadOnlyList<string>? artifacts = null) =>
+        new(run is null ? summary : summary.TrimEnd() + "\n\n" + Status(run), WithRunOnly(result, run), artifacts)
+        {
+            NextSteps = run is null ? nextSteps : [.. nextSteps, .. NextSteps(run)],
+        };
+
     /// <summary>One line for a tool's text answer: the run, its state and what to do next (<see cref="NextSteps"/>).</summary>
-    public static string Describe(RecordedRun run) =>
+    public static string Describe(RecordedRun run) => Status(run) + " " + string.Join(" ", NextSteps(run));
+
+    /// <summary>The run and its state: <see cref="Describe"/> without the next steps.</summary>
+    public static string Status(RecordedRun run) =>
         $"Workbench run {run.RunId}: {run.State}, {run.ChecksPassed} self-review check(s) passed" +
-        (run.ChecksFailed.Count == 0 ? "" : $", {run.ChecksFailed.Count} failed ({string.Join("; ", run.ChecksFailed)})") +
-        ". " + string.Join(" ", NextSteps(run));
+        (run.ChecksFailed.Count == 0 ? "" : $", {run.ChecksFailed.Count} failed ({string.Join("; ", run.ChecksFailed)})") + ".";
 
     /// <summary>What to do with a recorded run next: the sentences ending <see cref="Describe"/>, also the structured
     /// result's <c>nextSteps</c> (<see cref="WithRun"/>).</summary>
     public static IReadOnlyList<string> NextSteps(RecordedRun run) =>
         ["Present it with workbench_run_card; approve or reject it with workbench_request_approval or workbench_decide."];
+
+    private static JsonObject WithRunOnly(object result, RecordedRun? run)
+    {
+        var node = JsonSerializer.SerializeToNode(result, result.GetType(), McpFlowJson.Options) as JsonObject
+            ?? throw new ArgumentException("The result must serialize to a JSON object.", nameof(result));
+        if (run is not null)
+            node["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
+        return node;
+    }
 }

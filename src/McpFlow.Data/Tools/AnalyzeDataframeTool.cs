@@ -52,8 +52,8 @@ public sealed class AnalyzeDataframeTool(
         {
             var profile = profiler.Profile(name, columns, null, cancellationToken);
             var run = await RecordAsync(profile, path, columns, cancellationToken);
-            var (text, structured) = Answer(profile, run, cancellationToken);
-            return ToolResults.Create(text, structured);
+            var (text, structured, next) = Answer(profile, run, cancellationToken);
+            return ToolResults.Create(text, structured, next);
         }
 
         return await ProfileAsJobAsync($"Profile {name}", _ => name, path, columns, progress, cancellationToken);
@@ -67,8 +67,8 @@ public sealed class AnalyzeDataframeTool(
             var name = tableOf(ctx);
             var profile = profiler.Profile(name, columns, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
             var run = await RecordAsync(profile, path, columns, ctx.CancellationToken);
-            var (text, structured) = Answer(profile, run, ctx.CancellationToken);
-            return new JobResult(text, structured);
+            var (text, structured, next) = Answer(profile, run, ctx.CancellationToken);
+            return new JobResult(text, structured) { NextSteps = next };
         });
         return calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
@@ -110,23 +110,25 @@ public sealed class AnalyzeDataframeTool(
 
     // The answer fits the result budget (ResultBudget): the text caps its lists (ProfileText.MaxLines) and the structured
     // profile is thinned when it must be (ProfileBudget); the full profile is saved in the workspace and linked, and the
-    // next steps are in both parts.
-    private (string Text, JsonObject Structured) Answer(TableProfile profile, RecordedRun? run, CancellationToken cancellationToken)
+    // next steps end the text and are the structured nextSteps (ToolResults.Create inline, JobResult.NextSteps in a job).
+    private (string Text, JsonObject Structured, IReadOnlyList<string> Next) Answer(TableProfile profile, RecordedRun? run, CancellationToken cancellationToken)
     {
         var file = store.Save(profile, cancellationToken);
         var resource = ProfileStore.ResourceUri(profile.Table);
         var next = new List<string> { $"Review the alerts, then call suggest_transformations with table=\"{profile.Table}\"." };
         if (run is not null)
             next.AddRange(RunRecording.NextSteps(run));
-        var text = ProfileText.Render(profile) + "\n\n" + (run is null ? "" : RunRecording.Describe(run) + "\n") + "Next: " + next[0];
-        var fit = ProfileBudget.Fit(profile, ProfileBudget.StructuredCharacters(text.Length + 500));
+        var text = ProfileText.Render(profile) + (run is null ? "" : "\n\n" + RunRecording.Status(run));
+        // The next steps appear twice (text and structured content), like the link and omissions line.
+        var fit = ProfileBudget.Fit(profile, ProfileBudget.StructuredCharacters(text.Length + 2 * next.Sum(n => n.Length + 8) + 500));
         text += "\n\n" + (fit.Omitted.Count == 0 ? "" : $"The structured result leaves out {string.Join("; ", fit.Omitted)}, to fit the result budget. ") +
                 $"Full profile: resource {resource} (file {file}).";
-        var structured = RunRecording.WithRun(fit.Profile, run);
+        var structured = JsonSerializer.SerializeToNode(fit.Profile, McpFlowJson.Options)!.AsObject();
+        if (run is not null)
+            structured["workbenchRun"] = JsonSerializer.SerializeToNode(run, McpFlowJson.Options);
         structured["fullProfile"] = new JsonObject { ["resource"] = resource, ["path"] = file };
         if (fit.Omitted.Count > 0)
             structured["omitted"] = new JsonArray(fit.Omitted.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
-        structured["nextSteps"] = new JsonArray(next.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
-        return (text, structured);
+        return (text, structured, next);
     }
 }

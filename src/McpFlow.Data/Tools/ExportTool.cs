@@ -16,7 +16,8 @@ public sealed class ExportTool(DataExporter exporter, IApprovalGate gate)
 
     /// <summary>Exports a table or query result.</summary>
     [McpServerTool(Name = "data_export", Title = "Export a table or query result",
-        ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
+        ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
     [Description("Writes a workspace table or a SELECT query's result to a CSV, JSON (newline-delimited) or Parquet file under an allowed folder. " +
                  "An existing file is only replaced with overwrite=true, and only once the whole export is written; an export past the configured row, size or time limit writes nothing. When exports are gated (workbench.json), the export must name " +
                  "the APPROVED workbench run whose results it publishes.")]

@@ -15,7 +15,8 @@ namespace McpFlow.Experiments.Tools;
 public sealed class ListExperimentsTool(ITrackingStore store)
 {
     /// <summary>Lists experiments.</summary>
-    [McpServerTool(Name = "mlflow_list_experiments", Title = "List MLflow experiments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "mlflow_list_experiments", Title = "List MLflow experiments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ExperimentList))]
     [Description("Lists the experiments of the tracking store (the workspace's MLflow file store, an MLflow server, or an MLflow SQLite database) with ids, names and tags. Start here to find the experiment to analyse.")]
     public async Task<CallToolResult> List(
         [Description("Optional MLflow experiment filter, e.g. \"name LIKE '%resnet%'\". Default: all active experiments.")] string? filter = null,
@@ -29,6 +30,6 @@ public sealed class ListExperimentsTool(ITrackingStore store)
             text.AppendLine($"- [{e.ExperimentId}] {e.Name}" + (e.Tags.Count == 0 ? "" : $" (tags: {string.Join(", ", e.Tags.Select(t => t.Key + "=" + t.Value))})"));
         if (page.NextPageToken is not null)
             text.AppendLine($"More: call again with page_token=\"{page.NextPageToken}\".");
-        return ToolResults.Create(text.ToString().TrimEnd(), new { store = store.Location, kind = store.Kind, experiments = page.Items, nextPageToken = page.NextPageToken });
+        return ToolResults.Create(text.ToString().TrimEnd(), new ExperimentList(store.Location, store.Kind, page.Items, page.NextPageToken));
     }
 }

@@ -17,7 +17,8 @@ namespace McpFlow.Experiments.Tools;
 public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestions, FileAccessGuard guard, TimeProvider time)
 {
     /// <summary>Logs a complete run.</summary>
-    [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(LoggedRunSummary))]
     [Description("Creates a run in an experiment (created if missing) and logs its params, metrics (a number, or a list of values for steps 0, 1, 2, …) tags and artifact files, then ends it. " +
                  "For clients that train elsewhere and want their results analysed; pass suggestion_id when the run used a suggest_hyperparams suggestion, so the leaderboard marks it.")]
     public async Task<CallToolResult> Log(
@@ -53,7 +54,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
         var (experimentId, run) = (logged.ExperimentId, logged.Run);
         var text = $"Logged run '{run_name}' ({run.RunId}) in '{experiment}' [{experimentId}]: {@params?.Count ?? 0} params, {points.Count} metric points, {logged.Artifacts.Count} artifacts, status {RunStatuses.Name(finalStatus)}." +
                    (suggestion_id is null ? "" : $" Marked as made from suggestion {suggestion_id}.");
-        return ToolResults.Create(text, new { experimentId, runId = run.RunId, artifactUri = run.ArtifactUri, @params, metricPoints = points.Count, artifacts = logged.Artifacts, status = RunStatuses.Name(finalStatus), suggestionId = suggestion_id });
+        return ToolResults.Create(text, new LoggedRunSummary(experimentId, run.RunId, run.ArtifactUri, @params, points.Count, logged.Artifacts, RunStatuses.Name(finalStatus), suggestion_id));
     }
 
     private static List<MetricPoint> ParseMetrics(Dictionary<string, JsonElement>? metrics, long now)

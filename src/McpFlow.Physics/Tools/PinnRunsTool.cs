@@ -13,7 +13,8 @@ namespace McpFlow.Physics.Tools;
 public sealed class PinnRunsTool(PinnRunStore store)
 {
     /// <summary>Lists and compares runs.</summary>
-    [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(PinnRunList))]
     [Description("Lists the PINN runs of this workspace, newest first, side by side: problem, state, network, steps, final loss, relative " +
                  "L2 error vs the exact solution when known, training time and folder. Use it to compare settings.")]
     public CallToolResult List(
@@ -30,17 +31,13 @@ public sealed class PinnRunsTool(PinnRunStore store)
             {
                 cancellationToken.ThrowIfCancellationRequested(); // reads each run's history
                 var last = r.History().LastOrDefault();
-                return new
-                {
-                    run_id = r.Id, problem = r.Spec.Preset ?? "custom", state = r.State, network = $"{r.Options.Depth}x{r.Options.Width} {r.Options.Activation}",
-                    steps = last?.Step + 1, loss = last?.Loss, relative_l2 = r.Final.TryGetValue("relative_l2_vs_exact", out var l2) ? l2 : (double?)null,
-                    seconds = last?.Seconds, started = r.StartedAt, job_id = r.JobId, folder = r.Folder,
-                };
+                return new PinnRunRow(r.Id, r.Spec.Preset ?? "custom", r.State, $"{r.Options.Depth}x{r.Options.Width} {r.Options.Activation}",
+                    last?.Step + 1, last?.Loss, r.Final.TryGetValue("relative_l2_vs_exact", out var l2) ? l2 : null, last?.Seconds, r.StartedAt, r.JobId, r.Folder);
             }).ToList();
         var text = new StringBuilder(runs.Count == 0 ? "No PINN runs yet." : $"{runs.Count} run(s):\n| run | problem | state | network | steps | loss | rel. L2 | s |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in runs)
-            text.AppendLine($"| {r.run_id} | {r.problem} | {r.state} | {r.network} | {r.steps} | {r.loss:G3} | {r.relative_l2:G3} | {r.seconds:F1} |");
+            text.AppendLine($"| {r.RunId} | {r.Problem} | {r.State} | {r.Network} | {r.Steps} | {r.Loss:G3} | {r.RelativeL2:G3} | {r.Seconds:F1} |");
         IReadOnlyList<string> next = runs.Count == 0 ? ["Start one with pinn_train."] : [];
-        return ToolResults.Create(text.ToString().TrimEnd(), new { runs }, next);
+        return ToolResults.Create(text.ToString().TrimEnd(), new PinnRunList(runs), next);
     }
 }

@@ -14,7 +14,8 @@ namespace McpFlow.Physics.Tools;
 public sealed class PredictConvergenceTool(PinnRunStore store)
 {
     /// <summary>Predicts when a loss curve reaches a target.</summary>
-    [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ConvergencePrediction))]
     [Description("Predicts how many steps (and seconds) a training needs to reach a target loss, from a PINN run/job or from a loss history " +
                  "you give. Fits exponential, power-law, both with a floor, and stretched-exponential learning curves to the log-loss, weighs " +
                  "them by AIC, and answers the step with a ~80% interval — calibrated on recorded McpFlow PINN runs for a run in its Adam phase, on synthetic " +

@@ -79,9 +79,9 @@ public sealed class PinnTrainingService(
             await CompleteMetricsAsync(run, uplink, warnings);
             await EndTrackingAsync(run, TrackedRunStatus.Finished, chart.Path, warnings, CancellationToken.None);
             var recorded = await RecordAsync(run, model.Hard, warnings, ctx.CancellationToken);
-            var summary = Summary(run, warnings) + (recorded is null ? "" : "\n" + RunRecording.Describe(recorded));
             var result = new { run_id = run.Id, folder = run.Folder, final = run.Final, message = run.Message, warnings, tracking_run_id = run.TrackingRunId };
-            return new JobResult(summary, RunRecording.WithRun(result, recorded), chart.Path is null ? [] : [chart.Path]);
+            return RunRecording.ForJob(Summary(run, warnings), result, recorded,
+                [$"Check it with validate_solution with run_id=\"{run.Id}\", or predict_convergence."], chart.Path is null ? [] : [chart.Path]);
         }
         catch (OperationCanceledException)
         {
@@ -151,7 +151,7 @@ public sealed class PinnTrainingService(
                    (f.TryGetValue("relative_l2_vs_exact", out var l2) ? $", relative L2 error vs the exact solution {l2:G3}" : "") + ".";
         if (run.Message is not null)
             text += " " + run.Message;
-        text += $"\nModel and history: {run.Folder}. Next: validate_solution with run_id=\"{run.Id}\", or predict_convergence.";
+        text += $"\nModel and history: {run.Folder}.";
         return warnings.Count == 0 ? text : text + "\nWarnings: " + string.Join(" ", warnings);
     }
 

@@ -28,6 +28,10 @@ public static class LeaderboardText
         return text.ToString();
     }
 
+    /// <summary>What to do with the leaderboard next (the answer's next steps, after <see cref="Markdown"/>).</summary>
+    public static IReadOnlyList<string> NextSteps(ComparisonResult result) =>
+        [$"Train the best model with pipeline_train (trainer=\"{result.Best}\", the same spec), or see what each step adds with evaluate_pipeline_steps."];
+
     /// <summary>A number with its spread, e.g. <c>0.9533 ± 0.0163</c>.</summary>
     public static string Format(double value, double? std = null)
     {

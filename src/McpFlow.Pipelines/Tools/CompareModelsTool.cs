@@ -41,7 +41,10 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
         var handle = jobs.Start("pipeline_compare_models", $"Compare models on {parsed.Table}", async ctx =>
         {
             var result = await comparer.CompareAsync(parsed, trainers, name, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return new JobResult(LeaderboardText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options));
+            return new JobResult(LeaderboardText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options))
+            {
+                NextSteps = LeaderboardText.NextSteps(result),
+            };
         });
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }

@@ -46,8 +46,7 @@ public sealed class TrainPipelineTool(
         {
             var result = await pipelines.TrainAsync(parsed, request, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
             var run = await RecordAsync(parsed.Table, spec, request, result, ctx.CancellationToken);
-            var text = TrainText.Markdown(result, parsed.Metrics) + (run is null ? "" : "\n\n" + RunRecording.Describe(run));
-            return new JobResult(text, RunRecording.WithRun(result, run), result.Charts);
+            return RunRecording.ForJob(TrainText.Markdown(result, parsed.Metrics), result, run, TrainText.NextSteps(result), result.Charts);
         });
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }

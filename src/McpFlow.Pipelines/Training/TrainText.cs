@@ -8,7 +8,7 @@ public static class TrainText
 {
     private static string Source(Storage.ScoreEntry entry) => entry.RunId is null ? entry.Trainer : $"{entry.Trainer}, run {entry.RunId}";
 
-    /// <summary>Metrics, comparison with the previous best, top features, model id.</summary>
+    /// <summary>Metrics, comparison with the previous best, top features, model id (the next steps are <see cref="NextSteps"/>).</summary>
     public static string Markdown(TrainResult r, IReadOnlyList<string> metrics)
     {
         var text = new StringBuilder();
@@ -28,7 +28,10 @@ public static class TrainText
             text.AppendLine($"Decision threshold {LeaderboardText.Format(threshold)} on the positive-class score (maximises MCC on the cross-validated scores; the saved model predicts with it).");
         if (r.FeatureImportance.Count > 0)
             text.AppendLine("Most important features (permutation): " + string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)})")) + ".");
-        text.Append($"Model saved as {r.ModelId}; use pipeline_predict with model_id=\"{r.ModelId}\".");
+        text.Append($"Model saved as {r.ModelId}.");
         return text.ToString();
     }
+
+    /// <summary>What to do with the trained model next (the answer's next steps, after <see cref="Markdown"/>).</summary>
+    public static IReadOnlyList<string> NextSteps(TrainResult r) => [$"Use pipeline_predict with model_id=\"{r.ModelId}\" to score new data."];
 }

@@ -42,7 +42,10 @@ public sealed class TestTools(JobManager jobs, JobCalls calls, TestJobGate gate)
                 ctx.Report((double)i / n, $"counted {i}/{n}");
             }
 
-            return new JobResult($"Counted to {n}.", System.Text.Json.Nodes.JsonNode.Parse($"{{\"n\":{n}}}"));
+            return new JobResult($"Counted to {n}.", System.Text.Json.Nodes.JsonNode.Parse($"{{\"n\":{n}}}"))
+            {
+                NextSteps = ["Call test_write to keep the count."],
+            };
         });
         return calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }

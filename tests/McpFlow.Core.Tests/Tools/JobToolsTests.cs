@@ -23,6 +23,8 @@ public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(
         result.Text().Should().Contain("Counted to 30.");
         result.Structured().GetProperty("result").GetProperty("n").GetInt32().Should().Be(30);
         result.Structured().GetProperty("job").GetProperty("state").GetString().Should().Be("succeeded");
+        result.ShouldCarryItsNextSteps("test_write");
+        result.NextSteps().Should().Equal("Call test_write to keep the count.");
         notes.Should().NotBeEmpty();
         notes.Should().OnlyContain(n => n.Message!.StartsWith("counted "));
     }
@@ -46,7 +48,11 @@ public sealed class JobToolsTests(ITestOutputHelper output) : McpServerTestBase(
         var started = await CallOkAsync("test_count", new { n = 2, wait_seconds = 20 });
         var id = started.Structured().GetProperty("job").GetProperty("id").GetString();
 
-        (await CallOkAsync("job_status", new { job_id = id })).Text().Should().Contain("finished");
+        var status = await CallOkAsync("job_status", new { job_id = id });
+        status.Text().Should().Contain("finished");
+        // The finished job's hints come with its result, whichever call delivers it.
+        status.NextSteps().Should().Equal("Call test_write to keep the count.");
+        status.ShouldCarryItsNextSteps("test_write");
     }
 
     [Fact]

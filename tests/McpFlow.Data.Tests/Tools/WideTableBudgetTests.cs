@@ -53,7 +53,8 @@ public sealed class WideTableBudgetTests : DataServerTestBase
         result.Structured().GetProperty("job").GetProperty("kind").GetString().Should().Be("analyze_dataframe");
         var structured = result.Structured().GetProperty("result");
         structured.GetProperty("omitted").GetArrayLength().Should().BeGreaterThan(0);
-        structured.GetProperty("nextSteps")[0].GetString().Should().Contain("suggest_transformations");
+        result.ShouldCarryItsNextSteps("suggest_transformations");
+        structured.TryGetProperty("nextSteps", out _).Should().BeFalse("the next steps are the answer's, not repeated inside the job's result");
         var uri = structured.GetProperty("fullProfile").GetProperty("resource").GetString()!;
         uri.Should().Be("mcpflow://data/profiles/wide");
 

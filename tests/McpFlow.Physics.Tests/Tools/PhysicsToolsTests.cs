@@ -52,6 +52,9 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
 
         var list = await CallOkAsync("pinn_list_runs", new { });
         list.Text().Should().Contain(runId).And.Contain("poisson");
+        var row = list.Structured().GetProperty("runs")[0];
+        row.GetProperty("run_id").GetString().Should().Be(runId);
+        row.GetProperty("problem").GetString().Should().Be("poisson");
 
         var eta = await CallOkAsync("predict_convergence", new { run_id = runId, target_loss = 1e9 });
         eta.Structured().GetProperty("alreadyReached").GetBoolean().Should().BeTrue();

@@ -22,6 +22,8 @@ public sealed class PinnTrainWorkbenchTests : PhysicsServerTestBase
         run.GetProperty("state").GetString().Should().Be("REVIEWED", train.Text());
         run.GetProperty("checksFailed").GetArrayLength().Should().Be(0, train.Text()); // incl. the summary's numbers matching the metrics
         train.Text().Should().Contain($"Workbench run {runId}: REVIEWED");
+        train.ShouldCarryItsNextSteps("validate_solution");
+        train.NextSteps().Should().Contain(s => s.Contains("workbench_run_card", StringComparison.Ordinal));
 
         var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(WorkspaceRoot, "runs", runId, "manifest.json"))).RootElement;
         manifest.GetProperty("tool").GetString().Should().Be("pinn_train");

@@ -18,6 +18,8 @@ public sealed class CompareModelsToolTests : PipelineServerTestBase
         board[0].GetProperty("metrics").GetProperty("r2").GetDouble().Should().BeGreaterThan(0.8);
         board[1].GetProperty("metrics").GetProperty("r2").GetDouble().Should().BeLessThan(0.05);
         result.Text().Should().Contain("| # | model | mae | mse | rmse | r2 | rmsle | mape |");
+        result.ShouldCarryItsNextSteps("pipeline_train");
+        result.NextSteps().Should().ContainSingle().Which.Should().Contain("trainer=\"sdca\"");
         Tracking.Runs.Values.Select(r => r.Params["trainer"]).Should().BeEquivalentTo("sdca", "mean_baseline");
     }
 

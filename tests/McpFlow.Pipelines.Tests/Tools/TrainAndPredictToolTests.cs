@@ -22,6 +22,7 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         data.GetProperty("beatPreviousBest").GetBoolean().Should().BeTrue("a linear model beats always predicting the majority class on a linear rule");
         data.GetProperty("mean").GetProperty("accuracy").GetDouble().Should().BeGreaterThan(0.85);
         result.Text().Should().Contain("IMPROVED");
+        result.ShouldCarryItsNextSteps("pipeline_predict");
         result.Images().Should().HaveCount(2, "a confusion matrix and a feature-importance chart");
         result.Images().Should().OnlyContain(png => png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G');
         var importance = data.GetProperty("featureImportance").EnumerateArray().Select(f => f.GetProperty("feature").GetString()).Take(2);

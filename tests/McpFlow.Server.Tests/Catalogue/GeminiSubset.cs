@@ -48,10 +48,14 @@ internal static class GeminiSubset
         return problems;
     }
 
-    /// <summary>Only the typing rule: every schema and sub-schema has exactly one type, given as a string.</summary>
+    /// <summary>Only the typing rule: every schema and sub-schema has exactly one type, given as a string (or, in an
+    /// output schema, refers to its definition of a double).</summary>
     public static IReadOnlyList<string> Typed(JsonElement schema, string path)
     {
         var problems = new List<string>();
+        // An output schema's doubles refer to its one definition of a number that may be written as "NaN" (ToolSchemas).
+        if (schema.TryGetProperty("$ref", out var reference) && reference.GetString() == "#/$defs/number")
+            return problems;
         if (!schema.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             problems.Add($"{path}: type must be one string; got {(schema.TryGetProperty("type", out var t) ? t.GetRawText() : "none")}");
         if (schema.TryGetProperty("properties", out var properties))

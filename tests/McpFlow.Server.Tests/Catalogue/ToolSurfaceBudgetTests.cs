@@ -18,9 +18,10 @@ public sealed class ToolSurfaceBudgetTests(ITestOutputHelper output) : McpServer
     /// <summary>Issue 12's budget for tools/list with all groups, in tokens.</summary>
     public const int TargetTokens = 8_000;
 
-    /// <summary>The ceiling in force today (characters / 4), a little above the measured 14,306; lower it as
-    /// descriptions move to docs, down to <see cref="TargetTokens"/>.</summary>
-    public const int CeilingTokens = 14_500;
+    /// <summary>The ceiling in force today (characters / 4), a little above the measured 15,202 (14,397 before six
+    /// tools declared output schemas: about 850 o200k_base tokens); lower it as descriptions move to docs, down to
+    /// <see cref="TargetTokens"/>.</summary>
+    public const int CeilingTokens = 15_400;
 
     // As a client receives it: camelCase, nulls left out, non-ASCII text unescaped.
     private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
@@ -41,6 +42,9 @@ public sealed class ToolSurfaceBudgetTests(ITestOutputHelper output) : McpServer
         var estimate = json.Length / 4;
         var o200k = TiktokenTokenizer.CreateForEncoding("o200k_base").CountTokens(json);
         _output.WriteLine($"tools/list, {tools.Count} tools: {json.Length} characters, ~{estimate} tokens (characters / 4), {o200k} o200k_base tokens; target {TargetTokens}.");
+        var outputs = tools.Where(t => t.ProtocolTool.OutputSchema is not null).ToList();
+        var outputJson = string.Concat(outputs.Select(t => JsonSerializer.Serialize(t.ProtocolTool.OutputSchema, Compact)));
+        _output.WriteLine($"of which {outputs.Count} output schemas: {outputJson.Length} characters, {TiktokenTokenizer.CreateForEncoding("o200k_base").CountTokens(outputJson)} o200k_base tokens.");
 
         estimate.Should().BeLessThanOrEqualTo(CeilingTokens, "tools/list must not grow (issue 12: the target is {0} tokens)", TargetTokens);
         o200k.Should().BeLessThanOrEqualTo(CeilingTokens);

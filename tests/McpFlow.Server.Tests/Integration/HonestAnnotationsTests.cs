@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using McpFlow.Core.Groups;
 using McpFlow.Core.Storage;
 using McpFlow.Server.Tests.Support;
 using McpFlow.Testing;
@@ -15,16 +14,11 @@ namespace McpFlow.Server.Tests.Integration;
 /// records every call of a state-changing tool by design: a log of calls, not an effect of the tool), and DuckDB's
 /// own files are compared by content (the catalogue) rather than bytes (a rewrite of equal rows still appends to its WAL).
 /// </summary>
-public sealed class HonestAnnotationsTests : McpServerTestBase
+public sealed class HonestAnnotationsTests : PreparedWorkspaceTestBase
 {
     // Tools that need a trained network (minutes of training) are left out here; their folders are written only by
     // pinn_train, and their reads are covered by the physics tool tests.
     private static readonly HashSet<string> NotCoveredHere = ["pinn_evaluate"];
-
-    protected override IReadOnlyList<IToolGroup> Groups => ToolGroups.All();
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
 
     [Fact]
     public async Task EveryReadOnlyTool_LeavesTheWorkspaceUnchanged()
@@ -69,47 +63,6 @@ public sealed class HonestAnnotationsTests : McpServerTestBase
         }
 
         changed.Should().BeEmpty();
-    }
-
-    private async Task<Dictionary<string, object>> PrepareAsync()
-    {
-        var csv = Path.Combine(DataRoot, "sales.csv");
-        await File.WriteAllLinesAsync(csv, ["city,amount,units", "Oslo,10.5,1", "Rome,20.25,2", "Oslo,7.75,3", "Lima,12,4", "Rome,30,5"]);
-        await CallOkAsync("data_load", new { path = csv, table = "sales" });
-        var a = (await CallOkAsync("mlflow_log_run", new { experiment = "demo", run_name = "a", @params = new { lr = "0.1" }, metrics = new { acc = new[] { 0.5, 0.7, 0.8 } } }))
-            .Structured().GetProperty("runId").GetString()!;
-        var b = (await CallOkAsync("mlflow_log_run", new { experiment = "demo", run_name = "b", @params = new { lr = "0.01" }, metrics = new { acc = new[] { 0.4, 0.6, 0.9 } } }))
-            .Structured().GetProperty("runId").GetString()!;
-        var profile = await CallOkAsync("analyze_dataframe", new { table = "sales" });
-        var runId = profile.Structured().GetProperty("workbenchRun").GetProperty("runId").GetString()!;
-        var spec = new Dictionary<string, object>
-        {
-            ["preset"] = "poisson", ["domain"] = new { x = new[] { 0, 1 }, y = new[] { 0, 1 } }, ["source"] = "2*pi^2*sin(pi*x)*sin(pi*y)",
-            ["boundary_conditions"] = new[] { new { where = "all", type = "dirichlet", value = "0" } },
-        };
-        return new Dictionary<string, object>
-        {
-            ["server_info"] = new { probe_engines = false },
-            ["job_status"] = new { job_id = "job-20261123-101500-ab12cd" },
-            ["job_list"] = new { },
-            ["data_list_tables"] = new { },
-            ["data_describe_table"] = new { table = "sales" },
-            ["data_query"] = new { sql = "SELECT city, sum(amount) FROM sales GROUP BY city" },
-            ["data_load"] = new { path = csv, table = "sales" },
-            ["suggest_transformations"] = new { table = "sales" },
-            ["analyze_mlflow_runs"] = new { experiment = "demo", metric = "acc" },
-            ["explain_run_difference"] = new { run_a = a, run_b = b, metric = "acc" },
-            ["mlflow_get_run"] = new { run_id = a },
-            ["mlflow_leaderboard"] = new { experiment = "demo", metric = "acc" },
-            ["mlflow_list_experiments"] = new { },
-            ["mlflow_search_runs"] = new { experiment = "demo" },
-            ["analyze_pde_problem"] = new { spec },
-            ["pinn_list_runs"] = new { },
-            ["predict_convergence"] = new { losses = Enumerable.Range(0, 12).Select(i => Math.Pow(0.7, i)).ToArray(), target_loss = 0.001 },
-            ["workbench_audit"] = new { },
-            ["workbench_list_runs"] = new { },
-            ["workbench_run_card"] = new { run_id = runId },
-        };
     }
 
     // Every workspace file as "path size sha256", and every DuckDB table as "schema.table rows md5(rows)". With

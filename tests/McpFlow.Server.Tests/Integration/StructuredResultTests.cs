@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Schema;
-using McpFlow.Core.Groups;
 using McpFlow.Server.Tests.Support;
 using McpFlow.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Server.Tests.Integration;
 
@@ -14,17 +12,46 @@ namespace McpFlow.Server.Tests.Integration;
 /// structured content, and every tool that declares an output schema answers with structured content that the schema
 /// accepts (JsonSchema.Net, 2020-12).
 /// </summary>
-public sealed partial class StructuredResultTests : McpServerTestBase
+public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
 {
-    protected override IReadOnlyList<IToolGroup> Groups => ToolGroups.All();
+    // The tools whose structured shape is stable, one record each: they declare it as their outputSchema (ToolSchemas).
+    private static readonly string[] Declared =
+        ["data_export", "data_list_tables", "mlflow_list_experiments", "mlflow_log_run", "pinn_list_runs", "predict_convergence"];
 
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+    // Why the others declare none. A tool that may answer with a job handle has two shapes (its result, or the job
+    // envelope { job, result, nextSteps }); others carry data whose shape is the user's (rows, params, specs), or a
+    // shape too large for tools/list's budget (issue 12: 8,000 tokens for the whole list).
+    private const string Job = "may answer with a job envelope instead of its result";
+    private const string UserShaped = "carries user-shaped data (rows, params, specs, job parameters)";
+    private const string Large = "its shape is large: a schema would cost tools/list more than it helps";
+    private const string Varies = "answers in more than one shape (by argument or outcome)";
+
+    private static readonly Dictionary<string, string> Undeclared = new()
+    {
+        ["analyze_dataframe"] = Job, ["data_load"] = Job, ["generate_eda_report"] = Job, ["pipeline_train"] = Job, ["pinn_train"] = Job,
+        ["pipeline_compare_models"] = Job, ["evaluate_pipeline_steps"] = Job, ["job_status"] = Job,
+        ["data_query"] = UserShaped, ["data_describe_table"] = UserShaped, ["job_list"] = UserShaped, ["job_cancel"] = UserShaped,
+        ["generate_pipeline"] = UserShaped, ["pipeline_predict"] = UserShaped, ["mlflow_get_run"] = UserShaped, ["mlflow_search_runs"] = UserShaped,
+        ["data_apply_transformation"] = UserShaped, ["pinn_evaluate"] = UserShaped, ["workbench_record_run"] = UserShaped,
+        ["server_info"] = Large, ["suggest_transformations"] = Large, ["analyze_mlflow_runs"] = Large, ["explain_run_difference"] = Large,
+        ["mlflow_leaderboard"] = Large, ["suggest_hyperparams"] = Large, ["analyze_pde_problem"] = Large, ["validate_solution"] = Large,
+        ["pinn_status"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
+        ["workbench_review"] = Large, ["workbench_compare"] = Large, ["workbench_report"] = Large,
+        ["workbench_audit"] = Varies, ["workbench_decide"] = Varies, ["workbench_request_approval"] = Varies,
+    };
+
+    [Fact]
+    public async Task TheToolsDeclaringAnOutputSchema_AreTheChosenOnes_AndEveryOtherToolSaysWhyNot()
+    {
+        var tools = await Client.ListToolsAsync();
+        tools.Where(t => t.ProtocolTool.OutputSchema is not null).Select(t => t.Name).Should().BeEquivalentTo(Declared);
+        tools.Select(t => t.Name).Except(Declared).Should().BeEquivalentTo(Undeclared.Keys, "a new tool needs a decision: declare its output schema, or say why not");
+    }
 
     [Fact]
     public async Task EveryHintNamingAnotherTool_IsInTheStructuredContentToo()
     {
-        var calls = await PrepareAsync();
+        var calls = await PrepareWithExtrasAsync();
         var names = (await Client.ListToolsAsync()).Select(t => t.Name).ToList();
         var missing = new List<string>();
         foreach (var (tool, arguments) in calls)
@@ -46,7 +73,7 @@ public sealed partial class StructuredResultTests : McpServerTestBase
     [Fact]
     public async Task EveryDeclaredOutputSchema_AcceptsTheToolsStructuredContent()
     {
-        var calls = await PrepareAsync();
+        var calls = await PrepareWithExtrasAsync();
         var declared = (await Client.ListToolsAsync()).Where(t => t.ProtocolTool.OutputSchema is not null).ToList();
         declared.Should().NotBeEmpty();
         declared.Select(t => t.Name).Except(calls.Keys).Should().BeEmpty("every tool with an output schema is called");
@@ -62,6 +89,17 @@ public sealed partial class StructuredResultTests : McpServerTestBase
         }
 
         problems.Should().BeEmpty();
+    }
+
+    // The prepared workspace's calls, plus the state-changing tools that answer at once.
+    private async Task<Dictionary<string, object>> PrepareWithExtrasAsync()
+    {
+        var calls = await PrepareAsync();
+        calls["analyze_dataframe"] = new { table = "sales" };
+        calls["workbench_review"] = new { run_id = ProfileRunId };
+        calls["data_export"] = new { path = Path.Combine(DataRoot, "sales-export.csv"), table = "sales", overwrite = true };
+        calls["mlflow_log_run"] = new { experiment = "demo", run_name = "c", @params = new { lr = "0.2" }, metrics = new { acc = 0.75 }, tags = new { model = "tree" } };
+        return calls;
     }
 
     // A text's sentences: lines, split after a full stop that a capital letter follows; a "Next:" label is left off.
@@ -90,41 +128,4 @@ public sealed partial class StructuredResultTests : McpServerTestBase
 
     [GeneratedRegex(@"(?<=\.)\s+(?=[A-Z])")]
     private static partial Regex SentenceEnd();
-
-    // The workspace and arguments of HonestAnnotationsTests, for the tools that answer without a long job.
-    private async Task<Dictionary<string, object>> PrepareAsync()
-    {
-        var csv = Path.Combine(DataRoot, "sales.csv");
-        await File.WriteAllLinesAsync(csv, ["city,amount,units", "Oslo,10.5,1", "Rome,20.25,2", "Oslo,7.75,3", "Lima,12,4", "Rome,30,5"]);
-        await CallOkAsync("data_load", new { path = csv, table = "sales" });
-        var a = (await CallOkAsync("mlflow_log_run", new { experiment = "demo", run_name = "a", @params = new { lr = "0.1" }, metrics = new { acc = new[] { 0.5, 0.7, 0.8 } } }))
-            .Structured().GetProperty("runId").GetString()!;
-        var b = (await CallOkAsync("mlflow_log_run", new { experiment = "demo", run_name = "b", @params = new { lr = "0.01" }, metrics = new { acc = new[] { 0.4, 0.6, 0.9 } } }))
-            .Structured().GetProperty("runId").GetString()!;
-        var profile = await CallOkAsync("analyze_dataframe", new { table = "sales" });
-        var runId = profile.Structured().GetProperty("workbenchRun").GetProperty("runId").GetString()!;
-        return new Dictionary<string, object>
-        {
-            ["server_info"] = new { probe_engines = false },
-            ["job_list"] = new { },
-            ["data_list_tables"] = new { },
-            ["data_describe_table"] = new { table = "sales" },
-            ["data_query"] = new { sql = "SELECT city, sum(amount) FROM sales GROUP BY city" },
-            ["data_load"] = new { path = csv, table = "sales" },
-            ["analyze_dataframe"] = new { table = "sales" },
-            ["suggest_transformations"] = new { table = "sales" },
-            ["analyze_mlflow_runs"] = new { experiment = "demo", metric = "acc" },
-            ["explain_run_difference"] = new { run_a = a, run_b = b, metric = "acc" },
-            ["mlflow_get_run"] = new { run_id = a },
-            ["mlflow_leaderboard"] = new { experiment = "demo", metric = "acc" },
-            ["mlflow_list_experiments"] = new { },
-            ["mlflow_search_runs"] = new { experiment = "demo" },
-            ["pinn_list_runs"] = new { },
-            ["predict_convergence"] = new { losses = Enumerable.Range(0, 12).Select(i => Math.Pow(0.7, i)).ToArray(), target_loss = 0.001 },
-            ["workbench_audit"] = new { },
-            ["workbench_list_runs"] = new { },
-            ["workbench_run_card"] = new { run_id = runId },
-            ["workbench_review"] = new { run_id = runId },
-        };
-    }
 }

@@ -45,12 +45,14 @@ public static class ToolSchemas
     /// <summary>The output schema published for a tool whose structured result is a <paramref name="type"/>: generated
     /// with McpFlow's JSON conventions (<see cref="McpFlowJson.Options"/>: camelCase, enums as snake_case strings, nulls
     /// left out) and with one type per schema, like the input schemas: a union with null becomes the single type (null
-    /// values are never written), and a union of several types (a number that may be written as "NaN") becomes an
-    /// <c>anyOf</c> of single-typed schemas.</summary>
+    /// values are never written), and a union of several types becomes an <c>anyOf</c> of single-typed schemas; every
+    /// double (a number that may be written as "NaN") refers to one definition (<see cref="OutputNumbers"/>).</summary>
     public static JsonElement OutputSchema(Type type)
     {
         var schema = AIJsonUtilities.CreateJsonSchema(type, serializerOptions: McpFlowJson.Options);
         var root = JsonNode.Parse(schema.GetRawText()) ?? new JsonObject();
+        if (root is JsonObject top)
+            OutputNumbers.ReferenceOnce(top, type);
         WithoutUnions(root);
         return JsonSerializer.SerializeToElement(root);
     }
