@@ -71,6 +71,7 @@ public static class McpFlowCoreServices
         // annotations, then drop the tools the options leave out.
         services.PostConfigure<McpServerOptions>(ToolSchemas.Publish);
         services.PostConfigure<McpServerOptions>(server => OpenWorldAnnotations.Apply(server, options));
+        services.PostConfigure<McpServerOptions>(ToolTitles.Apply);
         services.PostConfigure<McpServerOptions>(server => ToolNameFilter.Apply(server, options));
         if (options.ReadOnly)
             services.PostConfigure<McpServerOptions>(ReadOnlyFilter.Apply);

@@ -1,3 +1,4 @@
+using McpFlow.Core.Docs;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Resources;
 using McpFlow.Core.Storage;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Core.Groups;
 
-/// <summary>The always-on group: <c>server_info</c> and the job tools.</summary>
+/// <summary>The always-on group: <c>server_info</c>, the job tools, and the tools' documentation pages.</summary>
 public sealed class CoreToolGroup : IToolGroup
 {
     /// <inheritdoc />
@@ -30,7 +31,10 @@ public sealed class CoreToolGroup : IToolGroup
     /// <inheritdoc />
     public void AddMcp(IMcpServerBuilder mcp)
     {
-        mcp.WithTools<ServerInfoTool>().WithTools<JobTools>().WithResources<JobResources>();
+        mcp.WithTools<ServerInfoTool>().WithTools<JobTools>().WithResources<JobResources>().WithResources<ToolDocResources>();
         mcp.Services.AddSingleton<ICompletionSource, JobCompletions>();
+        mcp.Services.AddSingleton<ToolPages>();
+        mcp.Services.AddSingleton<ToolDocumentation>();
+        mcp.Services.AddSingleton<ICompletionSource, ToolDocCompletions>();
     }
 }

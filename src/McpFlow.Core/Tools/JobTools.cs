@@ -16,23 +16,20 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
 {
     /// <summary>Status of one job, optionally waiting for it.</summary>
     [McpServerTool(Name = "job_status", Title = "Background job status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Shows a background job's state (queued, running, succeeded, failed, cancelled, interrupted), its latest progress " +
-                 "and, once finished, its full result. Set wait_seconds to wait for it while progress notifications stream; " +
-                 "the call returns early when the job finishes.")]
+    [Description("Shows a background job's state, progress and result; can wait for it.")]
     public Task<CallToolResult> Status(
-        [Description("Job id returned by the tool that started it, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
-        [Description("Seconds to wait for the job to finish before answering, 0-45. Default 0 (answer at once); e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double wait_seconds = 0,
+        [Description("Job id, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
+        [Description("Seconds to wait, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double wait_seconds = 0,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);
 
     /// <summary>Lists jobs.</summary>
     [McpServerTool(Name = "job_list", Title = "List background jobs", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Lists the background jobs of this workspace, newest first, with state and latest progress. Jobs of earlier server " +
-                 "processes are included; those that were running when their process ended are shown as interrupted.")]
+    [Description("Lists background jobs, newest first, with state and progress.")]
     public CallToolResult List(
-        [Description("Only jobs in this state: queued, running, succeeded, failed, cancelled or interrupted. Default: all; e.g. \"running\".")] string? state = null,
-        [Description("Maximum number of jobs to list, 1-200. Default 20; e.g. 50.")] int limit = 20)
+        [Description("Only this state, e.g. \"running\".")] string? state = null,
+        [Description("Max jobs, 1-200; e.g. 50.")] int limit = 20)
     {
         JobState? filter = null;
         if (!string.IsNullOrWhiteSpace(state))
@@ -53,10 +50,9 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
 
     /// <summary>Cancels a job.</summary>
     [McpServerTool(Name = "job_cancel", Title = "Cancel a background job", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
-    [Description("Requests cancellation of a queued or running job. The job stops at its next step (typically within a second), " +
-                 "keeps whatever checkpoints it wrote, and ends in state 'cancelled'.")]
+    [Description("Cancels a queued or running job; it keeps its checkpoints.")]
     public async Task<CallToolResult> Cancel(
-        [Description("Job id to cancel, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
+        [Description("Job id, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
         CancellationToken cancellationToken)
     {
         jobs.Cancel(job_id);

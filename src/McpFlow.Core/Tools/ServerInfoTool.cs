@@ -22,11 +22,9 @@ public sealed class ServerInfoTool(
 {
     /// <summary>Describes this McpFlow server.</summary>
     [McpServerTool(Name = "server_info", Title = "McpFlow server information", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Describes this McpFlow server: version, enabled tool groups, workspace folder, folders files may be read from " +
-                 "(allowed roots), read-only mode, tracking store, and each engine (DuckDB, TorchSharp, ML.NET, ScottPlot) with " +
-                 "its version and whether it loads here. Call it first when unsure what the server can do or where files may live.")]
+    [Description("Describes the server: groups, workspace, allowed roots, read-only mode, engines. Call it first.")]
     public CallToolResult Info(
-        [Description("Also load each engine to check it works (slower on first call, e.g. TorchSharp ~1 s). Default true; e.g. false for a quick answer.")]
+        [Description("Check each engine loads, e.g. false.")]
         bool probe_engines = true,
         CancellationToken cancellationToken = default)
     {

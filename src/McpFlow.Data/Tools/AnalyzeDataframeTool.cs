@@ -23,17 +23,11 @@ public sealed class AnalyzeDataframeTool(
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Profiles a workspace table (or a file, loaded first): per column the semantic type, missing, distinct, min/max, mean, std, " +
-                 "variance, quantiles, IQR, MAD, skewness and excess kurtosis, zeros, negatives, infinities, histogram, top values, text lengths; " +
-                 "duplicates, type problems (numbers stored as text with their decimal separator, mixed date formats, codes with leading zeros, " +
-                 "category spellings differing by case or spaces), missing markers (N/A, -, blank) counted as missing, correlations (Pearson, " +
-                 "Spearman, Cramér's V) and outliers (IQR fences, z-score), with alerts. Starts with a short summary of what matters. Computed " +
-                 "inside DuckDB; exact up to 100,000 rows; above, quantiles are estimates and distinct counts over 100,000 values are HyperLogLog " +
-                 "estimates (±13% standard error), each labelled. Tables over 2M rows or 100 profiled columns are profiled as a background job.")]
+    [Description("Profiles a table or file (statistics, quality problems, correlations, outliers) and records a run. Large tables run as a job.")]
     public async Task<CallToolResult> Analyze(
-        [Description("Workspace table, e.g. \"customers\". Give this or path.")] string? table = null,
-        [Description("A data file to load first (then profiled under its derived table name), e.g. \"examples/data/customers.csv\".")] string? path = null,
-        [Description("Only these columns, e.g. [\"customer_age\", \"purchase_amount\"]. Default: all.")] string[]? columns = null,
+        [Description("Table, e.g. \"customers\".")] string? table = null,
+        [Description("File to load first, e.g. \"data/sales.csv\".")] string? path = null,
+        [Description("Only these columns, e.g. [\"age\"].")] string[]? columns = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

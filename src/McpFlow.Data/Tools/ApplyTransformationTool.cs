@@ -14,23 +14,15 @@ public sealed class ApplyTransformationTool(TransformApplier applier, Suggestion
     /// <summary>Applies a transformation.</summary>
     [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation (new column or table)",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Applies a suggested (by suggestion_id) or explicit transformation without changing existing data: column operations add a new " +
-                 "column (e.g. log_purchase), row/table operations (drop_duplicates, remove_outliers, drop_column, one_hot) create a new versioned " +
-                 "table (e.g. customers_v2). Parameters left out are computed from the data (e.g. mean and std for standardize; the decimal " +
-                 "separator for to_number, refused with the counts of each reading when the values cannot decide it; the date formats for " +
-                 "parse_date). Returns before/after statistics, values that could not be converted, a preview and before/after histogram " +
-                 "images, and records the lineage (shown by data_describe_table).")]
+    [Description("Applies a suggestion or operation as a new column or versioned table; existing data is kept.")]
     public async Task<CallToolResult> Apply(
-        [Description("Workspace table, e.g. \"customers\".")] string table,
-        [Description("Id from suggest_transformations, e.g. \"log1p:purchase_amount\". Give this or operation.")] string? suggestion_id = null,
-        [Description("Operation when no suggestion_id: log1p, log, sqrt, box_cox, yeo_johnson, clip, standardize, min_max, impute_mean, impute_median, " +
-                     "impute_mode, impute_value, missing_indicator, outlier_flag, to_number, parse_date, frequency_encode, normalize_text, null_markers, " +
-                     "drop_duplicates, remove_outliers, drop_column, one_hot; e.g. \"log1p\".")] string? operation = null,
-        [Description("Source column, e.g. \"purchase_amount\".")] string? column = null,
-        [Description("Name of the new column, e.g. \"log_purchase\". Default: derived from the operation.")] string? new_column = null,
-        [Description("Numeric parameters, e.g. {\"lambda\": 0.25} for yeo_johnson or {\"lower\": 0, \"upper\": 500} for clip; left out, they are computed from the data.")] Dictionary<string, double>? parameters = null,
-        [Description("Text parameter: fill value for impute_value/impute_mode; strptime format(s) for parse_date, several separated by '|' (e.g. \"%d/%m/%Y\"); " +
-                     "decimal separator for to_number (\",\" or \".\"); most_frequent, lower or upper for normalize_text. Left out, decided from the data.")] string? text = null,
+        [Description("Table, e.g. \"customers\".")] string table,
+        [Description("Suggestion id, e.g. \"log1p:amount\".")] string? suggestion_id = null,
+        [Description("Operation, e.g. \"log1p\".")] string? operation = null,
+        [Description("Source column, e.g. \"amount\".")] string? column = null,
+        [Description("New column, e.g. \"log_amount\".")] string? new_column = null,
+        [Description("Numbers, e.g. {\"upper\": 500}.")] Dictionary<string, double>? parameters = null,
+        [Description("Text parameter, e.g. \"%d/%m/%Y\".")] string? text = null,
         CancellationToken cancellationToken = default)
     {
         TransformSpec spec;

@@ -15,11 +15,10 @@ public sealed class DescribeTableTool(TableCatalog catalog)
     /// <summary>Describes one table.</summary>
     [McpServerTool(Name = "data_describe_table", Title = "Describe a table",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Shows a workspace table's schema, row count, source file (and whether it changed since loading), lineage of " +
-                 "transformations that produced it or its derived columns, and a few sample rows.")]
+    [Description("Shows a table's schema, row count, source, lineage and sample rows.")]
     public CallToolResult Describe(
         [Description("Table name, e.g. \"customers\".")] string table,
-        [Description("Sample rows to show, 0-50. Default 5; e.g. 10.")] int sample_rows = 5,
+        [Description("Sample rows, 0-50; e.g. 10.")] int sample_rows = 5,
         CancellationToken cancellationToken = default)
     {
         var d = catalog.Describe(table, sample_rows, cancellationToken);

@@ -18,16 +18,14 @@ public sealed class ExportTool(DataExporter exporter, IApprovalGate gate)
     [McpServerTool(Name = "data_export", Title = "Export a table or query result",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
-    [Description("Writes a workspace table or a SELECT query's result to a CSV, JSON (newline-delimited) or Parquet file under an allowed folder. " +
-                 "An existing file is only replaced with overwrite=true, and only once the whole export is written; an export past the configured row, size or time limit writes nothing. When exports are gated (workbench.json), the export must name " +
-                 "the APPROVED workbench run whose results it publishes.")]
+    [Description("Writes a table or query result to a CSV, JSON or Parquet file; overwrites only when asked.")]
     public CallToolResult Export(
-        [Description("Output file, e.g. \"exports/customers_clean.parquet\"; the format follows the extension unless format is given.")] string path,
-        [Description("Table to export, e.g. \"customers_v2\". Give this or sql.")] string? table = null,
-        [Description("SELECT query whose result to export, e.g. \"SELECT region, avg(purchase_amount) FROM customers GROUP BY region\".")] string? sql = null,
-        [Description("csv, json or parquet. Default: from the extension; e.g. \"parquet\".")] string? format = null,
-        [Description("Replace an existing file, e.g. true. Default false.")] bool overwrite = false,
-        [Description("APPROVED workbench run whose results this export publishes; required only when exports are gated, e.g. \"run-20261123-101500-ab12cd\".")] string? run_id = null,
+        [Description("Output file, e.g. \"exports/sales.parquet\".")] string path,
+        [Description("Table, e.g. \"sales\".")] string? table = null,
+        [Description("SELECT query, e.g. \"SELECT * FROM sales\".")] string? sql = null,
+        [Description("csv, json or parquet, e.g. \"csv\".")] string? format = null,
+        [Description("Replace a file, e.g. true.")] bool overwrite = false,
+        [Description("Approved run, if gated, e.g. \"run-20261123-101500-ab12cd\".")] string? run_id = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -18,13 +18,10 @@ public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataData
     /// <summary>Generates a report.</summary>
     [McpServerTool(Name = "generate_eda_report", Title = "Generate an EDA report",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Writes an exploratory data analysis report of a table — overview, quality (missing, duplicates, outliers), statistics, " +
-                 "correlations, alerts and recommended transformations — as Markdown, self-contained HTML with embedded charts (histograms, " +
-                 "missing values, correlation heatmap, box plots) and JSON, into the workspace's reports folder. Returns a summary and a " +
-                 "resource link (mcpflow://data/reports/<name>). Large tables run as a background job.")]
+    [Description("Writes an EDA report of a table (Markdown, HTML, JSON) into the workspace. Large tables run as a job.")]
     public async Task<CallToolResult> Generate(
-        [Description("Workspace table, e.g. \"customers\".")] string table,
-        [Description("Formats to write: markdown, html, json. Default all three; e.g. [\"html\"].")] string[]? formats = null,
+        [Description("Table, e.g. \"customers\".")] string table,
+        [Description("Formats, e.g. [\"html\"].")] string[]? formats = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,7 @@ public sealed class ListTablesTool(TableCatalog catalog)
     [McpServerTool(Name = "data_list_tables", Title = "List workspace tables",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(TableList))]
-    [Description("Lists the tables of the workspace with row and column counts, the file each was loaded from, and the parent of derived " +
-                 "(transformed) tables. Takes no arguments.")]
+    [Description("Lists the workspace tables with row and column counts and their source.")]
     public CallToolResult List(CancellationToken cancellationToken = default)
     {
         var tables = catalog.List(cancellationToken);

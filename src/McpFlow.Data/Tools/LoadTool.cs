@@ -21,26 +21,19 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
     /// <summary>Loads a file into a workspace table.</summary>
     [McpServerTool(Name = "data_load", Title = "Load a file into a workspace table",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
-    [Description("Loads a data file (CSV, TSV, Parquet, JSON/NDJSON, Excel, SQLite or DuckDB file; or a glob such as data/*.csv) into a " +
-                 "named DuckDB table of the workspace. CSV dialect, header and types are detected and can be overridden; missing markers " +
-                 "(N/A, -, NULL, blank, ...; configurable) become NULL before types are inferred. Returns the schema, " +
-                 "row count, sample rows and what was detected. Loading the same file again refreshes the table when the file changed " +
-                 "(an existing table of that name is replaced). Large files load as a background job. Files are checked before they are read " +
-                 "(JSON nesting, column count, line length, workbook size; SQL stored in a DuckDB file must pass the same checks as client SQL) " +
-                 "and every load has a time limit; a refused or stopped load leaves no table behind.")]
+    [Description("Loads a file or glob (CSV, Parquet, JSON, Excel, SQLite, DuckDB) into a table, replacing one of that name. Large files load as a job.")]
     public Task<CallToolResult> Load(
-        [Description("File path or glob under an allowed folder, e.g. \"examples/data/customers.csv\" or \"data/2024-*.parquet\".")] string path,
-        [Description("Table name to create, e.g. \"customers\". Default: derived from the file name.")] string? table = null,
-        [Description("Format: auto, csv, tsv, parquet, json, ndjson, excel, sqlite, duckdb. Default auto (from the extension); e.g. \"csv\".")] string? format = null,
-        [Description("CSV delimiter, e.g. \";\" or \"\\t\". Default: detected.")] string? delimiter = null,
-        [Description("Whether the first CSV/Excel row is a header, e.g. true. Default: detected (Excel: true).")] bool? header = null,
-        [Description("CSV text encoding: utf-8, utf-16 or latin-1. Default utf-8; e.g. \"latin-1\".")] string? encoding = null,
-        [Description("Excel sheet name, e.g. \"Sheet2\". Default: the first sheet.")] string? sheet = null,
-        [Description("Table (or view) inside a SQLite or DuckDB file, e.g. \"orders\". Default: the only one.")] string? source_table = null,
-        [Description("Skip malformed rows and pad short ones with NULL instead of failing, e.g. true. Default false.")] bool ignore_errors = false,
-        [Description("Reload even if the file has not changed since the last load, e.g. true. Default false.")] bool force = false,
-        [Description("Text values read as missing (NULL), compared after trimming, case-sensitive; e.g. [\"N/A\", \"-\", \"\"]. Default: blank, N/A, n/a, NA, -, --, " +
-                     "NULL, null, None, ?; [] keeps every value.")] string[]? missing_markers = null,
+        [Description("File or glob, e.g. \"data/sales.csv\".")] string path,
+        [Description("Table to create, e.g. \"sales\".")] string? table = null,
+        [Description("File format, e.g. \"csv\".")] string? format = null,
+        [Description("CSV delimiter, e.g. \";\".")] string? delimiter = null,
+        [Description("First row is a header, e.g. true.")] bool? header = null,
+        [Description("Text encoding, e.g. \"latin-1\".")] string? encoding = null,
+        [Description("Excel sheet, e.g. \"Sheet2\".")] string? sheet = null,
+        [Description("Table in the SQLite/DuckDB file, e.g. \"orders\".")] string? source_table = null,
+        [Description("Skip bad rows, e.g. true.")] bool ignore_errors = false,
+        [Description("Reload if unchanged, e.g. true.")] bool force = false,
+        [Description("Values read as NULL, e.g. [\"N/A\", \"-\"].")] string[]? missing_markers = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

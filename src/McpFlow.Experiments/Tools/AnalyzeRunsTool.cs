@@ -17,15 +17,13 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer)
 {
     /// <summary>Analyses the runs of an experiment.</summary>
     [McpServerTool(Name = "analyze_mlflow_runs", Title = "Analyse MLflow runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Analyses an experiment's runs for one metric: best runs; which params vary and which are constant; parameter importance (Spearman rank correlation); " +
-                 "plateau detection on the best runs' curves (the step after which improvement stays below 1% of the total gain), the trend across runs, " +
-                 "overfitting (train vs validation), failed or diverged runs; concrete recommendations; charts of the metric curves and of the metric vs the most important param.")]
+    [Description("Analyses an experiment's runs for a metric: best runs, parameter importance, plateaus, overfitting.")]
     public async Task<CallToolResult> Analyze(
-        [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
-        [Description("Target metric, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error/mse/mae/rmse, else maximise). Default auto; e.g. \"minimize\".")] string direction = "auto",
-        [Description("Best runs to list and whose curves are examined, 1-20. Default 5; e.g. 10.")][Range(1, 20)] int top_runs = RunAnalyzer.DefaultTopRuns,
-        [Description("Plateau tolerance relative to a curve's total gain, 0.001-0.2. Default 0.01 (1%); e.g. 0.005.")][Range(0.001, 0.2)] double tolerance = PlateauDetector.DefaultRelativeTolerance,
+        [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
+        [Description("Metric, e.g. \"val_acc\".")] string metric,
+        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("Runs to examine, e.g. 10.")][Range(1, 20)] int top_runs = RunAnalyzer.DefaultTopRuns,
+        [Description("Plateau tolerance, e.g. 0.005.")][Range(0.001, 0.2)] double tolerance = PlateauDetector.DefaultRelativeTolerance,
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

@@ -17,13 +17,12 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader)
 {
     /// <summary>Explains why two runs differ.</summary>
     [McpServerTool(Name = "explain_run_difference", Title = "Explain the difference between two runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Compares two runs: params that differ, final metric differences, how the target metric's gap develops along the curves (25/50/75/100% of the steps), " +
-                 "and the most plausible explanation (the only differing param, or the one most related to the metric across the experiment); with a chart of both curves.")]
+    [Description("Explains why two runs differ on a metric, with a chart of both curves.")]
     public async Task<CallToolResult> Explain(
-        [Description("First run id, e.g. \"6f1a2b3c4d5e6f708192a3b4c5d6e7f8\".")] string run_a,
-        [Description("Second run id, e.g. \"0a1b2c3d4e5f60718293a4b5c6d7e8f9\".")] string run_b,
-        [Description("Metric to explain, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
+        [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_a,
+        [Description("Run id, e.g. \"0a1b2c3d4e5f\".")] string run_b,
+        [Description("Metric, e.g. \"val_acc\".")] string metric,
+        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

@@ -16,9 +16,9 @@ public sealed class GetRunTool(ITrackingStore store)
 {
     /// <summary>Shows one run.</summary>
     [McpServerTool(Name = "mlflow_get_run", Title = "Show an MLflow run", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Shows one run: status, params, tags, latest metrics and, for each metric, a history summary (points, first/best/last value, steps).")]
+    [Description("Shows one run's params, tags, metrics and metric histories.")]
     public async Task<CallToolResult> Get(
-        [Description("Run id, e.g. \"6f1a2b3c4d5e6f708192a3b4c5d6e7f8\".")] string run_id,
+        [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_id,
         CancellationToken cancellationToken = default)
     {
         var run = await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken);

@@ -15,12 +15,12 @@ public sealed class LeaderboardTool(LeaderboardService leaderboards)
 {
     /// <summary>Ranks runs.</summary>
     [McpServerTool(Name = "mlflow_leaderboard", Title = "Leaderboard of runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Ranks an experiment's runs by a metric: the best is highlighted, runs made from a suggest_hyperparams suggestion are marked with the suggestion's explanation and whether they beat the best earlier run (and by how much).")]
+    [Description("Ranks an experiment's runs by a metric, marking suggested runs.")]
     public async Task<CallToolResult> Rank(
-        [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
-        [Description("Metric to rank by, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
-        [Description("Rows to show, 1-200. Default 20; e.g. 10.")][Range(1, 200)] int limit = 20,
+        [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
+        [Description("Metric, e.g. \"val_acc\".")] string metric,
+        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("Rows, e.g. 10.")][Range(1, 200)] int limit = 20,
         CancellationToken cancellationToken = default)
     {
         var board = await leaderboards.BuildAsync(experiment, metric, direction, Math.Clamp(limit, 1, 200), cancellationToken);

@@ -17,11 +17,11 @@ public sealed class ListExperimentsTool(ITrackingStore store)
     /// <summary>Lists experiments.</summary>
     [McpServerTool(Name = "mlflow_list_experiments", Title = "List MLflow experiments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ExperimentList))]
-    [Description("Lists the experiments of the tracking store (the workspace's MLflow file store, an MLflow server, or an MLflow SQLite database) with ids, names and tags. Start here to find the experiment to analyse.")]
+    [Description("Lists the tracking store's experiments. Start here.")]
     public async Task<CallToolResult> List(
-        [Description("Optional MLflow experiment filter, e.g. \"name LIKE '%resnet%'\". Default: all active experiments.")] string? filter = null,
-        [Description("Page size, 1-1000. Default 100; e.g. 20.")][Range(1, 1000)] int max_results = 100,
-        [Description("next_page_token of a previous call to get the next page, e.g. \"eyJvZmZzZXQiOiAxMDB9\"; omit for the first page.")] string? page_token = null,
+        [Description("Filter, e.g. \"name LIKE '%cnn%'\".")] string? filter = null,
+        [Description("Page size, e.g. 20.")][Range(1, 1000)] int max_results = 100,
+        [Description("Next page token, e.g. \"eyJvIjo1MH0=\".")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
         var page = await store.SearchExperimentsAsync(filter, Math.Clamp(max_results, 1, 1000), page_token, cancellationToken);

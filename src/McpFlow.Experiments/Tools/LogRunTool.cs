@@ -19,17 +19,16 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
     /// <summary>Logs a complete run.</summary>
     [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LoggedRunSummary))]
-    [Description("Creates a run in an experiment (created if missing) and logs its params, metrics (a number, or a list of values for steps 0, 1, 2, …) tags and artifact files, then ends it. " +
-                 "For clients that train elsewhere and want their results analysed; pass suggestion_id when the run used a suggest_hyperparams suggestion, so the leaderboard marks it.")]
+    [Description("Logs a finished run (params, metrics, tags, artifacts) trained elsewhere.")]
     public async Task<CallToolResult> Log(
-        [Description("Experiment name, e.g. \"cifar-resnet\" (created when it does not exist).")] string experiment,
-        [Description("Run name, e.g. \"lr-0.003-cosine\".")] string run_name,
-        [Description("Params as strings, e.g. {\"learning_rate\": \"0.003\", \"batch_size\": \"64\"}.")] Dictionary<string, string>? @params = null,
-        [Description("Metrics: a number or a list of per-step values, e.g. {\"accuracy\": [0.71, 0.85, 0.9], \"loss\": 0.31}.")] Dictionary<string, JsonElement>? metrics = null,
-        [Description("Tags, e.g. {\"model\": \"resnet18\"}.")] Dictionary<string, string>? tags = null,
-        [Description("Final status: FINISHED, FAILED or KILLED. Default FINISHED; e.g. \"FAILED\".")] string status = "FINISHED",
-        [Description("Files to copy into the run's artifacts, e.g. [\"models/model.onnx\", \"reports/confusion.png\"] (inside the allowed folders).")] string[]? artifacts = null,
-        [Description("Id of the suggest_hyperparams suggestion this run used, e.g. \"sug-20261123-101500-ab12cd-1\"; its params must match.")] string? suggestion_id = null,
+        [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
+        [Description("Run name, e.g. \"lr-0.003\".")] string run_name,
+        [Description("Params, e.g. {\"lr\": \"0.003\"}.")] Dictionary<string, string>? @params = null,
+        [Description("Metrics, e.g. {\"loss\": [0.9, 0.4]}.")] Dictionary<string, JsonElement>? metrics = null,
+        [Description("Tags, e.g. {\"model\": \"cnn\"}.")] Dictionary<string, string>? tags = null,
+        [Description("Final status, e.g. \"FAILED\".")] string status = "FINISHED",
+        [Description("Files, e.g. [\"model.onnx\"].")] string[]? artifacts = null,
+        [Description("Suggestion used, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
         CancellationToken cancellationToken = default)
     {
         var finalStatus = Enum.TryParse<TrackedRunStatus>(status, ignoreCase: true, out var s) && s is TrackedRunStatus.Finished or TrackedRunStatus.Failed or TrackedRunStatus.Killed

@@ -25,13 +25,13 @@ public sealed class SearchRunsTool(RunLoader loader)
 
     /// <summary>Searches runs.</summary>
     [McpServerTool(Name = "mlflow_search_runs", Title = "Search MLflow runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Searches the runs of an experiment with MLflow's filter syntax and ordering, one page at a time: params, latest metrics and status of each run.")]
+    [Description("Searches an experiment's runs with MLflow filter and order, one page at a time.")]
     public async Task<CallToolResult> Search(
-        [Description("Experiment name or id, e.g. \"cifar-resnet\" or \"1\".")] string experiment,
-        [Description("MLflow filter, clauses joined by AND, e.g. \"metrics.accuracy > 0.9 and params.lr = '0.01' and attributes.status = 'FINISHED'\". Default: all runs.")] string? filter = null,
-        [Description("Order clauses, e.g. [\"metrics.accuracy DESC\"]. Default: newest first.")] string[]? order_by = null,
-        [Description("Page size, 1-1000. Default 50; e.g. 10.")][Range(1, 1000)] int max_results = 50,
-        [Description("next_page_token of a previous call, e.g. \"eyJvZmZzZXQiOiA1MH0=\"; omit for the first page.")] string? page_token = null,
+        [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
+        [Description("Filter, e.g. \"metrics.acc > 0.9\".")] string? filter = null,
+        [Description("Order, e.g. [\"metrics.acc DESC\"].")] string[]? order_by = null,
+        [Description("Page size, e.g. 10.")][Range(1, 1000)] int max_results = 50,
+        [Description("Next page token, e.g. \"eyJvIjo1MH0=\".")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
         if (order_by is { Length: > MaxOrderClauses })

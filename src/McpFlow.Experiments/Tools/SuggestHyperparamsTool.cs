@@ -18,17 +18,14 @@ public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
 {
     /// <summary>Suggests hyperparameters.</summary>
     [McpServerTool(Name = "suggest_hyperparams", Title = "Suggest hyperparameters", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Suggests the next hyperparameters for an experiment by Bayesian optimisation over its runs (Gaussian process with a Matérn 5/2 kernel and one length scale per parameter, " +
-                 "log expected improvement searched around the best run, diverse batches by local penalisation; a Latin hypercube design when there are fewer than 3 runs). The search space is inferred from the runs' params " +
-                 "(int/float/categorical, log scale when values span a decade and were tried evenly in log or are rate-like, extended past the best run when it sits at an edge, constant params widened around their value) or given, and stated. Each suggestion is explained " +
-                 "(predicted value ± uncertainty, expected improvement, which params drive it) and saved with an id that mlflow_log_run and training tools accept.")]
+    [Description("Suggests the next hyperparameters for an experiment by Bayesian optimisation over its runs.")]
     public async Task<CallToolResult> Suggest(
-        [Description("Experiment name or id, e.g. \"cifar-resnet\".")] string experiment,
-        [Description("Metric to optimise, e.g. \"val_accuracy\".")] string metric,
-        [Description("\"maximize\", \"minimize\" or \"auto\" (minimise names with loss/error). Default auto; e.g. \"maximize\".")] string direction = "auto",
-        [Description("Number of suggestions, 1-10. Default 3; e.g. 5.")] int count = 3,
-        [Description("Random seed; the same seed and runs give the same suggestions. Default 0; e.g. 7.")] int seed = 0,
-        [Description("Optional explicit space, e.g. {\"learning_rate\": {\"type\": \"float\", \"low\": 0.0001, \"high\": 0.1, \"log\": true}, \"batch_size\": {\"type\": \"int\", \"low\": 16, \"high\": 512, \"log\": true}, \"optimizer\": {\"type\": \"categorical\", \"choices\": [\"adam\", \"sgd\"]}}. Default: inferred from the runs.")]
+        [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
+        [Description("Metric, e.g. \"val_acc\".")] string metric,
+        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("Suggestions, 1-10; e.g. 5.")] int count = 3,
+        [Description("Seed, e.g. 7.")] int seed = 0,
+        [Description("Search space, e.g. {\"lr\": {\"type\": \"float\", \"low\": 0.001, \"high\": 0.1}}.")]
         Dictionary<string, JsonElement>? space = null,
         CancellationToken cancellationToken = default)
     {

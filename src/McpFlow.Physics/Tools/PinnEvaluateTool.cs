@@ -19,11 +19,10 @@ public sealed class PinnEvaluateTool(PinnRunStore store, PinnModelLoader loader)
 
     /// <summary>Evaluates a trained model at points.</summary>
     [McpServerTool(Name = "pinn_evaluate", Title = "Evaluate a trained PINN", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Evaluates a run's trained network (final model, or latest checkpoint while training) at given points: u, the PDE residual, " +
-                 "and the exact solution with the error when the spec has one.")]
+    [Description("Evaluates a PINN at points: u, residual and error.")]
     public CallToolResult Evaluate(
-        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
-        [Description("Points as [x, y, …, t] arrays in the domain's axis order (space x, y, z then t), at most 800 per call; e.g. [[0.5, 0.5], [0.25, 0.75]].")] double[][] points,
+        [Description("PINN run or job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        [Description("Points, e.g. [[0.5, 0.5]].")] double[][] points,
         CancellationToken cancellationToken = default)
     {
         var run = store.Get(run_id);

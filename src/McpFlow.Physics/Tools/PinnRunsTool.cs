@@ -15,11 +15,10 @@ public sealed class PinnRunsTool(PinnRunStore store)
     /// <summary>Lists and compares runs.</summary>
     [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(PinnRunList))]
-    [Description("Lists the PINN runs of this workspace, newest first, side by side: problem, state, network, steps, final loss, relative " +
-                 "L2 error vs the exact solution when known, training time and folder. Use it to compare settings.")]
+    [Description("Lists PINN runs side by side to compare settings.")]
     public CallToolResult List(
-        [Description("Only runs of this problem kind (poisson, heat, burgers, custom, …). Default: all; e.g. \"poisson\".")] string? problem = null,
-        [Description("Maximum runs, 1-200. Default 20; e.g. 50.")] int limit = 20,
+        [Description("Problem kind, e.g. \"poisson\".")] string? problem = null,
+        [Description("Max runs, 1-200; e.g. 50.")] int limit = 20,
         CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > 200)

@@ -13,12 +13,10 @@ public sealed class PinnStatusTool(PinnRunStore store)
 {
     /// <summary>Solver health of a run.</summary>
     [McpServerTool(Name = "pinn_status", Title = "PINN solver health", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Shows the solver health of a PINN run, live or finished: step, loss and its components (residual, boundary, initial) with " +
-                 "their weights, gradient norm, learning rate, ms per step, plateau detection with advice, the predicted steps and seconds to " +
-                 "a target loss, and a loss chart image (saved as loss.png in the run folder).")]
+    [Description("Shows a PINN run's losses, plateau advice and ETA, with a loss chart.")]
     public CallToolResult Status(
-        [Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
-        [Description("Target loss for the ETA. Default: the run's target_loss if set; e.g. 0.01.")] double? target_loss = null,
+        [Description("PINN run or job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+        [Description("Target loss, e.g. 0.01.")] double? target_loss = null,
         CancellationToken cancellationToken = default)
     {
         if (target_loss is { } t && !(t > 0))

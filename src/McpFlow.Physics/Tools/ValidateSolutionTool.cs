@@ -14,16 +14,8 @@ public sealed class ValidateSolutionTool(PinnRunStore store, PinnModelLoader loa
 {
     /// <summary>Validates a trained PINN.</summary>
     [McpServerTool(Name = "validate_solution", Title = "Validate a PINN solution", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Checks a trained PINN: PDE residual on 2000 fresh random points, boundary and initial condition errors, and relative L2 and " +
-                 "max error against the exact solution when the spec has one, otherwise against a built-in finite-difference reference " +
-                 "(Poisson/Helmholtz 5/7-point stencils with a sparse solve; heat, Burgers, Allen-Cahn, advection-diffusion by Crank-Nicolson/ADI " +
-                 "IMEX and wave by leapfrog; 1D-3D, Dirichlet, Neumann or periodic faces) whose own error is estimated by grid refinement. " +
-                 "Physics-aware checks where they apply: even/odd reflection symmetry (detected from the equation and data), conservation of " +
-                 "∫u dx (heat, advection-diffusion, Burgers with periodic or zero-flux faces), wave energy, and the maximum principle, each with " +
-                 "value, tolerance and verdict; conservation is measured against the quantity the initial data fix. An overall verdict (pass, fail " +
-                 "or uncertain) says pass only when the compared error, the condition errors and the checks are all within 1% of the solution's scale. " +
-                 "Returns solution and error heatmaps (saved in the run folder). Cancelling the call stops the computation.")]
-    public CallToolResult Validate([Description("PINN run id (pinn-yyyyMMdd-HHmmss-xxxx) or the id of the job that trained it (job-…), as pinn_train or pinn_list_runs return them; never a path, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
+    [Description("Checks a trained PINN against the exact or a reference solution and physics laws; gives a verdict.")]
+    public CallToolResult Validate([Description("PINN run or job id, e.g. \"pinn-20261123-103000-ab12\".")] string run_id,
         CancellationToken cancellationToken)
     {
         var run = store.Get(run_id);

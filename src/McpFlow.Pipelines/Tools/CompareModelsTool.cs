@@ -20,17 +20,12 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
 {
     /// <summary>Compares models as a background job.</summary>
     [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models (leaderboard)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Cross-validates the ML.NET trainers that fit the pipeline's task, plus OLS for regression and forecasting (stratified " +
-                 "k-fold, or expanding-window folds for time series), always with a dummy baseline (majority class, mean, naive and " +
-                 "seasonal-naive), and returns a leaderboard with the task's standard metrics (classification: accuracy, AUC, recall, " +
-                 "precision, F1, kappa, MCC; regression: MAE, MSE, RMSE, R², RMSLE, MAPE; forecasting: MASE, RMSSE, MAE, RMSE, MAPE, sMAPE; " +
-                 "clustering: silhouette per k; anomaly: randomized PCA, and with a time column spike and change-point detectors). " +
-                 "Each model is logged as a run. Runs as a background job with progress; if it outlasts the wait, follow it with job_status.")]
+    [Description("Cross-validates the task's trainers against baselines into a leaderboard; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Compare(
-        [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself.")] string spec,
-        [Description("Trainers to compare (default: the spec's candidates), e.g. [\"fast_tree\", \"lightgbm\"]. Baselines are always added.")] string[]? trainers = null,
-        [Description("Tracking experiment for the runs. Default \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
+        [Description("Trainers, e.g. [\"lightgbm\"].")] string[]? trainers = null,
+        [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
+        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -16,19 +16,13 @@ public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorde
     /// <summary>Finds spikes and change points of one series.</summary>
     [McpServerTool(Name = "pipeline_detect_series_events", Title = "Detect spikes and change points in a series",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Finds spikes and changes in level in one numeric column of a workspace table ordered by a time column. The season " +
-                 "(from the autocorrelation, or given) is removed first; change points are found by PELT (exact segmentation for changes " +
-                 "in mean, penalty 3 log n) after isolated outliers are cleaned; spikes are values whose robust z-score against the " +
-                 "previous 100 values of their segment (median and MAD) reaches the threshold (default 4.5). Returns each spike (row, " +
-                 "time, value, expected, z, p-value) and change point (row, time, mean before and after, shift in σ) and a chart " +
-                 "marking them; records a workbench run. For anomaly scores of many columns use generate_pipeline with " +
-                 "task=\"anomaly_detection\" and pipeline_compare_models.")]
+    [Description("Finds spikes and level shifts in a time series column and records a run.")]
     public async Task<CallToolResult> Detect(
-        [Description("Workspace table, e.g. \"wind_power\".")] string table,
-        [Description("Numeric column to follow over time, e.g. \"power_mw\".")] string value_column,
-        [Description("Date, timestamp or numeric column that orders the rows, e.g. \"timestamp\".")] string time_column,
-        [Description("Season length in rows to remove before detection, e.g. 24 for hourly data with a daily cycle; 0 for none. Default: detected from the autocorrelation.")] int? season = null,
-        [Description("Spike threshold on |robust z|, e.g. 4 for more sensitive detection. Default 4.5 (about 0.1 false alarms per 1000 values of Gaussian noise).")] double? threshold = null,
+        [Description("Table, e.g. \"wind\".")] string table,
+        [Description("Value column, e.g. \"power\".")] string value_column,
+        [Description("Time column, e.g. \"time\".")] string time_column,
+        [Description("Season in rows, e.g. 24.")] int? season = null,
+        [Description("Spike threshold, e.g. 4.")] double? threshold = null,
         CancellationToken cancellationToken = default)
     {
         var report = finder.Find(table, value_column, time_column, season, threshold);

@@ -20,15 +20,12 @@ public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineS
 {
     /// <summary>Evaluates each step of a spec as a background job.</summary>
     [McpServerTool(Name = "evaluate_pipeline_steps", Title = "Evaluate a pipeline step by step", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Runs a pipeline spec step by step and reports, per step, rows in/out, features added, nulls left and time; " +
-                 "cross-validates one trainer with metrics per fold (mean ± std); and ablates every optional step (date parts, rolling " +
-                 "windows, Fourier terms, imputation, scaling) to show what each adds, judged against the spread over folds. Logs a run with params, metrics and the spec and " +
-                 "step report as artifacts. Runs as a background job with progress; follow it with job_status if it outlasts the wait.")]
+    [Description("Evaluates a pipeline step by step with ablations; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Evaluate(
-        [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself (steps may be disabled by setting enabled=false).")] string spec,
-        [Description("Trainer to evaluate with. Default: the chosen model (the best trainer pipeline_compare_models or pipeline_train recorded in the experiment), else fast_tree (lightgbm for multiclass, kmeans for clustering, randomized_pca for anomalies); e.g. \"lightgbm\".")] string? trainer = null,
-        [Description("Tracking experiment for the run. Default \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
+        [Description("Trainer, e.g. \"lightgbm\".")] string? trainer = null,
+        [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
+        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -14,13 +14,11 @@ public sealed class PredictPipelineTool(PipelinePredictor predictor)
 {
     /// <summary>Predicts a table with a trained pipeline.</summary>
     [McpServerTool(Name = "pipeline_predict", Title = "Predict with a trained pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Applies a model trained by pipeline_train (its saved spec, preprocessing and ML.NET model) to a workspace table with the same " +
-                 "columns and writes a new table with the input rows plus a 'prediction' column (and 'probability' for classification). " +
-                 "For forecasting the table must hold the series history: each row is forecast from values at least one horizon earlier.")]
+    [Description("Applies a trained model to a table, writing a new table of predictions.")]
     public CallToolResult Predict(
-        [Description("Model id returned by pipeline_train, e.g. \"power-lightgbm-20261123-101500-ab12\".")] string model_id,
-        [Description("Workspace table to predict, e.g. \"customers_2025\".")] string table,
-        [Description("Name of the output table (letters, digits, underscores). Default \"<table>_predictions\"; replaced if it exists. e.g. \"wind_power_forecast\".")] string? output_table = null,
+        [Description("Model id, e.g. \"power-lightgbm-20261123-101500-ab12\".")] string model_id,
+        [Description("Table, e.g. \"wind_2025\".")] string table,
+        [Description("Output table, e.g. \"forecast\".")] string? output_table = null,
         CancellationToken cancellationToken = default)
     {
         var result = predictor.Predict(model_id, table, output_table, cancellationToken);

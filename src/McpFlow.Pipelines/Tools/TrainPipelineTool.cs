@@ -23,18 +23,14 @@ public sealed class TrainPipelineTool(
 {
     /// <summary>Trains a pipeline as a background job.</summary>
     [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline (given or suggested hyperparameters)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Trains one model of a pipeline with given hyperparameters, or with a suggestion from suggest_hyperparams accepted by id " +
-                 "(\"start a run with the suggested params\"). Cross-validates it, fits the final model on all rows, saves it (ML.NET zip, " +
-                 "preprocessing state and spec) in a model folder, logs a run tagged with the suggestion and its explanation, reports " +
-                 "whether it beat the experiment's previous best, and returns charts: confusion matrix (classification) or actual vs " +
-                 "predicted, and permutation feature importance. Runs as a background job with progress.")]
+    [Description("Trains and saves one pipeline model, logging a run; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Train(
-        [Description("Pipeline spec id from generate_pipeline (e.g. \"pl-20261123-101500-ab12cd\") or the spec JSON itself.")] string spec,
-        [Description("Trainer, e.g. \"lightgbm\" (the best of pipeline_compare_models). Optional when the suggestion names one in a 'trainer' param.")] string? trainer = null,
-        [Description("Hyperparameters as an object of names to values, e.g. {\"number_of_leaves\": 31, \"learning_rate\": 0.05}. Default: trainer defaults.")] JsonElement? hyperparameters = null,
-        [Description("Id of a suggestion from suggest_hyperparams to train with, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
-        [Description("Tracking experiment. Default: the suggestion's experiment, else \"pipelines-<table>\"; e.g. \"wind-forecast\".")] string? experiment = null,
-        [Description("Seconds to wait for the result before returning the job id, 0-45. Default: the server's setting; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
+        [Description("Trainer, e.g. \"lightgbm\".")] string? trainer = null,
+        [Description("Values, e.g. {\"learning_rate\": 0.05}.")] JsonElement? hyperparameters = null,
+        [Description("Suggestion, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
+        [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
+        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -15,14 +15,12 @@ public sealed class AuditTool(AuditTrail audit)
 {
     /// <summary>Queries or verifies the audit trail.</summary>
     [McpServerTool(Name = "workbench_audit", Title = "Query or verify the audit trail", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Queries the workspace's append-only audit trail (every state-changing tool call and every run record written: time, " +
-                 "tool, arguments with secrets removed, input hashes, outcome, decision), or verifies its hash chain and names the first " +
-                 "entry that was modified, removed or reordered.")]
+    [Description("Queries or verifies the append-only audit trail.")]
     public CallToolResult Audit(
-        [Description("\"query\" to list entries or \"verify\" to check the hash chain. Default \"query\"; e.g. \"verify\".")] string action = "query",
-        [Description("Only entries about this run, e.g. \"run-20261123-101500-ab12cd\". Default: all.")] string? run_id = null,
-        [Description("Only calls of this tool, e.g. \"workbench_decide\". Default: all.")] string? tool = null,
-        [Description("Most recent entries to return, 1-1000. Default 50; e.g. 200.")] int limit = 50,
+        [Description("query or verify, e.g. \"verify\".")] string action = "query",
+        [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string? run_id = null,
+        [Description("Tool, e.g. \"workbench_decide\".")] string? tool = null,
+        [Description("Entries, 1-1000; e.g. 200.")] int limit = 50,
         CancellationToken cancellationToken = default)
     {
         if (action == "verify")

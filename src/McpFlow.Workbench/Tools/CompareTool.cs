@@ -12,13 +12,11 @@ public sealed class CompareTool(RunComparer comparer, ReportFiles files)
 {
     /// <summary>Compares runs.</summary>
     [McpServerTool(Name = "workbench_compare", Title = "Compare the runs of an experiment", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Builds a comparison table with one row per run of an experiment or sweep (state, self-review, key metrics), ranked by " +
-                 "a metric (lower is better for losses and errors), best run in bold; returns Markdown, saves the table as CSV and a bar " +
-                 "chart (approved runs green, rejected red) in the workspace's reports/comparisons folder.")]
+    [Description("Compares an experiment's runs in a table ranked by a metric, with a chart.")]
     public async Task<CallToolResult> Compare(
-        [Description("Experiment or sweep name, e.g. \"ridge-sweep\". Default: all runs.")] string? experiment = null,
-        [Description("Metric columns, e.g. [\"rmse\", \"r2\"]. Default: the most common metrics (up to 8).")] string[]? metrics = null,
-        [Description("Metric to rank by, e.g. \"rmse\". Default: the first metric column.")] string? rank_by = null,
+        [Description("Experiment, e.g. \"ridge\".")] string? experiment = null,
+        [Description("Metrics, e.g. [\"rmse\"].")] string[]? metrics = null,
+        [Description("Rank metric, e.g. \"rmse\".")] string? rank_by = null,
         CancellationToken cancellationToken = default)
     {
         var comparison = comparer.Compare(experiment, metrics, rank_by, cancellationToken);

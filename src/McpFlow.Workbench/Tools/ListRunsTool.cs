@@ -15,13 +15,11 @@ public sealed class ListRunsTool(RunStore store)
 {
     /// <summary>Lists runs.</summary>
     [McpServerTool(Name = "workbench_list_runs", Title = "List workbench runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Lists workbench runs, newest first, with state (STALE, EXECUTED, REVIEWED, APPROVED, REJECTED), experiment, attempt and " +
-                 "self-review result. Runs whose inputs changed are marked STALE as they are listed; runs whose records were edited " +
-                 "outside McpFlow are listed as CORRUPTED with the reason.")]
+    [Description("Lists workbench runs with state and review result.")]
     public CallToolResult List(
-        [Description("Only runs of this experiment or sweep, e.g. \"ridge-sweep\". Default: all.")] string? experiment = null,
-        [Description("Only runs in this state, e.g. \"REVIEWED\". Default: all.")] string? state = null,
-        [Description("Maximum runs to list, 1-500. Default 50; e.g. 20.")] int limit = 50,
+        [Description("Experiment, e.g. \"ridge\".")] string? experiment = null,
+        [Description("State, e.g. \"REVIEWED\".")] string? state = null,
+        [Description("Max runs, 1-500; e.g. 20.")] int limit = 50,
         CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > 500)

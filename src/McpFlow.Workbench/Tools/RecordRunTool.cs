@@ -22,22 +22,19 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
     /// <summary>Records an external step's results as a workbench run and self-reviews it.</summary>
     [McpServerTool(Name = "workbench_record_run", Title = "Record a step as a workbench run",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Records the results of an analysis step done elsewhere (a notebook, a script, another tool) as a workbench run: " +
-                 "copies the output files into a new run folder, hashes inputs and outputs, stores metrics and the draft interpretation, " +
-                 "and runs the self-review checks (outputs non-empty, no NaN/Inf, plausible metrics, non-blank figures, summary numbers " +
-                 "match the metrics). Pass rerun_of to re-execute a REJECTED or STALE run with new outputs. Next: workbench_run_card.")]
+    [Description("Records work done elsewhere as a reviewed workbench run.")]
     public async Task<CallToolResult> Record(
-        [Description("Short title, e.g. \"Ridge regression, alpha=1\".")] string title,
-        [Description("Output files under the allowed roots, copied into the run folder, e.g. [\"results/metrics.csv\", \"results/fit.png\"].")] string[] output_files,
-        [Description("Draft interpretation shown on the card; metric values quoted in it are checked, e.g. \"RMSE 1.23 on the holdout; residuals look unbiased.\"")] string summary,
-        [Description("Key metrics by name, e.g. {\"rmse\": 1.23, \"mae\": 0.98, \"r2\": 0.91}. Default: none.")] Dictionary<string, double>? metrics = null,
-        [Description("Suggested next step, e.g. \"Try alpha=0.1\". Default: none.")] string? recommendation = null,
-        [Description("Input files the results depend on (hashed; a change makes the run STALE), e.g. [\"data/train.csv\"]. Default: none.")] string[]? input_files = null,
-        [Description("Experiment or sweep the run belongs to (groups runs for workbench_compare), e.g. \"ridge-sweep\". Default: none.")] string? experiment = null,
-        [Description("Kind of step: profile, transformation, training, evaluation, report or external. Default \"external\"; e.g. \"training\".")]
+        [Description("Title, e.g. \"Ridge\".")] string title,
+        [Description("Outputs, e.g. [\"out.csv\"].")] string[] output_files,
+        [Description("Draft summary, e.g. \"RMSE 1.2.\"")] string summary,
+        [Description("Metrics, e.g. {\"rmse\": 1.2}.")] Dictionary<string, double>? metrics = null,
+        [Description("Next step, e.g. \"Try alpha=0.1\".")] string? recommendation = null,
+        [Description("Inputs, e.g. [\"train.csv\"].")] string[]? input_files = null,
+        [Description("Experiment, e.g. \"ridge\".")] string? experiment = null,
+        [Description("Kind, e.g. \"training\".")]
         [AllowedValues("profile", "transformation", "training", "evaluation", "report", "external")] string kind = "external",
-        [Description("Parameters of the step, recorded in the manifest (secrets removed), e.g. {\"alpha\": 1.0}. Default: none.")] Dictionary<string, JsonElement>? parameters = null,
-        [Description("Run id of a REJECTED or STALE run to re-execute with these outputs, e.g. \"run-20261123-101500-ab12cd\". Default: a new run.")] string? rerun_of = null,
+        [Description("Parameters, e.g. {\"alpha\": 1}.")] Dictionary<string, JsonElement>? parameters = null,
+        [Description("Run to redo, e.g. \"run-20261123-101500-ab12cd\".")] string? rerun_of = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(title))

@@ -16,12 +16,10 @@ public sealed class RequestApprovalTool(RunStore store, RunDecisions decisions, 
 {
     /// <summary>Asks the user for a decision.</summary>
     [McpServerTool(Name = "workbench_request_approval", Title = "Ask the user to approve or reject a run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Asks the user, through a form their client shows (MCP elicitation), to approve, approve with an edited interpretation, " +
-                 "or reject a REVIEWED run with feedback, and records the answer. If the user declines or cancels, nothing changes. " +
-                 "If the client cannot show forms, the call says so: then ask the user in chat and record their answer with workbench_decide.")]
+    [Description("Asks the user via a form to approve or reject a reviewed run.")]
     public async Task<CallToolResult> Request(
         McpServer server,
-        [Description("Run id of a REVIEWED run, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,
+        [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,
         CancellationToken cancellationToken)
     {
         var run = store.Load(RunIds.Require(run_id));

@@ -14,9 +14,7 @@ public sealed class ReviewTool(RunRecorder recorder)
 {
     /// <summary>Runs the self-review again.</summary>
     [McpServerTool(Name = "workbench_review", Title = "Self-review a run", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Runs the self-review checks on an EXECUTED or REVIEWED run again and records the result (review.json): outputs exist " +
-                 "and are non-empty, no NaN/Inf in metrics or in numeric CSV/JSON outputs, metrics plausible for their kind (accuracy " +
-                 "in [0,1], r2 ≤ 1, errors ≥ 0, RMSE ≥ MAE), PNG figures not blank, and numbers quoted in the summary match the metrics.")]
+    [Description("Re-runs the self-review checks of a run.")]
     public CallToolResult Review(
         [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,
         CancellationToken cancellationToken)

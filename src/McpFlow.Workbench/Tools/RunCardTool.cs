@@ -13,9 +13,7 @@ public sealed class RunCardTool(RunStore store)
 {
     /// <summary>Presents a run.</summary>
     [McpServerTool(Name = "workbench_run_card", Title = "Present a run (card)", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Presents a run as a Markdown card: what ran (tool, parameters, inputs with hashes), key metrics, outputs, the " +
-                 "self-review checks, the draft (or approved) interpretation and the recommended next step, with its figures as images. " +
-                 "Show it to the user before asking for a decision.")]
+    [Description("Shows a run as a card to present before asking for a decision.")]
     public async Task<CallToolResult> Card(
         [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,
         CancellationToken cancellationToken = default)

@@ -96,5 +96,8 @@ internal static class InjectionEscapes
         // The full profile is a file named after the table (ProfileStore): names are reduced to a safe file name there.
         foreach (var (label, payload) in Payloads(s))
             yield return EscapeAttempt.Read("mcpflow://data/profiles/{table}", label, "mcpflow://data/profiles/" + Uri.EscapeDataString(payload));
+        // Tool pages are embedded resources looked up by tool name (ToolDocumentation): no file is ever opened for a name.
+        foreach (var (label, payload) in Payloads(s))
+            yield return EscapeAttempt.Read("mcpflow://docs/tools/{name}", label, "mcpflow://docs/tools/" + Uri.EscapeDataString(payload));
     }
 }
