@@ -13,7 +13,7 @@ namespace McpFlow.Pipelines.Tools;
 public sealed class PredictPipelineTool(PipelinePredictor predictor)
 {
     /// <summary>Predicts a table with a trained pipeline.</summary>
-    [McpServerTool(Name = "pipeline_predict", Title = "Predict with a trained pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "pipeline_predict", Title = "Predict with a pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Applies a trained model to a table, writing a new table of predictions.")]
     public CallToolResult Predict(
         [Description("Model id, e.g. \"power-lightgbm-20261123-101500-ab12\".")] string model_id,
