@@ -19,7 +19,7 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
     [Description("Shows a background job's state, progress and result; can wait for it.")]
     public Task<CallToolResult> Status(
         [Description("Job id, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,
-        [Description("Seconds to wait, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double wait_seconds = 0,
+        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double wait_seconds = 0,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
 {
     /// <summary>Starts a PINN training job.</summary>
     [McpServerTool(Name = "pinn_train", Title = "Train a PINN", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Trains a PINN for a PDE spec as a job and records a run; returns a job id if longer than wait_seconds.")]
+    [Description("Trains a PINN for a PDE spec as a job and records a run; may return a job id (job_status).")]
     public async Task<CallToolResult> Train(
         [Description(SpecArgument.Description)] JsonElement spec,
         IProgress<ProgressNotificationValue>? progress,
@@ -40,7 +40,7 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
         [Description("Time limit, e.g. 60.")] double? max_seconds = null,
         [Description("Log period, e.g. 50.")] int? log_every = null,
         [Description("Seed, e.g. 7.")] int? seed = null,
-        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null)
+        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null)
     {
         var problem = SpecArgument.Compile(spec);
         var plan = PdeAnalyzer.Analyze(problem).Plan;

@@ -20,12 +20,12 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
 {
     /// <summary>Compares models as a background job.</summary>
     [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Cross-validates the task's trainers against baselines into a leaderboard; returns a job id if longer than wait_seconds.")]
+    [Description("Cross-validates the task's trainers against baselines into a leaderboard; may return a job id (job_status).")]
     public async Task<CallToolResult> Compare(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
         [Description("Trainers, e.g. [\"lightgbm\"].")] string[]? trainers = null,
         [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
-        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

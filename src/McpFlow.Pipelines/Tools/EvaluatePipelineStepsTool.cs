@@ -20,12 +20,12 @@ public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineS
 {
     /// <summary>Evaluates each step of a spec as a background job.</summary>
     [McpServerTool(Name = "evaluate_pipeline_steps", Title = "Evaluate pipeline steps", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Evaluates a pipeline step by step with ablations; returns a job id if longer than wait_seconds.")]
+    [Description("Evaluates a pipeline step by step with ablations; may return a job id (job_status).")]
     public async Task<CallToolResult> Evaluate(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
         [Description("Trainer, e.g. \"lightgbm\".")] string? trainer = null,
         [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
-        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

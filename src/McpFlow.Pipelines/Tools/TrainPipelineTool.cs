@@ -23,14 +23,14 @@ public sealed class TrainPipelineTool(
 {
     /// <summary>Trains a pipeline as a background job.</summary>
     [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Trains and saves one pipeline model, logging a run; returns a job id if longer than wait_seconds.")]
+    [Description("Trains and saves one pipeline model, logging a run; may return a job id (job_status).")]
     public async Task<CallToolResult> Train(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
         [Description("Trainer, e.g. \"lightgbm\".")] string? trainer = null,
         [Description("Values, e.g. {\"learning_rate\": 0.05}.")] JsonElement? hyperparameters = null,
         [Description("Suggestion, e.g. \"sug-20261123-101500-ab12cd-1\".")] string? suggestion_id = null,
         [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
-        [Description("Wait before returning a job id, 0-45; e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
