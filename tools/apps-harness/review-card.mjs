@@ -50,6 +50,39 @@ function rampPng(width, height) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
 }
 
+// A host page with one sandboxed iframe holding the view, and the official AppBridge (in Node, connected to the MCP
+// client) talking to it through a relay: the bridge's transport posts into the iframe; the page hands the iframe's
+// messages back to Node. Resolves once the view has completed ui/initialize.
+async function openView(browser, client, tool, html) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
+  page.on("pageerror", e => console.log("page error:", e.message));
+  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
+  const hostTransport = {
+    onmessage: undefined, onclose: undefined, onerror: undefined,
+    async start() {},
+    async send(message) { await page.evaluate(m => window.__toView(m), message); },
+    async close() { this.onclose?.(); },
+  };
+  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
+  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
+    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
+    <script>
+      const frame = document.getElementById("view");
+      window.__toView = m => frame.contentWindow.postMessage(m, "*");
+      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
+    </script></body></html>`);
+  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
+    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
+      containerDimensions: { width: 720, maxHeight: 4000 } } });
+  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
+  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
+  await bridge.connect(hostTransport);
+  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
+  await initialized;
+  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
+}
+
 const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
 const data = join(scratch, "data");
 mkdirSync(data);
@@ -92,43 +125,14 @@ try {
   const card = await client.callTool({ name: "workbench_run_card", arguments: toolInput });
   check(!card.isError && card.structuredContent?.state === "REVIEWED", "workbench_run_card answered with a reviewed run");
 
-  // The host page: one sandboxed iframe and a relay between its postMessage and the bridge in Node.
   browser = await puppeteer.launch({ executablePath: chromePath, headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
-  const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
-  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
-
-  const hostTransport = {
-    onmessage: undefined, onclose: undefined, onerror: undefined,
-    async start() {},
-    async send(message) { await page.evaluate(m => window.__toView(m), message); },
-    async close() { this.onclose?.(); },
-  };
-  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
-    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
-    <script>
-      const frame = document.getElementById("view");
-      window.__toView = m => frame.contentWindow.postMessage(m, "*");
-      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
-    </script></body></html>`);
-
-  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
-    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool: cardTool },
-      containerDimensions: { width: 720, maxHeight: 4000 } } });
-  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
-  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
-  await bridge.connect(hostTransport);
-  await page.evaluate(html => { document.getElementById("view").srcdoc = html; }, contents.text);
-  await initialized;
+  const { page, bridge, frame } = await openView(browser, client, cardTool, contents.text);
   check(true, "the view completed ui/initialize");
 
   await bridge.sendToolInput({ arguments: toolInput });
   const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
   await bridge.sendToolResult(card);
-  const frame = page.frames().find(f => f !== page.mainFrame());
   await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
   const firstPaint = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
   check(firstPaint <= FIRST_PAINT_GOAL_MS, `first paint ${firstPaint.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
@@ -172,6 +176,30 @@ try {
   const entries = audit.structuredContent?.entries ?? [];
   const decided = entries.find(e => e.tool === "workbench_decide" && e.decision === "approve");
   check(decided !== undefined, `workbench_audit holds the decision (${entries.length} entries for the run)`);
+
+  // After workbench_request_approval (this client has no forms, so the result is an error without a card), the view
+  // takes the run id from the tool input and fetches the card through the host; then "Reject with feedback".
+  const second = await client.callTool({ name: "workbench_record_run", arguments: {
+    title: "Ridge regression, alpha 50", output_files: [join(data, "predictions.csv")],
+    summary: "Ridge with alpha 50 reaches RMSE 0.35.", metrics: { rmse: 0.35 }, experiment: "ridge", kind: "training" } });
+  const secondId = second.structuredContent?.runId;
+  const approvalTool = tools.find(t => t.name === "workbench_request_approval");
+  check(getToolUiResourceUri(approvalTool) === uri, "workbench_request_approval links the same view");
+  const asked = await client.callTool({ name: "workbench_request_approval", arguments: { run_id: secondId } });
+  const other = await openView(browser, client, approvalTool, contents.text);
+  await other.bridge.sendToolInput({ arguments: { run_id: secondId } });
+  await other.bridge.sendToolResult(asked);
+  await other.frame.waitForSelector("#title", { timeout: 30000 });
+  const title2 = await other.frame.$eval("#title", t => t.textContent);
+  check(title2 === "Ridge regression, alpha 50", `after workbench_request_approval the view fetched the card: "${title2}"`);
+  await other.frame.type("#feedback", "Too much shrinkage; try alpha 1.");
+  await other.frame.click("#reject");
+  await other.frame.waitForSelector("body[data-decision]", { timeout: 30000 });
+  const status2 = await other.frame.$eval("#status", s => s.textContent);
+  check(/REJECTED/.test(status2), `the view reports: ${status2}`);
+  const rejected = await client.callTool({ name: "workbench_audit", arguments: { run_id: secondId, tool: "workbench_decide" } });
+  const rejection = (rejected.structuredContent?.entries ?? []).find(e => e.decision === "reject");
+  check(rejection !== undefined, "workbench_audit holds the rejection");
 
   console.log(JSON.stringify({ view: "review-card", firstPaintMs: Math.round(firstPaint), failures: failures.length }));
 } catch (e) {
