@@ -163,6 +163,14 @@ try {
     console.log(`screenshot: ${screenshotPath}`);
   }
 
+  const frameHeight = await page.$eval("#view", f => f.getBoundingClientRect().height);
+  check(frameHeight > 600, `the host sized the iframe from ui/notifications/size-changed (${Math.round(frameHeight)} px)`);
+  await bridge.sendHostContextChange({ theme: "dark" });
+  await frame.waitForFunction(() => document.documentElement.dataset.theme === "dark", { timeout: 5000 });
+  const dark = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  check(dark === "rgb(22, 25, 29)", `host-context-changed to dark restyles the view (background ${dark})`);
+  await bridge.sendHostContextChange({ theme: "light" });
+
   await frame.click("#approve");
   await frame.waitForSelector("body[data-decision]", { timeout: 30000 });
   const status = await frame.$eval("#status", s => s.textContent);
