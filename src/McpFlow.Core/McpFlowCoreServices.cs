@@ -3,6 +3,7 @@ using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Arguments;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
@@ -51,12 +52,14 @@ public static class McpFlowCoreServices
             .AddCallToolFilter(ClientLogFilter.Wrap)
             .AddCallToolFilter(ToolErrorFilter.Wrap)
             .AddCallToolFilter(ArgumentValidationFilter.Wrap)
+            .AddListResourcesFilter(AppViewResources.HideFromOtherClients)
             .AddReadResourceFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(PromptArgumentFilter.Wrap));
         mcp.WithMessageFilters(filters => filters
             .AddIncomingFilter(ProtocolErrorFilter.Wrap)
-            .AddIncomingFilter(ProtocolVersionFilter.Wrap));
+            .AddIncomingFilter(ProtocolVersionFilter.Wrap)
+            .AddOutgoingFilter(AppsCapabilityFilter.Wrap));
         mcp.WithCompleteHandler(CompletionHandler.HandleAsync);
         // Services of every group are registered (they are lazy singletons) so groups can use each other's
         // services, e.g. physics logs through the experiments group's tracking store even when that group's

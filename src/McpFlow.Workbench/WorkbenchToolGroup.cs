@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Workspace;
@@ -11,6 +12,7 @@ using McpFlow.Workbench.Resources;
 using McpFlow.Workbench.Review;
 using McpFlow.Workbench.Runs;
 using McpFlow.Workbench.Tools;
+using McpFlow.Workbench.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Workbench;
@@ -58,7 +60,8 @@ public sealed class WorkbenchToolGroup : IToolGroup
             .WithTools<ReportTool>()
             .WithTools<AuditTool>()
             .WithResources<WorkbenchResources>()
-            .WithPrompts<WorkbenchPrompts>();
+            .WithPrompts<WorkbenchPrompts>()
+            .WithAppView(ReviewCardView.View);
         mcp.Services.AddSingleton<ICompletionSource, WorkbenchCompletions>();
     }
 }
