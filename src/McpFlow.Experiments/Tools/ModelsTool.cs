@@ -23,7 +23,7 @@ public sealed class ModelsTool(ModelRegistryService registry)
         [Description("Version or alias, e.g. \"3\" or \"champion\".")] string? version = null,
         [Description("Model filter, e.g. \"name LIKE '%churn%'\".")] string? filter = null,
         [Description("Max results, 1-200; e.g. 50.")][Range(1, 200)] int max_results = 50,
-        [Description("Next page token from a previous call.")] string? page_token = null,
+        [Description("Next page token, e.g. \"eyJvIjo1MH0=\".")] string? page_token = null,
         CancellationToken cancellationToken = default)
     {
         if (name is null)
