@@ -29,6 +29,11 @@ public static partial class RegistryNames
             : throw McpFlowException.Invalid($"{parameter} {Show(name)} is not a registered model name.",
                 $"Use letters, digits, '.', '_' and '-', starting with a letter or digit, at most {MaxNameLength} characters; e.g. \"churn-model\".");
 
+    /// <summary>Returns <paramref name="pattern"/> when it is a SQL LIKE pattern over model names ('%' and '_' as wildcards, no quote).</summary>
+    public static string RequireNamePattern(string pattern, string parameter = "name") =>
+        pattern.Length <= MaxNameLength && PatternPattern().IsMatch(pattern) ? pattern
+            : throw McpFlowException.Invalid($"{parameter} {Show(pattern)} is not a model name pattern.", "Use name characters and % as a wildcard, e.g. \"%churn%\".");
+
     /// <summary>Returns <paramref name="alias"/> when MLflow accepts it as an alias.</summary>
     public static string RequireAlias(string? alias, string parameter = "alias")
     {
@@ -66,6 +71,9 @@ public static partial class RegistryNames
 
     [GeneratedRegex("^[A-Za-z0-9_-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AliasPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._%-]+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PatternPattern();
 
     [GeneratedRegex("^[vV][0-9]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex VersionAliasPattern();

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using McpFlow.Core.Mcp;
@@ -15,43 +14,41 @@ namespace McpFlow.Experiments.Tools;
 [UsesTrackingServer]
 public sealed class ModelsTool(ModelRegistryService registry)
 {
+    /// <summary>Models or versions listed in one answer (newest versions first); a pattern narrows a longer list.</summary>
+    public const int MaxListed = 100;
+
     /// <summary>Lists registered models, one model's versions, or one version's lineage.</summary>
-    [McpServerTool(Name = "mlflow_models", Title = "Registered models, versions and lineage", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Lists registered models; with name, its versions and aliases; with version or alias, that version's lineage.")]
+    [McpServerTool(Name = "mlflow_models", Title = "Registered models", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Lists registered models, a model's versions, or a version's lineage.")]
     public async Task<CallToolResult> Models(
-        [Description("Model name, e.g. \"churn\".")] string? name = null,
-        [Description("Version or alias, e.g. \"3\" or \"champion\".")] string? version = null,
-        [Description("Model filter, e.g. \"name LIKE '%churn%'\".")] string? filter = null,
-        [Description("Max results, 1-200; e.g. 50.")][Range(1, 200)] int max_results = 50,
-        [Description("Next page token, e.g. \"eyJvIjo1MH0=\".")] string? page_token = null,
+        [Description("Name, %pattern%, name/3 or name@alias; e.g. \"churn@champion\".")] string? name = null,
         CancellationToken cancellationToken = default)
     {
-        if (name is null)
+        var query = ModelQuery.Parse(name);
+        if (query.Version is not null || query.Alias is not null)
         {
-            var page = await registry.Registry.SearchRegisteredModelsAsync(filter, max_results, page_token, cancellationToken);
+            var uri = new ModelUri(query.Name!, query.Version, query.Alias, null);
+            var lineage = await registry.LineageAsync(await registry.FindAsync(uri, cancellationToken), cancellationToken);
+            return ToolResults.Create(Describe(uri, lineage), lineage);
+        }
+
+        if (query.Name is null)
+        {
+            var page = await registry.Registry.SearchRegisteredModelsAsync(query.Filter, MaxListed, null, cancellationToken);
             var text = new StringBuilder(page.Items.Count == 0 ? "No registered models." : $"{page.Items.Count} registered model(s):\n");
             foreach (var m in page.Items)
                 text.AppendLine($"- {m.Name}: latest {Latest(m.LatestVersions)}{Aliases(m.Aliases)}");
-            IReadOnlyList<string> next = page.NextPageToken is null ? [] : [$"More models: page_token=\"{page.NextPageToken}\"."];
-            return ToolResults.Create(text.ToString().TrimEnd(), new { models = page.Items, nextPageToken = page.NextPageToken }, next);
+            IReadOnlyList<string> next = page.NextPageToken is null ? [] : [$"Only the first {MaxListed} are listed: pass a pattern such as name=\"%churn%\"."];
+            return ToolResults.Create(text.ToString().TrimEnd(), new { models = page.Items, truncated = page.NextPageToken is not null }, next);
         }
 
-        RegistryNames.RequireModelName(name);
-        if (version is null)
-        {
-            var model = await registry.Registry.GetRegisteredModelAsync(name, cancellationToken);
-            var versions = await registry.Registry.SearchModelVersionsAsync(name, max_results, page_token, cancellationToken);
-            var text = new StringBuilder($"{model.Name}{Aliases(model.Aliases)}; {versions.Items.Count} version(s):\n");
-            foreach (var v in versions.Items)
-                text.AppendLine(CultureInfo.InvariantCulture, $"- v{v.Version}: {v.CurrentStage}, run {v.RunId}{(v.Aliases.Count > 0 ? ", @" + string.Join(" @", v.Aliases) : "")}");
-            IReadOnlyList<string> next = versions.NextPageToken is null ? [] : [$"More versions: page_token=\"{versions.NextPageToken}\"."];
-            return ToolResults.Create(text.ToString().TrimEnd(), new { model, versions = versions.Items, nextPageToken = versions.NextPageToken }, next);
-        }
-
-        var uri = version.All(char.IsAsciiDigit) ? new ModelUri(name, RegistryNames.RequireVersion(version), null, null) : new ModelUri(name, null, RegistryNames.RequireAlias(version, "version"), null);
-        var found = await registry.FindAsync(uri, cancellationToken);
-        var lineage = await registry.LineageAsync(found, cancellationToken);
-        return ToolResults.Create(Describe(uri, lineage), lineage);
+        var model = await registry.Registry.GetRegisteredModelAsync(query.Name, cancellationToken);
+        var versions = await registry.Registry.SearchModelVersionsAsync(query.Name, MaxListed, null, cancellationToken);
+        var listing = new StringBuilder($"{model.Name}{Aliases(model.Aliases)}; {versions.Items.Count} version(s){(versions.NextPageToken is null ? "" : $" (the newest {MaxListed})")}:\n");
+        foreach (var v in versions.Items)
+            listing.AppendLine(CultureInfo.InvariantCulture, $"- v{v.Version}: {v.CurrentStage}, run {v.RunId}{(v.Aliases.Count > 0 ? ", @" + string.Join(" @", v.Aliases) : "")}");
+        return ToolResults.Create(listing.ToString().TrimEnd(), new { model, versions = versions.Items, truncated = versions.NextPageToken is not null },
+            [$"mlflow_models name=\"{model.Name}/<version>\" or \"{model.Name}@<alias>\" shows a version's lineage."]);
     }
 
     private static string Latest(IReadOnlyList<ModelVersionInfo> versions) =>

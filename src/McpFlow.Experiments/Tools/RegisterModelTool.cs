@@ -14,12 +14,12 @@ namespace McpFlow.Experiments.Tools;
 public sealed class RegisterModelTool(ModelRegistryService registry, IApprovalGate gate)
 {
     /// <summary>Registers a run's model as a new version.</summary>
-    [McpServerTool(Name = "mlflow_register_model", Title = "Register a run's model", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Registers a run's model as the next version of a registered model (created if new); gated by approval.")]
+    [McpServerTool(Name = "mlflow_register_model", Title = "Register a model", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Registers a run's model as a new version; gated.")]
     public async Task<CallToolResult> Register(
-        [Description("MLflow run id, e.g. \"0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b\".")] string run_id,
+        [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_id,
         [Description("Model name, e.g. \"churn\".")] string name,
-        [Description("Approved workbench run, if gated, e.g. \"run-20261123-101500-ab12cd\".")] string? approved_run_id = null,
+        [Description("Approved run, e.g. \"run-20261123-101500-ab12cd\".")] string? approved_run_id = null,
         CancellationToken cancellationToken = default)
     {
         RegistryNames.RequireModelName(name);

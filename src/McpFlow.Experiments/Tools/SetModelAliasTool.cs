@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Tracking;
@@ -15,20 +14,19 @@ namespace McpFlow.Experiments.Tools;
 public sealed class SetModelAliasTool(ModelRegistryService registry, IApprovalGate gate)
 {
     /// <summary>Sets or removes an alias or tag, or moves a version to a stage.</summary>
-    [McpServerTool(Name = "mlflow_set_model_alias", Title = "Set a model alias, tag or stage", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
-    [Description("Sets or removes a model alias or tag, or moves a version to a stage; champion and Production are gated by approval.")]
+    [McpServerTool(Name = "mlflow_set_model_alias", Title = "Update a model", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
+    [Description("Sets or removes a model alias or tag, or moves a stage; champion and Production are gated.")]
     public async Task<CallToolResult> Set(
         [Description("Model name, e.g. \"churn\".")] string name,
-        [Description("Version, e.g. 3.")][Range(1, int.MaxValue)] int? version = null,
-        [Description("Alias, e.g. \"champion\".")] string? alias = null,
-        [Description("None, Staging, Production or Archived; e.g. \"Staging\".")] string? stage = null,
-        [Description("Archive others in that stage, e.g. true.")] bool archive_existing = false,
-        [Description("Tag key=value, e.g. \"team=risk\".")] string? tag = null,
-        [Description("Remove the alias or tag, e.g. true.")] bool remove = false,
-        [Description("Approved workbench run, if gated, e.g. \"run-20261123-101500-ab12cd\".")] string? approved_run_id = null,
+        [Description("Version, e.g. 3.")] int? version = null,
+        [Description("Alias or -alias; e.g. \"champion\".")] string? alias = null,
+        [Description("Stage, e.g. \"Staging\".")] string? stage = null,
+        [Description("Archive others, e.g. true.")] bool archive_existing = false,
+        [Description("Tag key=value or -key; e.g. \"team=risk\".")] string? tag = null,
+        [Description("Approved run, e.g. \"run-20261123-101500-ab12cd\".")] string? approved_run_id = null,
         CancellationToken cancellationToken = default)
     {
-        var change = ModelChange.Parse(name, version, alias, stage, archive_existing, tag, remove);
+        var change = ModelChange.Parse(name, version, alias, stage, archive_existing, tag);
         if (change.Publishes)
             gate.EnsureAllowed(GatedActions.RegisterModel, approved_run_id);
         var done = await change.ApplyAsync(registry.Registry, cancellationToken);

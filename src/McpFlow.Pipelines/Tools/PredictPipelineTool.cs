@@ -22,7 +22,7 @@ public sealed class PredictPipelineTool(PipelinePredictor predictor, IModelResol
     [McpServerTool(Name = "pipeline_predict", Title = "Predict with a trained pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Applies a trained model to a table, writing a new table of predictions.")]
     public async Task<CallToolResult> Predict(
-        [Description("Model id or models:/ URI, e.g. \"models:/churn@champion\".")] string model_id,
+        [Description("Model id or URI, e.g. \"models:/churn@champion\".")] string model_id,
         [Description("Table, e.g. \"wind_2025\".")] string table,
         [Description("Output table, e.g. \"forecast\".")] string? output_table = null,
         CancellationToken cancellationToken = default)

@@ -42,7 +42,7 @@ public sealed class RegistryToolsTests : ExperimentsToolTestBase
         await CallOkAsync("mlflow_register_model", new { run_id = runId, name = "churn" });
         await CallOkAsync("mlflow_set_model_alias", new { name = "churn", version = 1, alias = "challenger" });
 
-        var lineage = await CallOkAsync("mlflow_models", new { name = "churn", version = "challenger" });
+        var lineage = await CallOkAsync("mlflow_models", new { name = "churn@challenger" });
 
         var s = lineage.Structured();
         s.GetProperty("runId").GetString().Should().Be(runId);
@@ -65,7 +65,7 @@ public sealed class RegistryToolsTests : ExperimentsToolTestBase
         await CallOkAsync("mlflow_set_model_alias", new { name = "churn", version = 1, stage = "staging" });
         var moved = await CallOkAsync("mlflow_set_model_alias", new { name = "churn", version = 2, stage = "Staging", archive_existing = true, tag = "validated=yes" });
         var aliased = await CallOkAsync("mlflow_set_model_alias", new { name = "churn", version = 2, alias = "challenger" });
-        var removed = await CallOkAsync("mlflow_set_model_alias", new { name = "churn", alias = "challenger", remove = true });
+        var removed = await CallOkAsync("mlflow_set_model_alias", new { name = "churn", alias = "-challenger" });
         var modelTag = await CallOkAsync("mlflow_set_model_alias", new { name = "churn", tag = "team=risk" });
 
         moved.Text().Should().StartWith("churn: version 2 moved to Staging (other Staging versions archived); tag validated set on version 2.");
