@@ -115,6 +115,20 @@ public sealed class RestModelRegistryContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegistryErrors_AreScrubbedLikeEveryMlflowCall()
+    {
+        const string token = "s3cret-token-value";
+        using var store = new RestTrackingStore(_server.StoreOptions() with { Token = token, MaxRetries = 0 }, new SocketsHttpHandler(), TimeProvider.System);
+        _server.RespondNext = ctx => (401, "application/json",
+            $$"""{"error_code":"UNAUTHENTICATED","message":"Rejected Authorization: {{ctx.Request.Headers.Authorization}}"}""");
+
+        var error = (await FluentActions.Awaiting(() => store.Registry.SetAliasAsync("fraud", "champion", 1, default)).Should().ThrowAsync<McpFlowException>()).Which;
+
+        error.Kind.Should().Be(ErrorKind.Forbidden);
+        error.Message.Should().Contain("registered-models/alias").And.Contain("Rejected Authorization: ***").And.NotContain(token);
+    }
+
+    [Fact]
     public async Task HostileNames_NeverReachTheServer()
     {
         var before = _server.Requests.Count;
