@@ -29,10 +29,18 @@ public static partial class RegistryNames
             : throw McpFlowException.Invalid($"{parameter} {Show(name)} is not a registered model name.",
                 $"Use letters, digits, '.', '_' and '-', starting with a letter or digit, at most {MaxNameLength} characters; e.g. \"churn-model\".");
 
-    /// <summary>Returns <paramref name="pattern"/> when it is a SQL LIKE pattern over model names ('%' and '_' as wildcards, no quote).</summary>
-    public static string RequireNamePattern(string pattern, string parameter = "name") =>
-        pattern.Length <= MaxNameLength && PatternPattern().IsMatch(pattern) ? pattern
-            : throw McpFlowException.Invalid($"{parameter} {Show(pattern)} is not a model name pattern.", "Use name characters and % as a wildcard, e.g. \"%churn%\".");
+    /// <summary>Returns <paramref name="pattern"/> when it is a SQL LIKE pattern over model names ('%' and '_' as
+    /// wildcards, no quote). A pattern that percent-decodes to a path ('/', '\\' or '..', e.g. <c>%2E%2E%2F</c>) is refused:
+    /// names never hold encoded characters (MLflow's file store refuses '%' in names for that reason).</summary>
+    public static string RequireNamePattern(string pattern, string parameter = "name")
+    {
+        if (pattern.Length > MaxNameLength || !PatternPattern().IsMatch(pattern))
+            throw McpFlowException.Invalid($"{parameter} {Show(pattern)} is not a model name pattern.", "Use name characters and % as a wildcard, e.g. \"%churn%\".");
+        var decoded = Uri.UnescapeDataString(pattern);
+        if (decoded.Contains("..", StringComparison.Ordinal) || decoded.IndexOfAny(['/', '\\']) >= 0)
+            throw McpFlowException.Invalid($"{parameter} {Show(pattern)} reads as a percent-encoded path, not a model name pattern.", "Use name characters and % as a wildcard, e.g. \"%churn%\".");
+        return pattern;
+    }
 
     /// <summary>Returns <paramref name="alias"/> when MLflow accepts it as an alias.</summary>
     public static string RequireAlias(string? alias, string parameter = "alias")
