@@ -68,10 +68,11 @@ public static class McpFlowCoreServices
             group.AddMcp(mcp);
 
         // After every group registered its tools: publish client-safe schemas, set configuration-dependent
-        // annotations, then drop the tools the options leave out.
+        // annotations, send only the hints that differ from the defaults, then drop the tools the options leave out.
         services.PostConfigure<McpServerOptions>(ToolSchemas.Publish);
         services.PostConfigure<McpServerOptions>(server => OpenWorldAnnotations.Apply(server, options));
         services.PostConfigure<McpServerOptions>(ToolTitles.Apply);
+        services.PostConfigure<McpServerOptions>(ToolHints.Apply);
         services.PostConfigure<McpServerOptions>(server => ToolNameFilter.Apply(server, options));
         if (options.ReadOnly)
             services.PostConfigure<McpServerOptions>(ReadOnlyFilter.Apply);

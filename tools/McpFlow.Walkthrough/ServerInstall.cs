@@ -36,6 +36,8 @@ public static class ServerInstall
             return entry;
 
         log.WriteLine($"Installing the server into {Folder} (dotnet publish, ReadyToRun; once per build)...");
+        if (configuration != "Release")
+            log.WriteLine($"Note: this is a {configuration} build (unoptimized code, a slower start); README's command uses -c Release.");
         var watch = Stopwatch.StartNew();
         if (Directory.Exists(target))
             Directory.Delete(target, recursive: true);

@@ -8,8 +8,12 @@ console.log(`connected to ${info.name} ${info.version}`);
 
 const { tools } = await client.listTools();
 console.log(`${tools.length} tools: ${tools.map((t) => t.name).sort().join(", ")}`);
-const missing = tools.filter((t) => !t.annotations || t.annotations.readOnlyHint === undefined);
+// Hints are sent only where they differ from the specification's defaults; every tool has at least its title.
+const missing = tools.filter((t) => !t.annotations?.title);
 if (missing.length > 0) throw new Error(`tools without annotations: ${missing.map((t) => t.name).join(", ")}`);
+const defaults = tools.filter((t) => t.annotations.readOnlyHint === false || t.annotations.destructiveHint === true ||
+  t.annotations.idempotentHint === false || t.annotations.openWorldHint === true);
+if (defaults.length > 0) throw new Error(`tools whose hints state a default: ${defaults.map((t) => t.name).join(", ")}`);
 
 const result = await client.callTool({ name: "server_info", arguments: { probe_engines: true } });
 if (result.isError) throw new Error(`server_info failed: ${JSON.stringify(result.content)}`);

@@ -25,7 +25,7 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
         calls.WatchAsync(job_id, progress, wait_seconds, cancellationToken);
 
     /// <summary>Lists jobs.</summary>
-    [McpServerTool(Name = "job_list", Title = "List background jobs", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [McpServerTool(Name = "job_list", Title = "List jobs", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
     [Description("Lists background jobs, newest first, with state and progress.")]
     public CallToolResult List(
         [Description("Only this state, e.g. \"running\".")] string? state = null,
@@ -49,7 +49,7 @@ public sealed class JobTools(JobManager jobs, JobCalls calls)
     }
 
     /// <summary>Cancels a job.</summary>
-    [McpServerTool(Name = "job_cancel", Title = "Cancel a background job", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
+    [McpServerTool(Name = "job_cancel", Title = "Cancel a job", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description("Cancels a queued or running job; it keeps its checkpoints.")]
     public async Task<CallToolResult> Cancel(
         [Description("Job id, e.g. \"job-20261123-101500-ab12cd\".")] string job_id,

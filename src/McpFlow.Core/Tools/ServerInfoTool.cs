@@ -21,7 +21,7 @@ public sealed class ServerInfoTool(
     ILogger<ServerInfoTool> logger)
 {
     /// <summary>Describes this McpFlow server.</summary>
-    [McpServerTool(Name = "server_info", Title = "McpFlow server information", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [McpServerTool(Name = "server_info", Title = "Server information", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
     [Description("Describes the server: groups, workspace, allowed roots, read-only mode, engines. Call it first.")]
     public CallToolResult Info(
         [Description("Check each engine loads, e.g. false.")]

@@ -22,4 +22,16 @@ public static class LoadText
             text.AppendLine().Append(MarkdownTable.Render(result.Columns, result.Sample));
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>What to do with the loaded table next (the answer's next steps, after <see cref="Render"/>): profile it,
+    /// query it, and fix the load first when rows were skipped or values could not be read.</summary>
+    public static IReadOnlyList<string> NextSteps(LoadResult result)
+    {
+        var steps = new List<string>();
+        if (result.Warnings.Count > 0)
+            steps.Add("Check the warnings above; data_load again with delimiter, encoding or missing_markers if the columns look wrong.");
+        steps.Add($"Profile the table with analyze_dataframe (table=\"{result.Table}\"), or get fixes with suggest_transformations.");
+        steps.Add($"Query it with data_query, e.g. SELECT * FROM \"{result.Table}\" LIMIT 10.");
+        return steps;
+    }
 }

@@ -21,7 +21,7 @@ public sealed class AnalyzeDataframeTool(
     ProfileStore store)
 {
     /// <summary>Profiles a table.</summary>
-    [McpServerTool(Name = "analyze_dataframe", Title = "Analyze a table (profile)",
+    [McpServerTool(Name = "analyze_dataframe", Title = "Profile a table",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Profiles a table or file (statistics, quality problems, correlations, outliers) and records a run. Large tables run as a job.")]
     public async Task<CallToolResult> Analyze(

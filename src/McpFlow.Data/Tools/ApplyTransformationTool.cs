@@ -12,7 +12,7 @@ namespace McpFlow.Data.Tools;
 public sealed class ApplyTransformationTool(TransformApplier applier, SuggestionStore store)
 {
     /// <summary>Applies a transformation.</summary>
-    [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation (new column or table)",
+    [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Applies a suggestion or operation as a new column or versioned table; existing data is kept.")]
     public async Task<CallToolResult> Apply(

@@ -15,7 +15,7 @@ public sealed class ExportTool(DataExporter exporter, IApprovalGate gate)
     private const long BytesPerMegabyte = 1 << 20;
 
     /// <summary>Exports a table or query result.</summary>
-    [McpServerTool(Name = "data_export", Title = "Export a table or query result",
+    [McpServerTool(Name = "data_export", Title = "Export data",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
     [Description("Writes a table or query result to a CSV, JSON or Parquet file; overwrites only when asked.")]

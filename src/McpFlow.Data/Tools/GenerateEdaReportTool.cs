@@ -29,20 +29,32 @@ public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataData
         if (InlineBudget.Fits(database, table, null))
         {
             var report = generator.Generate(table, formats, null, cancellationToken);
-            return ToolResults.Create(Text(report), report, [Link(report)]);
+            return ToolResults.Create(Text(report), report, NextSteps(report), [Link(report)]);
         }
 
         var handle = jobs.Start("generate_eda_report", $"EDA report of {table}", ctx =>
         {
             var report = generator.Generate(table, formats, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return Task.FromResult(new JobResult(Text(report), JsonSerializer.SerializeToNode(report, McpFlowJson.Options)));
+            return Task.FromResult(new JobResult(Text(report), JsonSerializer.SerializeToNode(report, McpFlowJson.Options))
+            {
+                NextSteps = NextSteps(report),
+            });
         });
         return await calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
 
     private static string Text(EdaReport r) =>
         $"{r.Summary}\n\nReport '{r.Name}' written ({string.Join(", ", r.Files.Keys)}; {r.Charts.Count} charts; {r.Alerts} alerts; {r.Recommendations} recommendations) " +
-        $"in {r.ElapsedMs / 1000:F1} s:\n" + string.Join("\n", r.Files.Select(f => $"- {f.Key}: {f.Value}")) + $"\nRead it as resource mcpflow://data/reports/{r.Name}.";
+        $"in {r.ElapsedMs / 1000:F1} s:\n" + string.Join("\n", r.Files.Select(f => $"- {f.Key}: {f.Value}"));
+
+    // The answer's next steps (end of the text and the structured nextSteps, inline or from the job).
+    private static List<string> NextSteps(EdaReport r)
+    {
+        var steps = new List<string> { $"Read the report as resource mcpflow://data/reports/{r.Name}." };
+        if (r.Recommendations > 0)
+            steps.Add($"Apply its fixes: suggest_transformations (table=\"{r.Table}\"), then data_apply_transformation with a before/after preview.");
+        return steps;
+    }
 
     private static ResourceLinkBlock Link(EdaReport r) => new()
     {

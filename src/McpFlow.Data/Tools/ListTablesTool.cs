@@ -12,7 +12,7 @@ namespace McpFlow.Data.Tools;
 public sealed class ListTablesTool(TableCatalog catalog)
 {
     /// <summary>Lists the workspace tables.</summary>
-    [McpServerTool(Name = "data_list_tables", Title = "List workspace tables",
+    [McpServerTool(Name = "data_list_tables", Title = "List tables",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(TableList))]
     [Description("Lists the workspace tables with row and column counts and their source.")]

@@ -19,7 +19,7 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
     public const long InlineLoadBytes = 64L << 20;
 
     /// <summary>Loads a file into a workspace table.</summary>
-    [McpServerTool(Name = "data_load", Title = "Load a file into a workspace table",
+    [McpServerTool(Name = "data_load", Title = "Load a file",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
     [Description("Loads a file or glob (CSV, Parquet, JSON, Excel, SQLite, DuckDB) into a table, replacing one of that name. Large files load as a job.")]
     public Task<CallToolResult> Load(
@@ -46,14 +46,17 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
         if (source.TotalSize <= InlineLoadBytes)
         {
             var inline = loader.Load(path, table, options, force, cancellationToken);
-            return Task.FromResult(ToolResults.Create(LoadText.Render(inline), inline));
+            return Task.FromResult(ToolResults.Create(LoadText.Render(inline), inline, LoadText.NextSteps(inline)));
         }
 
         var handle = jobs.Start("data_load", $"Load {Path.GetFileName(path)}", ctx =>
         {
             ctx.Report(null, $"Loading {source.Files.Count:N0} file(s), {source.TotalSize:N0} bytes");
             var result = loader.Load(path, table, options, force, ctx.CancellationToken);
-            return Task.FromResult(new JobResult(LoadText.Render(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options)));
+            return Task.FromResult(new JobResult(LoadText.Render(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options))
+            {
+                NextSteps = LoadText.NextSteps(result),
+            });
         });
         return calls.AwaitAsync(handle, progress, null, cancellationToken);
     }

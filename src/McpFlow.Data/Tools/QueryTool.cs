@@ -13,7 +13,7 @@ namespace McpFlow.Data.Tools;
 public sealed class QueryTool(QueryRunner runner)
 {
     /// <summary>Runs one SQL statement.</summary>
-    [McpServerTool(Name = "data_query", Title = "Query workspace tables with SQL",
+    [McpServerTool(Name = "data_query", Title = "Query with SQL",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Runs one read-only SQL query over the workspace tables and returns a page of rows.")]
     public CallToolResult Query(

@@ -16,7 +16,7 @@ namespace McpFlow.Experiments.Tools;
 public sealed class ExplainRunDifferenceTool(RunLoader loader)
 {
     /// <summary>Explains why two runs differ.</summary>
-    [McpServerTool(Name = "explain_run_difference", Title = "Explain the difference between two runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "explain_run_difference", Title = "Explain a run difference", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Explains why two runs differ on a metric, with a chart of both curves.")]
     public async Task<CallToolResult> Explain(
         [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_a,

@@ -17,7 +17,7 @@ namespace McpFlow.Physics.Tools;
 public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
 {
     /// <summary>Starts a PINN training job.</summary>
-    [McpServerTool(Name = "pinn_train", Title = "Train a physics-informed neural network", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "pinn_train", Title = "Train a PINN", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Trains a PINN for a PDE spec as a job and records a run; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Train(
         [Description(SpecArgument.Description)] JsonElement spec,

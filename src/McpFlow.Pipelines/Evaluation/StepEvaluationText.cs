@@ -30,4 +30,15 @@ public static class StepEvaluationText
 
         return text.ToString();
     }
+
+    /// <summary>What to do with the evaluation next (the answer's next steps, after <see cref="Markdown"/>): drop each
+    /// step that hurts beyond the fold noise, then train or compare trainers on the same spec.</summary>
+    public static IReadOnlyList<string> NextSteps(StepEvaluation e)
+    {
+        var steps = e.Ablation.Where(a => a.Verdict == AblationVerdict.Hurts)
+            .Select(a => $"Step '{a.Step}' hurts {e.PrimaryMetric} beyond the fold noise: generate the spec again without it and evaluate again.")
+            .ToList();
+        steps.Add($"Train the pipeline with pipeline_train (trainer=\"{e.Trainer}\", the same spec), or compare trainers with pipeline_compare_models.");
+        return steps;
+    }
 }

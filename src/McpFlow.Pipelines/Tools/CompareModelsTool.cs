@@ -19,7 +19,7 @@ namespace McpFlow.Pipelines.Tools;
 public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     /// <summary>Compares models as a background job.</summary>
-    [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models (leaderboard)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Cross-validates the task's trainers against baselines into a leaderboard; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Compare(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,

@@ -14,7 +14,7 @@ namespace McpFlow.Pipelines.Tools;
 public sealed class DetectSeriesEventsTool(SeriesEventFinder finder, IRunRecorder recorder)
 {
     /// <summary>Finds spikes and change points of one series.</summary>
-    [McpServerTool(Name = "pipeline_detect_series_events", Title = "Detect spikes and change points in a series",
+    [McpServerTool(Name = "pipeline_detect_series_events", Title = "Detect series events",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Finds spikes and level shifts in a time series column and records a run.")]
     public async Task<CallToolResult> Detect(

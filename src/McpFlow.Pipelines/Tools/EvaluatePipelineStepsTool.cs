@@ -19,7 +19,7 @@ namespace McpFlow.Pipelines.Tools;
 public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     /// <summary>Evaluates each step of a spec as a background job.</summary>
-    [McpServerTool(Name = "evaluate_pipeline_steps", Title = "Evaluate a pipeline step by step", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "evaluate_pipeline_steps", Title = "Evaluate pipeline steps", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Evaluates a pipeline step by step with ablations; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Evaluate(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
@@ -36,7 +36,10 @@ public sealed class EvaluatePipelineStepsTool(StepEvaluator evaluator, PipelineS
         var handle = jobs.Start("evaluate_pipeline_steps", $"Evaluate pipeline steps on {parsed.Table}", async ctx =>
         {
             var result = await evaluator.EvaluateAsync(parsed, trainer, name, ctx.Folder, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return new JobResult(StepEvaluationText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options));
+            return new JobResult(StepEvaluationText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options))
+            {
+                NextSteps = StepEvaluationText.NextSteps(result),
+            };
         });
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }

@@ -19,7 +19,7 @@ public sealed class PredictPipelineTool(PipelinePredictor predictor, IModelResol
     public const string ModelIdTag = "mcpflow.model_id";
 
     /// <summary>Predicts a table with a trained pipeline.</summary>
-    [McpServerTool(Name = "pipeline_predict", Title = "Predict with a trained pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "pipeline_predict", Title = "Predict with a pipeline", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Applies a trained model to a table, writing a new table of predictions.")]
     public async Task<CallToolResult> Predict(
         [Description("Model id or URI, e.g. \"models:/churn@champion\".")] string model_id,

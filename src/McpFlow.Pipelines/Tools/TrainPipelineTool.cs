@@ -22,7 +22,7 @@ public sealed class TrainPipelineTool(
     PipelineTrainer pipelines, PipelineStore store, JobManager jobs, JobCalls calls, IRunRecorder recorder)
 {
     /// <summary>Trains a pipeline as a background job.</summary>
-    [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline (given or suggested hyperparameters)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "pipeline_train", Title = "Train a pipeline", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Trains and saves one pipeline model, logging a run; returns a job id if longer than wait_seconds.")]
     public async Task<CallToolResult> Train(
         [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,

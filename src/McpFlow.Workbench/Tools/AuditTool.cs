@@ -14,7 +14,7 @@ namespace McpFlow.Workbench.Tools;
 public sealed class AuditTool(AuditTrail audit)
 {
     /// <summary>Queries or verifies the audit trail.</summary>
-    [McpServerTool(Name = "workbench_audit", Title = "Query or verify the audit trail", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "workbench_audit", Title = "Audit trail", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Queries or verifies the append-only audit trail.")]
     public CallToolResult Audit(
         [Description("query or verify, e.g. \"verify\".")] string action = "query",

@@ -11,7 +11,7 @@ namespace McpFlow.Workbench.Tools;
 public sealed class CompareTool(RunComparer comparer, ReportFiles files)
 {
     /// <summary>Compares runs.</summary>
-    [McpServerTool(Name = "workbench_compare", Title = "Compare the runs of an experiment", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = "workbench_compare", Title = "Compare runs", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Compares an experiment's runs in a table ranked by a metric, with a chart.")]
     public async Task<CallToolResult> Compare(
         [Description("Experiment, e.g. \"ridge\".")] string? experiment = null,

@@ -12,7 +12,7 @@ namespace McpFlow.Workbench.Tools;
 public sealed class DecideTool(RunDecisions decisions, WorkbenchOptions options)
 {
     /// <summary>Records the user's decision.</summary>
-    [McpServerTool(Name = "workbench_decide", Title = "Record the user's decision on a run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "workbench_decide", Title = "Record a decision", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Records the decision the user stated on a reviewed run; never decide yourself.")]
     public CallToolResult Decide(
         [Description("Run id, e.g. \"run-20261123-101500-ab12cd\".")] string run_id,

@@ -20,7 +20,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
     public const int MaxOutputFiles = 50;
 
     /// <summary>Records an external step's results as a workbench run and self-reviews it.</summary>
-    [McpServerTool(Name = "workbench_record_run", Title = "Record a step as a workbench run",
+    [McpServerTool(Name = "workbench_record_run", Title = "Record a run",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Records work done elsewhere as a reviewed workbench run.")]
     public async Task<CallToolResult> Record(

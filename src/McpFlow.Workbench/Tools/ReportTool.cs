@@ -11,7 +11,7 @@ namespace McpFlow.Workbench.Tools;
 public sealed class ReportTool(FinalReportWriter writer)
 {
     /// <summary>Writes the final report.</summary>
-    [McpServerTool(Name = "workbench_report", Title = "Write the final report (approved results only)", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "workbench_report", Title = "Write the final report", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Writes the final report from approved runs only.")]
     public CallToolResult Report(
         [Description("Title, e.g. \"Ridge results\".")] string title,

@@ -15,7 +15,7 @@ namespace McpFlow.Workbench.Tools;
 public sealed class RequestApprovalTool(RunStore store, RunDecisions decisions, WorkbenchOptions options)
 {
     /// <summary>Asks the user for a decision.</summary>
-    [McpServerTool(Name = "workbench_request_approval", Title = "Ask the user to approve or reject a run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
+    [McpServerTool(Name = "workbench_request_approval", Title = "Request approval", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Asks the user via a form to approve or reject a reviewed run.")]
     public async Task<CallToolResult> Request(
         McpServer server,

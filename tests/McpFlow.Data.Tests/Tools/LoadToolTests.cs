@@ -19,6 +19,10 @@ public sealed class LoadToolTests : DataServerTestBase
         s.GetProperty("detected").GetProperty("delimiter").GetString().Should().Be(";");
         s.GetProperty("sample")[1].GetProperty("amount").GetDouble().Should().Be(20.25);
         result.Text().Should().Contain("3 rows × 3 columns");
+        result.ShouldCarryItsNextSteps("analyze_dataframe");
+        result.NextSteps().Should().Equal(
+            "Profile the table with analyze_dataframe (table=\"sales\"), or get fixes with suggest_transformations.",
+            "Query it with data_query, e.g. SELECT * FROM \"sales\" LIMIT 10.");
     }
 
     [Fact]

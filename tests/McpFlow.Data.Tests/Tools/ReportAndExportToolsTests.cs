@@ -28,6 +28,8 @@ public sealed class ReportAndExportToolsTests : DataServerTestBase
         var link = result.Content.OfType<ResourceLinkBlock>().Single();
         var read = await Client.ReadResourceAsync(link.Uri);
         read.Contents.OfType<TextResourceContents>().Single().Text.Should().Contain("| amount |");
+        result.ShouldCarryItsNextSteps("suggest_transformations");
+        result.NextSteps()[0].Should().Be($"Read the report as resource {link.Uri}.");
     }
 
     [Fact]

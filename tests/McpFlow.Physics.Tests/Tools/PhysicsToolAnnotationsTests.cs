@@ -1,3 +1,5 @@
+using McpFlow.Core.Mcp;
+
 namespace McpFlow.Physics.Tests.Tools;
 
 /// <summary>Annotations say what each physics tool does to the workspace.</summary>
@@ -14,11 +16,8 @@ public sealed class PhysicsToolAnnotationsTests : PhysicsServerTestBase
     public async Task Annotations_AreHonest_AboutWritesAndRepeats(string name, bool readOnly, bool idempotent)
     {
         var tools = await Client.ListToolsAsync();
-        var annotations = tools.Single(t => t.Name == name).ProtocolTool.Annotations!;
+        var hints = ToolHints.Effective(tools.Single(t => t.Name == name).ProtocolTool.Annotations);
 
-        annotations.ReadOnlyHint.Should().Be(readOnly);
-        annotations.IdempotentHint.Should().Be(idempotent);
-        annotations.DestructiveHint.Should().BeFalse();
-        annotations.OpenWorldHint.Should().BeFalse();
+        hints.Should().Be(new ToolBehaviour(ReadOnly: readOnly, Destructive: false, Idempotent: idempotent, OpenWorld: false));
     }
 }

@@ -18,6 +18,8 @@ public sealed class EvaluatePipelineStepsToolTests : PipelineServerTestBase
         data.GetProperty("ablation").EnumerateArray().Select(a => a.GetProperty("step").GetString()).Should().BeEquivalentTo("impute", "scale");
         result.Text().Should().Contain("| mean ± std |").And.Contain("Ablation (rmse");
         Tracking.Runs.Values.Single().Tags["mcpflow.tool"].Should().Be("evaluate_pipeline_steps");
+        result.ShouldCarryItsNextSteps("pipeline_train");
+        result.NextSteps()[^1].Should().Contain("trainer=\"sdca\"");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp;
 using McpFlow.Testing;
 
 namespace McpFlow.Server.Tests.Catalogue;
@@ -19,9 +20,9 @@ public sealed class ConfiguredAnnotationsTests : McpServerTestBase
     [Fact]
     public async Task RemoteTrackingServer_MakesTheToolsThatTalkToIt_OpenWorld_AndOnlyThose()
     {
-        var tools = (await Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.Annotations!);
+        var tools = (await Client.ListToolsAsync()).ToDictionary(t => t.Name, t => ToolHints.Effective(t.ProtocolTool.Annotations));
 
-        var open = tools.Where(t => t.Value.OpenWorldHint == true).Select(t => t.Key);
+        var open = tools.Where(t => t.Value.OpenWorld).Select(t => t.Key);
         open.Should().BeEquivalentTo(
             "mlflow_list_experiments", "mlflow_search_runs", "mlflow_get_run", "mlflow_log_run", "mlflow_leaderboard",
             "analyze_mlflow_runs", "explain_run_difference", "suggest_hyperparams",
@@ -32,10 +33,8 @@ public sealed class ConfiguredAnnotationsTests : McpServerTestBase
     [Fact]
     public async Task SqlWrites_MakeDataQuery_NeitherReadOnlyNorIdempotent()
     {
-        var query = (await Client.ListToolsAsync()).Single(t => t.Name == "data_query").ProtocolTool.Annotations!;
+        var query = ToolHints.Effective((await Client.ListToolsAsync()).Single(t => t.Name == "data_query").ProtocolTool.Annotations);
 
-        query.ReadOnlyHint.Should().BeFalse();
-        query.IdempotentHint.Should().BeFalse();
-        query.DestructiveHint.Should().BeTrue();
+        query.Should().Be(new ToolBehaviour(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: false));
     }
 }

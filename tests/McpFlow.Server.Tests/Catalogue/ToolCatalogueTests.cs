@@ -24,11 +24,12 @@ public sealed partial class ToolCatalogueTests : McpServerTestBase
             if (!SnakeCase().IsMatch(t.Name)) problems.Add($"{t.Name}: name is not snake_case");
             if (string.IsNullOrWhiteSpace(t.Description) || t.Description.Length < 40) problems.Add($"{t.Name}: description missing or shorter than 40 characters");
             if (string.IsNullOrWhiteSpace(t.Title) && string.IsNullOrWhiteSpace(t.Annotations?.Title)) problems.Add($"{t.Name}: no title");
+            // On the wire only hints that differ from the specification's defaults (ToolHints).
             var a = t.Annotations;
-            if (a?.ReadOnlyHint is null || a.DestructiveHint is null || a.IdempotentHint is null || a.OpenWorldHint is null)
-                problems.Add($"{t.Name}: annotations ReadOnly/Destructive/Idempotent/OpenWorld must all be set");
-            else if (a.ReadOnlyHint == true && a.DestructiveHint == true)
-                problems.Add($"{t.Name}: a read-only tool cannot be destructive");
+            if (a?.ReadOnlyHint == false || a?.DestructiveHint == true || a?.IdempotentHint == false || a?.OpenWorldHint == true)
+                problems.Add($"{t.Name}: a hint states the specification's default");
+            if (a?.ReadOnlyHint == true && (a.DestructiveHint is not null || a.IdempotentHint is not null))
+                problems.Add($"{t.Name}: a read-only tool sends write hints");
             if (t.InputSchema.TryGetProperty("properties", out var properties))
             {
                 foreach (var p in properties.EnumerateObject())
@@ -44,6 +45,14 @@ public sealed partial class ToolCatalogueTests : McpServerTestBase
 
         tools.Select(t => t.Name).Should().OnlyHaveUniqueItems();
         problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EveryToolMethod_DecidesAllFourHints_InItsAttribute()
+    {
+        var assemblies = ToolGroups.All().Select(g => g.GetType().Assembly).Append(typeof(McpFlow.Core.Mcp.ToolHints).Assembly);
+
+        DeclaredToolHints.Undecided(assemblies).Should().BeEmpty();
     }
 
     [Fact]

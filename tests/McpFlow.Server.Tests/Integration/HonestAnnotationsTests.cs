@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using McpFlow.Core.Mcp;
 using McpFlow.Core.Storage;
 using McpFlow.Server.Tests.Support;
 using McpFlow.Testing;
@@ -24,7 +25,7 @@ public sealed class HonestAnnotationsTests : PreparedWorkspaceTestBase
     public async Task EveryReadOnlyTool_LeavesTheWorkspaceUnchanged()
     {
         var calls = await PrepareAsync();
-        var readOnly = (await Client.ListToolsAsync()).Where(t => t.ProtocolTool.Annotations?.ReadOnlyHint == true).Select(t => t.Name).ToList();
+        var readOnly = (await Client.ListToolsAsync()).Where(t => ToolHints.Effective(t.ProtocolTool.Annotations).ReadOnly).Select(t => t.Name).ToList();
         readOnly.Except(calls.Keys).Except(NotCoveredHere).Should().BeEmpty("every read-only tool is called");
 
         var changed = new List<string>();
@@ -47,7 +48,7 @@ public sealed class HonestAnnotationsTests : PreparedWorkspaceTestBase
     public async Task EveryIdempotentTool_CalledTwice_ChangesNothingTheSecondTime()
     {
         var calls = await PrepareAsync();
-        var idempotent = (await Client.ListToolsAsync()).Where(t => t.ProtocolTool.Annotations?.IdempotentHint == true).Select(t => t.Name)
+        var idempotent = (await Client.ListToolsAsync()).Where(t => ToolHints.Effective(t.ProtocolTool.Annotations).Idempotent).Select(t => t.Name)
             .Where(calls.ContainsKey).ToList();
         idempotent.Should().Contain(["data_load", "suggest_transformations", "data_query", "workbench_run_card"]);
 
