@@ -6,6 +6,7 @@ using McpFlow.Core.Tracking;
 using McpFlow.Core.Workspace;
 using McpFlow.Experiments.Analysis;
 using McpFlow.Experiments.Prompts;
+using McpFlow.Experiments.Registry;
 using McpFlow.Experiments.Resources;
 using McpFlow.Experiments.Suggestions;
 using McpFlow.Experiments.Tools;
@@ -36,6 +37,8 @@ public sealed class ExperimentsToolGroup : IToolGroup
         services.AddSingleton<RunAnalyzer>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<HyperparameterSuggester>();
+        services.AddSingleton<ModelRegistryService>();
+        services.AddForwarded<IModelResolver, ModelRegistryService>();
     }
 
     /// <inheritdoc />
@@ -49,6 +52,9 @@ public sealed class ExperimentsToolGroup : IToolGroup
             .WithTools<ExplainRunDifferenceTool>()
             .WithTools<LeaderboardTool>()
             .WithTools<SuggestHyperparamsTool>()
+            .WithTools<RegisterModelTool>()
+            .WithTools<ModelsTool>()
+            .WithTools<SetModelAliasTool>()
             .WithResources<ExperimentResources>()
             .WithPrompts<PlateauPrompt>();
         mcp.Services.AddSingleton<ICompletionSource, ExperimentCompletions>();

@@ -11,7 +11,7 @@ namespace McpFlow.Core.Groups;
 /// a required constructor parameter, the implementing group registers it, and Core registers an explicit fallback with
 /// <c>TryAdd</c> after every group (so a present group's registration wins and an absent group leaves a tested fallback,
 /// never a null). Fallbacks: no approval gate unless the workspace configures gates (then refuse: fail closed), no run
-/// recording, no tracking, no suggestions, no file loads.
+/// recording, no tracking, no suggestions, no file loads, no model registry.
 /// </summary>
 public static class CrossGroupFallbacks
 {
@@ -23,6 +23,7 @@ public static class CrossGroupFallbacks
         services.TryAddSingleton<ITrackingWriter, AbsentTrackingWriter>();
         services.TryAddSingleton<ISuggestionStore, AbsentSuggestionStore>();
         services.TryAddSingleton<ITableFileLoader, AbsentTableFileLoader>();
+        services.TryAddSingleton<IModelResolver, AbsentModelResolver>();
         return services;
     }
 }

@@ -10,4 +10,8 @@ public interface ITrackingStore : ITrackingReader, ITrackingWriter
 
     /// <summary>True when writes are refused (the SQLite backend).</summary>
     bool IsReadOnly { get; }
+
+    /// <summary>The model registry of the same backend (MLflow keeps it next to the runs: the file store's
+    /// <c>models/</c> folder, the server's registry API).</summary>
+    Registry.IModelRegistry Registry { get; }
 }

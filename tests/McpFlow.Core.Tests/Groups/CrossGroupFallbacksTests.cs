@@ -21,6 +21,7 @@ public sealed class CrossGroupFallbacksTests : IDisposable
         provider.GetRequiredService<ITrackingWriter>().Should().BeOfType<AbsentTrackingWriter>();
         provider.GetRequiredService<ISuggestionStore>().Should().BeOfType<AbsentSuggestionStore>();
         provider.GetRequiredService<ITableFileLoader>().Should().BeOfType<AbsentTableFileLoader>();
+        provider.GetRequiredService<IModelResolver>().Should().BeOfType<AbsentModelResolver>();
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public sealed class AbsentServicesTests
             .Where(e => e.Kind == ErrorKind.Unavailable && e.Hint!.Contains("Pass the hyperparameters directly"));
 
     [Fact]
+    public async Task AbsentModelResolver_RefusesModelUris_NamingTheWayAround() =>
+        await FluentActions.Awaiting(() => new AbsentModelResolver().ResolveAsync("models:/churn@champion", "model_id", default)).Should().ThrowAsync<McpFlowException>()
+            .Where(e => e.Kind == ErrorKind.Unavailable && e.Message.StartsWith("model_id names a registered model") && e.Hint!.Contains("pipeline_train"));
+
+    [Fact]
     public void AbsentTableFileLoader_RefusesEveryLoad() =>
         ((Action)(() => new AbsentTableFileLoader().Load("a.csv", "a", "csv", "file", default))).Should().Throw<McpFlowException>()
             .Where(e => e.Kind == ErrorKind.Unavailable && e.Hint!.Contains("data_load"));

@@ -15,7 +15,7 @@ internal static class AttackSurface
     {
         "path", "file", "output_files", "input_files", "artifacts", "sql", "spec", "run_a", "run_b", "run_ids", "rerun_of", "table",
         "columns", "column", "new_column", "target", "time_column", "value_column", "output_table", "source_table", "sheet",
-        "experiment", "filter", "order_by", "rank_by", "metric", "problem", "tool", "title", "run_name",
+        "experiment", "filter", "order_by", "rank_by", "metric", "problem", "tool", "title", "run_name", "name", "alias", "tag",
     };
 
     /// <summary>True when <paramref name="parameter"/> takes a path, id, identifier, file-naming name or SQL.</summary>

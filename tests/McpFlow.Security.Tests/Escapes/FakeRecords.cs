@@ -21,6 +21,7 @@ internal sealed class FakeRecords
         Experiment = Copy(Path.Combine(ws, "mlruns", ids.ExperimentId), Path.Combine(fakes, "experiment"), ids.Experiment, sandbox.Canary);
         Model = Copy(Path.Combine(ws, "pipelines", "models", ids.Model), Path.Combine(fakes, "model"), "\"sales\"", $"\"{sandbox.Canary}\"");
         Report = Copy(Path.Combine(ws, "reports", ids.Report), Path.Combine(fakes, "report"), "sales", sandbox.Canary);
+        RegisteredModel = Copy(Path.Combine(ws, "mlruns", "models", ids.RegisteredModel), Path.Combine(fakes, "registered"), ids.RegisteredModel, sandbox.Canary);
         SpecFile = Path.Combine(fakes, "pl-fake.json");
         File.WriteAllText(SpecFile, File.ReadAllText(Path.Combine(ws, "pipelines", "specs", ids.PipelineSpec + ".json")).Replace("\"sales\"", $"\"{sandbox.Canary}\"", StringComparison.Ordinal));
         SuggestionFile = Path.Combine(fakes, "sug-fake.json");
@@ -49,6 +50,9 @@ internal sealed class FakeRecords
 
     /// <summary>A trained model folder whose spec names the canary as its table.</summary>
     public string Model { get; }
+
+    /// <summary>A registered model folder (meta.yaml, version-1/) named with the canary.</summary>
+    public string RegisteredModel { get; }
 
     /// <summary>An EDA report folder mentioning the canary.</summary>
     public string Report { get; }

@@ -25,6 +25,7 @@ internal static class IdEscapes
         var suggestions = Path.Combine(ws, "suggestions");
         var reports = Path.Combine(ws, "reports");
         var comparisons = Path.Combine(ws, "comparisons");
+        var registered = Path.Combine(mlruns, "models");
         return
         [
             new("pinn_status.run_id", pinns, ids.PinnRun, fakes.PinnRun), new("pinn_evaluate.run_id", pinns, ids.PinnRun, fakes.PinnRun),
@@ -49,6 +50,10 @@ internal static class IdEscapes
             new("pipeline_train.spec", specs, ids.PipelineSpec, fakes.SpecFile, ".json"), new("pipeline_predict.model_id", models, ids.Model, fakes.Model),
             new("data_apply_transformation.suggestion_id", ws, ids.TransformSuggestion, fakes.Report),
             new("mcpflow://data/reports/{name}", reports, ids.Report, fakes.Report),
+            new("mlflow_register_model.run_id", experiment, ids.MlflowRunA, fakes.MlflowRun),
+            new("mlflow_register_model.name", registered, ids.RegisteredModel, fakes.RegisteredModel),
+            new("mlflow_models.name", registered, ids.RegisteredModel, fakes.RegisteredModel),
+            new("mlflow_set_model_alias.name", registered, ids.RegisteredModel, fakes.RegisteredModel),
             new("mcpflow://workbench/comparisons/{experiment}", comparisons, WorkspaceSeed.WorkbenchExperiment, fakes.Comparison),
         ];
     }

@@ -84,6 +84,13 @@ internal static class Baselines
             ["spec"] = ids.PipelineSpec, ["trainer"] = "fast_tree", ["hyperparameters"] = null, ["suggestion_id"] = null,
             ["experiment"] = "fuzz-exp", ["wait_seconds"] = 0,
         },
+        "mlflow_register_model" => new() { ["run_id"] = ids.ModelRun, ["name"] = ids.RegisteredModel, ["approved_run_id"] = ids.ApprovedRun },
+        "mlflow_models" => new() { ["name"] = ids.RegisteredModel },
+        "mlflow_set_model_alias" => new()
+        {
+            ["name"] = ids.RegisteredModel, ["version"] = 1, ["alias"] = "challenger", ["stage"] = "Staging", ["archive_existing"] = false,
+            ["tag"] = "team=fuzz", ["approved_run_id"] = null,
+        },
         "pipeline_predict" => new() { ["model_id"] = ids.Model, ["table"] = ids.Table, ["output_table"] = "fuzz_predictions" },
         "pipeline_detect_series_events" => new()
         {

@@ -20,4 +20,10 @@ internal sealed record SeedIds
     public required string PinnRun { get; init; }
     public required string PinnJob { get; init; }
     public required JsonObject PdeSpec { get; init; }
+    /// <summary>The MLflow run pipeline_train logged (it has a model to register).</summary>
+    public required string ModelRun { get; init; }
+    /// <summary>The APPROVED workbench run of that training (register_model is gated by default).</summary>
+    public required string ApprovedRun { get; init; }
+    /// <summary>The registered model seeded from <see cref="ModelRun"/> (version 1).</summary>
+    public required string RegisteredModel { get; init; }
 }

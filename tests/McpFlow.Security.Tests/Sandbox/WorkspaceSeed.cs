@@ -26,6 +26,9 @@ internal static partial class WorkspaceSeed
          "boundary_conditions": [{"where": "all", "type": "dirichlet", "value": "0"}], "exact_solution": "sin(pi*x)*sin(pi*y)"}
         """)!.AsObject();
 
+    /// <summary>The registered model the seed creates from the pipeline_train run.</summary>
+    public const string RegisteredModel = "fuzz-model";
+
     /// <summary>Seeds the workspace of <paramref name="server"/>.</summary>
     public static async Task<SeedIds> SeedAsync(GuardedServer server)
     {
@@ -55,6 +58,11 @@ internal static partial class WorkspaceSeed
         }));
         var specId = pipeline["spec_id"]!.GetValue<string>();
         var trained = await Finished(server, await Call(server, "pipeline_train", new JsonObject { ["spec"] = specId, ["trainer"] = "fast_tree", ["wait_seconds"] = 45 }));
+        var training = Structured(trained) is { } t && t["result"] is JsonObject r ? r : Structured(trained);
+        var modelRun = training["runId"]!.GetValue<string>();
+        var approvedRun = training["workbenchRun"]!["runId"]!.GetValue<string>();
+        await Call(server, "workbench_decide", new JsonObject { ["run_id"] = approvedRun, ["decision"] = "approve" });
+        await Call(server, "mlflow_register_model", new JsonObject { ["run_id"] = modelRun, ["name"] = RegisteredModel, ["approved_run_id"] = approvedRun });
         var suggested = await Call(server, "suggest_hyperparams", new JsonObject { ["experiment"] = Experiment, ["metric"] = "accuracy", ["count"] = 1 });
         var transforms = Structured(await Call(server, "suggest_transformations", new JsonObject { ["table"] = Table, ["limit"] = 3 }));
         var report = Structured(await Call(server, "generate_eda_report", new JsonObject { ["table"] = Table, ["formats"] = new JsonArray("markdown") }));
@@ -73,6 +81,7 @@ internal static partial class WorkspaceSeed
             Report = report["name"]!.GetValue<string>(),
             PinnRun = Match(PinnId(), pinn.Text, "PINN run id"), PinnJob = Match(JobId(), pinn.Text, "job id"),
             PdeSpec = PoissonSpec(),
+            ModelRun = modelRun, ApprovedRun = approvedRun, RegisteredModel = RegisteredModel,
         };
     }
 

@@ -37,6 +37,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
         ["mlflow_leaderboard"] = Large, ["suggest_hyperparams"] = Large, ["analyze_pde_problem"] = Large, ["validate_solution"] = Large,
         ["pinn_status"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
         ["workbench_review"] = Large, ["workbench_compare"] = Large, ["workbench_report"] = Large,
+        ["mlflow_register_model"] = UserShaped, ["mlflow_models"] = Varies, ["mlflow_set_model_alias"] = Varies,
         ["workbench_audit"] = Varies, ["workbench_decide"] = Varies, ["workbench_request_approval"] = Varies,
     };
 

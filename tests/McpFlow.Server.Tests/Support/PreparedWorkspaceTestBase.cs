@@ -55,6 +55,7 @@ public abstract class PreparedWorkspaceTestBase : McpServerTestBase
             ["mlflow_get_run"] = new { run_id = a },
             ["mlflow_leaderboard"] = new { experiment = "demo", metric = "acc" },
             ["mlflow_list_experiments"] = new { },
+            ["mlflow_models"] = new { },
             ["mlflow_search_runs"] = new { experiment = "demo" },
             ["analyze_pde_problem"] = new { spec },
             ["pinn_list_runs"] = new { },

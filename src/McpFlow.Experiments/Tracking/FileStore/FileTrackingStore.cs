@@ -28,7 +28,11 @@ public sealed partial class FileTrackingStore : ITrackingStore
     {
         Root = Path.GetFullPath(root);
         _time = time;
+        Registry = new Registry.FileStore.FileModelRegistry(Root, time);
     }
+
+    /// <inheritdoc />
+    public Registry.IModelRegistry Registry { get; }
 
     /// <summary>The store's folder.</summary>
     public string Root { get; }

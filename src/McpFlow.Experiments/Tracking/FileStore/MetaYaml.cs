@@ -7,7 +7,9 @@ namespace McpFlow.Experiments.Tracking.FileStore;
 
 /// <summary>Reads and writes MLflow's <c>meta.yaml</c> files as PyYAML's <c>safe_dump</c> writes them: flat
 /// mappings, keys in alphabetical order, strings that would read as numbers (ids) or empty strings in single
-/// quotes, <c>null</c> for missing values, <c>[]</c> for the legacy empty tag list.</summary>
+/// quotes, <c>null</c> for missing values, <c>[]</c> and <c>{}</c> for empty lists and mappings, and non-empty ones in
+/// block style (<c>default_flow_style=False</c>: list items at the key's indentation, mapping entries indented by two,
+/// sorted) as the model registry's files hold them.</summary>
 internal static class MetaYaml
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
@@ -40,10 +42,22 @@ internal static class MetaYaml
     private static YamlNode Node(object? value) => value switch
     {
         null => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
-        IEnumerable<object> list when value is not string => new YamlSequenceNode(list.Select(Node)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow },
+        IDictionary<string, object?> map => Mapping(map),
+        IEnumerable<object> list when value is not string => Sequence(list.ToList()),
         long or int => new YamlScalarNode(Convert.ToString(value, CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain },
         _ => StringNode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
+
+    private static YamlMappingNode Mapping(IDictionary<string, object?> map)
+    {
+        var node = new YamlMappingNode { Style = map.Count == 0 ? YamlDotNet.Core.Events.MappingStyle.Flow : YamlDotNet.Core.Events.MappingStyle.Block };
+        foreach (var (key, value) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            node.Add(StringNode(key), Node(value));
+        return node;
+    }
+
+    private static YamlSequenceNode Sequence(List<object> items) =>
+        new(items.Select(Node)) { Style = items.Count == 0 ? YamlDotNet.Core.Events.SequenceStyle.Flow : YamlDotNet.Core.Events.SequenceStyle.Block };
 
     private static YamlScalarNode StringNode(string text)
     {

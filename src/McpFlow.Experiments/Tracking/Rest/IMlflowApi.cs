@@ -52,6 +52,63 @@ public interface IMlflowApi
     Task<SearchRegisteredModelsResponse> SearchRegisteredModelsAsync(
         [AliasAs("filter")] string? filter, [AliasAs("max_results")] int maxResults, [AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
 
+    /// <summary>POST registered-models/create.</summary>
+    [Post("/api/2.0/mlflow/registered-models/create")]
+    Task<RegisteredModelResponse> CreateRegisteredModelAsync([Body] CreateRegisteredModelRequest request, CancellationToken cancellationToken);
+
+    /// <summary>GET registered-models/get.</summary>
+    [Get("/api/2.0/mlflow/registered-models/get")]
+    Task<RegisteredModelResponse> GetRegisteredModelAsync([AliasAs("name")] string name, CancellationToken cancellationToken);
+
+    /// <summary>POST registered-models/set-tag.</summary>
+    [Post("/api/2.0/mlflow/registered-models/set-tag")]
+    Task<EmptyResponse> SetRegisteredModelTagAsync([Body] SetRegisteredModelTagRequest request, CancellationToken cancellationToken);
+
+    /// <summary>DELETE registered-models/delete-tag (query parameters, as MLflow's DELETE handlers read them).</summary>
+    [Delete("/api/2.0/mlflow/registered-models/delete-tag")]
+    Task<EmptyResponse> DeleteRegisteredModelTagAsync([AliasAs("name")] string name, [AliasAs("key")] string key, CancellationToken cancellationToken);
+
+    /// <summary>POST registered-models/alias.</summary>
+    [Post("/api/2.0/mlflow/registered-models/alias")]
+    Task<EmptyResponse> SetAliasAsync([Body] SetAliasRequest request, CancellationToken cancellationToken);
+
+    /// <summary>DELETE registered-models/alias.</summary>
+    [Delete("/api/2.0/mlflow/registered-models/alias")]
+    Task<EmptyResponse> DeleteAliasAsync([AliasAs("name")] string name, [AliasAs("alias")] string alias, CancellationToken cancellationToken);
+
+    /// <summary>GET registered-models/alias: the version an alias points at.</summary>
+    [Get("/api/2.0/mlflow/registered-models/alias")]
+    Task<ModelVersionResponse> GetModelVersionByAliasAsync([AliasAs("name")] string name, [AliasAs("alias")] string alias, CancellationToken cancellationToken);
+
+    /// <summary>POST registered-models/get-latest-versions.</summary>
+    [Post("/api/2.0/mlflow/registered-models/get-latest-versions")]
+    Task<GetLatestVersionsResponse> GetLatestVersionsAsync([Body] GetLatestVersionsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>POST model-versions/create.</summary>
+    [Post("/api/2.0/mlflow/model-versions/create")]
+    Task<ModelVersionResponse> CreateModelVersionAsync([Body] CreateModelVersionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>GET model-versions/get.</summary>
+    [Get("/api/2.0/mlflow/model-versions/get")]
+    Task<ModelVersionResponse> GetModelVersionAsync([AliasAs("name")] string name, [AliasAs("version")] string version, CancellationToken cancellationToken);
+
+    /// <summary>GET model-versions/search.</summary>
+    [Get("/api/2.0/mlflow/model-versions/search")]
+    Task<SearchModelVersionsResponse> SearchModelVersionsAsync(
+        [AliasAs("filter")] string? filter, [AliasAs("max_results")] int maxResults, [AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
+
+    /// <summary>POST model-versions/transition-stage.</summary>
+    [Post("/api/2.0/mlflow/model-versions/transition-stage")]
+    Task<ModelVersionResponse> TransitionStageAsync([Body] TransitionStageRequest request, CancellationToken cancellationToken);
+
+    /// <summary>POST model-versions/set-tag.</summary>
+    [Post("/api/2.0/mlflow/model-versions/set-tag")]
+    Task<EmptyResponse> SetModelVersionTagAsync([Body] SetModelVersionTagRequest request, CancellationToken cancellationToken);
+
+    /// <summary>DELETE model-versions/delete-tag.</summary>
+    [Delete("/api/2.0/mlflow/model-versions/delete-tag")]
+    Task<EmptyResponse> DeleteModelVersionTagAsync([AliasAs("name")] string name, [AliasAs("version")] string version, [AliasAs("key")] string key, CancellationToken cancellationToken);
+
     /// <summary>PUT an artifact through MLflow's artifact proxy (servers started with --serve-artifacts).</summary>
     [Put("/api/2.0/mlflow-artifacts/artifacts/{**path}")]
     Task UploadArtifactAsync(string path, [Body] HttpContent content, CancellationToken cancellationToken);

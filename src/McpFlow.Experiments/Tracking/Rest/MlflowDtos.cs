@@ -46,10 +46,15 @@ public sealed record LogBatchRequest(string RunId, List<MetricDto> Metrics, List
 
 public sealed record MetricHistoryResponse(List<MetricDto>? Metrics, string? NextPageToken);
 
-public sealed record ModelVersionDto(string Name, string Version, string? CurrentStage, string? Status, string? RunId, long? CreationTimestamp);
+public sealed record ModelVersionDto(
+    string Name, string Version, string? CurrentStage, string? Status, string? RunId, long? CreationTimestamp,
+    long? LastUpdatedTimestamp = null, string? Description = null, string? Source = null, List<KeyValueDto>? Tags = null, List<string>? Aliases = null);
+
+public sealed record RegisteredModelAliasDto(string Alias, string Version);
 
 public sealed record RegisteredModelDto(
-    string Name, long? CreationTimestamp, long? LastUpdatedTimestamp, string? Description, List<ModelVersionDto>? LatestVersions, List<KeyValueDto>? Tags);
+    string Name, long? CreationTimestamp, long? LastUpdatedTimestamp, string? Description, List<ModelVersionDto>? LatestVersions, List<KeyValueDto>? Tags,
+    List<RegisteredModelAliasDto>? Aliases = null);
 
 public sealed record SearchRegisteredModelsResponse(List<RegisteredModelDto>? RegisteredModels, string? NextPageToken);
 

@@ -1,5 +1,7 @@
 using McpFlow.Core.Errors;
 using McpFlow.Core.Tracking;
+using McpFlow.Experiments.Registry;
+using McpFlow.Experiments.Registry.Rest;
 using Refit;
 
 namespace McpFlow.Experiments.Tracking.Rest;
@@ -26,7 +28,11 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
         Handler = new MlflowHttpHandler(options, transport, time);
         _http = new HttpClient(Handler) { BaseAddress = new Uri(_uri + "/"), Timeout = Timeout.InfiniteTimeSpan };
         _api = RestService.For<IMlflowApi>(_http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(MlflowJson.Options) });
+        Registry = new RestModelRegistry(_api, _uri, _totalTimeout);
     }
+
+    /// <inheritdoc />
+    public IModelRegistry Registry { get; }
 
     /// <summary>The auth/retry handler (exposes the attempt count).</summary>
     public MlflowHttpHandler Handler { get; }

@@ -33,6 +33,9 @@ public sealed class SqliteTrackingStore : ITrackingStore
     public bool IsReadOnly => true;
 
     /// <inheritdoc />
+    public Registry.IModelRegistry Registry { get; } = new Registry.UnavailableModelRegistry("the SQLite tracking backend is read-only and McpFlow does not read its registry tables");
+
+    /// <inheritdoc />
     public string Location => "sqlite:///" + DatabasePath;
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace McpFlow.Experiments.Tests.Tracking.Rest;
 /// documented at mlflow.org/docs/latest/rest-api.html: int64 fields written as strings (protobuf JSON mapping),
 /// page tokens, {"error_code", "message"} errors. It records every request for the assertions.
 /// </summary>
-public sealed class FakeMlflowServer : IAsyncDisposable
+public sealed partial class FakeMlflowServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -169,10 +169,7 @@ public sealed class FakeMlflowServer : IAsyncDisposable
             var points = Enumerable.Range(start, 3).Select(i => new { key = "loss", value = 1.0 / (i + 1), timestamp = (1700000000000L + i).ToString(), step = i.ToString() });
             return Results.Json(new { metrics = points, next_page_token = start == 0 ? "3" : null });
         });
-        app.MapGet("/api/2.0/mlflow/registered-models/search", () => Results.Json(new
-        {
-            registered_models = new[] { new { name = "churn", creation_timestamp = "1700000000000", latest_versions = new[] { new { name = "churn", version = "3", current_stage = "Production", run_id = "r1" } } } },
-        }));
+        MapRegistry(app);
     }
 
     public static JsonObject Run(string id, string name, string status, double accuracy) => new()
