@@ -23,7 +23,7 @@ public sealed class AnalyzeDataframeTool(
     /// <summary>Profiles a table.</summary>
     [McpServerTool(Name = "analyze_dataframe", Title = "Profile a table",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Profiles a table or file (statistics, quality problems, correlations, outliers) and records a run. Large tables run as a job.")]
+    [Description("Profiles a table or file (statistics, quality problems, correlations, outliers) and records a run.")]
     public async Task<CallToolResult> Analyze(
         [Description("Table, e.g. \"customers\".")] string? table = null,
         [Description("File to load first, e.g. \"data/sales.csv\".")] string? path = null,

@@ -18,7 +18,7 @@ public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataData
     /// <summary>Generates a report.</summary>
     [McpServerTool(Name = "generate_eda_report", Title = "Generate an EDA report",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Writes an EDA report of a table (Markdown, HTML, JSON) into the workspace. Large tables run as a job.")]
+    [Description("Writes an EDA report of a table (Markdown, HTML, JSON) into the workspace.")]
     public async Task<CallToolResult> Generate(
         [Description("Table, e.g. \"customers\".")] string table,
         [Description("Formats, e.g. [\"html\"].")] string[]? formats = null,

@@ -21,7 +21,7 @@ public sealed class LoadTool(TableLoader loader, FileAccessGuard guard, JobManag
     /// <summary>Loads a file into a workspace table.</summary>
     [McpServerTool(Name = "data_load", Title = "Load a file",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
-    [Description("Loads a file or glob (CSV, Parquet, JSON, Excel, SQLite, DuckDB) into a table, replacing one of that name. Large files load as a job.")]
+    [Description("Loads a file or glob (CSV, Parquet, JSON, Excel, SQLite, DuckDB) into a table, replacing one of that name.")]
     public Task<CallToolResult> Load(
         [Description("File or glob, e.g. \"data/sales.csv\".")] string path,
         [Description("Table to create, e.g. \"sales\".")] string? table = null,

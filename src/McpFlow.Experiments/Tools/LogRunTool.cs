@@ -17,8 +17,7 @@ namespace McpFlow.Experiments.Tools;
 public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestions, FileAccessGuard guard, TimeProvider time)
 {
     /// <summary>Logs a complete run.</summary>
-    [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(LoggedRunSummary))]
+    [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("Logs a finished run (params, metrics, tags, artifacts) trained elsewhere.")]
     public async Task<CallToolResult> Log(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,

@@ -18,7 +18,7 @@ public sealed class PinnTrainTool(PinnTrainingService training, JobCalls calls)
 {
     /// <summary>Starts a PINN training job.</summary>
     [McpServerTool(Name = "pinn_train", Title = "Train a PINN", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Trains a PINN for a PDE spec as a job and records a run; may return a job id (job_status).")]
+    [Description("Trains a PINN for a PDE spec and records a run; may return a job id (job_status).")]
     public async Task<CallToolResult> Train(
         [Description(SpecArgument.Description)] JsonElement spec,
         IProgress<ProgressNotificationValue>? progress,

@@ -14,8 +14,7 @@ namespace McpFlow.Physics.Tools;
 public sealed class PredictConvergenceTool(PinnRunStore store)
 {
     /// <summary>Predicts when a loss curve reaches a target.</summary>
-    [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ConvergencePrediction))]
+    [McpServerTool(Name = "predict_convergence", Title = "Predict convergence time", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Predicts the steps and time to reach a target loss, from a PINN run or a loss history.")]
     public CallToolResult Predict(
         [Description("Target loss, e.g. 0.01.")] double target_loss,

@@ -16,7 +16,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
 {
     // The tools whose structured shape is stable, one record each: they declare it as their outputSchema (ToolSchemas).
     private static readonly string[] Declared =
-        ["data_export", "data_list_tables", "mlflow_list_experiments", "mlflow_log_run", "pinn_list_runs", "predict_convergence"];
+        ["data_export", "data_list_tables", "mlflow_list_experiments", "pinn_list_runs"];
 
     // Why the others declare none. A tool that may answer with a job handle has two shapes (its result, or the job
     // envelope { job, result, nextSteps }); others carry data whose shape is the user's (rows, params, specs), or a
@@ -25,6 +25,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
     private const string UserShaped = "carries user-shaped data (rows, params, specs, job parameters)";
     private const string Large = "its shape is large: a schema would cost tools/list more than it helps";
     private const string Varies = "answers in more than one shape (by argument or outcome)";
+    private const string Confirmation = "a confirmation whose text states all of it: a schema would cost tools/list more than it helps";
 
     private static readonly Dictionary<string, string> Undeclared = new()
     {
@@ -35,7 +36,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
         ["data_apply_transformation"] = UserShaped, ["pinn_evaluate"] = UserShaped, ["workbench_record_run"] = UserShaped,
         ["server_info"] = Large, ["suggest_transformations"] = Large, ["analyze_mlflow_runs"] = Large, ["explain_run_difference"] = Large,
         ["mlflow_leaderboard"] = Large, ["suggest_hyperparams"] = Large, ["analyze_pde_problem"] = Large, ["validate_solution"] = Large,
-        ["pinn_status"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
+        ["mlflow_log_run"] = Confirmation, ["pinn_status"] = Large, ["predict_convergence"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
         ["workbench_review"] = Large, ["workbench_compare"] = Large, ["workbench_report"] = Large,
         ["mlflow_register_model"] = UserShaped, ["mlflow_models"] = Varies, ["mlflow_set_model_alias"] = Varies,
         ["workbench_audit"] = Varies, ["workbench_decide"] = Varies, ["workbench_request_approval"] = Varies,
