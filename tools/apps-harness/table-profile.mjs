@@ -115,6 +115,11 @@ try {
   check(alerted.length > 0 && JSON.stringify(table.map(r => r[4])) === JSON.stringify(expectedAlerts),
     `alerts shown for ${alerted.join("; ")} (the result's: ${JSON.stringify((sc.alerts ?? []).map(a => [a.kind, a.column]))})`);
 
+  // Alerts on no single column (a correlated pair, duplicate rows) are listed above the table.
+  const tableAlerts = await frame.$$eval("#table-alerts li", l => l.map(x => x.textContent));
+  const expectedTableAlerts = (sc.alerts ?? []).filter(a => !sc.columns.some(c => c.name === a.column)).map(a => a.kind + ": " + a.message);
+  check(JSON.stringify(tableAlerts) === JSON.stringify(expectedTableAlerts), `table alerts: ${tableAlerts.join("; ")}`);
+
   await frame.click('#columns th[data-key="missing"]');
   await frame.click('#columns th[data-key="missing"]');
   const sorted = await rows();
