@@ -1,5 +1,6 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
 using McpFlow.Data.Export;
@@ -12,6 +13,7 @@ using McpFlow.Data.Resources;
 using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
 using McpFlow.Data.Transformations;
+using McpFlow.Data.Views;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
 
@@ -58,7 +60,8 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<GenerateEdaReportTool>()
             .WithTools<ExportTool>()
             .WithResources<DataResources>()
-            .WithPrompts<ExploreDatasetPrompt>();
+            .WithPrompts<ExploreDatasetPrompt>()
+            .WithAppView(TableProfileView.View);
         mcp.Services.AddSingleton<ICompletionSource, DataCompletions>();
         mcp.Services.AddOptions<McpServerOptions>().PostConfigure<McpFlowOptions>(QueryAnnotations.Apply);
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders McpFlow's MCP Apps views in headless Chromium through the official ext-apps host bridge, against the real
-# server over stdio, and asserts on the DOM (review-card.mjs; a few seconds). Usage:
+# server over stdio, and asserts on the DOM (review-card.mjs, table-profile.mjs; a few seconds each). Usage:
 #   tools/apps-harness/run.sh [path/to/McpFlow.Server.dll] [screenshot folder]
 # (defaults: the Release build; docs/views). Installs the pinned packages and Node 22 (package-lock.json; puppeteer-core
 # needs Node >= 22.12) into tools/apps-harness/node_modules on first use. Needs Debian's chromium (/usr/bin/chromium, or
@@ -20,3 +20,4 @@ mkdir -p "$shots"
 shots="$(realpath "$shots")"
 cd "$here"
 "$node22" review-card.mjs "$dll" "$shots/review-card.png"
+"$node22" table-profile.mjs "$dll" "$shots/table-profile.png"

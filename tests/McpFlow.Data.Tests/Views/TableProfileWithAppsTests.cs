@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using McpFlow.Core.Mcp.Apps;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpFlow.Data.Tests.Views;
+
+/// <summary>A client that declares the MCP Apps extension sees analyze_dataframe linked to the table profile view.</summary>
+public sealed class TableProfileWithAppsTests : DataServerTestBase
+{
+    private const string ViewUri = "ui://mcpflow/table-profile";
+
+    protected override McpClientOptions? ClientOptions => new()
+    {
+        Capabilities = new ClientCapabilities
+        {
+            Extensions = new Dictionary<string, object> { [McpApps.ExtensionId] = new JsonObject { ["mimeTypes"] = new JsonArray(McpApps.MimeType) } },
+        },
+    };
+
+    [Fact]
+    public async Task ToolsList_LinksAnalyzeDataframe_AndNoOtherDataTool()
+    {
+        var tools = await Client.ListToolsAsync();
+        var linked = tools.Where(t => t.ProtocolTool.Meta is not null).ToDictionary(t => t.Name, t => t.ProtocolTool.Meta!);
+        linked.Keys.Should().BeEquivalentTo(["analyze_dataframe"]);
+        linked["analyze_dataframe"]["ui"]!["resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
+        linked["analyze_dataframe"]["ui/resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
+    }
+
+    [Fact]
+    public async Task ResourcesList_HasTheView_WithItsMimeTypeAndCsp()
+    {
+        var view = (await Client.ListResourcesAsync()).Single(r => r.Uri == ViewUri).ProtocolResource;
+        view.MimeType.Should().Be("text/html;profile=mcp-app");
+        view.Meta!["ui"]!["csp"]!["connectDomains"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ReadResource_ServesTheSelfContainedPage_WithItsCsp()
+    {
+        var contents = (await Client.ReadResourceAsync(ViewUri)).Contents.Should().ContainSingle().Subject.Should().BeOfType<TextResourceContents>().Subject;
+        contents.MimeType.Should().Be("text/html;profile=mcp-app");
+        contents.Meta!["ui"]!["csp"]!["resourceDomains"]!.AsArray().Should().BeEmpty();
+        contents.Text.Should().Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
+        // Self-contained: nothing loaded from elsewhere (no URL, no external script or stylesheet).
+        contents.Text.Should().NotContainAny("http://", "https://", "<script src", "<link");
+        contents.Text.Should().Contain("ui/initialize").And.Contain("suggest_transformations").And.Contain("data_apply_transformation");
+    }
+}
