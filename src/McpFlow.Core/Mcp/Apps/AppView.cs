@@ -18,14 +18,15 @@ public sealed record AppView(string Name, string Title, string Description, stri
     public string Uri => McpApps.UriPrefix + Name;
 
     /// <summary>Builds a view from an HTML file embedded in <paramref name="assembly"/> under <paramref name="resourceName"/>,
-    /// adding its Content-Security-Policy (<see cref="ViewPolicy.Apply"/>).</summary>
+    /// inlining the shared style and protocol script (<see cref="ViewPage.Compose"/>) and adding its
+    /// Content-Security-Policy (<see cref="ViewPolicy.Apply"/>).</summary>
     public static AppView FromEmbedded(Assembly assembly, string resourceName, string name, string title, string description, IReadOnlyList<string> tools)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         using var stream = assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"The view '{name}' is not embedded as '{resourceName}' in {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return new AppView(name, title, description, ViewPolicy.Apply(reader.ReadToEnd()), tools);
+        return new AppView(name, title, description, ViewPolicy.Apply(ViewPage.Compose(reader.ReadToEnd())), tools);
     }
 
     /// <summary>The resource's <c>_meta</c>: <c>{"ui": {"csp": {...}, "prefersBorder": true}}</c> (<see cref="ViewPolicy.ResourceMeta"/>).</summary>
