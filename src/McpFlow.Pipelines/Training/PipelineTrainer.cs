@@ -102,7 +102,11 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var previous = store.Best(experiment, spec.PrimaryMetric, spec.Maximize);
         var value = scores.Mean.GetValueOrDefault(spec.PrimaryMetric, double.NaN);
         bool? beat = previous is null ? null : spec.Maximize ? value > previous.Value : value < previous.Value;
-        var tags = new Dictionary<string, string> { [Tools.PredictPipelineTool.ModelIdTag] = Path.GetFileName(folder) };
+        var tags = new Dictionary<string, string>
+        {
+            [Tools.PredictPipelineTool.ModelIdTag] = Path.GetFileName(folder),
+            [TrackingTags.DataHash] = FrameHash.Sha256(frame),
+        };
         if (suggestion is not null)
         {
             tags[TrackingTags.SuggestionId] = suggestion.Id;

@@ -42,6 +42,7 @@ public sealed class ModelRegistryIntegrationTests : McpServerTestBase
         var existedAfterDenial = File.Exists(aliasFile);
         await CallOkAsync("mlflow_set_model_alias", new { name = "iris", version = 1, alias = "champion", approved_run_id = workbenchRun });
         var predicted = await CallOkAsync("pipeline_predict", new { model_id = "models:/iris@champion", table = "iris", output_table = "iris_scored" });
+        var lineage = await CallOkAsync("mlflow_models", new { name = "iris/1" });
 
         unapprovedRegister.IsError.Should().BeTrue();
         unapprovedRegister.Text().Should().Contain("'register_model' is gated");
@@ -54,6 +55,7 @@ public sealed class ModelRegistryIntegrationTests : McpServerTestBase
         (await File.ReadAllTextAsync(aliasFile)).Should().Be("1");
         predicted.Text().Should().StartWith($"models:/iris@champion → iris version 1 (run {mlflowRun}, model {result.GetProperty("modelId").GetString()})");
         predicted.Structured().GetProperty("rows").GetInt32().Should().Be(150, "iris has 150 rows, all scorable");
+        lineage.Text().Should().MatchRegex("Data: table iris, hash [0-9a-f]{64};", "pipeline_train logs the SHA-256 of the frame it trained on");
 
         var audit = (await File.ReadAllLinesAsync(Path.Combine(WorkspaceRoot, "audit", "audit.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.TryGetProperty("tool", out var t) && t.GetString() == "mlflow_set_model_alias").ToList();
