@@ -88,7 +88,11 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         progress(0.8, "Fitting the final model on all rows");
         var all = Enumerable.Range(0, frame.Rows).ToArray();
         var pre = Preprocessor.Fit(frame, all, spec.IsEnabled("impute"), spec.IsEnabled("scale"));
-        var model = ModelFactory.Fit(spec, trainer, h, new ModelInput(pre.Transform(frame, all), frame, all));
+        var x = pre.Transform(frame, all);
+        var model = ModelFactory.Fit(spec, trainer, h, new ModelInput(x, frame, all));
+        var dependence = PartialDependence.Compute(spec, frame, model, x, pre.State.FeatureNames, weights, cancellationToken);
+        if (dependence.Count > 0)
+            charts.Add(TrainingCharts.PartialDependence(dependence, folder).Path!);
         // The final model's threshold comes from the cross-validated scores: each row scored by a model that never saw it.
         var threshold = ThresholdTuner.Applies(spec, trainer) && outOfFoldScores.Count == actualClass.Count
             ? DecisionThreshold.Best(actualClass.Select(c => c == 1).ToList(), outOfFoldScores)?.Threshold
@@ -123,6 +127,6 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
             JsonSerializer.Serialize(new SavedModelInfo(trainer, Path.GetFileName(modelFile), h.ToParams(), runId, scores.Mean, threshold), McpFlowJson.Indented), cancellationToken);
         store.Record(experiment, new ScoreEntry(runId, trainer, spec.PrimaryMetric, value, suggestion?.Id, time.GetUtcNow()));
         return new TrainResult(Path.GetFileName(folder), folder, runId, experiment, trainer, h.ToParams(), suggestion?.Id, spec.PrimaryMetric,
-            scores.Mean, scores.Std, previous, beat, weights, charts, threshold);
+            scores.Mean, scores.Std, previous, beat, weights, charts, threshold, dependence);
     }
 }

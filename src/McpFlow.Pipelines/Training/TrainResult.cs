@@ -19,7 +19,9 @@ namespace McpFlow.Pipelines.Training;
 /// <param name="Charts">PNG files written.</param>
 /// <param name="DecisionThreshold">Threshold on the class-1 score the saved model predicts with (tuned on the cross-validated scores of an
 /// imbalanced binary task); null when the trainer's own rule applies.</param>
+/// <param name="PartialDependence">Partial dependence of the final model on its top numeric features (regression and binary).</param>
 public sealed record TrainResult(string ModelId, string ModelFolder, string? RunId, string Experiment, string Trainer,
     IReadOnlyDictionary<string, string> Hyperparameters, string? SuggestionId, string PrimaryMetric,
     IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std, ScoreEntry? PreviousBest, bool? BeatPreviousBest,
-    IReadOnlyList<FeatureWeight> FeatureImportance, IReadOnlyList<string> Charts, double? DecisionThreshold = null);
+    IReadOnlyList<FeatureWeight> FeatureImportance, IReadOnlyList<string> Charts, double? DecisionThreshold = null,
+    IReadOnlyList<DependenceCurve>? PartialDependence = null);

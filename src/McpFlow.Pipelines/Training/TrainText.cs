@@ -29,10 +29,25 @@ public static class TrainText
         if (r.FeatureImportance.Count > 0)
             text.AppendLine($"Most important features (permutation on the held-out folds, worsening of {r.PrimaryMetric}, mean ± sd over {r.FeatureImportance[0].Samples} shuffles): " +
                             string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)} ± {LeaderboardText.Format(f.Std)})")) + ".");
+        if (r.PartialDependence is { Count: > 0 } pd)
+            text.AppendLine($"Partial dependence ({pd[0].Output}, averaged as one feature moves over its quantiles): " +
+                            string.Join("; ", pd.Select(c => $"{c.Feature} {LeaderboardText.Format(c.Values[0])} → {LeaderboardText.Format(c.Average[0])}, " +
+                                                             $"{LeaderboardText.Format(c.Values[^1])} → {LeaderboardText.Format(c.Average[^1])} ({Shape(c.Average)})")) + ".");
         text.Append($"Model saved as {r.ModelId}.");
         return text.ToString();
     }
 
     /// <summary>What to do with the trained model next (the answer's next steps, after <see cref="Markdown"/>).</summary>
     public static IReadOnlyList<string> NextSteps(TrainResult r) => [$"Use pipeline_predict with model_id=\"{r.ModelId}\" to score new data."];
+
+    // Rising / falling when every step goes the same way (ties allowed), otherwise the range it spans.
+    private static string Shape(double[] average)
+    {
+        var steps = average.Zip(average.Skip(1), (a, b) => b - a).ToList();
+        if (steps.All(d => d >= 0) && average[^1] > average[0])
+            return "rising";
+        if (steps.All(d => d <= 0) && average[^1] < average[0])
+            return "falling";
+        return steps.All(d => d == 0) ? "flat" : $"not monotonic, {LeaderboardText.Format(average.Min())} to {LeaderboardText.Format(average.Max())}";
+    }
 }

@@ -53,6 +53,27 @@ public static class TrainingCharts
         return ChartRenderer.Render(plot, "feature_importance", folder);
     }
 
+    /// <summary>Partial dependence curves on one chart: each feature's grid mapped onto its own range (0 = its smallest grid
+    /// value, 1 = its largest, both named in the legend).</summary>
+    public static ChartImage PartialDependence(IReadOnlyList<DependenceCurve> curves, string folder)
+    {
+        using var plot = new Plot();
+        foreach (var c in curves)
+        {
+            double lo = c.Values[0], hi = c.Values[^1];
+            var xs = c.Values.Select(v => hi > lo ? (v - lo) / (hi - lo) : 0).ToArray();
+            var line = plot.Add.ScatterLine(xs, c.Average);
+            line.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Feature} ({lo:G3} to {hi:G3})");
+            line.MarkerSize = 5;
+        }
+
+        plot.ShowLegend();
+        plot.Title("Partial dependence (others as observed)");
+        plot.XLabel("position in the feature's range (see legend)");
+        plot.YLabel(curves[0].Output);
+        return ChartRenderer.Render(plot, "partial_dependence", folder);
+    }
+
     /// <summary>Actual and out-of-fold predicted values in row order.</summary>
     public static ChartImage ActualVsPredicted(IReadOnlyList<double> actual, IReadOnlyList<double> predicted, string folder)
     {

@@ -23,14 +23,16 @@ public sealed class TrainAndPredictToolTests : PipelineServerTestBase
         data.GetProperty("mean").GetProperty("accuracy").GetDouble().Should().BeGreaterThan(0.85);
         result.Text().Should().Contain("IMPROVED");
         result.ShouldCarryItsNextSteps("pipeline_predict");
-        result.Images().Should().HaveCount(2, "a confusion matrix and a feature-importance chart");
+        result.Images().Should().HaveCount(3, "a confusion matrix, a feature-importance chart and the partial dependence of the top features");
+        result.Text().Should().Contain("Partial dependence (probability of class '1'").And.Contain("x1 ").And.Contain("(rising)", "churn is 1 when x1 + x2 > 0");
+        data.GetProperty("partialDependence")[0].GetProperty("values").GetArrayLength().Should().BeGreaterThan(5);
         result.Images().Should().OnlyContain(png => png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G');
         var importance = data.GetProperty("featureImportance").EnumerateArray().Select(f => f.GetProperty("feature").GetString()).Take(2);
         importance.Should().BeEquivalentTo(["x1", "x2"], "the label depends only on x1 and x2");
         var run = Tracking.Runs.Values.Single(r => r.Tags.TryGetValue(TrackingTags.SuggestionId, out var id) && id == "sug-1");
         run.Tags[TrackingTags.SuggestionExplanation].Should().Contain("Lower L2");
         run.Params["l2_regularization"].Should().Be("0.1");
-        run.Artifacts.Should().Contain(["confusion_matrix.png", "feature_importance.png", "model.zip"]);
+        run.Artifacts.Should().Contain(["confusion_matrix.png", "feature_importance.png", "partial_dependence.png", "model.zip"]);
 
         var modelId = data.GetProperty("modelId").GetString();
         var predicted = await CallOkAsync("pipeline_predict", new { model_id = modelId, table = "customers", output_table = "scored" });
