@@ -4,10 +4,12 @@
 // loads a small CSV (data_load) and calls analyze_dataframe. The host side is the official ext-apps AppBridge (in Node,
 // connected to that client, so the view's tools/call reaches the server), talking to the view in a sandboxed iframe in
 // headless Chromium (as review-card.mjs). Asserts: analyze_dataframe links the view; the view lists every column with
-// its values; sorting by a header reorders the rows; a click on a column shows its histogram or top values; the heatmap
-// carries the correlations; "Suggest transformations" then "Apply" creates the new column or table
-// (data_describe_table) and shows the before/after. Measures first paint after the tool result (goal <= 500 ms) and
-// saves a screenshot.
+// its values; sorting by a header reorders the rows; a click on a column fetches its histogram and top values with
+// data_query; the missing-value matrix is fetched and collapsing it shrinks the iframe; the heatmap's correlations are
+// fetched; "Suggest transformations" then "Apply" creates the new column or table (data_describe_table) and shows the
+// before/after. Then generate_eda_report's view, a thinned profile of a 60-column table (left-out columns and
+// correlations fetched) and every suggestion of a messy table applied from the view. Measures first paint after the
+// tool result (goal <= 500 ms) and saves a screenshot.
 //
 // Usage: node table-profile.mjs <McpFlow.Server.dll> [screenshot.png]   (run.sh passes both)
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
