@@ -5,10 +5,10 @@ using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Data.Tests.Views;
 
-/// <summary>The table profile view shows what the answers carry: from analyze_dataframe's result the column table, the
-/// alerts and the correlations, which the text states or links; from generate_eda_report's result the report's name,
-/// summary, counts and files, which its text states. Histograms, top values, the missing-value matrix and whatever a
-/// thinned result left out it fetches with data_query (tested in the browser harness, tools/apps-harness).</summary>
+/// <summary>The table profile view shows what the answers' texts carry: from analyze_dataframe's result the sizes, the
+/// column table and the alerts; from generate_eda_report's result the report's name, summary, counts and files.
+/// Histograms, top values, correlations, the missing-value matrix and whatever a thinned result left out it fetches with
+/// data_query (tested in the browser harness, tools/apps-harness).</summary>
 public sealed class TableProfileContentTests : DataServerTestBase
 {
     [Fact]
@@ -33,8 +33,8 @@ public sealed class TableProfileContentTests : DataServerTestBase
         foreach (var a in s.GetProperty("alerts").EnumerateArray())
             text.Should().Contain($"[{a.GetProperty("kind").GetString()}] {a.GetProperty("message").GetString()}");
 
-        // Histograms, top values and correlations: the structured profile is the full profile the text links (nothing
-        // was thinned for this small table), so every value the view draws is in that resource too.
+        // Histograms, top values and correlations: the view fetches them with data_query; the structured profile, which
+        // still carries them for every client, is the full profile the text links (nothing was thinned for this table).
         var uri = s.GetProperty("fullProfile").GetProperty("resource").GetString()!;
         text.Should().Contain(uri);
         s.TryGetProperty("omitted", out _).Should().BeFalse();
