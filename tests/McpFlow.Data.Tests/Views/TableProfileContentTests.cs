@@ -5,8 +5,10 @@ using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Data.Tests.Views;
 
-/// <summary>The table profile view shows what analyze_dataframe's answer carries: the column table and the alerts are in
-/// the text; the histograms, top values and correlations it draws are those of the full profile the text links.</summary>
+/// <summary>The table profile view shows what the answers' texts carry: from analyze_dataframe's result the sizes, the
+/// column table and the alerts; from generate_eda_report's result the report's name, summary, counts and files.
+/// Histograms, top values, correlations, the missing-value matrix and whatever a thinned result left out it fetches with
+/// data_query (tested in the browser harness, tools/apps-harness).</summary>
 public sealed class TableProfileContentTests : DataServerTestBase
 {
     [Fact]
@@ -31,8 +33,8 @@ public sealed class TableProfileContentTests : DataServerTestBase
         foreach (var a in s.GetProperty("alerts").EnumerateArray())
             text.Should().Contain($"[{a.GetProperty("kind").GetString()}] {a.GetProperty("message").GetString()}");
 
-        // Histograms, top values and correlations: the structured profile is the full profile the text links (nothing
-        // was thinned for this small table), so every value the view draws is in that resource too.
+        // Histograms, top values and correlations: the view fetches them with data_query; the structured profile, which
+        // still carries them for every client, is the full profile the text links (nothing was thinned for this table).
         var uri = s.GetProperty("fullProfile").GetProperty("resource").GetString()!;
         text.Should().Contain(uri);
         s.TryGetProperty("omitted", out _).Should().BeFalse();
@@ -41,5 +43,21 @@ public sealed class TableProfileContentTests : DataServerTestBase
             JsonSerializer.Serialize(full.GetProperty(part)).Should().Be(JsonSerializer.Serialize(s.GetProperty(part)), part);
         var city = full.GetProperty("columns")[1].GetProperty("topValues")[0];
         (city.GetProperty("value").GetString(), city.GetProperty("count").GetInt64()).Should().Be(("x", 3L)); // counted by hand above
+    }
+
+    [Fact]
+    public async Task EdaReportText_CarriesWhatTheViewShowsOfItsResult()
+    {
+        await LoadAsync(WriteFile("shop.csv", "amount,city\n1,x\n2,x\n3,y\n4,x\n100,z\n,y\n"));
+        var result = await CallOkAsync("generate_eda_report", new { table = "shop", formats = new[] { "json" } });
+        var text = result.Content.OfType<TextContentBlock>().First().Text;
+        var s = result.Structured();
+
+        // The view's header: "EDA report of <table>", the report's name, alert and recommendation counts, summary, files.
+        s.GetProperty("table").GetString().Should().Be("shop");
+        text.Should().Contain($"Report '{s.GetProperty("name").GetString()}' written").And.Contain(s.GetProperty("summary").GetString())
+            .And.Contain($"{s.GetProperty("alerts").GetInt32()} alerts").And.Contain($"{s.GetProperty("recommendations").GetInt32()} recommendations");
+        foreach (var file in s.GetProperty("files").EnumerateObject())
+            text.Should().Contain($"- {file.Name}: {file.Value.GetString()}");
     }
 }

@@ -5,7 +5,8 @@ using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Data.Tests.Views;
 
-/// <summary>A client that declares the MCP Apps extension sees analyze_dataframe linked to the table profile view.</summary>
+/// <summary>A client that declares the MCP Apps extension sees analyze_dataframe and generate_eda_report linked to the
+/// table profile view.</summary>
 public sealed class TableProfileWithAppsTests : DataServerTestBase
 {
     private const string ViewUri = "ui://mcpflow/table-profile";
@@ -19,13 +20,33 @@ public sealed class TableProfileWithAppsTests : DataServerTestBase
     };
 
     [Fact]
-    public async Task ToolsList_LinksAnalyzeDataframe_AndNoOtherDataTool()
+    public async Task ToolsList_LinksAnalyzeDataframeAndEdaReport_AndNoOtherDataTool()
     {
         var tools = await Client.ListToolsAsync();
         var linked = tools.Where(t => t.ProtocolTool.Meta is not null).ToDictionary(t => t.Name, t => t.ProtocolTool.Meta!);
-        linked.Keys.Should().BeEquivalentTo(["analyze_dataframe"]);
-        linked["analyze_dataframe"]["ui"]!["resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
-        linked["analyze_dataframe"]["ui/resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
+        linked.Keys.Should().BeEquivalentTo(["analyze_dataframe", "generate_eda_report"]);
+        foreach (var name in linked.Keys)
+        {
+            linked[name]["ui"]!["resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
+            linked[name]["ui/resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
+        }
+    }
+
+    [Fact]
+    public async Task ThePage_FetchesOnlyThroughReadOnlyTools_BesidesItsTransformButtons()
+    {
+        // The view fetches histograms, top values, the missing-value matrix and thinned parts with these two tools; a
+        // render must change nothing, so both must be read-only (annotations as listed).
+        var page = ((TextResourceContents)(await Client.ReadResourceAsync(ViewUri)).Contents[0]).Text;
+        var tools = (await Client.ListToolsAsync()).ToDictionary(t => t.Name);
+        foreach (var name in new[] { "data_query", "data_describe_table" })
+        {
+            page.Should().Contain($"\"{name}\"");
+            tools[name].ProtocolTool.Annotations!.ReadOnlyHint.Should().BeTrue(name);
+        }
+
+        // It never draws the histograms or top values of the result itself (the text lacks them).
+        page.Should().NotContain(".histogram").And.NotContain(".topValues");
     }
 
     [Fact]

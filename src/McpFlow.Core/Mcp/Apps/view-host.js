@@ -5,7 +5,7 @@
 window.McpView = (() => {
   const PROTOCOL = "2026-01-26";
   const $ = id => document.getElementById(id);
-  let nextId = 1, lastHeight = -1;
+  let nextId = 1, lastHeight = -1, initialized = false;
   const pending = new Map();
   const post = msg => window.parent.postMessage(Object.assign({ jsonrpc: "2.0" }, msg), "*");
   const request = (method, params) => new Promise((resolve, reject) => {
@@ -30,8 +30,12 @@ window.McpView = (() => {
     if (vars) for (const [k, v] of Object.entries(vars)) if (v) document.documentElement.style.setProperty(k, v);
   }
 
-  const size = () => ({ width: Math.ceil(document.documentElement.scrollWidth), height: Math.ceil(document.documentElement.scrollHeight) });
+  // The content's own height (the root element's box), not scrollHeight: scrollHeight never drops below the iframe's
+  // current height, so a view that collapsed a section could never ask the host to shrink it.
+  const size = () => ({ width: Math.ceil(document.documentElement.scrollWidth), height: Math.ceil(document.documentElement.getBoundingClientRect().height) });
   function sizeChanged() { const s = size(); if (s.height !== lastHeight) { lastHeight = s.height; notify("ui/notifications/size-changed", s); } }
+  // Every change of the content's size is reported, growth and shrinkage (a view may still call sizeChanged itself).
+  if (typeof ResizeObserver === "function") new ResizeObserver(() => { if (initialized) sizeChanged(); }).observe(document.documentElement);
   function status(text, error) { const s = $("status"); s.textContent = text; s.className = "status" + (error ? " error" : ""); sizeChanged(); }
 
   // First paint after the tool result: stamped once the browser has laid out and painted the view (two frames).
@@ -65,7 +69,7 @@ window.McpView = (() => {
       }
     });
     request("ui/initialize", { appInfo: { name: view.name, version: "1.0.0" }, appCapabilities: {}, protocolVersion: PROTOCOL })
-      .then(init => { applyContext(init && init.hostContext); notify("ui/notifications/initialized"); sizeChanged(); })
+      .then(init => { applyContext(init && init.hostContext); notify("ui/notifications/initialized"); initialized = true; sizeChanged(); })
       .catch(() => status("The host did not answer ui/initialize.", true));
   }
 
