@@ -12,10 +12,10 @@ namespace McpFlow.Pipelines.Tests.Training;
 
 /// <summary>
 /// Permutation importance against scikit-learn: the same table (a closed form, so Python rebuilds it exactly), the same
-/// five folds (Fixtures/pfi-folds.txt, checked below against the split McpFlow makes) and the same model family (ordinary
+/// five folds (Fixtures/Pfi/pfi-folds.txt, checked below against the split McpFlow makes) and the same model family (ordinary
 /// least squares: ML.NET's OLS here, <c>LinearRegression</c> there), scored by RMSE. The expected values come from
-/// Fixtures/pfi_sklearn.py (scikit-learn 1.2 <c>permutation_importance</c>, n_repeats 5 per fold, pooled over the folds)
-/// and are committed in Fixtures/pfi-sklearn.json. Shuffles differ between the two, so each mean must agree within
+/// Fixtures/Pfi/pfi_sklearn.py (scikit-learn 1.2 <c>permutation_importance</c>, n_repeats 5 per fold, pooled over the folds)
+/// and are committed in Fixtures/Pfi/pfi-sklearn.json. Shuffles differ between the two, so each mean must agree within
 /// the features' spread (one pooled standard deviation) and the ranking must be the same.
 /// </summary>
 public sealed class PermutationImportanceTests : IDisposable
@@ -24,7 +24,7 @@ public sealed class PermutationImportanceTests : IDisposable
         "CREATE TABLE pfi AS SELECT sin(i * 1.3) AS x1, cos(i * 0.7) AS x2, sin(i * 0.37 + 1) AS x3, cos(i * 2.9) AS x4, " +
         "3 * sin(i * 1.3) - 2 * cos(i * 0.7) + 0.5 * sin(i * 0.37 + 1) + 0.3 * sin(i * 7.1) AS y FROM range(0, 300) t(i)";
 
-    private static readonly string Fixtures = Path.Combine(RepositoryPaths.Root, "tests", "McpFlow.Pipelines.Tests", "Training", "Fixtures");
+    private static readonly string Fixtures = Path.Combine(RepositoryPaths.Root, "tests", "McpFlow.Pipelines.Tests", "Fixtures", "Pfi");
     private readonly TestData _data = new();
 
     public PermutationImportanceTests() => _data.Execute(Table);
