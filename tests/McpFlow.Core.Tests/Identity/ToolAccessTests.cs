@@ -6,7 +6,7 @@ namespace McpFlow.Core.Tests.Identity;
 
 public sealed class ToolAccessTests
 {
-    private static Tool Tool(string name, ToolAnnotations? annotations) => new() { Name = name, Annotations = annotations, InputSchema = default };
+    private static Tool Tool(string name, ToolAnnotations? annotations) => new() { Name = name, Annotations = annotations };
 
     [Theory]
     // Read-only hint true: every role. No hint: the specification's default (not read-only), so analysts.
