@@ -1,11 +1,10 @@
 using McpFlow.Core.Errors;
-using McpFlow.Core.Mcp;
-using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Core.Identity;
 
 /// <summary>
-/// Which role a tool needs: a tool whose effective read-only hint is true (<see cref="ToolHints.Effective"/>) is for
+/// Which role a tool needs: a tool whose effective read-only hint is true (<see cref="Mcp.ToolHints.Effective"/>, read by
+/// <see cref="Mcp.RoleFilter"/>) is for
 /// every role, a decision tool (<see cref="DecisionTools"/>) for approvers, every other tool for analysts. Gated actions
 /// (exports, model registration, final reports, when <c>workbench.json</c> gates them) need an approver too, checked by
 /// the approval gate at the moment the action would proceed (<see cref="EnsureApprover"/>).
@@ -19,24 +18,19 @@ public static class ToolAccess
         "workbench_decide", "workbench_request_approval", "mlflow_set_model_alias",
     };
 
-    /// <summary>The role <paramref name="tool"/> needs.</summary>
-    public static UserRole Required(Tool tool)
-    {
-        ArgumentNullException.ThrowIfNull(tool);
-        if (ToolHints.Effective(tool.Annotations).ReadOnly)
-            return UserRole.Viewer;
-        return DecisionTools.Contains(tool.Name) ? UserRole.Approver : UserRole.Analyst;
-    }
+    /// <summary>The role the tool <paramref name="name"/> needs; <paramref name="readOnly"/> is its effective read-only hint.</summary>
+    public static UserRole Required(string name, bool readOnly) =>
+        readOnly ? UserRole.Viewer : DecisionTools.Contains(name) ? UserRole.Approver : UserRole.Analyst;
 
-    /// <summary>Throws a Forbidden error naming the role <paramref name="tool"/> needs unless <paramref name="caller"/> has it.</summary>
-    public static void EnsureAllowed(Caller caller, Tool tool)
+    /// <summary>Throws a Forbidden error naming the role the tool needs unless <paramref name="caller"/> has it.</summary>
+    public static void EnsureAllowed(Caller caller, string name, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var required = Required(tool);
+        var required = Required(name, readOnly);
         if (caller.Has(required))
             return;
         throw McpFlowException.Forbidden(
-            $"User '{caller.Name}' has the role {caller.Role.Name()}; {tool.Name} needs the role {required.Name()}.",
+            $"User '{caller.Name}' has the role {caller.Role.Name()}; {name} needs the role {required.Name()}.",
             required == UserRole.Approver
                 ? "Ask an approver to make this decision; you can prepare it (workbench_run_card shows the run)."
                 : "Use the read-only tools (tools/list shows the ones your role can call), or ask an analyst to run this step.");

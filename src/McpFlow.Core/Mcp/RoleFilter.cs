@@ -20,10 +20,19 @@ public static class RoleFilter
             var caller = CallerClaims.From(context.User);
             if (!caller.IsLocal && context.Server.ServerOptions.ToolCollection is { } tools
                 && tools.TryGetPrimitive(context.Params?.Name ?? "", out var tool))
-                ToolAccess.EnsureAllowed(caller, tool.ProtocolTool);
+                ToolAccess.EnsureAllowed(caller, tool.ProtocolTool.Name, ReadOnly(tool.ProtocolTool));
             using (CallerScope.Enter(caller))
                 return await next(context, cancellationToken);
         };
+
+    /// <summary>The role <paramref name="tool"/> needs (<see cref="ToolAccess.Required"/> with its effective read-only hint).</summary>
+    public static UserRole Required(Tool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return ToolAccess.Required(tool.Name, ReadOnly(tool));
+    }
+
+    private static bool ReadOnly(Tool tool) => ToolHints.Effective(tool.Annotations).ReadOnly;
 
     /// <summary>Wraps a list-tools handler: removes the tools the caller's role cannot call.</summary>
     public static McpRequestHandler<ListToolsRequestParams, ListToolsResult> WrapList(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
@@ -32,7 +41,7 @@ public static class RoleFilter
             var result = await next(context, cancellationToken);
             var caller = CallerClaims.From(context.User);
             if (!caller.IsLocal)
-                result.Tools = result.Tools.Where(t => caller.Has(ToolAccess.Required(t))).ToList();
+                result.Tools = result.Tools.Where(t => caller.Has(Required(t))).ToList();
             return result;
         };
 }

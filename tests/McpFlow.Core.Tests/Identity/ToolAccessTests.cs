@@ -1,5 +1,6 @@
 using McpFlow.Core.Errors;
 using McpFlow.Core.Identity;
+using McpFlow.Core.Mcp;
 using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Core.Tests.Identity;
@@ -17,17 +18,17 @@ public sealed class ToolAccessTests
     [InlineData("workbench_request_approval", null, UserRole.Approver)]
     [InlineData("mlflow_set_model_alias", null, UserRole.Approver)]
     public void Required_FollowsTheEffectiveReadOnlyHint_AndTheDecisionTools(string name, bool? readOnly, UserRole expected) =>
-        ToolAccess.Required(Tool(name, readOnly is null ? null : new ToolAnnotations { ReadOnlyHint = readOnly })).Should().Be(expected);
+        RoleFilter.Required(Tool(name, readOnly is null ? null : new ToolAnnotations { ReadOnlyHint = readOnly })).Should().Be(expected);
 
     [Fact]
     public void EnsureAllowed_NamesTheRoleTheToolNeeds()
     {
         var viewer = new Caller("vic", UserRole.Viewer, MaySelfApprove: false);
-        var act = () => ToolAccess.EnsureAllowed(viewer, Tool("data_load", null));
+        var act = () => ToolAccess.EnsureAllowed(viewer, "data_load", readOnly: false);
         var error = act.Should().Throw<McpFlowException>().Which;
         error.Kind.Should().Be(ErrorKind.Forbidden);
         error.Message.Should().Be("User 'vic' has the role viewer; data_load needs the role analyst.");
-        ToolAccess.EnsureAllowed(viewer, Tool("data_query", new ToolAnnotations { ReadOnlyHint = true }));
+        ToolAccess.EnsureAllowed(viewer, "data_query", readOnly: true);
     }
 
     [Fact]
