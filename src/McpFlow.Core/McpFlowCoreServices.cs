@@ -45,13 +45,16 @@ public static class McpFlowCoreServices
         });
         // Filters run outermost first: the result cap sees every answer (errors included), the client log reports failures and durations
         // (notifications/message), the error filter turns
-        // every failure into text the model may see, and arguments are checked against the tool's schema before
-        // the SDK binds them. Groups' own filters (e.g. the workbench audit) run inside these.
+        // every failure into text the model may see, the caller's role is checked (and the caller made current for what
+        // the call records), and arguments are checked against the tool's schema before the SDK binds them. Groups' own
+        // filters (e.g. the workbench audit) run inside these.
         mcp.WithRequestFilters(filters => filters
             .AddCallToolFilter(ResultCapFilter.Wrap)
             .AddCallToolFilter(ClientLogFilter.Wrap)
             .AddCallToolFilter(ToolErrorFilter.Wrap)
+            .AddCallToolFilter(RoleFilter.Wrap)
             .AddCallToolFilter(ArgumentValidationFilter.Wrap)
+            .AddListToolsFilter(RoleFilter.WrapList)
             .AddListResourcesFilter(AppViewResources.HideFromOtherClients)
             .AddReadResourceFilter(ToolErrorFilter.WrapRequest)
             .AddGetPromptFilter(ToolErrorFilter.WrapRequest)

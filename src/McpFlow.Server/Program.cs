@@ -18,6 +18,12 @@ root.SetAction(async (parsed, cancellationToken) =>
         return 0;
     }
 
+    if (parsed.GetValue(cli.NewToken))
+    {
+        McpFlow.Server.Hosting.Identity.NewToken.Write(Console.Out);
+        return 0;
+    }
+
     McpFlowOptions options;
     try
     {

@@ -60,6 +60,8 @@ public static class OptionsValidator
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                     errors.Add($"http url '{url}' is not an absolute http(s) URL.");
             }
+
+            HttpIdentityValidator.Validate(options.Http, errors);
         }
 
         return errors;

@@ -1,8 +1,10 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
+using McpFlow.Server.Hosting.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 
 namespace McpFlow.Server.Hosting;
@@ -10,31 +12,39 @@ namespace McpFlow.Server.Hosting;
 /// <summary>
 /// Protects the HTTP endpoint. Per the MCP transport spec: rejects a request whose <c>Origin</c> is not a
 /// loopback origin or an allowed one (DNS rebinding), and, on a loopback-only bind, a request whose
-/// <c>Host</c> is not a loopback name. When a bearer token is configured every request must carry it;
-/// a non-loopback bind refuses to start without one.
+/// <c>Host</c> is not a loopback name. When a bearer token, users or JWTs are configured every request must carry a
+/// token that names a user (the shared token is the single local user; see <see cref="TokenTable"/> and
+/// <see cref="JwtCallers"/>), which becomes the request's principal (<see cref="CallerClaims"/>); a non-loopback bind
+/// refuses to start without any. Tokens are never logged or echoed.
 /// </summary>
 internal sealed class HttpGuard
 {
-    private readonly byte[]? _tokenHash;
+    private readonly TokenTable _tokens;
+    private readonly HttpOptions _options;
     private readonly HashSet<string> _allowedOrigins;
     private readonly bool _loopbackOnly;
 
-    private HttpGuard(string? token, IEnumerable<string> allowedOrigins, bool loopbackOnly)
+    private HttpGuard(HttpOptions options, TokenTable tokens, bool loopbackOnly)
     {
-        _tokenHash = token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        _allowedOrigins = allowedOrigins.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _options = options;
+        _tokens = tokens;
+        _allowedOrigins = options.AllowedOrigins.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
         _loopbackOnly = loopbackOnly;
     }
+
+    /// <summary>True when requests must name a user (a token, users or JWTs are configured).</summary>
+    public bool RequiresToken => !_tokens.IsEmpty || _options.Jwt.IsConfigured;
 
     /// <summary>Builds the guard, or returns the reason the configuration is unsafe.</summary>
     public static HttpGuard Create(HttpOptions options, string? token, out string? error)
     {
         var urls = options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
         var loopbackOnly = urls.All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && IsLoopbackHost(uri.Host));
-        error = !loopbackOnly && string.IsNullOrEmpty(token)
-            ? $"--urls {options.Urls} binds a non-loopback address; set a bearer token in {HttpOptions.TokenVariable} (clients send 'Authorization: Bearer <token>') or bind 127.0.0.1."
+        var guard = new HttpGuard(options, new TokenTable(options, token), loopbackOnly);
+        error = !loopbackOnly && !guard.RequiresToken
+            ? $"--urls {options.Urls} binds a non-loopback address; set a bearer token in {HttpOptions.TokenVariable} (clients send 'Authorization: Bearer <token>'), configure http.users or http.jwt (docs/deployment.md), or bind 127.0.0.1."
             : null;
-        return new HttpGuard(string.IsNullOrEmpty(token) ? null : token, options.AllowedOrigins, loopbackOnly);
+        return guard;
     }
 
     /// <summary>The middleware.</summary>
@@ -53,23 +63,47 @@ internal sealed class HttpGuard
             return;
         }
 
-        if (_tokenHash is not null && !HasValidToken(context.Request.Headers.Authorization.ToString()))
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Reject(context, StatusCodes.Status401Unauthorized, "Missing or wrong bearer token (Authorization: Bearer <token>).");
+        if (RequiresToken && !await AuthenticateAsync(context))
             return;
-        }
 
         await next(context);
     }
 
-    private bool HasValidToken(string header)
+    // Sets the request's principal from its bearer token, or answers 401/403 and returns false.
+    private async Task<bool> AuthenticateAsync(HttpContext context)
     {
         const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            return false;
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[prefix.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, _tokenHash);
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";
+        if (token.Length > 0 && _tokens.Find(token) is { } caller)
+        {
+            context.User = CallerClaims.ToPrincipal(caller);
+            return true;
+        }
+
+        var reason = "Missing or wrong bearer token (Authorization: Bearer <token>).";
+        if (token.Length > 0 && _options.Jwt.IsConfigured && token.Count(c => c == '.') == 2)
+        {
+            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (result.Succeeded)
+            {
+                if (JwtCallers.From(result.Principal, _options.Jwt, _options.AllowSelfApproval) is { } user)
+                {
+                    context.User = CallerClaims.ToPrincipal(user);
+                    return true;
+                }
+
+                await Reject(context, StatusCodes.Status403Forbidden,
+                    $"The token names no user with an McpFlow role: claim '{_options.Jwt.NameClaim}' (or 'sub') must name the user and claim '{_options.Jwt.RoleClaim}' must include one of {string.Join(", ", UserRoles.Names)}.");
+                return false;
+            }
+
+            reason = $"Bearer token refused: {JwtCallers.Reason(result.Failure)}.";
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        await Reject(context, StatusCodes.Status401Unauthorized, reason);
+        return false;
     }
 
     // A loopback origin must be exactly scheme://host[:port] as parsed: a value the parser reads differently from how it

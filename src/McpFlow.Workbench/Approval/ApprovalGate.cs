@@ -1,4 +1,5 @@
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Workbench.Records;
 using McpFlow.Workbench.Runs;
@@ -19,6 +20,7 @@ public sealed class ApprovalGate(WorkbenchOptions options, RunStore store) : IAp
     {
         if (!options.IsGated(action))
             return;
+        ToolAccess.EnsureApprover(action);
         if (string.IsNullOrWhiteSpace(runId))
             throw McpFlowException.Forbidden($"'{action}' is gated: it publishes results, which must come from an APPROVED workbench run, and no run was named.",
                 "Record the step as a run, present it (workbench_run_card), get it approved (workbench_request_approval or workbench_decide), then pass its run_id.");

@@ -9,9 +9,10 @@ namespace McpFlow.Workbench.Audit;
 /// </summary>
 public sealed record AuditEntry
 {
-    /// <summary>Version of the entry schema: 2 since arguments are stored as bounded summaries with
-    /// <see cref="ArgumentsSha256"/> (version 1 stored them whole; both verify the same way).</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>Version of the entry schema: 3 since every entry names its <see cref="User"/>; 2 stored arguments as
+    /// bounded summaries with <see cref="ArgumentsSha256"/>, 1 stored them whole. All verify the same way (the hash
+    /// covers the line as written), so older entries stay readable and verifiable.</summary>
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The <see cref="PrevHash"/> of the first entry.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -23,6 +24,9 @@ public sealed record AuditEntry
     /// <summary><c>tool_call</c> (a state-changing tool call), <c>record</c> (a run record written), <c>quarantine</c>
     /// (a torn final line moved aside at start-up).</summary>
     public required string Kind { get; init; }
+    /// <summary>Who made the call or wrote the record (the HTTP user, or <c>local</c> for the single local user);
+    /// absent in entries written before schema 3.</summary>
+    public string? User { get; init; }
     public string? Tool { get; init; }
     /// <summary>Arguments with secrets redacted, as a bounded summary (see <see cref="ArgumentSummary"/>).</summary>
     public JsonNode? Arguments { get; init; }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Hashing;
@@ -156,7 +157,7 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
 
     private AuditEntry AppendLocked(AuditEntry entry)
     {
-        var sealedEntry = entry with { SchemaVersion = AuditEntry.CurrentSchemaVersion, Seq = _lastSeq + 1, Time = time.GetUtcNow(), PrevHash = _lastHash, Hash = null };
+        var sealedEntry = entry with { SchemaVersion = AuditEntry.CurrentSchemaVersion, User = entry.User ?? CallerScope.Current.Name, Seq = _lastSeq + 1, Time = time.GetUtcNow(), PrevHash = _lastHash, Hash = null };
         var node = JsonSerializer.SerializeToNode(sealedEntry, McpFlowJson.Options)!.AsObject();
         var hash = ContentHasher.HashText(node.ToJsonString());
         node["hash"] = hash;

@@ -30,6 +30,9 @@ public sealed record RunManifest
     public int Attempt { get; init; } = 1;
     /// <summary>Feedback of the rejection this attempt answers, if any.</summary>
     public string? AddressesFeedback { get; init; }
+    /// <summary>Who recorded (or re-executed) the run: the HTTP user, or <c>local</c>; absent in runs recorded
+    /// before users existed. An approver may not decide on their own run unless allowed (docs/deployment.md).</summary>
+    public string? RecordedBy { get; init; }
     public required RunState State { get; init; }
     public IReadOnlyList<StateChange> History { get; init; } = [];
     public required DateTimeOffset StartedAt { get; init; }

@@ -1,9 +1,13 @@
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Workbench.Records;
 
 namespace McpFlow.Workbench.Runs;
 
-/// <summary>Applies human decisions to REVIEWED runs and writes <c>approval.json</c>.</summary>
+/// <summary>Applies human decisions to REVIEWED runs and writes <c>approval.json</c>. In HTTP team mode the decision
+/// is the current caller's (<see cref="CallerScope"/>): only an approver decides, the reviewer recorded is the user
+/// (not a name the model passes), and an approver may not approve a run they recorded unless allowed
+/// (<see cref="Caller.MaySelfApprove"/>; always for the single local user).</summary>
 public sealed class RunDecisions(RunStore store)
 {
     /// <summary>Longest interpretation or feedback text accepted (characters).</summary>
@@ -20,9 +24,18 @@ public sealed class RunDecisions(RunStore store)
     {
         if (interpretation?.Length > MaxTextLength || feedback?.Length > MaxTextLength)
             throw McpFlowException.Invalid($"interpretation and feedback are limited to {MaxTextLength} characters.");
+        var caller = CallerScope.Current;
+        if (!caller.Has(UserRole.Approver))
+            throw McpFlowException.Forbidden($"User '{caller.Name}' has the role {caller.Role.Name()}; only an approver may decide on run {runId}.",
+                "Ask an approver to decide; workbench_run_card shows the run.");
+        if (!caller.IsLocal)
+            reviewer = caller.Name;
         lock (store.Sync)
         {
             var run = store.Load(runId);
+            if (decision != Decision.Reject && !caller.MaySelfApprove && string.Equals(run.Manifest.RecordedBy, caller.Name, StringComparison.Ordinal))
+                throw McpFlowException.Forbidden($"User '{caller.Name}' recorded run {runId}, so another approver must approve it.",
+                    "Ask another approver to decide on it (you may still reject it with feedback); an operator can allow self-approval with http.allowSelfApproval (docs/deployment.md).");
             var target = decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
             RunStateMachine.Ensure(runId, run.State, target);
             var approved = decision switch

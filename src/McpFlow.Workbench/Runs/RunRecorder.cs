@@ -1,4 +1,5 @@
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Security;
 using McpFlow.Workbench.Records;
@@ -27,7 +28,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
         var manifest = new RunManifest
         {
             RunId = runId, Tool = start.Tool, Kind = start.Kind, Title = start.Title, Experiment = start.Experiment,
-            Parameters = SecretRedactor.Redact(start.Parameters), Inputs = inputs, State = RunState.Stale,
+            Parameters = SecretRedactor.Redact(start.Parameters), Inputs = inputs, RecordedBy = CallerScope.Current.Name, State = RunState.Stale,
             History = [new StateChange(RunState.Stale, now, "begun: not yet executed")], StartedAt = now, Versions = Versions.Current(),
         };
         store.WriteManifest(manifest, "begun");
@@ -66,6 +67,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
                 Recommendation = null,
                 Error = null,
                 Attempt = run.Manifest.Attempt + 1,
+                RecordedBy = CallerScope.Current.Name,
                 AddressesFeedback = run.CurrentDecision?.Feedback ?? run.Manifest.AddressesFeedback,
                 StartedAt = now,
                 CompletedAt = null,

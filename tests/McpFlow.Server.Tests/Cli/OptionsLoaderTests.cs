@@ -180,4 +180,26 @@ public sealed class OptionsLoaderTests : IDisposable
         McpFlow.Core.Configuration.OptionsValidator.Validate(options, ToolGroups.Names(), ToolGroups.ToolNames()).Should().ContainSingle()
             .Which.Should().Be("--tools: tool 'data_query' belongs to group 'data', which --groups does not enable; add 'data' to --groups.");
     }
+
+    [Fact]
+    public void TeamUsersJwtAndRateLimit_AreReadFromTheConfigFile()
+    {
+        var config = Path.Combine(_temp, "team.json");
+        File.WriteAllText(config, """
+            { "http": { "users": [ { "name": "ana", "role": "analyst", "tokenSha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" } ],
+                        "jwt": { "issuer": "https://issuer.test", "audience": "mcpflow", "authority": "https://issuer.test" },
+                        "rateLimit": { "permitsPerWindow": 5, "windowSeconds": 10 }, "allowSelfApproval": true } }
+            """);
+
+        var http = Load(["--config", config, "--http"]).Http;
+
+        http.Users.Should().ContainSingle().Which.Should().BeEquivalentTo(new McpFlow.Core.Configuration.HttpUser
+        {
+            Name = "ana", Role = "analyst", TokenSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        });
+        http.Jwt.Should().BeEquivalentTo(new { Issuer = "https://issuer.test", Audience = "mcpflow", Authority = "https://issuer.test", NameClaim = "preferred_username", RoleClaim = "roles" });
+        http.RateLimit.Should().BeEquivalentTo(new { PermitsPerWindow = 5, WindowSeconds = 10 });
+        http.AllowSelfApproval.Should().BeTrue();
+        http.HasIdentities.Should().BeTrue();
+    }
 }

@@ -1,4 +1,5 @@
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Identity;
 using McpFlow.Server.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -23,6 +24,35 @@ public sealed class HttpGuardTests
     {
         HttpGuard.Create(new HttpOptions { Urls = "http://0.0.0.0:3001" }, token: null, out var error);
         error.Should().Contain("MCPFLOW_HTTP_TOKEN");
+    }
+
+    [Fact]
+    public void NonLoopbackBind_WithUsersOrJwtsInsteadOfAToken_IsAllowed()
+    {
+        var users = new HttpOptions
+        {
+            Urls = "http://0.0.0.0:3001",
+            Users = [new HttpUser { Name = "ana", Role = "analyst", TokenSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" }],
+        };
+        HttpGuard.Create(users, token: null, out var error).RequiresToken.Should().BeTrue();
+        error.Should().BeNull();
+        var jwt = new HttpOptions { Urls = "http://0.0.0.0:3001", Jwt = { Issuer = "https://issuer.test", Audience = "mcpflow", Authority = "https://issuer.test" } };
+        HttpGuard.Create(jwt, token: null, out error).RequiresToken.Should().BeTrue();
+        error.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task AUsersToken_Passes_AndBecomesTheRequestsPrincipal()
+    {
+        // SHA-256("abc"), FIPS 180-2 appendix B.1.
+        var options = new HttpOptions { Users = [new HttpUser { Name = "ana", Role = "analyst", TokenSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" }] };
+        var guard = HttpGuard.Create(options, token: null, out _);
+        var context = new DefaultHttpContext();
+        context.Request.Host = new HostString("127.0.0.1:3001");
+        context.Request.Headers.Authorization = "Bearer abc";
+        Caller? seen = null;
+        await guard.InvokeAsync(context, c => { seen = CallerClaims.From(c.User); return Task.CompletedTask; });
+        seen.Should().Be(new Caller("ana", UserRole.Analyst, MaySelfApprove: false));
     }
 
     [Fact]
