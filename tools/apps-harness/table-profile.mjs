@@ -3,88 +3,26 @@
 // A real MCP client (the official TypeScript SDK) starts the real server over stdio declaring the MCP Apps extension,
 // loads a small CSV (data_load) and calls analyze_dataframe. The host side is the official ext-apps AppBridge (in Node,
 // connected to that client, so the view's tools/call reaches the server), talking to the view in a sandboxed iframe in
-// headless Chromium (as review-card.mjs). Asserts: analyze_dataframe links the view; the view lists every column with
+// headless Chromium (lib/host.mjs). Asserts: analyze_dataframe links the view; the view lists every column with
 // its values; sorting by a header reorders the rows; a click on a column shows its histogram or top values; the heatmap
 // carries the correlations; "Suggest transformations" then "Apply" creates the new column or table
 // (data_describe_table) and shows the before/after. Measures first paint after the tool result (goal <= 500 ms) and
 // saves a screenshot.
 //
 // Usage: node table-profile.mjs <McpFlow.Server.dll> [screenshot.png]   (run.sh passes both)
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Client } from "@modelcontextprotocol/client";
-import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
-import { AppBridge, getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
-import puppeteer from "puppeteer-core";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runScenario } from "./lib/host.mjs";
 
-const EXTENSION_ID = "io.modelcontextprotocol/ui";
-const FIRST_PAINT_GOAL_MS = 500;
 const [dll, screenshotPath] = process.argv.slice(2);
-if (!dll) throw new Error("usage: node table-profile.mjs <McpFlow.Server.dll> [screenshot.png]");
-const chromePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const failures = [];
-const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
-
-// The same host page and relay as review-card.mjs: one sandboxed iframe (srcdoc, allow-scripts only) and the AppBridge.
-async function openView(browser, client, tool, html) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
-  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
-  const hostTransport = {
-    onmessage: undefined, onclose: undefined, onerror: undefined,
-    async start() {},
-    async send(message) { await page.evaluate(m => window.__toView(m), message); },
-    async close() { this.onclose?.(); },
-  };
-  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
-    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
-    <script>
-      const frame = document.getElementById("view");
-      window.__toView = m => frame.contentWindow.postMessage(m, "*");
-      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
-    </script></body></html>`);
-  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
-    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
-      containerDimensions: { width: 720, maxHeight: 4000 } } });
-  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
-  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
-  await bridge.connect(hostTransport);
-  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
-  await initialized;
-  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
-}
 
 // 12 rows: price right-skewed (1.5..10.5 then 200.5, 400.5), qty rising with price in pairs (1, 1, 2, 2, ... 6, 6), one missing city.
-const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
-const data = join(scratch, "data");
-mkdirSync(data);
 const prices = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 200, 400];
 const cities = ["Lyon", "Lyon", "Paris", "Lyon", "Nice", "Paris", "Lyon", "", "Paris", "Lyon", "Nice", "Lyon"];
-writeFileSync(join(data, "sales.csv"), "id,price,qty,city\n" + prices.map((p, i) => `${i + 1},${p}.5,${Math.floor(i / 2) + 1},${cities[i]}`).join("\n") + "\n");
-
-const client = new Client({ name: "mcpflow-apps-harness", version: "1.0.0" },
-  { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
-const transport = new StdioClientTransport({
-  command: "dotnet", args: [dll, "--workspace", join(scratch, "ws"), "--allow-root", data],
-  env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
-});
-let browser;
-try {
-  await client.connect(transport);
+await runScenario("table-profile", dll, async ({ client, check, folders: { data }, openView, linkedView, firstPaint, screenshot }) => {
+  writeFileSync(join(data, "sales.csv"), "id,price,qty,city\n" + prices.map((p, i) => `${i + 1},${p}.5,${Math.floor(i / 2) + 1},${cities[i]}`).join("\n") + "\n");
   const { tools } = await client.listTools();
-  const tool = tools.find(t => t.name === "analyze_dataframe");
-  const uri = tool && getToolUiResourceUri(tool);
-  check(uri === "ui://mcpflow/table-profile", `analyze_dataframe links ${uri} (_meta.ui.resourceUri)`);
-  check(tool?._meta?.["ui/resourceUri"] === uri, "and the legacy flat key ui/resourceUri");
-  const resource = await client.readResource({ uri });
-  const contents = resource.contents[0];
-  const csp = contents?._meta?.ui?.csp;
-  check(contents?.mimeType === RESOURCE_MIME_TYPE, `resource MIME type ${contents?.mimeType}`);
-  check(csp && ["connectDomains", "resourceDomains", "frameDomains"].every(k => Array.isArray(csp[k]) && csp[k].length === 0), "resource _meta.ui.csp allows no domains");
+  const { tool, contents } = await linkedView(tools, "analyze_dataframe", "ui://mcpflow/table-profile");
 
   const loaded = await client.callTool({ name: "data_load", arguments: { path: join(data, "sales.csv"), table: "sales" } });
   check(!loaded.isError && loaded.structuredContent?.rows === 12, `data_load: ${loaded.structuredContent?.rows} rows`);
@@ -93,16 +31,9 @@ try {
   const sc = profile.structuredContent;
   check(!profile.isError && sc?.columns?.length === 4, `analyze_dataframe profiled ${sc?.columns?.length} columns`);
 
-  browser = await puppeteer.launch({ executablePath: chromePath, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
-  const { page, bridge, frame } = await openView(browser, client, tool, contents.text);
-  check(true, "the view completed ui/initialize");
-  await bridge.sendToolInput({ arguments: toolInput });
-  const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
-  await bridge.sendToolResult(profile);
-  await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
-  const firstPaint = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
-  check(firstPaint <= FIRST_PAINT_GOAL_MS, `first paint ${firstPaint.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const view = await openView(tool, contents.text);
+  const { page, frame } = view;
+  const firstPaintMs = await firstPaint(view, toolInput, profile);
 
   const rows = () => frame.evaluate(() => [...document.querySelectorAll("#columns tbody tr")].map(r => [...r.cells].map(c => c.textContent)));
   const table = await rows();
@@ -144,12 +75,7 @@ try {
   const hover = await frame.$eval("#hover", h => h.textContent);
   check(/^pearson\((price, qty|qty, price)\) = /.test(hover), `hover: ${hover}`);
 
-  await new Promise(r => setTimeout(r, 100)); // let the iframe take the size the view asked for
-  if (screenshotPath) {
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await (await page.$("#view")).screenshot({ path: screenshotPath });
-    console.log(`screenshot: ${screenshotPath}`);
-  }
+  await screenshot(page, screenshotPath);
 
   await frame.click("#suggest");
   await frame.waitForSelector("body[data-suggestions]", { timeout: 30000 });
@@ -168,14 +94,5 @@ try {
   const names = (described.structuredContent?.columns ?? []).map(c => c.name);
   check(!described.isError && (!newColumn || names.includes(newColumn)), `data_describe_table ${newTable}: ${names.join(", ")}`);
 
-  console.log(JSON.stringify({ view: "table-profile", firstPaintMs: Math.round(firstPaint), failures: failures.length }));
-} catch (e) {
-  failures.push(String(e?.stack ?? e));
-  console.log("FAIL", e?.stack ?? e);
-} finally {
-  await browser?.close().catch(() => {});
-  await client.close().catch(() => {});
-  rmSync(scratch, { recursive: true, force: true });
-}
-console.log(failures.length === 0 ? "apps harness: table profile passed" : `apps harness: ${failures.length} failure(s)`);
-process.exit(failures.length === 0 ? 0 : 1);
+  return { firstPaintMs: Math.round(firstPaintMs) };
+});
