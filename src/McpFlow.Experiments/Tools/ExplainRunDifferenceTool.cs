@@ -22,7 +22,7 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader)
         [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_a,
         [Description("Run id, e.g. \"0a1b2c3d4e5f\".")] string run_b,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("e.g. maximize, minimize or auto.")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

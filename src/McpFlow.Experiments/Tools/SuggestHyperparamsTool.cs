@@ -22,7 +22,7 @@ public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
     public async Task<CallToolResult> Suggest(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("e.g. maximize, minimize or auto.")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         [Description("Suggestions, 1-10; e.g. 5.")] int count = 3,
         [Description("Seed, e.g. 7.")] int seed = 0,
         [Description("Search space, e.g. {\"lr\": {\"type\": \"float\", \"low\": 0.01, \"high\": 1}}.")]
