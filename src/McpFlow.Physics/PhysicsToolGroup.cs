@@ -1,10 +1,12 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Physics.Engine;
 using McpFlow.Physics.Prompts;
 using McpFlow.Physics.Resources;
 using McpFlow.Physics.Tools;
 using McpFlow.Physics.Training;
+using McpFlow.Physics.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Physics;
@@ -40,7 +42,8 @@ public sealed class PhysicsToolGroup : IToolGroup
             .WithTools<PredictConvergenceTool>()
             .WithTools<ValidateSolutionTool>()
             .WithResources<PhysicsRunResources>()
-            .WithPrompts<SolvePdePrompt>();
+            .WithPrompts<SolvePdePrompt>()
+            .WithAppView(TrainingMonitorView.View);
         mcp.Services.AddSingleton<ICompletionSource, PhysicsCompletions>();
     }
 }

@@ -44,12 +44,12 @@ public sealed class WorkbenchFixture : IDisposable
 
     /// <summary>Records a run with one CSV output, an input file, and the given metrics and summary; returns it REVIEWED.</summary>
     public async Task<RecordedRun> RecordAsync(string title = "Ridge alpha=1", IReadOnlyDictionary<string, double>? metrics = null,
-        string summary = "RMSE 1.5 on the holdout.", string? experiment = "sweep", string? input = null)
+        string summary = "RMSE 1.5 on the holdout.", string? experiment = "sweep", string? input = null, string? trackingRunId = null)
     {
         input ??= Artifacts.Write(Data, "train.csv", "x,y\n1,2\n2,4\n");
         var scope = Recorder.Begin(new RunStart("test_tool", "training", title, null, [new RunInput("train.csv", input)], experiment));
         var output = Artifacts.Write(scope.Folder, "predictions.csv", "x,y_hat\n1,2.1\n2,3.9\n");
-        return await Recorder.CompleteAsync(scope, new RunOutcome([output], metrics ?? new Dictionary<string, double> { ["rmse"] = 1.5, ["mae"] = 1.2 }, summary),
+        return await Recorder.CompleteAsync(scope, new RunOutcome([output], metrics ?? new Dictionary<string, double> { ["rmse"] = 1.5, ["mae"] = 1.2 }, summary, null, trackingRunId),
             CancellationToken.None);
     }
 

@@ -13,7 +13,7 @@ namespace McpFlow.Core.Runs;
 public sealed class AbsentApprovalGate(McpFlowWorkspace workspace) : IApprovalGate
 {
     /// <inheritdoc />
-    public void EnsureAllowed(string action, string? runId)
+    public void EnsureAllowed(string action, string? runId, string? trackingRunId = null)
     {
         if (!File.Exists(Path.Combine(workspace.Root, GatedActions.SettingsFile)))
             return; // no gate configured

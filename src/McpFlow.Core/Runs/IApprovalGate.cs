@@ -12,7 +12,10 @@ public interface IApprovalGate
     /// <summary>Throws unless <paramref name="action"/> may proceed for <paramref name="runId"/>.</summary>
     /// <param name="action">One of <see cref="GatedActions"/>.</param>
     /// <param name="runId">The workbench run whose results the action publishes, if any.</param>
-    void EnsureAllowed(string action, string? runId);
+    /// <param name="trackingRunId">When the action publishes what one MLflow run produced (a model version), that run's
+    /// id: the approved workbench run must be the step that logged it, so an approval of one step cannot publish
+    /// another's model.</param>
+    void EnsureAllowed(string action, string? runId, string? trackingRunId = null);
 }
 
 /// <summary>Names of gateable actions.</summary>

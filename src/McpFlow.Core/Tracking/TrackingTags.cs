@@ -18,6 +18,10 @@ public static class TrackingTags
     /// <summary>The McpFlow tool that created the run.</summary>
     public const string Tool = "mcpflow.tool";
 
+    /// <summary>SHA-256 of the data a run trained on, as the trainer saw it (pipeline_train: the feature frame after
+    /// its SQL steps, with the target), shown in a model version's lineage.</summary>
+    public const string DataHash = "mcpflow.data_sha256";
+
     /// <summary>The workbench run id of the same step, when recorded there.</summary>
     public const string WorkbenchRunId = "mcpflow.workbench_run_id";
 }

@@ -8,9 +8,6 @@ namespace McpFlow.Experiments.Registry;
 /// <c>models:/</c> URIs (the <see cref="IModelResolver"/> other groups use).</summary>
 public sealed class ModelRegistryService(ITrackingStore store) : IModelResolver
 {
-    /// <summary>Tag holding the SHA-256 of the data a run trained on, when the logging tool recorded it.</summary>
-    public const string DataHashTag = "mcpflow.data_sha256";
-
     private static readonly string[] SpecParams = ["task", "target", "split", "folds", "spec_version", "steps", "trainer"];
 
     /// <summary>The backend's registry.</summary>
@@ -57,7 +54,7 @@ public sealed class ModelRegistryService(ITrackingStore store) : IModelResolver
         var spec = SpecParams.Where(run.Params.ContainsKey).ToDictionary(k => k, k => run.Params[k], StringComparer.Ordinal);
         var specArtifact = tool == "pipeline_train" && version.Source is { } source ? source.TrimEnd('/') + "/pipeline_spec.json" : null;
         return new ModelLineage(version, run.RunId, run.RunName, run.Status, run.ExperimentId, experimentName, tool,
-            run.Params.GetValueOrDefault("table"), run.Tags.GetValueOrDefault(DataHashTag), spec, specArtifact,
+            run.Params.GetValueOrDefault("table"), run.Tags.GetValueOrDefault(TrackingTags.DataHash), spec, specArtifact,
             run.Tags.GetValueOrDefault(RunModelSource.ModelIdTag), run.Params,
             run.Metrics.ToDictionary(m => m.Key, m => m.Value.Value, StringComparer.Ordinal));
     }

@@ -23,7 +23,7 @@ public sealed class RegisterModelTool(ModelRegistryService registry, IApprovalGa
         CancellationToken cancellationToken = default)
     {
         RegistryNames.RequireModelName(name);
-        gate.EnsureAllowed(GatedActions.RegisterModel, approved_run_id);
+        gate.EnsureAllowed(GatedActions.RegisterModel, approved_run_id, run_id);
         var version = await registry.RegisterAsync(run_id, name, new Dictionary<string, string>(), cancellationToken);
         var uri = $"models:/{version.Name}/{version.Version}";
         return ToolResults.Create($"Registered {uri} from run {version.RunId} (source {version.Source}, stage {version.CurrentStage}).",

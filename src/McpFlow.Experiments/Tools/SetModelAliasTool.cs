@@ -28,7 +28,12 @@ public sealed class SetModelAliasTool(ModelRegistryService registry, IApprovalGa
     {
         var change = ModelChange.Parse(name, version, alias, stage, archive_existing, tag);
         if (change.Publishes)
-            gate.EnsureAllowed(GatedActions.RegisterModel, approved_run_id);
+        {
+            // The approval must cover the training that produced this version, not any approved step.
+            var published = await registry.Registry.GetModelVersionAsync(name, change.Version!.Value, cancellationToken);
+            gate.EnsureAllowed(GatedActions.RegisterModel, approved_run_id, published.RunId ?? "(none recorded)");
+        }
+
         var done = await change.ApplyAsync(registry.Registry, cancellationToken);
         object result = version is { } v
             ? new { name, changes = done, version = await registry.Registry.GetModelVersionAsync(name, v, cancellationToken) }

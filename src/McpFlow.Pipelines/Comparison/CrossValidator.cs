@@ -27,7 +27,7 @@ public static class CrossValidator
 
     /// <summary>Evaluates <paramref name="trainer"/> on every fold.</summary>
     public static FoldScores Evaluate(PipelineSpec spec, FeatureFrame frame, IReadOnlyList<Fold> folds, string trainer, Hyperparameters h, CancellationToken cancellationToken,
-        Action<Fold, Prediction>? onFold = null)
+        Action<Fold, Prediction>? onFold = null, Action<FoldFit>? onFit = null)
     {
         var results = new List<IReadOnlyDictionary<string, double>>();
         var seconds = 0.0;
@@ -51,6 +51,7 @@ public static class CrossValidator
             var test = new ModelInput(pre.Transform(frame, fold.Test), frame, fold.Test);
             var prediction = model.Predict(test);
             onFold?.Invoke(fold, prediction);
+            onFit?.Invoke(new FoldFit(fold, model, test, pre.State.FeatureNames));
             var scores = new Dictionary<string, double>(Score(spec, frame, fold, prediction));
             if (threshold is { } tuned)
                 scores[ThresholdTuner.Step] = tuned;

@@ -58,6 +58,7 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var predictedClass = new List<int>();
         var outOfFoldScores = new List<double>();
         progress(0.1, $"Cross-validating {trainer} on {folds.Count} folds");
+        var importance = TrainerNames.Baselines.Contains(trainer) || trainer == TrainerNames.HoltWinters ? null : new PermutationImportance(spec, frame);
         var scores = CrossValidator.Evaluate(spec, frame, folds, trainer, h, cancellationToken, (fold, p) =>
         {
             if (p.Classes.Length > 0)
@@ -72,20 +73,17 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
                 actual.AddRange(fold.Test.Select(r => frame.Target[r]));
                 predicted.AddRange(p.Values);
             }
-        });
+        }, importance is null ? null : fit => importance.Add(fit, cancellationToken));
 
-        progress(0.6, "Permutation feature importance");
         var folder = store.NewModelFolder(Core.Charts.ChartRenderer.SafeName($"{spec.Table}-{trainer}"));
-        var importanceFold = spec.Split.Kind == SplitPlan.ExpandingWindow ? folds[^1] : folds[0];
-        var importance = TrainerNames.Baselines.Contains(trainer) || trainer == TrainerNames.HoltWinters ? []
-            : FeatureImportance.Permutation(spec, frame, importanceFold, trainer, h, cancellationToken).Select(f => new FeatureWeight(f.Feature, f.Importance)).ToList();
+        var weights = importance?.Result() ?? [];
         var charts = new List<string>();
         if (actualClass.Count > 0)
             charts.Add(TrainingCharts.Confusion(ClassificationMetrics.Confusion(actualClass, predictedClass, spec.Classes.Count), spec.Classes, folder).Path!);
         else
             charts.Add(TrainingCharts.ActualVsPredicted(actual, predicted, folder).Path!);
-        if (importance.Count > 0)
-            charts.Add(TrainingCharts.Importance(importance.Select(f => (f.Feature, f.Importance)).ToList(), spec.PrimaryMetric, folder).Path!);
+        if (weights.Count > 0)
+            charts.Add(TrainingCharts.Importance(weights, spec.PrimaryMetric, folder).Path!);
 
         progress(0.8, "Fitting the final model on all rows");
         var all = Enumerable.Range(0, frame.Rows).ToArray();
@@ -102,7 +100,11 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
         var previous = store.Best(experiment, spec.PrimaryMetric, spec.Maximize);
         var value = scores.Mean.GetValueOrDefault(spec.PrimaryMetric, double.NaN);
         bool? beat = previous is null ? null : spec.Maximize ? value > previous.Value : value < previous.Value;
-        var tags = new Dictionary<string, string> { [Tools.PredictPipelineTool.ModelIdTag] = Path.GetFileName(folder) };
+        var tags = new Dictionary<string, string>
+        {
+            [Tools.PredictPipelineTool.ModelIdTag] = Path.GetFileName(folder),
+            [TrackingTags.DataHash] = FrameHash.Sha256(frame),
+        };
         if (suggestion is not null)
         {
             tags[TrackingTags.SuggestionId] = suggestion.Id;
@@ -121,6 +123,6 @@ public sealed class PipelineTrainer(FeatureLoader loader, RunLogger logger, Pipe
             JsonSerializer.Serialize(new SavedModelInfo(trainer, Path.GetFileName(modelFile), h.ToParams(), runId, scores.Mean, threshold), McpFlowJson.Indented), cancellationToken);
         store.Record(experiment, new ScoreEntry(runId, trainer, spec.PrimaryMetric, value, suggestion?.Id, time.GetUtcNow()));
         return new TrainResult(Path.GetFileName(folder), folder, runId, experiment, trainer, h.ToParams(), suggestion?.Id, spec.PrimaryMetric,
-            scores.Mean, scores.Std, previous, beat, importance, charts, threshold);
+            scores.Mean, scores.Std, previous, beat, weights, charts, threshold);
     }
 }

@@ -27,7 +27,8 @@ public static class TrainText
         if (r.DecisionThreshold is { } threshold)
             text.AppendLine($"Decision threshold {LeaderboardText.Format(threshold)} on the positive-class score (maximises MCC on the cross-validated scores; the saved model predicts with it).");
         if (r.FeatureImportance.Count > 0)
-            text.AppendLine("Most important features (permutation): " + string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)})")) + ".");
+            text.AppendLine($"Most important features (permutation on the held-out folds, worsening of {r.PrimaryMetric}, mean ± sd over {r.FeatureImportance[0].Samples} shuffles): " +
+                            string.Join(", ", r.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({LeaderboardText.Format(f.Importance)} ± {LeaderboardText.Format(f.Std)})")) + ".");
         text.Append($"Model saved as {r.ModelId}.");
         return text.ToString();
     }

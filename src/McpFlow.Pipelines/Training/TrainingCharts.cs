@@ -41,15 +41,15 @@ public static class TrainingCharts
         return ChartRenderer.Render(plot, "confusion_matrix", folder, 640, 560);
     }
 
-    /// <summary>Horizontal bars of permutation importance (top features).</summary>
-    public static ChartImage Importance(IReadOnlyList<(string Feature, double Importance)> importance, string metric, string folder)
+    /// <summary>Horizontal bars of permutation importance (top features), each with its spread (± one standard deviation).</summary>
+    public static ChartImage Importance(IReadOnlyList<FeatureWeight> importance, string metric, string folder)
     {
         var top = importance.Take(MaxFeaturesShown).Reverse().ToList();
         using var plot = new Plot();
-        var bars = plot.Add.Bars(top.Select(t => t.Importance).ToArray());
+        var bars = plot.Add.Bars(top.Select((t, i) => new ScottPlot.Bar { Position = i, Value = t.Importance, Error = t.Std }).ToArray());
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, top.Count).Select(i => (double)i).ToArray(), top.Select(t => t.Feature).ToArray());
-        plot.Title($"Permutation feature importance (drop in {metric})");
+        plot.Title($"Permutation feature importance (worsening of {metric}, ± sd over folds × shuffles)");
         return ChartRenderer.Render(plot, "feature_importance", folder);
     }
 

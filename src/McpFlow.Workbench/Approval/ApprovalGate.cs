@@ -8,12 +8,14 @@ namespace McpFlow.Workbench.Approval;
 /// <summary>
 /// The <see cref="IApprovalGate"/>: a gated action proceeds only for a run that is APPROVED now, which means its
 /// records and outputs are intact (hand-edited records are refused) and its inputs are unchanged (a changed input
-/// makes the run STALE).
+/// makes the run STALE). When the action publishes what one MLflow run produced (a model version), the approved run
+/// must also be the step that logged that MLflow run (its manifest's tracking run id): approving one training does not
+/// let another run's model be registered or made champion.
 /// </summary>
 public sealed class ApprovalGate(WorkbenchOptions options, RunStore store) : IApprovalGate
 {
     /// <inheritdoc />
-    public void EnsureAllowed(string action, string? runId)
+    public void EnsureAllowed(string action, string? runId, string? trackingRunId = null)
     {
         if (!options.IsGated(action))
             return;
@@ -40,7 +42,16 @@ public sealed class ApprovalGate(WorkbenchOptions options, RunStore store) : IAp
         }
 
         if (run.State == RunState.Approved)
+        {
+            if (trackingRunId is not null && !string.Equals(run.Manifest.TrackingRunId, trackingRunId, StringComparison.Ordinal))
+                throw McpFlowException.Forbidden(
+                    $"'{action}' refused: run {runId} is APPROVED, but it " +
+                    (run.Manifest.TrackingRunId is { } logged ? $"logged MLflow run {logged}" : "logged no MLflow run") +
+                    $", not run {trackingRunId} whose model this publishes. An approval covers only the step that was reviewed.",
+                    $"Pass the workbench run that trained MLflow run {trackingRunId} (pipeline_train and pinn_train record one: its workbenchRun.runId), approved, as approved_run_id.");
             return;
+        }
+
         var hint = run.State switch
         {
             RunState.Reviewed => $"Present it (workbench_run_card) and ask for a decision (workbench_request_approval run_id=\"{runId}\").",

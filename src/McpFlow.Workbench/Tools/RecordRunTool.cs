@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
+using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Runs;
 using McpFlow.Workbench.Records;
@@ -35,12 +36,15 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
         [AllowedValues("profile", "transformation", "training", "evaluation", "report", "external")] string kind = "external",
         [Description("Parameters, e.g. {\"alpha\": 1}.")] Dictionary<string, JsonElement>? parameters = null,
         [Description("Run to redo, e.g. \"run-20261123-101500-ab12cd\".")] string? rerun_of = null,
+        [Description("MLflow run it made, e.g. \"6f1a2b3c4d5e\".")] string? mlflow_run_id = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(title))
             throw McpFlowException.Invalid("title is empty; give a short title such as \"Ridge regression, alpha=1\".");
         if (output_files.Length > MaxOutputFiles)
             throw McpFlowException.Invalid($"At most {MaxOutputFiles} output files per run; got {output_files.Length}.");
+        if (mlflow_run_id is not null)
+            WorkspaceIds.Require(IdKind.MlflowRun, mlflow_run_id, "mlflow_run_id");
         var outputs = output_files.Select(f => guard.ResolveExistingFile(f, "output_files")).ToList();
         if (outputs.Select(Path.GetFileName).Distinct(StringComparer.Ordinal).Count() != outputs.Count)
             throw McpFlowException.Invalid("Two output files have the same file name; they would overwrite each other in the run folder.");
@@ -59,7 +63,7 @@ public sealed class RecordRunTool(RunRecorder recorder, RunStore store, FileAcce
                 copies.Add(target);
             }
 
-            recorded = await recorder.CompleteAsync(scope, new RunOutcome(copies, metrics ?? [], summary, recommendation), cancellationToken);
+            recorded = await recorder.CompleteAsync(scope, new RunOutcome(copies, metrics ?? [], summary, recommendation, mlflow_run_id), cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
         {

@@ -58,6 +58,6 @@ public sealed class CrossGroupFallbacksTests : IDisposable
 
     private sealed class DenyAllGate : IApprovalGate
     {
-        public void EnsureAllowed(string action, string? runId) => throw new InvalidOperationException("denied");
+        public void EnsureAllowed(string action, string? runId, string? trackingRunId = null) => throw new InvalidOperationException("denied");
     }
 }

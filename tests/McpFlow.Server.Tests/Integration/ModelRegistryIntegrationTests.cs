@@ -26,19 +26,28 @@ public sealed class ModelRegistryIntegrationTests : McpServerTestBase
         await File.WriteAllTextAsync(csv, "x,y\n1,2\n2,4\n3,6\n");
         var rejectedRun = (await CallOkAsync("analyze_dataframe", new { path = csv })).Structured().GetProperty("workbenchRun").GetProperty("runId").GetString()!;
         await CallOkAsync("workbench_decide", new { run_id = rejectedRun, decision = "reject", feedback = "Not this one." });
+        // And an approved step that did not train the model: its approval must not publish it.
+        await File.WriteAllTextAsync(Path.Combine(DataRoot, "pairs2.csv"), "x,y\n1,3\n2,5\n3,7\n");
+        var unrelatedRun = (await CallOkAsync("analyze_dataframe", new { path = Path.Combine(DataRoot, "pairs2.csv") })).Structured().GetProperty("workbenchRun").GetProperty("runId").GetString()!;
+        await CallOkAsync("workbench_decide", new { run_id = unrelatedRun, decision = "approve" });
 
         var unapprovedRegister = await CallAsync("mlflow_register_model", new { run_id = mlflowRun, name = "iris", approved_run_id = workbenchRun });
+        var unrelatedRegister = await CallAsync("mlflow_register_model", new { run_id = mlflowRun, name = "iris", approved_run_id = unrelatedRun });
         await CallOkAsync("workbench_decide", new { run_id = workbenchRun, decision = "approve" });
         await CallOkAsync("mlflow_register_model", new { run_id = mlflowRun, name = "iris", approved_run_id = workbenchRun });
         var challenger = await CallOkAsync("mlflow_set_model_alias", new { name = "iris", version = 1, alias = "challenger" });
         var denied = await CallAsync("mlflow_set_model_alias", new { name = "iris", version = 1, alias = "champion", approved_run_id = rejectedRun });
+        var unrelatedChampion = await CallAsync("mlflow_set_model_alias", new { name = "iris", version = 1, alias = "champion", approved_run_id = unrelatedRun });
         var aliasFile = Path.Combine(WorkspaceRoot, "mlruns", "models", "iris", "aliases", "champion");
         var existedAfterDenial = File.Exists(aliasFile);
         await CallOkAsync("mlflow_set_model_alias", new { name = "iris", version = 1, alias = "champion", approved_run_id = workbenchRun });
         var predicted = await CallOkAsync("pipeline_predict", new { model_id = "models:/iris@champion", table = "iris", output_table = "iris_scored" });
+        var lineage = await CallOkAsync("mlflow_models", new { name = "iris/1" });
 
         unapprovedRegister.IsError.Should().BeTrue();
         unapprovedRegister.Text().Should().Contain("'register_model' is gated");
+        unrelatedRegister.Text().Should().Contain($"run {unrelatedRun} is APPROVED, but it logged no MLflow run, not run {mlflowRun}");
+        unrelatedChampion.Text().Should().Contain($"run {unrelatedRun} is APPROVED, but it logged no MLflow run, not run {mlflowRun}");
         challenger.IsError.Should().NotBe(true, "challenger is not gated");
         denied.IsError.Should().BeTrue();
         denied.Text().Should().Contain("REJECTED");
@@ -46,11 +55,12 @@ public sealed class ModelRegistryIntegrationTests : McpServerTestBase
         (await File.ReadAllTextAsync(aliasFile)).Should().Be("1");
         predicted.Text().Should().StartWith($"models:/iris@champion → iris version 1 (run {mlflowRun}, model {result.GetProperty("modelId").GetString()})");
         predicted.Structured().GetProperty("rows").GetInt32().Should().Be(150, "iris has 150 rows, all scorable");
+        lineage.Text().Should().MatchRegex("Data: table iris, hash [0-9a-f]{64};", "pipeline_train logs the SHA-256 of the frame it trained on");
 
         var audit = (await File.ReadAllLinesAsync(Path.Combine(WorkspaceRoot, "audit", "audit.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.TryGetProperty("tool", out var t) && t.GetString() == "mlflow_set_model_alias").ToList();
-        audit.Select(e => e.GetProperty("outcome").GetString()![..2]).Should().Equal("ok", "er", "ok");
-        audit[2].GetProperty("arguments").GetProperty("alias").GetString().Should().Be("champion");
+        audit.Select(e => e.GetProperty("outcome").GetString()![..2]).Should().Equal("ok", "er", "er", "ok");
+        audit[3].GetProperty("arguments").GetProperty("alias").GetString().Should().Be("champion");
     }
 
     [Fact]

@@ -28,6 +28,25 @@ public sealed class ApprovalGateTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureAllowed_ForAModel_NeedsTheApprovedRunThatLoggedIt()
+    {
+        var training = await _wb.RecordAsync(trackingRunId: "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b");
+        var other = await _wb.RecordAsync(title: "Profile");
+        _wb.Decisions.Decide(training.RunId, Decision.Approve, null, null, "ana", "tool");
+        _wb.Decisions.Decide(other.RunId, Decision.Approve, null, null, "ana", "tool");
+        var gate = _wb.Gate(GatedActions.RegisterModel);
+
+        gate.EnsureAllowed(GatedActions.RegisterModel, training.RunId, "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b");
+        var anotherModel = () => gate.EnsureAllowed(GatedActions.RegisterModel, training.RunId, "aaaabbbbccccddddeeeeffff00001111");
+        var unrelatedStep = () => gate.EnsureAllowed(GatedActions.RegisterModel, other.RunId, "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b");
+
+        anotherModel.Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Forbidden
+            && e.Message == $"'register_model' refused: run {training.RunId} is APPROVED, but it logged MLflow run 0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b, not run aaaabbbbccccddddeeeeffff00001111 whose model this publishes. An approval covers only the step that was reviewed."
+            && e.Hint!.Contains("as approved_run_id"));
+        unrelatedStep.Should().Throw<McpFlowException>().WithMessage("*it logged no MLflow run, not run 0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b*");
+    }
+
+    [Fact]
     public void EnsureAllowed_RefusesWhenNoRunIsNamed() =>
         ((Action)(() => _wb.Gate(GatedActions.RegisterModel).EnsureAllowed(GatedActions.RegisterModel, null)))
             .Should().Throw<McpFlowException>().WithMessage("'register_model' is gated*no run was named*");

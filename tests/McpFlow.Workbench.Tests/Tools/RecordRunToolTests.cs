@@ -76,4 +76,17 @@ public sealed class RecordRunToolTests : WorkbenchServerTestBase
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain($"Run {runId} is REVIEWED; only REJECTED or STALE runs are re-executed.");
     }
+
+    [Fact]
+    public async Task Record_KeepsTheMlflowRunItMade_ForTheModelGate_AndRefusesAMalformedId()
+    {
+        var output = Artifacts.Write(DataRoot, "o.csv", "a\n1\n");
+        var result = await CallOkAsync("workbench_record_run", new { title = "sklearn GBM", output_files = new[] { output }, summary = "AUC 0.99.", mlflow_run_id = "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b" });
+        var bad = await CallAsync("workbench_record_run", new { title = "x", output_files = new[] { output }, summary = "s", mlflow_run_id = "../../etc" });
+
+        var manifest = File.ReadAllText(Path.Combine(result.Structured().GetProperty("folder").GetString()!, "manifest.json"));
+        manifest.Should().Contain("\"trackingRunId\": \"0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b\"");
+        bad.IsError.Should().BeTrue();
+        bad.Text().Should().Contain("mlflow_run_id '../../etc' is not a MLflow run id");
+    }
 }

@@ -42,7 +42,7 @@ window.McpView = (() => {
     }));
   }
 
-  // view: { name, result(params), input?(params), cancelled?(params) }.
+  // view: { name, result(params), input?(params), cancelled?(params), teardown?(params) }.
   function start(view) {
     window.addEventListener("message", event => {
       if (event.source !== window.parent) return;
@@ -59,7 +59,7 @@ window.McpView = (() => {
         case "ui/notifications/tool-result": view.result(msg.params); break;
         case "ui/notifications/tool-cancelled": if (view.cancelled) view.cancelled(msg.params); break;
         case "ui/notifications/host-context-changed": applyContext(msg.params); break;
-        case "ui/resource-teardown": post({ id: msg.id, result: {} }); break;
+        case "ui/resource-teardown": if (view.teardown) view.teardown(msg.params); post({ id: msg.id, result: {} }); break;
         case "ping": post({ id: msg.id, result: {} }); break;
         default: if (msg.id != null) post({ id: msg.id, error: { code: -32601, message: "Method not found: " + msg.method } });
       }

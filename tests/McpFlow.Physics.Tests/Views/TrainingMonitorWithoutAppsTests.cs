@@ -1,0 +1,45 @@
+using System.Text.Json;
+using McpFlow.Physics.Tests.Tools;
+using McpFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFlow.Physics.Tests.Views;
+
+/// <summary>A client without the MCP Apps extension gets the physics group's answers as before the training monitor.</summary>
+public sealed class TrainingMonitorWithoutAppsTests : PhysicsServerTestBase
+{
+    [Fact]
+    public async Task ToolsList_IsTheServersToolsUnchanged()
+    {
+        // Expected: the server's own tool objects (no filter involved) serialized the same way.
+        var server = Services.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection!
+            .ToDictionary(t => t.ProtocolTool.Name, t => JsonSerializer.Serialize(t.ProtocolTool, McpJsonUtilities.DefaultOptions));
+        var listed = (await Client.ListToolsAsync()).ToList();
+        listed.Should().HaveCount(server.Count);
+        foreach (var tool in listed)
+            JsonSerializer.Serialize(tool.ProtocolTool, McpJsonUtilities.DefaultOptions).Should().Be(server[tool.Name]);
+        listed.Should().OnlyContain(t => t.ProtocolTool.Meta == null);
+    }
+
+    [Fact]
+    public async Task ResourcesList_LeavesTheViewOut()
+    {
+        (await Client.ListResourcesAsync()).Should().NotContain(r => r.Uri.StartsWith("ui://", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PinnTrainAndStatus_AnswerWithoutAnyUiMetadata()
+    {
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
+        var status = await CallOkAsync("pinn_status", new { run_id = runId });
+        foreach (var result in new[] { train, status })
+            (result.Meta ?? []).Should().NotContain(p => p.Key.StartsWith("ui", StringComparison.Ordinal));
+        status.Content.OfType<TextContentBlock>().First().Text.Should().StartWith($"Run {runId} [finished]: step ");
+        status.Content.OfType<ImageContentBlock>().Should().ContainSingle("the loss chart, as before");
+    }
+}
