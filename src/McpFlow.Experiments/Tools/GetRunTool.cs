@@ -24,6 +24,9 @@ public sealed class GetRunTool(ITrackingStore store)
         [Description("First point, e.g. 500.")] int? offset = null,
         CancellationToken cancellationToken = default)
     {
+        if (offset is { } o && (o < 0 || metric is null))
+            throw McpFlowException.Invalid(o < 0 ? $"offset {o} is negative: it counts points from 0." : "offset pages a metric's points: give metric too.",
+                "e.g. metric=\"loss\", offset=500 for the second page.");
         var run = await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken);
         var histories = new List<object>();
         var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.State}\n");

@@ -36,12 +36,16 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
         var first = await CallOkAsync("mlflow_get_run", new { run_id = runId, metric = "acc" });
         var last = await CallOkAsync("mlflow_get_run", new { run_id = runId, metric = "acc", offset = 1000 });
         var unknown = await CallAsync("mlflow_get_run", new { run_id = runId, metric = "loss" });
+        var negative = await CallAsync("mlflow_get_run", new { run_id = runId, metric = "acc", offset = -1 });
+        var alone = await CallAsync("mlflow_get_run", new { run_id = runId, offset = 500 });
 
         first.Text().Should().Contain("Points of acc 1-500 of 1200 (step=value): 0=0, 1=0.001,").And.EndWith("499=0.499\nMore: call again with offset=500.");
         first.Structured().GetProperty("points").GetProperty("nextOffset").GetInt32().Should().Be(500);
         last.Text().Should().EndWith("Points of acc 1001-1200 of 1200 (step=value): " + string.Join(", ", Enumerable.Range(1000, 200).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i}={i / 1000.0}"))));
         unknown.IsError.Should().BeTrue();
         unknown.Text().Should().Contain("has no metric 'loss'").And.Contain("Metrics logged: acc.");
+        negative.Text().Should().Contain("offset -1 is negative");
+        alone.Text().Should().Contain("offset pages a metric's points: give metric too.");
     }
 
     [Fact]
