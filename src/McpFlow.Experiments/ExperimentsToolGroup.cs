@@ -1,6 +1,7 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Tracking;
 using McpFlow.Core.Workspace;
@@ -11,6 +12,7 @@ using McpFlow.Experiments.Resources;
 using McpFlow.Experiments.Suggestions;
 using McpFlow.Experiments.Tools;
 using McpFlow.Experiments.Tracking;
+using McpFlow.Experiments.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Experiments;
@@ -56,7 +58,8 @@ public sealed class ExperimentsToolGroup : IToolGroup
             .WithTools<ModelsTool>()
             .WithTools<SetModelAliasTool>()
             .WithResources<ExperimentResources>()
-            .WithPrompts<PlateauPrompt>();
+            .WithPrompts<PlateauPrompt>()
+            .WithAppView(ExperimentExplorerView.View);
         mcp.Services.AddSingleton<ICompletionSource, ExperimentCompletions>();
     }
 }

@@ -4,29 +4,18 @@
 // records a run and calls workbench_run_card. The host side is the official ext-apps AppBridge (running here in Node,
 // connected to that client, so the view's tools/call reaches the server); its messages travel to and from the view
 // through postMessage in a sandboxed iframe (srcdoc, allow-scripts only, the resource's own CSP) in headless Chromium
-// driven by puppeteer-core. Asserts: the server declares the extension and links the tool; the resource is an MCP App
-// with a strict CSP; the view renders the run's title, metrics and checks (not blank); "Approve" makes the run APPROVED
-// (workbench_list_runs) with an audit entry (workbench_audit). Measures first paint after the tool result (goal
-// <= 500 ms) and saves a screenshot.
+// driven by puppeteer-core (lib/host.mjs, shared by every scenario). Asserts: the server declares the extension and
+// links the tool; the resource is an MCP App with a strict CSP; the view renders the run's title, metrics and checks
+// (not blank); "Approve" makes the run APPROVED (workbench_list_runs) with an audit entry (workbench_audit). Measures
+// first paint after the tool result (goal <= 500 ms) and saves a screenshot.
 //
 // Usage: node review-card.mjs <McpFlow.Server.dll> [screenshot.png]   (run.sh passes both)
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { deflateSync, crc32 } from "node:zlib";
-import { Client } from "@modelcontextprotocol/client";
-import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
-import { AppBridge, getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
-import puppeteer from "puppeteer-core";
+import { EXTENSION_ID, getToolUiResourceUri, runScenario } from "./lib/host.mjs";
 
-const EXTENSION_ID = "io.modelcontextprotocol/ui";
-const FIRST_PAINT_GOAL_MS = 500;
 const [dll, screenshotPath] = process.argv.slice(2);
-if (!dll) throw new Error("usage: node review-card.mjs <McpFlow.Server.dll> [screenshot.png]");
-const chromePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const failures = [];
-const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
 
 // A small PNG figure (a colour ramp), written without any image library: signature, IHDR, IDAT (zlib), IEND.
 function rampPng(width, height) {
@@ -50,69 +39,15 @@ function rampPng(width, height) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
 }
 
-// A host page with one sandboxed iframe holding the view, and the official AppBridge (in Node, connected to the MCP
-// client) talking to it through a relay: the bridge's transport posts into the iframe; the page hands the iframe's
-// messages back to Node. Resolves once the view has completed ui/initialize.
-async function openView(browser, client, tool, html) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
-  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
-  const hostTransport = {
-    onmessage: undefined, onclose: undefined, onerror: undefined,
-    async start() {},
-    async send(message) { await page.evaluate(m => window.__toView(m), message); },
-    async close() { this.onclose?.(); },
-  };
-  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
-    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
-    <script>
-      const frame = document.getElementById("view");
-      window.__toView = m => frame.contentWindow.postMessage(m, "*");
-      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
-    </script></body></html>`);
-  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
-    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
-      containerDimensions: { width: 720, maxHeight: 4000 } } });
-  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
-  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
-  await bridge.connect(hostTransport);
-  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
-  await initialized;
-  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
-}
-
-const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
-const data = join(scratch, "data");
-mkdirSync(data);
-writeFileSync(join(data, "predictions.csv"), "id,y,y_hat\n1,3.1,3.0\n2,2.4,2.6\n3,5.0,4.7\n");
-writeFileSync(join(data, "residuals.png"), rampPng(320, 120));
-
-const client = new Client({ name: "mcpflow-apps-harness", version: "1.0.0" },
-  { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
-const transport = new StdioClientTransport({
-  command: "dotnet", args: [dll, "--workspace", join(scratch, "ws"), "--allow-root", data],
-  env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
-});
-let browser;
-try {
-  await client.connect(transport);
+await runScenario("review-card", dll, async ({ client, check, folders: { data }, openView, linkedView, firstPaint, screenshot }) => {
+  writeFileSync(join(data, "predictions.csv"), "id,y,y_hat\n1,3.1,3.0\n2,2.4,2.6\n3,5.0,4.7\n");
+  writeFileSync(join(data, "residuals.png"), rampPng(320, 120));
   const caps = client.getServerCapabilities();
   check(caps?.extensions?.[EXTENSION_ID] !== undefined, `server declares capabilities.extensions["${EXTENSION_ID}"]`);
 
   const { tools } = await client.listTools();
-  const cardTool = tools.find(t => t.name === "workbench_run_card");
-  const uri = cardTool && getToolUiResourceUri(cardTool);
-  check(uri === "ui://mcpflow/review-card", `workbench_run_card links ${uri} (_meta.ui.resourceUri)`);
-  check(cardTool?._meta?.["ui/resourceUri"] === uri, "and the legacy flat key ui/resourceUri");
-
-  const resource = await client.readResource({ uri });
-  const contents = resource.contents[0];
-  const csp = contents?._meta?.ui?.csp;
-  check(contents?.mimeType === RESOURCE_MIME_TYPE, `resource MIME type ${contents?.mimeType}`);
-  check(csp && ["connectDomains", "resourceDomains", "frameDomains"].every(k => Array.isArray(csp[k]) && csp[k].length === 0), "resource _meta.ui.csp allows no domains");
-  check(!/https?:\/\//.test(contents.text.replace(/https?:\/\/www\.w3\.org[^"]*/g, "")), "the page loads nothing from the network (no http(s) URL)");
+  const uri = "ui://mcpflow/review-card";
+  const { tool: cardTool, contents } = await linkedView(tools, "workbench_run_card", uri);
 
   const recorded = await client.callTool({ name: "workbench_record_run", arguments: {
     title: "Ridge regression, alpha 0.5", output_files: [join(data, "predictions.csv"), join(data, "residuals.png")],
@@ -125,17 +60,9 @@ try {
   const card = await client.callTool({ name: "workbench_run_card", arguments: toolInput });
   check(!card.isError && card.structuredContent?.state === "REVIEWED", "workbench_run_card answered with a reviewed run");
 
-  browser = await puppeteer.launch({ executablePath: chromePath, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
-  const { page, bridge, frame } = await openView(browser, client, cardTool, contents.text);
-  check(true, "the view completed ui/initialize");
-
-  await bridge.sendToolInput({ arguments: toolInput });
-  const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
-  await bridge.sendToolResult(card);
-  await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
-  const firstPaint = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
-  check(firstPaint <= FIRST_PAINT_GOAL_MS, `first paint ${firstPaint.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const view = await openView(cardTool, contents.text);
+  const { page, bridge, frame } = view;
+  const firstPaintMs = await firstPaint(view, toolInput, card);
 
   const dom = await frame.evaluate(() => ({
     title: document.getElementById("title")?.textContent,
@@ -156,12 +83,7 @@ try {
   check(dom.summary?.startsWith("Ridge with alpha 0.5"), "draft interpretation shown");
   check(dom.height > 300 && dom.text > 200, `not blank (${Math.round(dom.height)} px tall, ${dom.text} characters)`);
 
-  await new Promise(r => setTimeout(r, 100)); // let the iframe take the size the view asked for
-  if (screenshotPath) {
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await (await page.$("#view")).screenshot({ path: screenshotPath });
-    console.log(`screenshot: ${screenshotPath}`);
-  }
+  await screenshot(page, screenshotPath);
 
   const frameHeight = await page.$eval("#view", f => f.getBoundingClientRect().height);
   check(frameHeight > 600, `the host sized the iframe from ui/notifications/size-changed (${Math.round(frameHeight)} px)`);
@@ -194,7 +116,7 @@ try {
   const approvalTool = tools.find(t => t.name === "workbench_request_approval");
   check(getToolUiResourceUri(approvalTool) === uri, "workbench_request_approval links the same view");
   const asked = await client.callTool({ name: "workbench_request_approval", arguments: { run_id: secondId } });
-  const other = await openView(browser, client, approvalTool, contents.text);
+  const other = await openView(approvalTool, contents.text);
   await other.bridge.sendToolInput({ arguments: { run_id: secondId } });
   await other.bridge.sendToolResult(asked);
   await other.frame.waitForSelector("#title", { timeout: 30000 });
@@ -209,14 +131,5 @@ try {
   const rejection = (rejected.structuredContent?.entries ?? []).find(e => e.decision === "reject");
   check(rejection !== undefined, "workbench_audit holds the rejection");
 
-  console.log(JSON.stringify({ view: "review-card", firstPaintMs: Math.round(firstPaint), failures: failures.length }));
-} catch (e) {
-  failures.push(String(e?.stack ?? e));
-  console.log("FAIL", e?.stack ?? e);
-} finally {
-  await browser?.close().catch(() => {});
-  await client.close().catch(() => {});
-  rmSync(scratch, { recursive: true, force: true });
-}
-console.log(failures.length === 0 ? "apps harness: 1 view passed" : `apps harness: ${failures.length} failure(s)`);
-process.exit(failures.length === 0 ? 0 : 1);
+  return { firstPaintMs: Math.round(firstPaintMs) };
+});

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders McpFlow's MCP Apps views in headless Chromium through the official ext-apps host bridge, against the real
-# server over stdio, and asserts on the DOM (review-card.mjs, table-profile.mjs; a few seconds each). Usage:
+# server over stdio, and asserts on the DOM (review-card.mjs, table-profile.mjs, training-monitor.mjs,
+# experiment-explorer.mjs; a few seconds each; the host side is shared in lib/host.mjs). Usage:
 #   tools/apps-harness/run.sh [path/to/McpFlow.Server.dll] [screenshot folder]
 # (defaults: the Release build; docs/views). Installs the pinned packages and Node 22 (package-lock.json; puppeteer-core
 # needs Node >= 22.12) into tools/apps-harness/node_modules on first use. Needs Debian's chromium (/usr/bin/chromium, or
@@ -22,3 +23,4 @@ cd "$here"
 "$node22" review-card.mjs "$dll" "$shots/review-card.png"
 "$node22" table-profile.mjs "$dll" "$shots/table-profile.png"
 "$node22" training-monitor.mjs "$dll" "$shots/training-monitor.png"
+"$node22" experiment-explorer.mjs "$dll" "$shots/experiment-explorer.png"

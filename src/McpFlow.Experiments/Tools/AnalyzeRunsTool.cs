@@ -21,7 +21,7 @@ public sealed class AnalyzeRunsTool(RunAnalyzer analyzer)
     public async Task<CallToolResult> Analyze(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         [Description("Runs to examine, e.g. 10.")][Range(1, 20)] int top_runs = RunAnalyzer.DefaultTopRuns,
         [Description("Plateau tolerance, e.g. 0.005.")][Range(0.001, 0.2)] double tolerance = PlateauDetector.DefaultRelativeTolerance,
         CancellationToken cancellationToken = default)

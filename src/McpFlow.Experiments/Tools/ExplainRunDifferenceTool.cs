@@ -17,12 +17,12 @@ public sealed class ExplainRunDifferenceTool(RunLoader loader)
 {
     /// <summary>Explains why two runs differ.</summary>
     [McpServerTool(Name = "explain_run_difference", Title = "Explain a run difference", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Explains why two runs differ on a metric, with a chart of both curves.")]
+    [Description("Explains why two runs differ on a metric, charting both curves.")]
     public async Task<CallToolResult> Explain(
         [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_a,
         [Description("Run id, e.g. \"0a1b2c3d4e5f\".")] string run_b,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         CancellationToken cancellationToken = default)
     {
         var maximize = RunLoader.ParseDirection(direction, metric);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
 using McpFlow.Experiments.Tracking;
@@ -19,8 +20,13 @@ public sealed class GetRunTool(ITrackingStore store)
     [Description("Shows one run's params, tags, metrics and metric histories.")]
     public async Task<CallToolResult> Get(
         [Description("Run id, e.g. \"6f1a2b3c4d5e\".")] string run_id,
+        [Description("Metric, e.g. \"loss\".")] string? metric = null,
+        [Description("First point, e.g. 500.")] int? offset = null,
         CancellationToken cancellationToken = default)
     {
+        if (offset is { } o && (o < 0 || metric is null))
+            throw McpFlowException.Invalid(o < 0 ? $"offset {o} is negative: it counts points from 0." : "offset pages a metric's points: give metric too.",
+                "e.g. metric=\"loss\", offset=500 for the second page.");
         var run = await store.GetRunAsync(TrackingKeys.RequireRunId(run_id), cancellationToken);
         var histories = new List<object>();
         var text = new StringBuilder($"Run {run.DisplayName} ({run.RunId}) in experiment {run.ExperimentId}: {run.State}\n");
@@ -45,6 +51,21 @@ public sealed class GetRunTool(ITrackingStore store)
         var userTags = run.Tags.Where(t => !t.Key.StartsWith("mlflow.", StringComparison.Ordinal)).ToList();
         if (userTags.Count > 0)
             text.AppendLine("Tags: " + string.Join(", ", userTags.Select(t => $"{t.Key}={t.Value}")));
-        return ToolResults.Create(text.ToString().TrimEnd(), new { run, histories });
+        if (metric is null)
+            return ToolResults.Create(text.ToString().TrimEnd(), new { run, histories });
+        var points = await PageAsync(run, metric, offset ?? 0, cancellationToken);
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"Points of {metric} {points.Offset + 1}-{points.Offset + points.Steps.Count} of {points.Total} (step=value): "))
+            .AppendJoin(", ", points.Steps.Zip(points.Values, (s, v) => string.Create(CultureInfo.InvariantCulture, $"{s}={(v is { } x ? x.ToString("G6", CultureInfo.InvariantCulture) : "NaN")}")));
+        if (points.NextOffset is { } next)
+            text.Append(CultureInfo.InvariantCulture, $"\nMore: call again with offset={next}.");
+        return ToolResults.Create(text.ToString().TrimEnd(), new { run, histories, points });
+    }
+
+    private async Task<MetricPointsPage> PageAsync(MlflowRun run, string metric, int offset, CancellationToken cancellationToken)
+    {
+        if (!run.Metrics.ContainsKey(metric))
+            throw McpFlowException.Invalid($"Run {run.RunId} has no metric '{ArgumentEcho.Show(metric)}'.",
+                "Metrics logged: " + (run.Metrics.Count == 0 ? "none" : string.Join(", ", run.Metrics.Keys.Order(StringComparer.Ordinal))) + ".");
+        return MetricPointsPage.Of(metric, await MetricHistory.ReadOrLatestAsync(store, run, metric, cancellationToken), offset);
     }
 }

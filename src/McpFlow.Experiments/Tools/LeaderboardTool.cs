@@ -19,7 +19,7 @@ public sealed class LeaderboardTool(LeaderboardService leaderboards)
     public async Task<CallToolResult> Rank(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         [Description("Rows, e.g. 10.")][Range(1, 200)] int limit = 20,
         CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,7 @@ public sealed class LogRunTool(ITrackingStore store, ISuggestionStore suggestion
 {
     /// <summary>Logs a complete run.</summary>
     [McpServerTool(Name = "mlflow_log_run", Title = "Log an MLflow run", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Logs a finished run (params, metrics, tags, artifacts) trained elsewhere.")]
+    [Description("Logs a finished run that was trained elsewhere.")]
     public async Task<CallToolResult> Log(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Run name, e.g. \"lr-0.003\".")] string run_name,

@@ -18,14 +18,14 @@ public sealed class SuggestHyperparamsTool(HyperparameterSuggester suggester)
 {
     /// <summary>Suggests hyperparameters.</summary>
     [McpServerTool(Name = "suggest_hyperparams", Title = "Suggest hyperparameters", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Suggests the next hyperparameters for an experiment by Bayesian optimisation over its runs.")]
+    [Description("Suggests an experiment's next hyperparameters by Bayesian optimisation.")]
     public async Task<CallToolResult> Suggest(
         [Description("Experiment, e.g. \"cifar-resnet\".")] string experiment,
         [Description("Metric, e.g. \"val_acc\".")] string metric,
-        [Description("maximize, minimize or auto, e.g. \"maximize\".")] string direction = "auto",
+        [Description("e.g. maximize or minimize.")] string direction = "auto",
         [Description("Suggestions, 1-10; e.g. 5.")] int count = 3,
         [Description("Seed, e.g. 7.")] int seed = 0,
-        [Description("Search space, e.g. {\"lr\": {\"type\": \"float\", \"low\": 0.001, \"high\": 0.1}}.")]
+        [Description("Search space, e.g. {\"lr\": {\"type\": \"float\", \"low\": 0.01, \"high\": 1}}.")]
         Dictionary<string, JsonElement>? space = null,
         CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFlow.Core.Tracking;
 using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,29 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
         got.Text().Should().Contain("acc: last 0.8 (3 points, steps 0-2, first 0.5, min 0.5, max 0.8)").And.Contain("lr=0.01");
         got.Structured().GetProperty("run").GetProperty("status").GetString().Should().Be("FINISHED");
         File.Exists(Path.Combine(WorkspaceRoot, "mlruns", "1", runId, "metrics", "acc")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task GetRun_WithAMetric_ListsItsPointsPageByPage()
+    {
+        // acc(i) = i / 1000 for 1,200 steps: pages of 500 start at 0, 500 and 1000.
+        var values = Enumerable.Range(0, 1200).Select(i => i / 1000.0).ToArray();
+        var runId = (await CallOkAsync("mlflow_log_run", new { experiment = "long", run_name = "r", metrics = new Dictionary<string, object> { ["acc"] = values } }))
+            .Structured().GetProperty("runId").GetString();
+
+        var first = await CallOkAsync("mlflow_get_run", new { run_id = runId, metric = "acc" });
+        var last = await CallOkAsync("mlflow_get_run", new { run_id = runId, metric = "acc", offset = 1000 });
+        var unknown = await CallAsync("mlflow_get_run", new { run_id = runId, metric = "loss" });
+        var negative = await CallAsync("mlflow_get_run", new { run_id = runId, metric = "acc", offset = -1 });
+        var alone = await CallAsync("mlflow_get_run", new { run_id = runId, offset = 500 });
+
+        first.Text().Should().Contain("Points of acc 1-500 of 1200 (step=value): 0=0, 1=0.001,").And.EndWith("499=0.499\nMore: call again with offset=500.");
+        first.Structured().GetProperty("points").GetProperty("nextOffset").GetInt32().Should().Be(500);
+        last.Text().Should().EndWith("Points of acc 1001-1200 of 1200 (step=value): " + string.Join(", ", Enumerable.Range(1000, 200).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i}={i / 1000.0}"))));
+        unknown.IsError.Should().BeTrue();
+        unknown.Text().Should().Contain("has no metric 'loss'").And.Contain("Metrics logged: acc.");
+        negative.Text().Should().Contain("offset -1 is negative");
+        alone.Text().Should().Contain("offset pages a metric's points: give metric too.");
     }
 
     [Fact]

@@ -1,0 +1,133 @@
+// The host side shared by every apps-harness scenario: the real McpFlow server over stdio behind the official TypeScript
+// client (declaring the MCP Apps extension), headless Chromium driven by puppeteer-core, and a host page holding the view
+// in a sandboxed iframe (srcdoc, allow-scripts only, the resource's own CSP) talking to the official ext-apps AppBridge
+// (in Node, connected to that client, so the view's tools/call reaches the server) through a postMessage relay.
+//
+// A scenario calls runScenario(name, async h => { ... }) and uses h.client, h.check, h.openView, h.linkedView,
+// h.firstPaint and h.screenshot; runScenario prints the checks, cleans up and exits 0 only when every check passed.
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { AppBridge, getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
+import puppeteer from "puppeteer-core";
+
+export { getToolUiResourceUri, RESOURCE_MIME_TYPE };
+export const EXTENSION_ID = "io.modelcontextprotocol/ui";
+export const FIRST_PAINT_GOAL_MS = 500;
+const chromePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const clientInfo = { name: "mcpflow-apps-harness", version: "1.0.0" };
+
+/** A scratch folder with a data folder (the server's allowed root) and a workspace. */
+export function scratchFolders() {
+  const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
+  const data = join(scratch, "data");
+  mkdirSync(data);
+  return { scratch, data, workspace: join(scratch, "ws") };
+}
+
+// A host page with one sandboxed iframe holding the view, and the AppBridge talking to it through a relay: the bridge's
+// transport posts into the iframe; the page hands the iframe's messages back to Node. Resolves once the view has
+// completed ui/initialize.
+async function openView(browser, client, tool, html) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
+  page.on("pageerror", e => console.log("page error:", e.message));
+  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
+  const hostTransport = {
+    onmessage: undefined, onclose: undefined, onerror: undefined,
+    async start() {},
+    async send(message) { await page.evaluate(m => window.__toView(m), message); },
+    async close() { this.onclose?.(); },
+  };
+  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
+  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
+    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
+    <script>
+      const frame = document.getElementById("view");
+      window.__toView = m => frame.contentWindow.postMessage(m, "*");
+      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
+    </script></body></html>`);
+  const bridge = new AppBridge(client, clientInfo, { serverTools: {}, logging: {} },
+    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
+      containerDimensions: { width: 720, maxHeight: 4000 } } });
+  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
+  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
+  await bridge.connect(hostTransport);
+  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
+  await initialized;
+  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
+}
+
+/**
+ * Runs one scenario against the server at dll (started with --workspace and --allow-root of a fresh scratch folder, plus
+ * extraArgs). body(h) gets { client, check, failures, folders, openView(tool, html), linkedView(tools, toolName, uri),
+ * firstPaint(view, input, result), screenshot(page, path) }. Exits the process with 0 only when every check passed.
+ */
+export async function runScenario(name, dll, body, { extraArgs = [] } = {}) {
+  if (!dll) throw new Error(`usage: node ${name}.mjs <McpFlow.Server.dll> [screenshot.png]`);
+  const failures = [];
+  const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
+  const folders = scratchFolders();
+  const client = new Client(clientInfo, { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
+  const transport = new StdioClientTransport({
+    command: "dotnet", args: [dll, "--workspace", folders.workspace, "--allow-root", folders.data, ...extraArgs],
+    env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
+  });
+  let browser;
+  const launch = async () => browser ??= await puppeteer.launch({ executablePath: chromePath, headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
+  const h = {
+    client, check, failures, folders,
+    async openView(tool, html) { const view = await openView(await launch(), client, tool, html); check(true, "the view completed ui/initialize"); return view; },
+
+    /** Checks that toolName links uri (both keys) and that the resource is an MCP App with a CSP allowing no domains; returns its contents. */
+    async linkedView(tools, toolName, uri) {
+      const tool = tools.find(t => t.name === toolName);
+      const linked = tool && getToolUiResourceUri(tool);
+      check(linked === uri, `${toolName} links ${linked} (_meta.ui.resourceUri)`);
+      check(tool?._meta?.["ui/resourceUri"] === uri, "and the legacy flat key ui/resourceUri");
+      const contents = (await client.readResource({ uri })).contents[0];
+      const csp = contents?._meta?.ui?.csp;
+      check(contents?.mimeType === RESOURCE_MIME_TYPE, `resource MIME type ${contents?.mimeType}`);
+      check(csp && ["connectDomains", "resourceDomains", "frameDomains"].every(k => Array.isArray(csp[k]) && csp[k].length === 0), "resource _meta.ui.csp allows no domains");
+      check(!/https?:\/\//.test((contents?.text ?? "").replace(/https?:\/\/www\.w3\.org[^"]*/g, "")), "the page loads nothing from the network (no http(s) URL)");
+      return { tool, contents };
+    },
+
+    /** Sends the tool input and result to the view; returns the first paint in ms after the result (checked against the goal). */
+    async firstPaint({ page, bridge, frame }, input, result) {
+      await bridge.sendToolInput({ arguments: input });
+      const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+      await bridge.sendToolResult(result);
+      await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
+      const ms = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
+      check(ms <= FIRST_PAINT_GOAL_MS, `first paint ${ms.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+      return ms;
+    },
+
+    /** Lets the iframe take the size the view asked for, then saves it (when a path is given). */
+    async screenshot(page, path) {
+      await new Promise(r => setTimeout(r, 100));
+      if (!path) return;
+      mkdirSync(dirname(path), { recursive: true });
+      await (await page.$("#view")).screenshot({ path });
+      console.log(`screenshot: ${path}`);
+    },
+  };
+  try {
+    await client.connect(transport);
+    const summary = await body(h);
+    console.log(JSON.stringify({ view: name, ...summary, failures: failures.length }));
+  } catch (e) {
+    failures.push(String(e?.stack ?? e));
+    console.log("FAIL", e?.stack ?? e);
+  } finally {
+    await browser?.close().catch(() => {});
+    await client.close().catch(() => {});
+    rmSync(folders.scratch, { recursive: true, force: true });
+  }
+  console.log(failures.length === 0 ? `apps harness: ${name} passed` : `apps harness: ${name}: ${failures.length} failure(s)`);
+  process.exit(failures.length === 0 ? 0 : 1);
+}
