@@ -1,69 +1,23 @@
 // Renders McpFlow's table profile (ui://mcpflow/table-profile) as an MCP Apps host would, and drives its controls.
 //
-// A real MCP client (the official TypeScript SDK) starts the real server over stdio declaring the MCP Apps extension,
-// loads a small CSV (data_load) and calls analyze_dataframe. The host side is the official ext-apps AppBridge (in Node,
-// connected to that client, so the view's tools/call reaches the server), talking to the view in a sandboxed iframe in
-// headless Chromium (as review-card.mjs). Asserts: analyze_dataframe links the view; the view lists every column with
-// its values; sorting by a header reorders the rows; a click on a column fetches its histogram and top values with
-// data_query; the missing-value matrix is fetched and collapsing it shrinks the iframe; the heatmap's correlations are
-// fetched; "Suggest transformations" then "Apply" creates the new column or table (data_describe_table) and shows the
-// before/after. Then generate_eda_report's view, a thinned profile of a 60-column table (left-out columns and
-// correlations fetched) and every suggestion of a messy table applied from the view. Measures first paint after the
-// tool result (goal <= 500 ms) and saves a screenshot.
+// The real server over stdio with the official ext-apps AppBridge and the view in a sandboxed iframe in headless Chromium
+// (lib/host.mjs, shared by every scenario): loads a small CSV (data_load) and calls analyze_dataframe. Asserts:
+// analyze_dataframe links the view; the view lists every column with its values; sorting by a header reorders the rows;
+// a click on a column fetches its histogram and top values with data_query; the missing-value matrix is fetched and
+// collapsing it shrinks the iframe; the heatmap's correlations are fetched; "Suggest transformations" then "Apply"
+// creates the new column or table (data_describe_table) and shows the before/after. Then generate_eda_report's view, a
+// thinned profile of a 60-column table (left-out columns and correlations fetched) and every suggestion of a messy table
+// applied from the view, each in a view of its own in the same session. Measures first paint after the tool result
+// (goal <= 500 ms) and saves a screenshot.
 //
 // Usage: node table-profile.mjs <McpFlow.Server.dll> [screenshot.png]   (run.sh passes both)
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Client } from "@modelcontextprotocol/client";
-import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
-import { AppBridge, getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
-import puppeteer from "puppeteer-core";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { getToolUiResourceUri, runScenario } from "./lib/host.mjs";
 
-const EXTENSION_ID = "io.modelcontextprotocol/ui";
-const FIRST_PAINT_GOAL_MS = 500;
 const [dll, screenshotPath] = process.argv.slice(2);
-if (!dll) throw new Error("usage: node table-profile.mjs <McpFlow.Server.dll> [screenshot.png]");
-const chromePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const failures = [];
-const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
-
-// The same host page and relay as review-card.mjs: one sandboxed iframe (srcdoc, allow-scripts only) and the AppBridge.
-async function openView(browser, client, tool, html) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
-  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
-  const hostTransport = {
-    onmessage: undefined, onclose: undefined, onerror: undefined,
-    async start() {},
-    async send(message) { await page.evaluate(m => window.__toView(m), message); },
-    async close() { this.onclose?.(); },
-  };
-  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
-    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
-    <script>
-      const frame = document.getElementById("view");
-      window.__toView = m => frame.contentWindow.postMessage(m, "*");
-      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
-    </script></body></html>`);
-  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
-    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
-      containerDimensions: { width: 720, maxHeight: 4000 } } });
-  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
-  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
-  await bridge.connect(hostTransport);
-  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
-  await initialized;
-  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
-}
 
 // 12 rows: price right-skewed (1.5..10.5 then 200.5, 400.5), qty rising with price in pairs (1, 1, 2, 2, ... 6, 6), one missing city.
-const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
-const data = join(scratch, "data");
-mkdirSync(data);
 const prices = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 200, 400];
 const cities = ["Lyon", "Lyon", "Paris", "Lyon", "Nice", "Paris", "Lyon", "", "Paris", "Lyon", "Nice", "Lyon"];
 // A messy table (';'-separated): amounts written with a decimal comma and one thousands dot, blanks and N/A, one city
@@ -71,34 +25,19 @@ const cities = ["Lyon", "Lyon", "Paris", "Lyon", "Nice", "Paris", "Lyon", "", "P
 const messy = [["1", "12,50", "Lyon", "2024-03-01"], ["2", "7,25", "lyon", "2024-03-02"], ["3", "N/A", "Paris", "03/04/2024"], ["4", "1.204,00", "LYON ", "2024-03-04"],
   ["5", "3,10", "Paris", "2024-03-05"], ["6", "9,99", "Nice", "2024-03-06"], ["7", "", "Nice", "2024-03-07"], ["8", "4,50", "Paris", "2024-03-08"],
   ["8", "4,50", "Paris", "2024-03-08"], ["9", "6,00", "Lyon", "2024-03-09"]];
-writeFileSync(join(data, "messy.csv"), "id;amount;city;day\n" + messy.map(r => r.join(";")).join("\n") + "\n");
 // A wide table whose profile is thinned for the result budget: 60 columns with long names, 20 rows of integers.
 const WIDE = 60, wideName = j => "measurement_with_a_rather_long_name_" + (j + 1), wide = (i, j) => (i * (j + 3) + j * j) % 23;
-writeFileSync(join(data, "wide.csv"), Array.from({ length: WIDE }, (_, j) => wideName(j)).join(",") + "\n" +
-  Array.from({ length: 20 }, (_, i) => Array.from({ length: WIDE }, (_, j) => wide(i, j)).join(",")).join("\n") + "\n");
 const pearson = (x, y) => { const n = x.length, mx = x.reduce((a, b) => a + b) / n, my = y.reduce((a, b) => a + b) / n;
   let sxy = 0, sxx = 0, syy = 0; for (let i = 0; i < n; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; } return sxy / Math.sqrt(sxx * syy); };
-writeFileSync(join(data, "sales.csv"), "id,price,qty,city\n" + prices.map((p, i) => `${i + 1},${p}.5,${Math.floor(i / 2) + 1},${cities[i]}`).join("\n") + "\n");
 
-const client = new Client({ name: "mcpflow-apps-harness", version: "1.0.0" },
-  { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
-const transport = new StdioClientTransport({
-  command: "dotnet", args: [dll, "--workspace", join(scratch, "ws"), "--allow-root", data],
-  env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
-});
-let browser;
-try {
-  await client.connect(transport);
+await runScenario("table-profile", dll, async ({ client, check, folders: { data }, openView, linkedView, deliver, firstPaint, screenshot }) => {
+  writeFileSync(join(data, "messy.csv"), "id;amount;city;day\n" + messy.map(r => r.join(";")).join("\n") + "\n");
+  writeFileSync(join(data, "wide.csv"), Array.from({ length: WIDE }, (_, j) => wideName(j)).join(",") + "\n" +
+    Array.from({ length: 20 }, (_, i) => Array.from({ length: WIDE }, (_, j) => wide(i, j)).join(",")).join("\n") + "\n");
+  writeFileSync(join(data, "sales.csv"), "id,price,qty,city\n" + prices.map((p, i) => `${i + 1},${p}.5,${Math.floor(i / 2) + 1},${cities[i]}`).join("\n") + "\n");
   const { tools } = await client.listTools();
-  const tool = tools.find(t => t.name === "analyze_dataframe");
-  const uri = tool && getToolUiResourceUri(tool);
-  check(uri === "ui://mcpflow/table-profile", `analyze_dataframe links ${uri} (_meta.ui.resourceUri)`);
-  check(tool?._meta?.["ui/resourceUri"] === uri, "and the legacy flat key ui/resourceUri");
-  const resource = await client.readResource({ uri });
-  const contents = resource.contents[0];
-  const csp = contents?._meta?.ui?.csp;
-  check(contents?.mimeType === RESOURCE_MIME_TYPE, `resource MIME type ${contents?.mimeType}`);
-  check(csp && ["connectDomains", "resourceDomains", "frameDomains"].every(k => Array.isArray(csp[k]) && csp[k].length === 0), "resource _meta.ui.csp allows no domains");
+  const uri = "ui://mcpflow/table-profile";
+  const { tool, contents } = await linkedView(tools, "analyze_dataframe", uri);
 
   const loaded = await client.callTool({ name: "data_load", arguments: { path: join(data, "sales.csv"), table: "sales" } });
   check(!loaded.isError && loaded.structuredContent?.rows === 12, `data_load: ${loaded.structuredContent?.rows} rows`);
@@ -107,16 +46,9 @@ try {
   const sc = profile.structuredContent;
   check(!profile.isError && sc?.columns?.length === 4, `analyze_dataframe profiled ${sc?.columns?.length} columns`);
 
-  browser = await puppeteer.launch({ executablePath: chromePath, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
-  const { page, bridge, frame } = await openView(browser, client, tool, contents.text);
-  check(true, "the view completed ui/initialize");
-  await bridge.sendToolInput({ arguments: toolInput });
-  const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
-  await bridge.sendToolResult(profile);
-  await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
-  const firstPaint = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
-  check(firstPaint <= FIRST_PAINT_GOAL_MS, `first paint ${firstPaint.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const view = await openView(tool, contents.text);
+  const { page, frame } = view;
+  const firstPaintMs = await firstPaint(view, toolInput, profile);
 
   const rows = () => frame.evaluate(() => [...document.querySelectorAll("#columns tbody tr")].map(r => [...r.cells].map(c => c.textContent)));
   const table = await rows();
@@ -169,15 +101,13 @@ try {
 
   // The iframe shrinks too: collapsing the matrix reports a smaller height and the host applies it.
   await new Promise(r => setTimeout(r, 100));
-  const frameHeight = () => page.$eval("#view", f => f.getBoundingClientRect().height);
-  const tall = await frameHeight();
+  const tall = await view.frameHeight();
   await frame.click("#missing > summary");
-  await page.waitForFunction(h => document.getElementById("view").getBoundingClientRect().height < h - 50, { timeout: 5000 }, tall).catch(() => {});
-  const short = await frameHeight();
+  const short = await view.waitForFrameHeight(h => h < tall - 50);
   check(short < tall - 50, `collapsing the matrix shrinks the iframe: ${Math.round(tall)} -> ${Math.round(short)} px`);
   await frame.click("#missing > summary");
-  await page.waitForFunction(h => document.getElementById("view").getBoundingClientRect().height >= h, { timeout: 5000 }, tall).catch(() => {});
-  check(await frameHeight() >= tall, "and reopening it grows it back");
+  await view.waitForFrameHeight(h => h >= tall);
+  check(await view.frameHeight() >= tall, "and reopening it grows it back");
 
   // The heatmap's values are fetched with data_query (the text states only the strongest pairs); expected: the profile's.
   await frame.waitForSelector("#heat td[data-fetched]", { timeout: 10000 });
@@ -189,12 +119,7 @@ try {
   const hover = await frame.$eval("#hover", h => h.textContent);
   check(/^pearson\((price, qty|qty, price)\) = /.test(hover), `hover: ${hover}`);
 
-  await new Promise(r => setTimeout(r, 100)); // let the iframe take the size the view asked for
-  if (screenshotPath) {
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await (await page.$("#view")).screenshot({ path: screenshotPath });
-    console.log(`screenshot: ${screenshotPath}`);
-  }
+  await screenshot(page, screenshotPath);
 
   await frame.click("#suggest");
   await frame.waitForSelector("body[data-suggestions]", { timeout: 30000 });
@@ -219,9 +144,8 @@ try {
   check(getToolUiResourceUri(eda) === uri && eda._meta?.["ui/resourceUri"] === uri, `generate_eda_report links ${getToolUiResourceUri(eda)}`);
   const report = await client.callTool({ name: "generate_eda_report", arguments: { table: "sales", formats: ["json"] } });
   check(!report.isError && report.structuredContent?.files?.json, `generate_eda_report: ${report.structuredContent?.name}`);
-  const edaView = await openView(browser, client, eda, contents.text);
-  await edaView.bridge.sendToolInput({ arguments: { table: "sales" } });
-  await edaView.bridge.sendToolResult(report);
+  const edaView = await openView(eda, contents.text);
+  await deliver(edaView, { table: "sales" }, report);
   await edaView.frame.waitForSelector("body[data-columns-fetched]", { timeout: 10000 });
   await edaView.frame.waitForSelector("#heat td[data-fetched]", { timeout: 10000 });
   const edaRows = await edaView.frame.evaluate(() => [...document.querySelectorAll("#columns tbody tr")].map(r => [...r.cells].map(c => c.textContent)));
@@ -239,9 +163,8 @@ try {
   const ws = wideProfile.structuredContent;
   const thinnedParts = (ws?.omitted ?? []).join("; ");
   check(/histograms/.test(thinnedParts) && /columns after the first/.test(thinnedParts), `wide profile thinned: ${thinnedParts}`);
-  const wideView = await openView(browser, client, tool, contents.text);
-  await wideView.bridge.sendToolInput({ arguments: { table: "wide" } });
-  await wideView.bridge.sendToolResult(wideProfile);
+  const wideView = await openView(tool, contents.text);
+  await deliver(wideView, { table: "wide" }, wideProfile);
   await wideView.frame.waitForSelector("#heat td[data-fetched]", { timeout: 10000 });
   const fetchedCell = await wideView.frame.$eval("#heat td[data-fetched][data-value]", td => ({ pair: td.dataset.pair, value: Number(td.dataset.value) }));
   const [wa, wb] = fetchedCell.pair.split(",").map(n => Number(n.split("_").pop()) - 1);
@@ -268,9 +191,8 @@ try {
   // except the date parse that needs a choice, whose error names it; its day-first alternative reads 03/04/2024 as 3 April.
   await client.callTool({ name: "data_load", arguments: { path: join(data, "messy.csv"), table: "messy" } });
   const messyProfile = await client.callTool({ name: "analyze_dataframe", arguments: { table: "messy" } });
-  const messyView = await openView(browser, client, tool, contents.text);
-  await messyView.bridge.sendToolInput({ arguments: { table: "messy" } });
-  await messyView.bridge.sendToolResult(messyProfile);
+  const messyView = await openView(tool, contents.text);
+  await deliver(messyView, { table: "messy" }, messyProfile);
   const mf = messyView.frame;
   await mf.waitForSelector("#suggest");
   await mf.click("#suggest");
@@ -306,14 +228,5 @@ try {
   check(outcomes["drop_duplicates:*"]?.ba?.map(r => r[1]).join() === "10,9", `drop_duplicates rows before/after: ${outcomes["drop_duplicates:*"]?.ba?.map(r => r[1]).join(" -> ")}`);
   await messyView.page.close();
 
-  console.log(JSON.stringify({ view: "table-profile", firstPaintMs: Math.round(firstPaint), failures: failures.length }));
-} catch (e) {
-  failures.push(String(e?.stack ?? e));
-  console.log("FAIL", e?.stack ?? e);
-} finally {
-  await browser?.close().catch(() => {});
-  await client.close().catch(() => {});
-  rmSync(scratch, { recursive: true, force: true });
-}
-console.log(failures.length === 0 ? "apps harness: table profile passed" : `apps harness: ${failures.length} failure(s)`);
-process.exit(failures.length === 0 ? 0 : 1);
+  return { firstPaintMs: Math.round(firstPaintMs) };
+});

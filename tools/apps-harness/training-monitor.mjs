@@ -1,9 +1,8 @@
 // Renders McpFlow's training monitor (ui://mcpflow/training-monitor) as an MCP Apps host would, on real PINN trainings.
 //
-// A real MCP client (the official TypeScript SDK) starts the real server over stdio declaring the MCP Apps extension. The
-// host side is the official ext-apps AppBridge (in Node, connected to that client, so the view's tools/call reaches the
-// server; the relay keeps every call the view makes and its answer), talking to the view in a sandboxed iframe in headless Chromium
-// (as review-card.mjs). Three views:
+// The real server over stdio with the official ext-apps AppBridge and the view in a sandboxed iframe in headless Chromium
+// (lib/host.mjs, shared by every scenario; its relay keeps every call the view makes and its answer, view.calls). Three
+// views in one session:
 //  A. pinn_train's answer for a long training (job still running): first paint; the loss, step and components appear and
 //     update from the view's own pinn_status polls; the host tears the view down and its polling stops.
 //  B. pinn_status' answer for the same run (by run id): first paint; Cancel finds the job (pinn_list_runs), calls
@@ -13,24 +12,12 @@
 // Waits only on DOM conditions (with timeouts); the one window is the check that a stopped view makes no further call.
 //
 // Usage: node training-monitor.mjs <McpFlow.Server.dll> [screenshot.png]   (run.sh passes both)
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Client } from "@modelcontextprotocol/client";
-import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
-import { AppBridge, getToolUiResourceUri, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
-import puppeteer from "puppeteer-core";
+import { getToolUiResourceUri, runScenario } from "./lib/host.mjs";
 
-const EXTENSION_ID = "io.modelcontextprotocol/ui";
 const VIEW_URI = "ui://mcpflow/training-monitor";
-const FIRST_PAINT_GOAL_MS = 500;
 const POLL_MS = 1000; // the view's pinn_status period (training-monitor.html)
+const VIEWPORT = { viewportHeight: 1000 };
 const [dll, screenshotPath] = process.argv.slice(2);
-if (!dll) throw new Error("usage: node training-monitor.mjs <McpFlow.Server.dll> [screenshot.png]");
-const chromePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const failures = [];
-const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
 
 // -Δu = 2π² sin(πx) sin(πy) on the unit square, u = 0 on the boundary: exact solution sin(πx) sin(πy) (as the physics tests).
 const POISSON = { preset: "poisson", domain: { x: [0, 1], y: [0, 1] }, source: "2*pi^2*sin(pi*x)*sin(pi*y)",
@@ -39,95 +26,26 @@ const SMALL = { depth: 2, width: 16, interior_points: 256, lbfgs_steps: 0, learn
 const LONG = { spec: POISSON, ...SMALL, adam_steps: 1_000_000, target_loss: 1e-6 };   // runs until cancelled
 const TINY = { spec: POISSON, ...SMALL, adam_steps: 300, target_loss: 0.2 };          // a few seconds; reaches its target
 
-// The same host page and relay as review-card.mjs (one sandboxed iframe, srcdoc, allow-scripts only, and the AppBridge),
-// the relay also recording the view's tool calls.
-async function openView(browser, client, tool, html) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 1000, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
-  page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
-  // The relay keeps each tools/call the view makes with the answer the host returns to it.
-  const calls = [], asked = new Map();
-  const hostTransport = {
-    onmessage: undefined, onclose: undefined, onerror: undefined,
-    async start() {},
-    async send(message) {
-      if (asked.has(message.id) && !message.method) { calls.push({ ...asked.get(message.id), result: message.result ?? { isError: true, error: message.error } }); asked.delete(message.id); }
-      await page.evaluate(m => window.__toView(m), message);
-    },
-    async close() { this.onclose?.(); },
-  };
-  await page.exposeFunction("__toHost", message => {
-    if (message?.method === "tools/call") asked.set(message.id, { name: message.params?.name, arguments: message.params?.arguments });
-    hostTransport.onmessage?.(message);
-  });
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
-    <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
-    <script>
-      const frame = document.getElementById("view");
-      window.__toView = m => frame.contentWindow.postMessage(m, "*");
-      window.addEventListener("message", e => { if (e.source === frame.contentWindow) window.__toHost(e.data); });
-    </script></body></html>`);
-  const bridge = new AppBridge(client, { name: "mcpflow-apps-harness", version: "1.0.0" }, { serverTools: {}, logging: {} },
-    { hostContext: { theme: "light", displayMode: "inline", platform: "web", toolInfo: { tool },
-      containerDimensions: { width: 720, maxHeight: 4000 } } });
-  const initialized = new Promise(resolve => { bridge.oninitialized = resolve; });
-  bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
-  await bridge.connect(hostTransport);
-  await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
-  await initialized;
-  return { page, bridge, calls, frame: page.frames().find(f => f !== page.mainFrame()) };
-}
-
-// Hands the tool input and result to the view and returns the first paint after the result (ms).
-async function deliver(view, toolInput, result) {
-  await view.bridge.sendToolInput({ arguments: toolInput });
-  const sentAt = await view.page.evaluate(() => performance.timeOrigin + performance.now());
-  await view.bridge.sendToolResult(result);
-  await view.frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
-  return Number(await view.frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
-}
-
 const body = (frame, key) => frame.$eval("body", (b, k) => b.dataset[k], key);
 const statusCalls = view => view.calls.filter(c => c.name === "pinn_status").length;
 
-const scratch = mkdtempSync(join(tmpdir(), "mcpflow-apps-"));
-const client = new Client({ name: "mcpflow-apps-harness", version: "1.0.0" },
-  { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
-const transport = new StdioClientTransport({
-  command: "dotnet", args: [dll, "--workspace", join(scratch, "ws")],
-  env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
-});
-let browser;
-const paints = {};
-try {
-  const started = Date.now();
-  await client.connect(transport);
+await runScenario("training-monitor", dll, async ({ client, check, startedAt: started, openView, linkedView, firstPaint, screenshot }) => {
+  const paints = {};
   const { tools } = await client.listTools();
-  const train = tools.find(t => t.name === "pinn_train"), status = tools.find(t => t.name === "pinn_status");
-  for (const t of [train, status]) {
-    check(getToolUiResourceUri(t) === VIEW_URI && t._meta?.["ui/resourceUri"] === VIEW_URI, `${t.name} links ${getToolUiResourceUri(t)} (both keys)`);
-  }
+  // Each links the view (both keys); the resource is an MCP App whose CSP allows no domains.
+  const { tool: train, contents } = await linkedView(tools, "pinn_train", VIEW_URI);
+  const { tool: status } = await linkedView(tools, "pinn_status", VIEW_URI);
   const linked = tools.filter(t => getToolUiResourceUri(t) === VIEW_URI).map(t => t.name).sort();
   check(JSON.stringify(linked) === JSON.stringify(["pinn_status", "pinn_train"]), `linked tools: ${linked.join(", ")}`);
-  const resource = await client.readResource({ uri: VIEW_URI });
-  const contents = resource.contents[0];
-  const csp = contents?._meta?.ui?.csp;
-  check(contents?.mimeType === RESOURCE_MIME_TYPE, `resource MIME type ${contents?.mimeType}`);
-  check(csp && ["connectDomains", "resourceDomains", "frameDomains"].every(k => Array.isArray(csp[k]) && csp[k].length === 0), "resource _meta.ui.csp allows no domains");
   check(/default-src 'none'/.test(contents.text) && !/https?:\/\//.test(contents.text), "page carries its CSP and no URL");
-
-  browser = await puppeteer.launch({ executablePath: chromePath, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
 
   // A: pinn_train's answer for a long training, still running.
   const long = await client.callTool({ name: "pinn_train", arguments: LONG });
   const job = long.structuredContent?.job;
   const runId = job?.parameters?.run_id;
   check(!long.isError && job?.state === "running" && /^pinn-/.test(runId ?? ""), `pinn_train (long) answered job ${job?.id} [${job?.state}] for run ${runId}`);
-  const a = await openView(browser, client, train, contents.text);
-  paints.train = await deliver(a, LONG, long);
-  check(paints.train <= FIRST_PAINT_GOAL_MS, `A: first paint ${paints.train.toFixed(0)} ms after pinn_train's result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const a = await openView(train, contents.text, VIEWPORT);
+  paints.train = await firstPaint(a, LONG, long, "A (pinn_train): ");
   check(await a.frame.$eval("#run-id", e => e.textContent) === `run ${runId} · job ${job.id}`, "A: the view names the run and its job");
   await a.frame.waitForSelector("body[data-step]", { timeout: 30000 });
   const firstStep = Number(await body(a.frame, "step"));
@@ -156,9 +74,8 @@ try {
   const statusInput = { run_id: runId };
   const st = await client.callTool({ name: "pinn_status", arguments: statusInput });
   check(!st.isError && st.structuredContent?.health?.state === "running", `pinn_status: run ${st.structuredContent?.health?.state}`);
-  const b = await openView(browser, client, status, contents.text);
-  paints.status = await deliver(b, statusInput, st);
-  check(paints.status <= FIRST_PAINT_GOAL_MS, `B: first paint ${paints.status.toFixed(0)} ms after pinn_status' result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const b = await openView(status, contents.text, VIEWPORT);
+  paints.status = await firstPaint(b, statusInput, st, "B (pinn_status): ");
   await b.frame.waitForSelector("#cancel:not(.hidden)", { timeout: 10000 });
   // A DOM click: the view grows while it polls (the loss curve appears after two reports), so a mouse click at the
   // button's measured position may land where the button was.
@@ -179,9 +96,8 @@ try {
   // C: a tiny training followed to its end, then validated.
   const tiny = await client.callTool({ name: "pinn_train", arguments: TINY });
   const tinyRun = tiny.structuredContent?.job?.parameters?.run_id ?? tiny.structuredContent?.result?.run_id;
-  const c = await openView(browser, client, train, contents.text);
-  paints.tiny = await deliver(c, TINY, tiny);
-  check(paints.tiny <= FIRST_PAINT_GOAL_MS, `C: first paint ${paints.tiny.toFixed(0)} ms after pinn_train's result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+  const c = await openView(train, contents.text, VIEWPORT);
+  paints.tiny = await firstPaint(c, TINY, tiny, "C (pinn_train): ");
   await c.frame.waitForFunction(() => document.body.dataset.state === "finished" && document.body.dataset.polling === "stopped", { timeout: 90000 });
   const finalHealth = c.calls.filter(x => x.name === "pinn_status").at(-1).result.structuredContent.health;
   const shownLoss = Number(await c.frame.$eval("#loss", e => e.dataset.value));
@@ -198,22 +114,8 @@ try {
   const verdict = await c.frame.$eval("#verdict", e => e.textContent).catch(() => null);
   check(verdict === validated?.structuredContent?.report?.verdict?.outcome?.toUpperCase(), `C: verdict ${verdict}`);
 
-  await new Promise(r => setTimeout(r, 100)); // let the iframe take the size the view asked for
-  if (screenshotPath) {
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await (await c.page.$("#view")).screenshot({ path: screenshotPath });
-    console.log(`screenshot: ${screenshotPath}`);
-  }
+  await screenshot(c.page, screenshotPath);
   const seconds = (Date.now() - started) / 1000;
   check(seconds < 120, `scenario took ${seconds.toFixed(0)} s (goal < 120 s)`);
-  console.log(JSON.stringify({ view: "training-monitor", firstPaintMs: Object.fromEntries(Object.entries(paints).map(([k, v]) => [k, Math.round(v)])), failures: failures.length }));
-} catch (e) {
-  failures.push(String(e?.stack ?? e));
-  console.log("FAIL", e?.stack ?? e);
-} finally {
-  await browser?.close().catch(() => {});
-  await client.close().catch(() => {});
-  rmSync(scratch, { recursive: true, force: true });
-}
-console.log(failures.length === 0 ? "apps harness: training monitor passed" : `apps harness: ${failures.length} failure(s)`);
-process.exit(failures.length === 0 ? 0 : 1);
+  return { firstPaintMs: Object.fromEntries(Object.entries(paints).map(([k, v]) => [k, Math.round(v)])) };
+}, { allowRoot: false }); // the PINN tools read no file: the server runs with --workspace only

@@ -4,7 +4,10 @@
 // (in Node, connected to that client, so the view's tools/call reaches the server) through a postMessage relay.
 //
 // A scenario calls runScenario(name, async h => { ... }) and uses h.client, h.check, h.openView, h.linkedView,
-// h.firstPaint and h.screenshot; runScenario prints the checks, cleans up and exits 0 only when every check passed.
+// h.deliver, h.firstPaint and h.screenshot; runScenario prints the checks, cleans up and exits 0 only when every check
+// passed. A scenario may open several views in one session (one browser, one page each); each view's relay keeps the
+// tools/call requests the view made with the answers the host returned (view.calls), and view.frameHeight() /
+// view.waitForFrameHeight(ok) read the iframe's height as the host applied it (resizing checks).
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -28,20 +31,28 @@ export function scratchFolders() {
 }
 
 // A host page with one sandboxed iframe holding the view, and the AppBridge talking to it through a relay: the bridge's
-// transport posts into the iframe; the page hands the iframe's messages back to Node. Resolves once the view has
-// completed ui/initialize.
-async function openView(browser, client, tool, html) {
+// transport posts into the iframe; the page hands the iframe's messages back to Node. The relay keeps each tools/call the
+// view makes with the answer the host returns to it (calls: { name, arguments, result }, in answer order). Resolves once
+// the view has completed ui/initialize.
+async function openView(browser, client, tool, html, { viewportHeight = 900 } = {}) {
   const page = await browser.newPage();
-  await page.setViewport({ width: 760, height: 900, deviceScaleFactor: 1 });
+  await page.setViewport({ width: 760, height: viewportHeight, deviceScaleFactor: 1 });
   page.on("pageerror", e => console.log("page error:", e.message));
   page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
+  const calls = [], asked = new Map();
   const hostTransport = {
     onmessage: undefined, onclose: undefined, onerror: undefined,
     async start() {},
-    async send(message) { await page.evaluate(m => window.__toView(m), message); },
+    async send(message) {
+      if (asked.has(message.id) && !message.method) { calls.push({ ...asked.get(message.id), result: message.result ?? { isError: true, error: message.error } }); asked.delete(message.id); }
+      await page.evaluate(m => window.__toView(m), message);
+    },
     async close() { this.onclose?.(); },
   };
-  await page.exposeFunction("__toHost", message => hostTransport.onmessage?.(message));
+  await page.exposeFunction("__toHost", message => {
+    if (message?.method === "tools/call") asked.set(message.id, { name: message.params?.name, arguments: message.params?.arguments });
+    hostTransport.onmessage?.(message);
+  });
   await page.setContent(`<!doctype html><html><body style="margin:0;background:#eef1f4;padding:12px">
     <iframe id="view" sandbox="allow-scripts" style="width:720px;height:200px;border:1px solid #ccd;border-radius:8px;background:#fff"></iframe>
     <script>
@@ -57,30 +68,41 @@ async function openView(browser, client, tool, html) {
   await bridge.connect(hostTransport);
   await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
   await initialized;
-  return { page, bridge, frame: page.frames().find(f => f !== page.mainFrame()) };
+  const frameHeight = () => page.$eval("#view", f => f.getBoundingClientRect().height);
+  return { page, bridge, calls, frame: page.frames().find(f => f !== page.mainFrame()), frameHeight,
+    /** Waits until ok(the iframe's height) holds or timeout ms passed (without failing); returns the last height read. */
+    async waitForFrameHeight(ok, timeout = 5000) {
+      for (const end = Date.now() + timeout; ; await new Promise(r => setTimeout(r, 25))) {
+        const height = await frameHeight();
+        if (ok(height) || Date.now() > end) return height;
+      }
+    },
+  };
 }
 
 /**
- * Runs one scenario against the server at dll (started with --workspace and --allow-root of a fresh scratch folder, plus
- * extraArgs). body(h) gets { client, check, failures, folders, openView(tool, html), linkedView(tools, toolName, uri),
- * firstPaint(view, input, result), screenshot(page, path) }. Exits the process with 0 only when every check passed.
+ * Runs one scenario against the server at dll (started with --workspace and, unless allowRoot is false, --allow-root of a
+ * fresh scratch folder, plus extraArgs). body(h) gets { client, check, failures, folders, startedAt,
+ * openView(tool, html, { viewportHeight }), linkedView(tools, toolName, uri), deliver(view, input, result),
+ * firstPaint(view, input, result, label), screenshot(page, path) }. Exits the process with 0 only when every check passed.
  */
-export async function runScenario(name, dll, body, { extraArgs = [] } = {}) {
+export async function runScenario(name, dll, body, { extraArgs = [], allowRoot = true } = {}) {
   if (!dll) throw new Error(`usage: node ${name}.mjs <McpFlow.Server.dll> [screenshot.png]`);
   const failures = [];
   const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failures.push(what); };
   const folders = scratchFolders();
   const client = new Client(clientInfo, { capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
   const transport = new StdioClientTransport({
-    command: "dotnet", args: [dll, "--workspace", folders.workspace, "--allow-root", folders.data, ...extraArgs],
+    command: "dotnet", args: [dll, "--workspace", folders.workspace, ...(allowRoot ? ["--allow-root", folders.data] : []), ...extraArgs],
     env: { ...process.env, MCPFLOW_LOG_LEVEL: "Warning" }, stderr: "inherit",
   });
   let browser;
   const launch = async () => browser ??= await puppeteer.launch({ executablePath: chromePath, headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
+  const startedAt = Date.now(); // before the server starts
   const h = {
-    client, check, failures, folders,
-    async openView(tool, html) { const view = await openView(await launch(), client, tool, html); check(true, "the view completed ui/initialize"); return view; },
+    client, check, failures, folders, startedAt,
+    async openView(tool, html, options) { const view = await openView(await launch(), client, tool, html, options); check(true, "the view completed ui/initialize"); return view; },
 
     /** Checks that toolName links uri (both keys) and that the resource is an MCP App with a CSP allowing no domains; returns its contents. */
     async linkedView(tools, toolName, uri) {
@@ -96,14 +118,20 @@ export async function runScenario(name, dll, body, { extraArgs = [] } = {}) {
       return { tool, contents };
     },
 
-    /** Sends the tool input and result to the view; returns the first paint in ms after the result (checked against the goal). */
-    async firstPaint({ page, bridge, frame }, input, result) {
+    /** Sends the tool input and result to the view; returns when the result was sent (the page's clock, ms). */
+    async deliver({ page, bridge }, input, result) {
       await bridge.sendToolInput({ arguments: input });
       const sentAt = await page.evaluate(() => performance.timeOrigin + performance.now());
       await bridge.sendToolResult(result);
-      await frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
-      const ms = Number(await frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
-      check(ms <= FIRST_PAINT_GOAL_MS, `first paint ${ms.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
+      return sentAt;
+    },
+
+    /** Sends the tool input and result to the view; returns the first paint in ms after the result (checked against the goal). */
+    async firstPaint(view, input, result, label = "") {
+      const sentAt = await h.deliver(view, input, result);
+      await view.frame.waitForSelector("body[data-painted-at]", { timeout: 10000 });
+      const ms = Number(await view.frame.$eval("body", b => b.dataset.paintedAt)) - sentAt;
+      check(ms <= FIRST_PAINT_GOAL_MS, `${label}first paint ${ms.toFixed(0)} ms after the tool result (goal <= ${FIRST_PAINT_GOAL_MS} ms)`);
       return ms;
     },
 
