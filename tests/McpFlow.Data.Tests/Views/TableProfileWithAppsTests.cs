@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using McpFlow.Core.Mcp.Apps;
+using McpFlow.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -11,25 +10,12 @@ public sealed class TableProfileWithAppsTests : DataServerTestBase
 {
     private const string ViewUri = "ui://mcpflow/table-profile";
 
-    protected override McpClientOptions? ClientOptions => new()
-    {
-        Capabilities = new ClientCapabilities
-        {
-            Extensions = new Dictionary<string, object> { [McpApps.ExtensionId] = new JsonObject { ["mimeTypes"] = new JsonArray(McpApps.MimeType) } },
-        },
-    };
+    protected override McpClientOptions? ClientOptions => AppViewChecks.ExtensionClient;
 
     [Fact]
     public async Task ToolsList_LinksAnalyzeDataframeAndEdaReport_AndNoOtherDataTool()
     {
-        var tools = await Client.ListToolsAsync();
-        var linked = tools.Where(t => t.ProtocolTool.Meta is not null).ToDictionary(t => t.Name, t => t.ProtocolTool.Meta!);
-        linked.Keys.Should().BeEquivalentTo(["analyze_dataframe", "generate_eda_report"]);
-        foreach (var name in linked.Keys)
-        {
-            linked[name]["ui"]!["resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
-            linked[name]["ui/resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
-        }
+        await AppViewChecks.ToolsShouldLinkOnly(Client, ViewUri, "analyze_dataframe", "generate_eda_report");
     }
 
     [Fact]
@@ -52,20 +38,13 @@ public sealed class TableProfileWithAppsTests : DataServerTestBase
     [Fact]
     public async Task ResourcesList_HasTheView_WithItsMimeTypeAndCsp()
     {
-        var view = (await Client.ListResourcesAsync()).Single(r => r.Uri == ViewUri).ProtocolResource;
-        view.MimeType.Should().Be("text/html;profile=mcp-app");
-        view.Meta!["ui"]!["csp"]!["connectDomains"]!.AsArray().Should().BeEmpty();
+        await AppViewChecks.ViewShouldBeListed(Client, ViewUri);
     }
 
     [Fact]
     public async Task ReadResource_ServesTheSelfContainedPage_WithItsCsp()
     {
-        var contents = (await Client.ReadResourceAsync(ViewUri)).Contents.Should().ContainSingle().Subject.Should().BeOfType<TextResourceContents>().Subject;
-        contents.MimeType.Should().Be("text/html;profile=mcp-app");
-        contents.Meta!["ui"]!["csp"]!["resourceDomains"]!.AsArray().Should().BeEmpty();
-        contents.Text.Should().Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
-        // Self-contained: nothing loaded from elsewhere (no URL, no external script or stylesheet).
-        contents.Text.Should().NotContainAny("http://", "https://", "<script src", "<link");
-        contents.Text.Should().Contain("ui/initialize").And.Contain("suggest_transformations").And.Contain("data_apply_transformation");
+        var page = await AppViewChecks.PageShouldBeSelfContained(Client, ViewUri);
+        page.Should().Contain("suggest_transformations").And.Contain("data_apply_transformation");
     }
 }

@@ -1,11 +1,6 @@
-using System.Text.Json;
 using McpFlow.Physics.Tests.Tools;
 using McpFlow.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace McpFlow.Physics.Tests.Views;
 
@@ -15,20 +10,13 @@ public sealed class TrainingMonitorWithoutAppsTests : PhysicsServerTestBase
     [Fact]
     public async Task ToolsList_IsTheServersToolsUnchanged()
     {
-        // Expected: the server's own tool objects (no filter involved) serialized the same way.
-        var server = Services.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection!
-            .ToDictionary(t => t.ProtocolTool.Name, t => JsonSerializer.Serialize(t.ProtocolTool, McpJsonUtilities.DefaultOptions));
-        var listed = (await Client.ListToolsAsync()).ToList();
-        listed.Should().HaveCount(server.Count);
-        foreach (var tool in listed)
-            JsonSerializer.Serialize(tool.ProtocolTool, McpJsonUtilities.DefaultOptions).Should().Be(server[tool.Name]);
-        listed.Should().OnlyContain(t => t.ProtocolTool.Meta == null);
+        await AppViewChecks.ToolsListShouldBeUnchanged(Client, Services);
     }
 
     [Fact]
     public async Task ResourcesList_LeavesTheViewOut()
     {
-        (await Client.ListResourcesAsync()).Should().NotContain(r => r.Uri.StartsWith("ui://", StringComparison.Ordinal));
+        await AppViewChecks.ViewsShouldBeHidden(Client);
     }
 
     [Fact]

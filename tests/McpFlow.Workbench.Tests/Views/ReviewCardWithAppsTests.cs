@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
-using McpFlow.Core.Mcp.Apps;
+using McpFlow.Testing;
 using McpFlow.Workbench.Tests.Tools;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace McpFlow.Workbench.Tests.Views;
 
@@ -11,13 +9,7 @@ public sealed class ReviewCardWithAppsTests : WorkbenchServerTestBase
 {
     private const string ViewUri = "ui://mcpflow/review-card";
 
-    protected override McpClientOptions? ClientOptions => new()
-    {
-        Capabilities = new ClientCapabilities
-        {
-            Extensions = new Dictionary<string, object> { [McpApps.ExtensionId] = new JsonObject { ["mimeTypes"] = new JsonArray(McpApps.MimeType) } },
-        },
-    };
+    protected override McpClientOptions? ClientOptions => AppViewChecks.ExtensionClient;
 
     [Fact]
     public void Server_DeclaresTheExtension()
@@ -28,33 +20,19 @@ public sealed class ReviewCardWithAppsTests : WorkbenchServerTestBase
     [Fact]
     public async Task ToolsList_LinksTheCardAndApprovalTools_AndNoOther()
     {
-        var tools = await Client.ListToolsAsync();
-        var linked = tools.Where(t => t.ProtocolTool.Meta is not null).ToDictionary(t => t.Name, t => t.ProtocolTool.Meta!);
-        linked.Keys.Should().BeEquivalentTo(["workbench_run_card", "workbench_request_approval"]);
-        foreach (var meta in linked.Values)
-        {
-            meta["ui"]!["resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
-            meta["ui/resourceUri"]!.GetValue<string>().Should().Be(ViewUri);
-        }
+        await AppViewChecks.ToolsShouldLinkOnly(Client, ViewUri, "workbench_run_card", "workbench_request_approval");
     }
 
     [Fact]
     public async Task ResourcesList_HasTheView_WithItsMimeTypeAndCsp()
     {
-        var view = (await Client.ListResourcesAsync()).Single(r => r.Uri == ViewUri).ProtocolResource;
-        view.MimeType.Should().Be("text/html;profile=mcp-app");
-        view.Meta!["ui"]!["csp"]!["connectDomains"]!.AsArray().Should().BeEmpty();
+        await AppViewChecks.ViewShouldBeListed(Client, ViewUri);
     }
 
     [Fact]
     public async Task ReadResource_ServesTheSelfContainedPage_WithItsCsp()
     {
-        var contents = (await Client.ReadResourceAsync(ViewUri)).Contents.Should().ContainSingle().Subject.Should().BeOfType<TextResourceContents>().Subject;
-        contents.MimeType.Should().Be("text/html;profile=mcp-app");
-        contents.Meta!["ui"]!["csp"]!["resourceDomains"]!.AsArray().Should().BeEmpty();
-        contents.Text.Should().Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
-        // Self-contained: nothing loaded from elsewhere (no URL, no external script or stylesheet).
-        contents.Text.Should().NotContainAny("http://", "https://", "<script src", "<link");
-        contents.Text.Should().Contain("ui/initialize").And.Contain("workbench_decide");
+        var page = await AppViewChecks.PageShouldBeSelfContained(Client, ViewUri);
+        page.Should().Contain("workbench_decide");
     }
 }
