@@ -18,12 +18,16 @@ internal sealed class CoverageMerge
     public void Add(XDocument report)
     {
         Reports++;
+        // A class's filename is relative to one of the report's <source> roots, and coverlet picks the roots per report
+        // (src/McpFlow.Core/ when a test project covers only Core, src/ when it covers several): the same file must
+        // get the same key in every report, so it is keyed by its full path.
+        var sources = report.Descendants("source").Select(s => s.Value).ToList();
         foreach (var package in report.Descendants("package"))
         {
             var assembly = (string?)package.Attribute("name") ?? "?";
             foreach (var type in package.Descendants("class"))
             {
-                var file = (string?)type.Attribute("filename") ?? "?";
+                var file = FullPath((string?)type.Attribute("filename") ?? "?", sources);
                 var name = TopLevel((string?)type.Attribute("name") ?? "?");
                 // Method-level <lines> repeat the class-level ones: read the class's own list only.
                 foreach (var line in type.Elements("lines").Elements("line"))
@@ -57,5 +61,13 @@ internal sealed class CoverageMerge
     {
         var nested = name.IndexOf('/', StringComparison.Ordinal);
         return nested < 0 ? name : name[..nested];
+    }
+
+    private static string FullPath(string file, List<string> sources)
+    {
+        if (Path.IsPathRooted(file) || sources.Count == 0)
+            return file;
+        var existing = sources.Select(root => Path.Combine(root, file)).FirstOrDefault(File.Exists);
+        return Path.GetFullPath(existing ?? Path.Combine(sources[0], file));
     }
 }
