@@ -179,7 +179,8 @@ await runScenario("table-profile", dll, async ({ client, check, folders: { data 
     check(wideRows.length === WIDE && wideRows.filter(r => r[2]).length === WIDE - ws.columns.length && last?.[1] === String(distinct),
       `columns left out fetched: ${wideRows.filter(r => r[2]).length} (result kept ${ws.columns.length} of ${WIDE}); last column distinct ${last?.[1]} (expected ${distinct})`);
   } else check(ws.columns.length === WIDE, `no column left out (${ws.columns.length})`);
-  await wideView.frame.waitForSelector("#matrix-canvas", { timeout: 10000 });
+  // The matrix is drawn again once the left-out columns arrive; click its pager only after the latest drawing settled.
+  await wideView.frame.waitForFunction(() => { const b = document.getElementById("matrix"); return b?.dataset.rendered && b.dataset.rendered === b.dataset.requested && document.getElementById("matrix-canvas"); }, { timeout: 10000 });
   const pagedMatrix = await wideView.frame.$eval("#matrix-canvas", c => JSON.parse(c.dataset.bands));
   await wideView.frame.click('#matrix button[data-next="matrix"]');
   await wideView.frame.waitForFunction(() => JSON.parse(document.getElementById("matrix-canvas")?.dataset.columns ?? "[]")[0]?.endsWith("_41"), { timeout: 10000 });

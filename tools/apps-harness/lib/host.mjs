@@ -37,7 +37,11 @@ export function scratchFolders() {
 async function openView(browser, client, tool, html, { viewportHeight = 900 } = {}) {
   const page = await browser.newPage();
   await page.setViewport({ width: 760, height: viewportHeight, deviceScaleFactor: 1 });
-  page.on("pageerror", e => console.log("page error:", e.message));
+  // A script error in the view fails the scenario at once (a view that cannot start would otherwise never initialize).
+  let pageError;
+  const broken = new Promise((_, reject) => { pageError = reject; });
+  broken.catch(() => {});
+  page.on("pageerror", e => { console.log("page error:", e.message); pageError(new Error(`the view threw: ${e.message}`)); });
   page.on("console", m => { if (m.type() === "error") console.log("console:", m.text()); });
   const calls = [], asked = new Map();
   const hostTransport = {
@@ -67,7 +71,7 @@ async function openView(browser, client, tool, html, { viewportHeight = 900 } = 
   bridge.onsizechange = ({ height }) => { if (height) page.evaluate(h => { document.getElementById("view").style.height = h + "px"; }, height).catch(() => {}); };
   await bridge.connect(hostTransport);
   await page.evaluate(h => { document.getElementById("view").srcdoc = h; }, html);
-  await initialized;
+  await Promise.race([initialized, broken]);
   const frameHeight = () => page.$eval("#view", f => f.getBoundingClientRect().height);
   return { page, bridge, calls, frame: page.frames().find(f => f !== page.mainFrame()), frameHeight,
     /** Waits until ok(the iframe's height) holds or timeout ms passed (without failing); returns the last height read. */
