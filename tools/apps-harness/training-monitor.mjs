@@ -22,9 +22,9 @@ const [dll, screenshotPath] = process.argv.slice(2);
 // -Δu = 2π² sin(πx) sin(πy) on the unit square, u = 0 on the boundary: exact solution sin(πx) sin(πy) (as the physics tests).
 const POISSON = { preset: "poisson", domain: { x: [0, 1], y: [0, 1] }, source: "2*pi^2*sin(pi*x)*sin(pi*y)",
   boundary_conditions: [{ where: "all", type: "dirichlet", value: "0" }], exact_solution: "sin(pi*x)*sin(pi*y)" };
-const SMALL = { depth: 2, width: 16, interior_points: 256, lbfgs_steps: 0, learning_rate: 0.01, log_every: 10, seed: 7, wait_seconds: 0 };
-const LONG = { spec: POISSON, ...SMALL, adam_steps: 1_000_000, target_loss: 1e-6 };   // runs until cancelled
-const TINY = { spec: POISSON, ...SMALL, adam_steps: 300, target_loss: 0.2 };          // a few seconds; reaches its target
+const SMALL = { depth: 2, width: 16, interior_points: 256, lbfgs_steps: 0, learning_rate: 0.01, log_every: 10, seed: 7 };
+const LONG = { spec: POISSON, settings: { ...SMALL, adam_steps: 1_000_000, target_loss: 1e-6 }, wait_seconds: 0 };   // runs until cancelled
+const TINY = { spec: POISSON, settings: { ...SMALL, adam_steps: 300, target_loss: 0.2 }, wait_seconds: 0 };          // a few seconds; reaches its target
 
 const body = (frame, key) => frame.$eval("body", (b, k) => b.dataset[k], key);
 const statusCalls = view => view.calls.filter(c => c.name === "pinn_status").length;

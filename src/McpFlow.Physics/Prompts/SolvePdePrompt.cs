@@ -19,7 +19,7 @@ public sealed class SolvePdePrompt
         1. Write the problem as a spec (preset or equation, coefficients, source, domain, boundary_conditions, initial_condition,
            exact_solution if known) and call analyze_pde_problem. Explain the classification and fix every [error] it reports
            before going on; mention [warning]s to the user.
-        2. Call pinn_train with the plan's settings (override only what the user asks), with wait_seconds about 20. Relay the
+        2. Call pinn_train (the plan is its default; put only what the user asks to change in settings), with wait_seconds about 20. Relay the
            progress (loss) while it runs. If it returns a job id, follow it with pinn_status (it shows loss components, gradient
            norm, plateau advice and a loss chart).
         3. Call predict_convergence with the run id and the target loss; report the predicted steps and seconds with the interval,

@@ -13,8 +13,7 @@ namespace McpFlow.Physics.Tools;
 public sealed class PinnRunsTool(PinnRunStore store)
 {
     /// <summary>Lists and compares runs.</summary>
-    [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(PinnRunList))]
+    [McpServerTool(Name = "pinn_list_runs", Title = "List PINN runs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Lists PINN runs side by side to compare settings.")]
     public CallToolResult List(
         [Description("Problem kind, e.g. \"poisson\".")] string? problem = null,

@@ -9,7 +9,7 @@ public sealed class PhysicsResourcesAndPromptTests : PhysicsServerTestBase
     [Fact]
     public async Task RunResource_ReturnsTheRunWithItsHistory()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 20, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 4, interior_points = 32, adam_steps = 20, lbfgs_steps = 0 }, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
 
         var resource = await Client.ReadResourceAsync($"physics://runs/{runId}");

@@ -8,7 +8,7 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
 {
     private static readonly object TinyPoisson = new
     {
-        spec = Spec(Poisson), depth = 2, width = 16, interior_points = 256, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 50, wait_seconds = 40,
+        spec = Spec(Poisson), settings = new { depth = 2, width = 16, interior_points = 256, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 50 }, wait_seconds = 40,
     };
 
     [Fact]
@@ -75,15 +75,32 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PinnTrain_RefusesAbsurdSizesBeforeAllocating()
     {
-        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), width = 100_000 });
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), settings = new { width = 100_000 } });
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("width = 100000 is out of range");
     }
 
     [Fact]
+    public async Task PinnTrain_RefusesASettingGivenAsItsOwnParameter_NamingSettings()
+    {
+        // Settings live in one object; a key sent at the top level is named back with the parameters that exist.
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), adam_steps = 5 });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("'adam_steps' is not a parameter of this tool").And.Contain("spec, settings, wait_seconds");
+    }
+
+    [Fact]
+    public async Task PinnTrain_RefusesAnUnknownSetting_ListingTheValidKeys()
+    {
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), settings = new { epochs = 5 } });
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("('epochs')").And.Contain("adam_steps").And.Contain("lbfgs_steps");
+    }
+
+    [Fact]
     public async Task PinnTrain_RefusesAPlanThatWouldNotFitInMemoryBeforeStarting()
     {
-        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), depth = 12, width = 512, interior_points = 200_000 });
+        var result = await CallAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 12, width = 512, interior_points = 200_000 } });
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("This training would need about").And.Contain("is available on this machine").And.Contain("Use at most about");
         Directory.Exists(Path.Combine(WorkspaceRoot, "physics", "runs")).Should().BeFalse("no run folder is created for a refused plan");
@@ -92,7 +109,7 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PinnTrain_CanBeCancelledThroughJobCancel()
     {
-        var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0, wait_seconds = 1 });
+        var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0 }, wait_seconds = 1 });
         var jobId = start.Structured().GetProperty("job").GetProperty("id").GetString()!;
         var cancel = await CallOkAsync("job_cancel", new { job_id = jobId });
         cancel.Text().Should().Contain("was cancelled");
@@ -147,7 +164,7 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PinnEvaluate_RejectsPointsOfTheWrongDimension()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0 }, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
         var result = await CallAsync("pinn_evaluate", new { run_id = runId, points = new[] { new[] { 0.5 } } });
         result.IsError.Should().BeTrue();

@@ -17,7 +17,7 @@ public sealed class PinnTrainRecordingFailureTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnTrain_FinishesWithAWarning_WhenTheWorkbenchCannotRecord()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0 }, wait_seconds = 30 });
 
         train.Text().Should().Contain("finished").And.Contain("Recording the workbench run failed (disk full)");
         train.Structured().GetProperty("result").TryGetProperty("workbenchRun", out _).Should().BeFalse();

@@ -13,7 +13,7 @@ public sealed class PinnTrainWorkbenchTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnTrain_RecordsAReviewedTrainingRun_WithModelChartAndHistory()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 40, lbfgs_steps = 0, wait_seconds = 40 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 8, interior_points = 64, adam_steps = 40, lbfgs_steps = 0 }, wait_seconds = 40 });
 
         var result = train.Structured().GetProperty("result");
         var final = result.GetProperty("final");

@@ -12,7 +12,7 @@ public sealed class ValidateSolutionReferenceToolTests : PhysicsServerTestBase
     public async Task ValidateSolution_Compares2DHeatWithNeumannFacesToTheAdiReference_AsTheClosedFormWould()
     {
         // The spec has no exact_solution; its true solution is u = e^{-2t}·cos(x)·cos(y) (AdiFdSolverTests.Heat2DNeumann).
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(AdiFdSolverTests.Heat2DNeumann), depth = 2, width = 16, interior_points = 256, initial_points = 64, boundary_points = 64, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 0, wait_seconds = 45 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(AdiFdSolverTests.Heat2DNeumann), settings = new { depth = 2, width = 16, interior_points = 256, initial_points = 64, boundary_points = 64, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 0 }, wait_seconds = 45 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
 
         var result = await CallOkAsync("validate_solution", new { run_id = runId });
@@ -52,7 +52,7 @@ public sealed class ValidateSolutionReferenceToolTests : PhysicsServerTestBase
         var spec = Spec("""
             {"preset":"poisson","domain":{"x":[0,1]},"source":"pi^2*cos(pi*x)","boundary_conditions":[{"where":"all","type":"neumann","value":"0"}]}
             """);
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec, depth = 2, width = 8, interior_points = 64, adam_steps = 20, lbfgs_steps = 0, wait_seconds = 45 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec, settings = new { depth = 2, width = 8, interior_points = 64, adam_steps = 20, lbfgs_steps = 0 }, wait_seconds = 45 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
 
         var report = (await CallOkAsync("validate_solution", new { run_id = runId })).Structured().GetProperty("report");

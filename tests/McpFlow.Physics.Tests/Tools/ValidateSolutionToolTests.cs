@@ -7,7 +7,7 @@ public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
     [Fact]
     public async Task ValidateSolution_ReportsErrorsAgainstTheExactSolutionWithHeatmaps()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 2, width = 16, interior_points = 256, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 50, wait_seconds = 40 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 2, width = 16, interior_points = 256, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 50 }, wait_seconds = 40 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
 
         var result = await CallOkAsync("validate_solution", new { run_id = runId });
@@ -37,7 +37,7 @@ public sealed class ValidateSolutionToolTests : PhysicsServerTestBase
     public async Task ValidateSolution_UsesTheFiniteDifferenceReferenceWithoutAnExactSolution()
     {
         var spec = Spec("""{"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)","boundary_conditions":[{"where":"all","value":"0"}]}""");
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec, depth = 2, width = 16, interior_points = 256, initial_points = 64, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 0, wait_seconds = 40 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec, settings = new { depth = 2, width = 16, interior_points = 256, initial_points = 64, adam_steps = 300, learning_rate = 0.01, lbfgs_steps = 0 }, wait_seconds = 40 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
 
         var result = await CallOkAsync("validate_solution", new { run_id = runId });

@@ -13,7 +13,7 @@ public sealed class TrainingMonitorContentTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnTrainText_NamesTheJobAndRunTheViewFollows()
     {
-        var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0, wait_seconds = 0 });
+        var start = await CallOkAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 8, interior_points = 64, adam_steps = 1_000_000, lbfgs_steps = 0 }, wait_seconds = 0 });
         var job = start.Structured().GetProperty("job");
         var (jobId, runId) = (job.GetProperty("id").GetString()!, job.GetProperty("parameters").GetProperty("run_id").GetString()!);
         start.Text().Should().StartWith($"Job {jobId} (PINN poisson ({runId})) is ");
@@ -24,7 +24,7 @@ public sealed class TrainingMonitorContentTests : PhysicsServerTestBase
     public async Task PinnStatusText_CarriesEveryFigureTheViewShows()
     {
         // 120 Adam steps logged every 10: 12 records, enough for the prediction (10); target 1e-2 gives the view its ETA line.
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 8, interior_points = 64, adam_steps = 120, lbfgs_steps = 0, log_every = 10, target_loss = 1e-2, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 8, interior_points = 64, adam_steps = 120, lbfgs_steps = 0, log_every = 10, target_loss = 1e-2 }, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString()!;
         var status = await CallOkAsync("pinn_status", new { run_id = runId });
         var text = status.Text();
@@ -50,7 +50,7 @@ public sealed class TrainingMonitorContentTests : PhysicsServerTestBase
     [Fact]
     public async Task ValidateSolution_CarriesTheVerdictErrorsAndTheTwoChartsTheViewShows()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0 }, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString()!;
         var result = await CallOkAsync("validate_solution", new { run_id = runId });
         var text = result.Text();

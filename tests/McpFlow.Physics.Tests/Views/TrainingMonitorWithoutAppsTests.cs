@@ -22,7 +22,7 @@ public sealed class TrainingMonitorWithoutAppsTests : PhysicsServerTestBase
     [Fact]
     public async Task PinnTrainAndStatus_AnswerWithoutAnyUiMetadata()
     {
-        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0, wait_seconds = 30 });
+        var train = await CallUntilFinishedAsync("pinn_train", new { spec = Spec(Poisson), settings = new { depth = 1, width = 4, interior_points = 32, adam_steps = 5, lbfgs_steps = 0 }, wait_seconds = 30 });
         var runId = train.Structured().GetProperty("result").GetProperty("run_id").GetString();
         var status = await CallOkAsync("pinn_status", new { run_id = runId });
         foreach (var result in new[] { train, status })

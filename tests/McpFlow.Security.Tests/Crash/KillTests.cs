@@ -143,7 +143,7 @@ public sealed class KillTests(ITestOutputHelper output)
 
     /// <summary>A training that would run for minutes: 200,000 Adam steps.</summary>
     private static JsonObject LongTraining() =>
-        new() { ["spec"] = WorkspaceSeed.PoissonSpec(), ["adam_steps"] = 200_000, ["interior_points"] = 200, ["lbfgs_steps"] = 0 };
+        new() { ["spec"] = WorkspaceSeed.PoissonSpec(), ["settings"] = new JsonObject { ["adam_steps"] = 200_000, ["interior_points"] = 200, ["lbfgs_steps"] = 0 } };
 
     /// <summary>A 1,000,000-row CSV in the root (with an amount column for the transformation).</summary>
     private static string ComparisonCsv(SandboxFolders sandbox)

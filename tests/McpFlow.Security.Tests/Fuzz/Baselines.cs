@@ -58,10 +58,15 @@ internal static class Baselines
         "analyze_pde_problem" => new() { ["spec"] = ids.PdeSpec.DeepClone() },
         "pinn_train" => new()
         {
-            ["spec"] = ids.PdeSpec.DeepClone(), ["depth"] = 1, ["width"] = 4, ["activation"] = "tanh", ["hard_boundary"] = true,
-            ["interior_points"] = 10, ["boundary_points"] = 10, ["initial_points"] = 10, ["adam_steps"] = 1, ["learning_rate"] = 0.001,
-            ["lbfgs_steps"] = 0, ["dtype"] = "float32", ["adaptive_weights"] = false, ["resample_every"] = 0, ["target_loss"] = null,
-            ["max_seconds"] = 5, ["log_every"] = 1, ["seed"] = 1, ["wait_seconds"] = 0,
+            ["spec"] = ids.PdeSpec.DeepClone(),
+            ["settings"] = new JsonObject
+            {
+                ["depth"] = 1, ["width"] = 4, ["activation"] = "tanh", ["hard_boundary"] = true,
+                ["interior_points"] = 10, ["boundary_points"] = 10, ["initial_points"] = 10, ["adam_steps"] = 1, ["learning_rate"] = 0.001,
+                ["lbfgs_steps"] = 0, ["dtype"] = "float32", ["adaptive_weights"] = false, ["resample_every"] = 0, ["target_loss"] = null,
+                ["max_seconds"] = 5, ["log_every"] = 1, ["seed"] = 1,
+            },
+            ["wait_seconds"] = 0,
         },
         "pinn_status" => new() { ["run_id"] = ids.PinnRun, ["target_loss"] = 0.01 },
         "pinn_evaluate" => new() { ["run_id"] = ids.PinnRun, ["points"] = new JsonArray(new JsonArray(0.5, 0.5)) },

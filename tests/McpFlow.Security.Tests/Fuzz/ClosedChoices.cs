@@ -13,7 +13,7 @@ internal static class ClosedChoices
         "job_list.state", "data_load.format", "data_load.encoding", "data_query.format", "data_apply_transformation.operation",
         "generate_eda_report.formats", "data_export.format", "mlflow_log_run.status", "analyze_mlflow_runs.direction",
         "explain_run_difference.direction", "mlflow_leaderboard.direction", "suggest_hyperparams.direction",
-        "pinn_train.activation", "pinn_train.dtype", "generate_pipeline.task", "pipeline_compare_models.trainers",
+        "generate_pipeline.task", "pipeline_compare_models.trainers",
         "evaluate_pipeline_steps.trainer", "pipeline_train.trainer", "workbench_record_run.kind", "workbench_list_runs.state",
         "workbench_decide.decision", "workbench_audit.action",
     };

@@ -68,7 +68,7 @@ internal static partial class WorkspaceSeed
         var report = Structured(await Call(server, "generate_eda_report", new JsonObject { ["table"] = Table, ["formats"] = new JsonArray("markdown") }));
         var pinn = await Finished(server, await Call(server, "pinn_train", new JsonObject
         {
-            ["spec"] = PoissonSpec(), ["adam_steps"] = 20, ["lbfgs_steps"] = 0, ["interior_points"] = 50, ["wait_seconds"] = 45,
+            ["spec"] = PoissonSpec(), ["settings"] = new JsonObject { ["adam_steps"] = 20, ["lbfgs_steps"] = 0, ["interior_points"] = 50 }, ["wait_seconds"] = 45,
         }));
         return new SeedIds
         {

@@ -162,8 +162,9 @@ public sealed partial class HttpSessionEndToEndTests : IAsyncLifetime
 
     private static Dictionary<string, object?> Training(int adamSteps, double waitSeconds) => new()
     {
-        ["spec"] = JsonDocument.Parse(Poisson).RootElement, ["depth"] = 1, ["width"] = 8, ["interior_points"] = 64,
-        ["adam_steps"] = adamSteps, ["lbfgs_steps"] = 0, ["resample_every"] = 0, ["wait_seconds"] = waitSeconds,
+        ["spec"] = JsonDocument.Parse(Poisson).RootElement,
+        ["settings"] = new Dictionary<string, object?> { ["depth"] = 1, ["width"] = 8, ["interior_points"] = 64, ["adam_steps"] = adamSteps, ["lbfgs_steps"] = 0, ["resample_every"] = 0 },
+        ["wait_seconds"] = waitSeconds,
     };
 
     private static async Task<string> RunningJobAsync(McpClient client) =>

@@ -88,8 +88,9 @@ public sealed class ShutdownEndToEndTests : IAsyncLifetime
         (await server.Client.CallToolAsync("data_list_tables")).IsError.Should().NotBe(true);
         var training = await server.Client.CallToolAsync("pinn_train", new Dictionary<string, object?>
         {
-            ["spec"] = System.Text.Json.JsonDocument.Parse(Poisson).RootElement, ["depth"] = 1, ["width"] = 8, ["interior_points"] = 64,
-            ["adam_steps"] = 1_000_000, ["lbfgs_steps"] = 0, ["wait_seconds"] = 0,
+            ["spec"] = System.Text.Json.JsonDocument.Parse(Poisson).RootElement,
+            ["settings"] = new Dictionary<string, object?> { ["depth"] = 1, ["width"] = 8, ["interior_points"] = 64, ["adam_steps"] = 1_000_000, ["lbfgs_steps"] = 0 },
+            ["wait_seconds"] = 0,
         });
         training.IsError.Should().NotBe(true, training.Text());
         _ = server.Client.CallToolAsync("data_load", new Dictionary<string, object?> { ["path"] = Endless, ["source_table"] = "endless" })

@@ -22,7 +22,7 @@ public sealed class PhysicsStep : IWalkthroughStep
         await context.CallAsync("analyze_pde_problem", new { spec }, cancellationToken);
 
         context.User("Start training with a live loss; 500 epochs for a first look.");
-        var train = await context.CallAsync("pinn_train", new { spec, interior_points = 1000, adam_steps = 500, lbfgs_steps = 0, wait_seconds = 40 }, cancellationToken);
+        var train = await context.CallAsync("pinn_train", new { spec, settings = new { interior_points = 1000, adam_steps = 500, lbfgs_steps = 0 }, wait_seconds = 40 }, cancellationToken);
         var result = await FinishedResult(context, train, cancellationToken);
         var runId = result.GetProperty("run_id").GetString()!;
         var loss = result.GetProperty("final").GetProperty("loss").GetDouble();
@@ -33,7 +33,7 @@ public sealed class PhysicsStep : IWalkthroughStep
         await context.CallAsync("pinn_status", new { run_id = runId, target_loss = target }, cancellationToken);
 
         context.User("Train it properly with the recommended plan (Adam then L-BFGS), then validate the solution.");
-        var full = await context.CallAsync("pinn_train", new { spec, max_seconds = 25, wait_seconds = 40 }, cancellationToken);
+        var full = await context.CallAsync("pinn_train", new { spec, settings = new { max_seconds = 25 }, wait_seconds = 40 }, cancellationToken);
         var fullId = (await FinishedResult(context, full, cancellationToken)).GetProperty("run_id").GetString()!;
         await context.CallAsync("validate_solution", new { run_id = fullId }, cancellationToken);
         await context.CallAsync("pinn_list_runs", new { problem = "poisson" }, cancellationToken);
