@@ -16,16 +16,21 @@ public static partial class HttpIdentityValidator
         for (var i = 0; i < http.Users.Count; i++)
         {
             var user = http.Users[i];
-            if (user.Name is null || !UserName().IsMatch(user.Name))
-                errors.Add($"http.users[{i}].name must be 1-64 letters, digits or ._@- (e.g. \"ana\").");
-            else if (user.Name == Caller.LocalName || !names.Add(user.Name))
-                errors.Add($"http.users[{i}].name '{user.Name}' is {(user.Name == Caller.LocalName ? "reserved for the local user" : "used twice")}.");
+            // Entries from the environment or the command line are named by where they were given; their fields are
+            // never repeated beyond a valid name or role (a token pasted in the wrong field must not reach the console).
+            var at = user.Source is { } source ? source + ": " : $"http.users[{i}].";
+            if (user.Name is null || !IsValidUserName(user.Name))
+                errors.Add($"{at}name must be 1-64 letters, digits or ._@- (e.g. \"ana\").");
+            else if (string.Equals(user.Name, Caller.LocalName, StringComparison.OrdinalIgnoreCase) || !names.Add(user.Name))
+                errors.Add($"{at}name '{user.Name}' is {(string.Equals(user.Name, Caller.LocalName, StringComparison.OrdinalIgnoreCase) ? "reserved for the local user" : "used twice")}.");
             if (UserRoles.TryParse(user.Role) is null)
-                errors.Add($"http.users[{i}].role '{Show(user.Role)}' must be one of {string.Join(", ", UserRoles.Names)}.");
+                errors.Add(user.Source is null && RoleWord().IsMatch(user.Role ?? "")
+                    ? $"{at}role '{user.Role}' must be one of {string.Join(", ", UserRoles.Names)}."
+                    : $"{at}role must be one of {string.Join(", ", UserRoles.Names)}.");
             if (!Sha256Hex().IsMatch(user.TokenSha256 ?? ""))
-                errors.Add($"http.users[{i}].tokenSha256 must be 64 hex digits (run 'mcpflow --new-token' to make a token and its hash).");
+                errors.Add($"{at}tokenSha256 must be 64 hex digits, the SHA-256 of the token and never the token itself (run 'mcpflow --new-token' to make a token and its hash).");
             else if (!hashes.Add(user.TokenSha256!))
-                errors.Add($"http.users[{i}].tokenSha256 is the hash of another user's token too; give every user their own token.");
+                errors.Add($"{at}tokenSha256 is the hash of another user's token too; give every user their own token.");
         }
 
         var jwt = http.Jwt;
@@ -55,10 +60,17 @@ public static partial class HttpIdentityValidator
             errors.Add($"http.rateLimit.windowSeconds {http.RateLimit.WindowSeconds} is outside 1..3600.");
     }
 
+    /// <summary>True when <paramref name="name"/> is a valid user name: 1-64 letters, digits or <c>._@-</c> (so it is safe in
+    /// headers, logs, file names and messages). JWT user names are held to the same rule.</summary>
+    public static bool IsValidUserName(string? name) => name is not null && UserName().IsMatch(name);
+
     private static string Show(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
     private static partial Regex UserName();
+
+    [GeneratedRegex("^[A-Za-z]{1,20}$")]
+    private static partial Regex RoleWord();
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Sha256Hex();

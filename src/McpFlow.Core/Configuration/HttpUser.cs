@@ -18,4 +18,9 @@ public sealed class HttpUser
 
     /// <summary>This user may approve runs they recorded. Default: false (see <see cref="HttpOptions.AllowSelfApproval"/>).</summary>
     public bool AllowSelfApproval { get; set; }
+
+    /// <summary>Where the entry was given, for start-up errors, e.g. <c>--user #2</c> or <c>MCPFLOW_USERS entry 1</c>
+    /// (<c>McpFlow.Server</c>'s user-entry parser sets it). Default: null, an entry of the JSON file's <c>http.users</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Source { get; set; }
 }

@@ -32,9 +32,10 @@ internal sealed class CommandLineDefinition
     public Option<int?> MaxJobs { get; } = new("--max-jobs") { Description = "Background jobs running at once (env MCPFLOW_MAX_JOBS; default 2)." };
     public Option<int?> TorchThreads { get; } = new("--torch-threads") { Description = "CPU threads for TorchSharp, 0 = all cores (env MCPFLOW_TORCH_THREADS; default 0)." };
     public Option<string?> Device { get; } = new("--device") { Description = "TorchSharp device: auto, cpu or cuda (env MCPFLOW_DEVICE; default auto)." };
-    public Option<bool> Http { get; } = new("--http") { Description = "Serve Streamable HTTP at /mcp instead of stdio (env MCPFLOW_HTTP=true). Binds loopback unless --urls says otherwise; a non-loopback bind requires a bearer token in MCPFLOW_HTTP_TOKEN (one user with every role) or users/JWTs with roles in the config file (http.users, http.jwt; docs/deployment.md)." };
+    public Option<bool> Http { get; } = new("--http") { Description = "Serve Streamable HTTP at /mcp instead of stdio (env MCPFLOW_HTTP=true). Binds loopback unless --urls says otherwise; a non-loopback bind requires a bearer token in MCPFLOW_HTTP_TOKEN (one user with every role) or users/JWTs with roles (--user, MCPFLOW_USERS, or http.users and http.jwt in the config file; docs/deployment.md)." };
     public Option<string?> Urls { get; } = new("--urls") { Description = "URLs for --http, ';'-separated (env MCPFLOW_URLS; default http://127.0.0.1:3001)." };
     public Option<string[]> AllowOrigin { get; } = new("--allow-origin") { Description = "Extra browser Origin allowed to call the HTTP endpoint, e.g. https://app.example.com (env MCPFLOW_ALLOWED_ORIGINS, ';'-separated). Loopback origins are always allowed." };
+    public Option<string[]> User { get; } = new("--user") { Description = "HTTP team-mode user as name:role:sha256 (role viewer, analyst or approver; the SHA-256 of their token from --new-token, never the token), optionally ending in :self-approval; repeat for several (env MCPFLOW_USERS, ','-separated). Replaces http.users of the config file.", AllowMultipleArgumentsPerToken = false };
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Lowest level logged to stderr: Trace, Debug, Information, Warning, Error, Critical or None (env MCPFLOW_LOG_LEVEL; default Information). Logs are redacted at every level." };
     public Option<bool> ListGroups { get; } = new("--list-groups") { Description = "Print the tool groups and exit." };
     public Option<bool> NewToken { get; } = new("--new-token") { Description = "Print a new random HTTP user token and the SHA-256 for http.users[].tokenSha256, then exit." };
@@ -50,7 +51,7 @@ internal sealed class CommandLineDefinition
                  {
                      Config, Workspace, AllowRoot, Groups, Tools, ExcludeTools, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
-                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, LogLevel, ListGroups, NewToken,
+                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, User, LogLevel, ListGroups, NewToken,
                  })
             root.Options.Add(option);
         return root;

@@ -43,6 +43,8 @@ internal static class OptionsLoader
         // Secrets are never taken from the file (a file is easily committed or shared): only from the environment.
         options.Http.Token = null;
         options.MlflowCredentials.Clear();
+        foreach (var user in options.Http.Users)
+            user.Source = null; // a file's entries are named by their index, whatever the file says
         ApplyEnvironment(options, environment);
         ApplyCommandLine(options, parsed, cli);
         options.WorkspacePath = Path.GetFullPath(options.WorkspacePath);
@@ -66,6 +68,11 @@ internal static class OptionsLoader
         if (Env(env, "MCPFLOW_LOG_LEVEL") is { } level) o.LogLevel = level;
         if (Env(env, "MCPFLOW_DEVICE") is { } device) o.Physics.Device = device;
         if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
+        if (Env(env, UserEntries.Variable) is { } users) o.Http.Users = UserEntries.FromEnvironment(users, errors);
+        // The configuration system's nested form (MCPFLOW_HTTP__USERS__0__NAME) is not read: refuse it rather than start
+        // without the users it meant to add (a loopback server without users asks no token at all).
+        foreach (var name in env.Keys.Where(k => k.StartsWith("MCPFLOW_", StringComparison.Ordinal) && k.Contains("__", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            errors.Add($"environment variable {name} is not read (McpFlow reads no nested '__' variables); use {UserEntries.Variable}=name:role:sha256 for users, or the config file.");
         if (Env(env, "MCPFLOW_ALLOWED_ORIGINS") is { } origins) o.Http.AllowedOrigins = origins.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         Bool(env, "MCPFLOW_READ_ONLY", v => o.ReadOnly = v, errors);
         Bool(env, "MCPFLOW_SQL_ALLOW_WRITES", v => o.Sql.AllowWrites = v, errors);
@@ -123,6 +130,13 @@ internal static class OptionsLoader
         if (p.GetValue(c.Http)) o.Http.Enabled = true;
         if (p.GetValue(c.Urls) is { } urls) o.Http.Urls = urls;
         if (p.GetValue(c.AllowOrigin) is { Length: > 0 } origins) o.Http.AllowedOrigins = origins.ToList();
+        if (p.GetValue(c.User) is { Length: > 0 } users)
+        {
+            var errors = new List<string>();
+            o.Http.Users = UserEntries.FromCommandLine(users, errors);
+            if (errors.Count > 0)
+                throw new OptionsException(errors);
+        }
     }
 
     private static List<string> SplitList(string value) =>

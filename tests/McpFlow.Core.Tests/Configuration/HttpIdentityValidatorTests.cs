@@ -35,9 +35,28 @@ public sealed class HttpIdentityValidatorTests
         errors.Should().BeEquivalentTo(
             "http.users[0].role 'admin' must be one of viewer, analyst, approver.",
             "http.users[1].name 'ana' is used twice.",
-            "http.users[1].tokenSha256 must be 64 hex digits (run 'mcpflow --new-token' to make a token and its hash).",
+            "http.users[1].tokenSha256 must be 64 hex digits, the SHA-256 of the token and never the token itself (run 'mcpflow --new-token' to make a token and its hash).",
             "http.users[2].name 'local' is reserved for the local user.",
             "http.users[2].tokenSha256 is the hash of another user's token too; give every user their own token.");
+    }
+
+    [Fact]
+    public void EntriesFromTheEnvironmentOrCommandLine_AreNamedByWhereTheyCameFrom_AndTheirFieldsAreNotRepeated()
+    {
+        const string token = "tok-abcdefghijklmnopqrstuvwxyz0123456789ABCDEF";
+        var errors = Errors(new HttpOptions
+        {
+            Users =
+            [
+                new HttpUser { Name = "ana", Role = token, TokenSha256 = Hash, Source = "--user #1 (ana)" },
+                new HttpUser { Name = "LOCAL", Role = "viewer", TokenSha256 = token, Source = "MCPFLOW_USERS entry 2" },
+            ],
+        });
+        errors.Should().BeEquivalentTo(
+            "--user #1 (ana): role must be one of viewer, analyst, approver.",
+            "MCPFLOW_USERS entry 2: name 'LOCAL' is reserved for the local user.",
+            "MCPFLOW_USERS entry 2: tokenSha256 must be 64 hex digits, the SHA-256 of the token and never the token itself (run 'mcpflow --new-token' to make a token and its hash).");
+        errors.Should().NotContain(e => e.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]

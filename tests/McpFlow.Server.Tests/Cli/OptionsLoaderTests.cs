@@ -202,4 +202,51 @@ public sealed class OptionsLoaderTests : IDisposable
         http.AllowSelfApproval.Should().BeTrue();
         http.HasIdentities.Should().BeTrue();
     }
+
+    // SHA-256("abc") (FIPS 180-2 example) and SHA-256("") (the empty string's well-known digest): two valid hashes.
+    private const string HashA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private const string HashB = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    [Fact]
+    public void Users_ComeFromMcpflowUsers_AndTheCommandLine_WhichReplacesTheFilesAndTheEnvironments()
+    {
+        var config = Path.Combine(_temp, "users.json");
+        File.WriteAllText(config, $$"""{ "http": { "users": [ { "name": "fil", "role": "viewer", "tokenSha256": "{{HashA}}" } ] } }""");
+
+        Load(["--config", config]).Http.Users.Should().ContainSingle().Which.Name.Should().Be("fil");
+        var fromEnv = Load(["--config", config], new() { ["MCPFLOW_USERS"] = $"ana:analyst:{HashA}, bea:Approver:{HashB}:self-approval" }).Http.Users;
+        fromEnv.Select(u => (u.Name, u.Role, u.TokenSha256, u.AllowSelfApproval, u.Source)).Should().Equal(
+            ("ana", "analyst", HashA, false, "MCPFLOW_USERS entry 1 (ana)"), ("bea", "Approver", HashB, true, "MCPFLOW_USERS entry 2 (bea)"));
+        var fromCli = Load(["--config", config, "--user", $"cal:approver:{HashB}", "--user", $"vic:viewer:{HashA}"], new() { ["MCPFLOW_USERS"] = $"ana:analyst:{HashA}" }).Http.Users;
+        fromCli.Select(u => u.Name).Should().Equal("cal", "vic");
+        fromCli[1].Source.Should().Be("--user #2 (vic)");
+        McpFlow.Core.Configuration.OptionsValidator.Validate(Load(["--http", "--user", $"cal:approver:{HashB}", "--user", $"vic:viewer:{HashA}"]), []).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void MalformedUserEntries_StopTheStart_NamingTheEntry_WithoutRepeatingAToken()
+    {
+        // Shaped like --new-token tokens (43 URL-safe base64 characters); the second is also a valid user name.
+        const string token = "Zt3xq9Lw-0aHc_7YbVnE2mKpQr5sTu8vWx1yAz4BcDe";
+        const string nameLike = "Qm7rT2vXw9Lk4Bn8Hc1Jd6Fs3Gp5Ya0ZeUiOoPlKjHg";
+        var env = new Dictionary<string, string?> { ["MCPFLOW_USERS"] = $"ana:analyst:{token};{nameLike};bea:approver:{HashA}:always" };
+
+        var fromEnv = FluentActions.Invoking(() => Load([], env)).Should().Throw<OptionsException>().Which.Errors;
+        fromEnv.Should().Equal(
+            "MCPFLOW_USERS entry 2: must be name:role:sha256 (e.g. ana:analyst:<64 hex digits from 'mcpflow --new-token'>), optionally ending in :self-approval; it has 1 field(s).",
+            "MCPFLOW_USERS entry 3 (bea): the fourth field may only be 'self-approval'.");
+        var options = Load(["--http", "--user", $"ana:analyst:{token}", "--user", $"ana\r\nX-Evil=1:viewer:{HashA}"]); // a header injection in the name
+        var validated = McpFlow.Core.Configuration.OptionsValidator.Validate(options, []);
+        validated.Should().Equal(
+            "--user #1 (ana): tokenSha256 must be 64 hex digits, the SHA-256 of the token and never the token itself (run 'mcpflow --new-token' to make a token and its hash).",
+            "--user #2: name must be 1-64 letters, digits or ._@- (e.g. \"ana\").");
+        fromEnv.Concat(validated).Should().NotContain(e => e.Contains(token, StringComparison.Ordinal) || e.Contains(nameLike, StringComparison.Ordinal) || e.Contains("X-Evil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NestedConfigurationVariables_AreRefused_RatherThanSilentlyIgnored()
+    {
+        var errors = FluentActions.Invoking(() => Load([], new() { ["MCPFLOW_HTTP__USERS__0__NAME"] = "ana" })).Should().Throw<OptionsException>().Which.Errors;
+        errors.Should().Equal("environment variable MCPFLOW_HTTP__USERS__0__NAME is not read (McpFlow reads no nested '__' variables); use MCPFLOW_USERS=name:role:sha256 for users, or the config file.");
+    }
 }
