@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Runs;
@@ -34,6 +35,8 @@ public sealed class WorkbenchToolGroup : IToolGroup
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditInputHasher>();
         services.AddHostedService<AuditTrailStartup>();
+        services.AddSingleton<RefusalAudit>();
+        services.AddForwarded<IRefusalAudit, RefusalAudit>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<SelfReviewer>();
         services.AddSingleton<RunRecorder>();

@@ -1,3 +1,4 @@
+using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tracking;
@@ -11,7 +12,7 @@ namespace McpFlow.Core.Groups;
 /// a required constructor parameter, the implementing group registers it, and Core registers an explicit fallback with
 /// <c>TryAdd</c> after every group (so a present group's registration wins and an absent group leaves a tested fallback,
 /// never a null). Fallbacks: no approval gate unless the workspace configures gates (then refuse: fail closed), no run
-/// recording, no tracking, no suggestions, no file loads, no model registry.
+/// recording, no tracking, no suggestions, no file loads, no model registry, no record of refused requests.
 /// </summary>
 public static class CrossGroupFallbacks
 {
@@ -24,6 +25,7 @@ public static class CrossGroupFallbacks
         services.TryAddSingleton<ISuggestionStore, AbsentSuggestionStore>();
         services.TryAddSingleton<ITableFileLoader, AbsentTableFileLoader>();
         services.TryAddSingleton<IModelResolver, AbsentModelResolver>();
+        services.TryAddSingleton<IRefusalAudit, AbsentRefusalAudit>();
         return services;
     }
 }

@@ -6,6 +6,8 @@ using McpFlow.Server.Hosting.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace McpFlow.Server.Hosting;
 
@@ -93,12 +95,19 @@ internal sealed class HttpGuard
                     return true;
                 }
 
+                if (JwtCallers.Name(result.Principal, _options.Jwt) is { } signed)
+                    Audit(context, signed, "token accepted but it carries no McpFlow role");
                 await Reject(context, StatusCodes.Status403Forbidden,
-                    $"The token names no user with an McpFlow role: claim '{_options.Jwt.NameClaim}' (or 'sub') must name the user and claim '{_options.Jwt.RoleClaim}' must include one of {string.Join(", ", UserRoles.Names)}.");
+                    $"The token names no user with an McpFlow role: claim '{_options.Jwt.NameClaim}' (or 'sub') must name the user (1-64 letters, digits or ._@-; not 'local') and claim '{_options.Jwt.RoleClaim}' must include one of {string.Join(", ", UserRoles.Names)}.");
                 return false;
             }
 
             reason = $"Bearer token refused: {JwtCallers.Reason(result.Failure)}.";
+#pragma warning disable RS0030 // Middleware: the JWT handler's options live in the request's services. (BannedSymbols.txt)
+            var jwtOptions = context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+#pragma warning restore RS0030
+            if (await JwtCallers.SignedNameAsync(jwtOptions, token, result.Failure, _options.Jwt, context.RequestAborted) is { } known)
+                Audit(context, known, "token refused: " + JwtCallers.Reason(result.Failure));
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -116,6 +125,13 @@ internal sealed class HttpGuard
     private static bool IsLoopbackHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    // Only refusals of a user the issuer vouches for are audited: an unauthenticated sender could name anyone, and could
+    // fill the trail (the log still has every refusal's status).
+    private static void Audit(HttpContext context, string user, string reason) =>
+#pragma warning disable RS0030 // Middleware: the audit lives in the request's services. (BannedSymbols.txt)
+        context.RequestServices.GetService<IRefusalAudit>()?.Refused(user, null, reason);
+#pragma warning restore RS0030
 
     private static Task Reject(HttpContext context, int status, string message)
     {

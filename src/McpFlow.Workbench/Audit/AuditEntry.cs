@@ -22,7 +22,8 @@ public sealed record AuditEntry
     public long Seq { get; init; }
     public DateTimeOffset Time { get; init; }
     /// <summary><c>tool_call</c> (a state-changing tool call), <c>record</c> (a run record written), <c>quarantine</c>
-    /// (a torn final line moved aside at start-up).</summary>
+    /// (a torn final line moved aside at start-up), <c>refused</c> (a request refused for its user's role, rate limit or
+    /// token; <see cref="RefusalAudit"/>) and <c>refused_summary</c> (the refusals of one user counted instead of written).</summary>
     public required string Kind { get; init; }
     /// <summary>Who made the call or wrote the record (the HTTP user, or <c>local</c> for the single local user);
     /// absent in entries written before schema 3.</summary>

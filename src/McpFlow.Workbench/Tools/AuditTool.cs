@@ -46,7 +46,7 @@ public sealed class AuditTool(AuditTrail audit)
             .TakeLast(limit).ToList();
         var lines = new StringBuilder($"{entries.Count} audit entr{(entries.Count == 1 ? "y" : "ies")}:\n");
         foreach (var e in entries)
-            lines.AppendLine($"#{e.Seq} {e.Time:u} {e.Kind} {e.Tool ?? e.Record} {e.RunId} {e.State} {e.Decision} — {e.Outcome}".Replace("  ", " ", StringComparison.Ordinal));
+            lines.AppendLine($"#{e.Seq} {e.Time:u} {e.User} {e.Kind} {e.Tool ?? e.Record} {e.RunId} {e.State} {e.Decision} — {e.Outcome}".Replace("  ", " ", StringComparison.Ordinal));
         return ToolResults.Create(lines.ToString().TrimEnd(), new { entries });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace McpFlow.Server.Hosting.Identity;
@@ -57,11 +58,40 @@ internal static class JwtCallers
     /// <summary>The caller a validated token names, or null when it carries no McpFlow role.</summary>
     public static Caller? From(ClaimsPrincipal principal, HttpJwtOptions jwt, bool allowSelfApproval)
     {
-        var name = principal.FindFirst(jwt.NameClaim)?.Value ?? principal.FindFirst("sub")?.Value;
+        var name = Name(principal, jwt);
         var roles = principal.FindAll(jwt.RoleClaim).Select(c => UserRoles.TryParse(c.Value)).OfType<UserRole>().ToList();
-        if (string.IsNullOrWhiteSpace(name) || name == Caller.LocalName || roles.Count == 0)
+        if (name is null || roles.Count == 0)
             return null;
         return new Caller(name, roles.Max(), allowSelfApproval);
+    }
+
+    /// <summary>The user name a token's claims give (<see cref="HttpJwtOptions.NameClaim"/>, else <c>sub</c>), or null
+    /// when it is not a valid McpFlow user name (1-64 letters, digits or <c>._@-</c>: nothing that could end a header or a
+    /// log line) or is the local user's.</summary>
+    public static string? Name(ClaimsPrincipal principal, HttpJwtOptions jwt)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(jwt);
+        var name = principal.FindFirst(jwt.NameClaim)?.Value ?? principal.FindFirst("sub")?.Value;
+        return HttpIdentityValidator.IsValidUserName(name) && !string.Equals(name, Caller.LocalName, StringComparison.OrdinalIgnoreCase) ? name : null;
+    }
+
+    /// <summary>For a token refused only for its lifetime or audience: the user it names when its signature and issuer do
+    /// verify (so the name is the issuer's word, not the sender's), for the audit trail; otherwise null.</summary>
+    public static async Task<string?> SignedNameAsync(JwtBearerOptions options, string token, Exception? failure, HttpJwtOptions jwt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (failure is not (SecurityTokenExpiredException or SecurityTokenNotYetValidException or SecurityTokenInvalidAudienceException))
+            return null;
+        var parameters = options.TokenValidationParameters.Clone();
+        parameters.ValidateLifetime = false;
+        parameters.LifetimeValidator = null;
+        parameters.ValidateAudience = false;
+        parameters.AudienceValidator = null;
+        if (options.ConfigurationManager is { } manager)
+            parameters.IssuerSigningKeys = (await manager.GetConfigurationAsync(cancellationToken)).SigningKeys;
+        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
+        return result.IsValid ? Name(new ClaimsPrincipal(result.ClaimsIdentity), jwt) : null;
     }
 
     /// <summary>Why a token was refused, in words safe to return (no token text).</summary>

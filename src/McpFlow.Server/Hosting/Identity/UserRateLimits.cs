@@ -12,7 +12,8 @@ namespace McpFlow.Server.Hosting.Identity;
 /// Per-user rate limit of the team mode (ASP.NET Core rate limiting): a fixed window of
 /// <see cref="HttpRateLimit.PermitsPerWindow"/> requests per <see cref="HttpRateLimit.WindowSeconds"/> for each user,
 /// after authentication (the partition is the user name). A request over the limit gets 429 with <c>Retry-After</c> and
-/// a sentence saying whose limit it is and when to retry.
+/// a sentence saying whose limit it is and when to retry, and is recorded in the audit trail (<see cref="IRefusalAudit"/>,
+/// which bounds the entries per user; the request's body is not read, so the entry names no tool).
 /// </summary>
 internal static class UserRateLimits
 {
@@ -39,6 +40,10 @@ internal static class UserRateLimits
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
                 var user = CallerClaims.From(rejected.HttpContext.User).Name;
+#pragma warning disable RS0030 // The limiter's callback receives only the request: its services are the way in. (BannedSymbols.txt)
+                rejected.HttpContext.RequestServices.GetService<IRefusalAudit>()
+#pragma warning restore RS0030
+                    ?.Refused(user, null, $"rate limit: more than {limit.PermitsPerWindow} requests in {limit.WindowSeconds} s");
                 return new ValueTask(response.WriteAsync(
                     $"Rate limit: user '{user}' made more than {limit.PermitsPerWindow} requests in {limit.WindowSeconds} s. Retry in {seconds} s; an operator can raise http.rateLimit.permitsPerWindow.",
                     cancellationToken));
