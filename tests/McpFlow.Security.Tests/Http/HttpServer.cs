@@ -12,7 +12,11 @@ internal sealed class HttpServer : IAsyncDisposable
     /// <summary>The bearer token the server requires.</summary>
     public const string Token = "redteam-token-5d1e9c0b7a";
 
+    /// <summary>Characters of the process's output kept (the log at Warning level stays far below).</summary>
+    private const int OutputKept = 1 << 20;
+
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
 
     private HttpServer(Process process, int port)
     {
@@ -26,24 +30,39 @@ internal sealed class HttpServer : IAsyncDisposable
     /// <summary>The MCP endpoint.</summary>
     public Uri Endpoint => new($"http://127.0.0.1:{Port}/mcp");
 
+    /// <summary>What the process wrote to stdout and stderr so far (its log).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
     /// <summary>True while the process runs.</summary>
     public bool IsAlive => !_process.HasExited;
 
     /// <summary>Starts the server and returns once it accepts connections (bounded by <see cref="Deadlines.Start"/>).</summary>
-    public static async Task<HttpServer> StartAsync(SandboxFolders sandbox, params string[] extra)
+    public static Task<HttpServer> StartAsync(SandboxFolders sandbox, params string[] extra) =>
+        StartAsync(sandbox, new Dictionary<string, string> { ["MCPFLOW_HTTP_TOKEN"] = Token }, extra);
+
+    /// <summary>Starts the server with <paramref name="environment"/> (no shared token unless it holds one) and
+    /// <paramref name="extra"/> options, e.g. team-mode users.</summary>
+    public static async Task<HttpServer> StartAsync(SandboxFolders sandbox, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> extra)
     {
         var port = FreePort();
         var launch = new ServerLaunch(sandbox.Workspace, [sandbox.Root], sandbox.Cwd)
         {
             ExtraArguments = ["--http", "--urls", $"http://127.0.0.1:{port}", .. extra],
-            Environment = new Dictionary<string, string> { ["MCPFLOW_HTTP_TOKEN"] = Token },
+            Environment = environment,
         };
         var process = Process.Start(launch.StartInfo())!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new HttpServer(process, port);
+        process.OutputDataReceived += (_, e) => server.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Collect(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new HttpServer(process, port);
         var deadline = DateTime.UtcNow + Deadlines.Start;
         while (true)
         {
@@ -71,6 +90,17 @@ internal sealed class HttpServer : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+        {
+            if (_output.Length < OutputKept)
+                _output.AppendLine(line);
+        }
     }
 
     private static int FreePort()

@@ -30,4 +30,6 @@ internal enum Problem
     /// <summary>After a kill -9, a signal or stdin closing: the process did not exit in time, the workspace did not reopen,
     /// or an interrupted job was not shown as interrupted.</summary>
     Unrecovered,
+    /// <summary>Team mode: a request refused for a user whose identity was verified left no audit entry naming that user.</summary>
+    NotAudited,
 }

@@ -82,6 +82,7 @@ internal static class SecurityLedger
         Problem.Unexpected => "unexpected",
         Problem.NotRefused => "not refused",
         Problem.Unrecovered => "unrecovered",
+        Problem.NotAudited => "not audited",
         _ => problem.ToString(),
     };
 }
