@@ -34,12 +34,15 @@ internal sealed class HttpServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    /// <summary>Starts the server with <paramref name="args"/> besides the HTTP ones and waits until it answers.</summary>
-    public static async Task<HttpServer> StartAsync(IEnumerable<string> args, string logLevel = "Warning")
+    /// <summary>Starts the server with <paramref name="args"/> besides the HTTP ones (and <paramref name="environment"/>
+    /// besides the token and log level, e.g. <c>MCPFLOW_USERS</c>) and waits until it answers.</summary>
+    public static async Task<HttpServer> StartAsync(IEnumerable<string> args, string logLevel = "Warning", IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = ServerProcess.FreePort();
-        var process = ServerProcess.Start(["--http", "--urls", $"http://127.0.0.1:{port}", .. args],
-            new Dictionary<string, string> { ["MCPFLOW_HTTP_TOKEN"] = Token, ["MCPFLOW_LOG_LEVEL"] = logLevel });
+        var variables = new Dictionary<string, string> { ["MCPFLOW_HTTP_TOKEN"] = Token, ["MCPFLOW_LOG_LEVEL"] = logLevel };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            variables[key] = value;
+        var process = ServerProcess.Start(["--http", "--urls", $"http://127.0.0.1:{port}", .. args], variables);
         var server = new HttpServer(process, new Uri($"http://127.0.0.1:{port}/mcp"));
         using var http = new HttpClient();
         var clock = Stopwatch.StartNew();
@@ -59,12 +62,15 @@ internal sealed class HttpServer : IAsyncDisposable
 
     /// <summary>A connected SDK client (Streamable HTTP, with the token) using <paramref name="handlers"/>; disposing
     /// the connection closes the session (HTTP DELETE) and then the transport.</summary>
-    public async Task<Connection> ConnectAsync(McpClientHandlers? handlers = null)
+    public Task<Connection> ConnectAsync(McpClientHandlers? handlers = null) => ConnectAsync(Token, handlers);
+
+    /// <summary>A connected SDK client sending <paramref name="token"/> (a team-mode user's) as its bearer token.</summary>
+    public async Task<Connection> ConnectAsync(string token, McpClientHandlers? handlers = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = Endpoint,
-            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
         try
         {
