@@ -43,7 +43,17 @@ internal static class OptionsLoader
         // Secrets are never taken from the file (a file is easily committed or shared): only from the environment.
         options.Http.Token = null;
         options.MlflowCredentials.Clear();
+        options.SourcePasswords.Clear();
+        var sourceErrors = SecretsOutsideEnvironment(options.Sources, "the config file");
         ApplyEnvironment(options, environment);
+        ApplySources(options, environment);
+        var fromCli = CommandLineSources(parsed.GetValue(cli.Source) ?? [], sourceErrors);
+        sourceErrors.AddRange(SecretsOutsideEnvironment(fromCli, "--source"));
+        if (sourceErrors.Count > 0)
+            throw new OptionsException(sourceErrors);
+        foreach (var (name, spec) in fromCli)
+            options.Sources[name] = spec;
+        options.Sources = options.Sources.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.OrdinalIgnoreCase);
         ApplyCommandLine(options, parsed, cli);
         options.WorkspacePath = Path.GetFullPath(options.WorkspacePath);
         options.AllowedRoots = options.AllowedRoots.Select(Path.GetFullPath).ToList();
@@ -124,6 +134,41 @@ internal static class OptionsLoader
         if (p.GetValue(c.Urls) is { } urls) o.Http.Urls = urls;
         if (p.GetValue(c.AllowOrigin) is { Length: > 0 } origins) o.Http.AllowedOrigins = origins.ToList();
     }
+
+    // A source's password comes from the environment only: MCPFLOW_SOURCE__NAME carries a whole source (with or without
+    // one), MCPFLOW_SOURCE_PASSWORD__NAME the password of a source configured anywhere.
+    private static void ApplySources(McpFlowOptions o, IReadOnlyDictionary<string, string?> env)
+    {
+        foreach (var (key, value) in env)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                continue;
+            if (key.StartsWith(DatabaseSourceSpec.PasswordPrefix, StringComparison.Ordinal))
+                o.SourcePasswords[key[DatabaseSourceSpec.PasswordPrefix.Length..].ToLowerInvariant()] = value;
+            else if (key.StartsWith(DatabaseSourceSpec.EnvironmentPrefix, StringComparison.Ordinal))
+                o.Sources[key[DatabaseSourceSpec.EnvironmentPrefix.Length..].ToLowerInvariant()] = value;
+        }
+    }
+
+    private static Dictionary<string, string> CommandLineSources(string[] values, List<string> errors)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+                errors.Add("--source takes name=kind:connection string, e.g. --source warehouse=postgresql:Host=db;Database=sales;Username=reader.");
+            else
+                sources[value[..equals].Trim().ToLowerInvariant()] = value[(equals + 1)..];
+        }
+
+        return sources;
+    }
+
+    private static List<string> SecretsOutsideEnvironment(Dictionary<string, string> sources, string where) =>
+        sources.Where(s => DatabaseSourceSpec.HasSecret(s.Value))
+            .Select(s => $"source '{s.Key}' in {where} holds a password; passwords come from the environment only: set {DatabaseSourceSpec.PasswordPrefix}{s.Key.ToUpperInvariant()}.")
+            .ToList();
 
     private static List<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();
