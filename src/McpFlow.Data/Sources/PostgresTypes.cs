@@ -34,7 +34,8 @@ public static class PostgresTypes
             "numeric" when precision is > 0 and <= MaxDecimalPrecision =>
                 new SourceColumn(name, $"numeric({precision},{scale ?? 0})", $"DECIMAL({precision},{scale ?? 0})", null) { Kind = ValueKind.Decimal },
             "numeric" => new SourceColumn(name, precision is > 0 ? $"numeric({precision},{scale ?? 0})" : "numeric", "DOUBLE",
-                "unconstrained or wider than 28 digits: read as double precision (about 15 significant digits)") { Kind = ValueKind.Double, CastToDouble = true },
+                "unconstrained or wider than 28 digits: read as double precision (about 15 significant digits)")
+            { Kind = ValueKind.Double, CastToDouble = true },
             "text" or "varchar" or "bpchar" or "name" or "citext" => Exact("VARCHAR", ValueKind.Text),
             "json" or "jsonb" => new SourceColumn(name, display, "JSON", null) { Kind = ValueKind.Text, CastToText = true },
             "uuid" => Exact("UUID", ValueKind.Uuid),

@@ -156,16 +156,19 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
 
     private static void Discard(DuckDBConnection connection, string staging)
     {
-        foreach (var sql in new[] { "ROLLBACK", $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}" })
+        TryExecute(connection, "ROLLBACK");
+        TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
+    }
+
+    private static void TryExecute(DuckDBConnection connection, string sql)
+    {
+        try
         {
-            try
-            {
-                DataDatabase.Execute(connection, sql);
-            }
-            catch (DuckDBException)
-            {
-                // Nothing to roll back or drop.
-            }
+            DataDatabase.Execute(connection, sql);
+        }
+        catch (DuckDBException)
+        {
+            // Nothing to roll back or drop.
         }
     }
 }
