@@ -13,11 +13,10 @@ public sealed class ListSourcesTool(SourceCatalog catalog)
 {
     /// <summary>Lists the configured database sources, and one source's tables and columns.</summary>
     [McpServerTool(Name = "data_list_sources", Title = "List database sources",
-        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(SourceListing))]
-    [Description("Lists the configured database sources, or one source's tables and columns.")]
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Lists the configured database sources, or one source's tables.")]
     public async Task<CallToolResult> List(
-        [Description("Source to browse, e.g. \"warehouse\".")] string? source = null,
+        [Description("e.g. \"warehouse\".")] string? source = null,
         CancellationToken cancellationToken = default)
     {
         var listing = await catalog.ListAsync(source, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
@@ -18,20 +17,24 @@ public sealed class LoadSourceTool(SourceLoader loader, JobManager jobs, JobCall
     /// <summary>Reads a table or query of a configured database source into a workspace table, as a background job.</summary>
     [McpServerTool(Name = "data_load_source", Title = "Load from a database",
         ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Reads a table or read-only SELECT of a configured database into a table, replacing one of that name; returns a job id if slow.")]
+    [Description("Loads a table or read-only SELECT from a configured database into a table, replacing one of that name.")]
     public Task<CallToolResult> Load(
-        [Description("Source name, e.g. \"warehouse\".")] string source,
-        [Description("Source table, e.g. \"sales.orders\".")] string? source_table = null,
-        [Description("SELECT instead, e.g. \"SELECT id FROM orders\".")] string? query = null,
+        [Description("e.g. \"warehouse\".")] string source,
+        [Description("e.g. \"sales.orders\".")] string? source_table = null,
+        [Description("e.g. \"SELECT id FROM t\".")] string? query = null,
         [Description("Table to create, e.g. \"orders\".")] string? table = null,
-        [Range(1, 1e9)][Description("Max rows, e.g. 10000.")] long? limit = null,
-        [Range(0.001, 100.0)][Description("Percent sampled, e.g. 5.")] double? sample_percent = null,
-        [Description("Sample seed, e.g. 42.")] int seed = 0,
+        [Description("Max rows, e.g. 1000.")] int? limit = null,
+        [Description("e.g. 5 (%).")] double? sample_percent = null,
+        [Description("Seed, e.g. 42.")] int seed = 0,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if ((source_table is null) == (query is null))
             throw McpFlowException.Invalid("Give exactly one of source_table and query.", "e.g. source_table \"sales.orders\", or query \"SELECT id, total FROM sales.orders\".");
+        if (limit is < 1)
+            throw McpFlowException.Invalid($"limit must be at least 1 (got {limit}).", "e.g. limit 1000.");
+        if (sample_percent is not null && !(sample_percent > 0 && sample_percent <= 100))
+            throw McpFlowException.Invalid("sample_percent must be more than 0 and at most 100.", "e.g. sample_percent 5 keeps about 5% of the rows.");
         var tableName = source_table is null ? null : SourceTableName.Parse(source_table);
         var checkedQuery = query is null ? null : SourceQuery.Check(query);
         var target = table ?? tableName?.Name
