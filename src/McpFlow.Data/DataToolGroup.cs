@@ -10,6 +10,7 @@ using McpFlow.Data.Prompts;
 using McpFlow.Data.Query;
 using McpFlow.Data.Reports;
 using McpFlow.Data.Resources;
+using McpFlow.Data.Sources;
 using McpFlow.Data.Storage;
 using McpFlow.Data.Tools;
 using McpFlow.Data.Transformations;
@@ -45,6 +46,9 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<TransformApplier>();
         services.AddSingleton<EdaReportGenerator>();
         services.AddSingleton<DataExporter>();
+        services.AddSingleton<SourceRegistry>();
+        services.AddSingleton<SourceLoader>();
+        services.AddSingleton<SourceCatalog>();
     }
 
     /// <inheritdoc />
@@ -59,6 +63,8 @@ public sealed class DataToolGroup : IToolGroup
             .WithTools<ApplyTransformationTool>()
             .WithTools<GenerateEdaReportTool>()
             .WithTools<ExportTool>()
+            .WithTools<LoadSourceTool>()
+            .WithTools<ListSourcesTool>()
             .WithResources<DataResources>()
             .WithPrompts<ExploreDatasetPrompt>()
             .WithAppView(TableProfileView.View);

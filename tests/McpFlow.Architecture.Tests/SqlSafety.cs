@@ -32,6 +32,8 @@ internal sealed class SqlSafety
         ["McpFlow.Data.Query.SqlGuard.CheckQuery"] = "client SQL after the guard: DuckDB regenerates it from the checked parse tree (SqlPolicy applied)",
         ["McpFlow.Data.Query.SqlVerdict.Sql"] = "client SQL after SqlGuard.Check: a regenerated checked query, or a write rebuilt from checked parts",
         ["McpFlow.Data.Loading.SourceFiles.SqlArgument"] = "the guard's checked file list, each path through SqlQuote.Literal",
+        ["McpFlow.Data.Sources.SourceQuery.Sql"] = "a client query for a database source after SourceQuery.Check (one SELECT, refused functions); " +
+            "it runs as a subquery in a READ ONLY transaction with a statement timeout, never committed, on the source's own server",
     };
 
     /// <summary>Every place SQL text is set from a value that may be unquoted client text.</summary>

@@ -40,6 +40,16 @@ public sealed class McpFlowOptions
     /// timeout. Default 20: a third of a chat client's ~60 s call limit.</summary>
     public double MlflowTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>Database sources by name, each <c>kind:connection string</c> (<see cref="DatabaseSourceSpec"/>), from the
+    /// JSON file (<c>sources</c>), <c>--source name=…</c> or <c>MCPFLOW_SOURCE__NAME</c>. Never serialized: a connection
+    /// string from the environment may hold a password. Default: none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, string> Sources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Passwords of sources by name, from <c>MCPFLOW_SOURCE_PASSWORD__NAME</c> only (secrets). Default: none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, string> SourcePasswords { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>SQL safety settings.</summary>
     public SqlOptions Sql { get; set; } = new();
 

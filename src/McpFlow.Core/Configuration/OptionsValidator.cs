@@ -42,6 +42,12 @@ public static class OptionsValidator
         if (options.Sql.MaxCharacters is < 1_000 or > 10_000_000)
             errors.Add($"sql max characters {options.Sql.MaxCharacters} is outside 1000..10000000.");
         ValidateLoad(options.Load, errors);
+        foreach (var (name, spec) in options.Sources)
+        {
+            if (DatabaseSourceSpec.Problem(name, spec) is { } problem)
+                errors.Add(problem);
+        }
+
         ValidateExport(options.Export, errors);
         if (options.MlflowTimeoutSeconds is < 1 or > 300)
             errors.Add($"mlflow timeout {options.MlflowTimeoutSeconds}s is outside 1..300.");

@@ -144,6 +144,8 @@ public sealed class TableCatalog(DataDatabase database)
     {
         if (source.Path.IndexOfAny(['*', '?', '[']) >= 0)
             return false; // globs are re-listed on reload
+        if (source.Path.StartsWith(TableSource.DatabasePrefix, StringComparison.Ordinal))
+            return false; // database sources are not watched
         var info = new FileInfo(source.Path);
         return !info.Exists || info.Length != source.FileSize || Truncate(info.LastWriteTimeUtc) != Truncate(source.FileModified);
     }

@@ -9,4 +9,8 @@ namespace McpFlow.Data.Storage;
 /// <param name="LoadedAt">When it was loaded (UTC).</param>
 /// <param name="Detected">What was detected (delimiter, header, sheet, ...).</param>
 public sealed record TableSource(string Path, string Format, string Options, long FileSize, DateTime FileModified, DateTime LoadedAt,
-    IReadOnlyDictionary<string, string> Detected);
+    IReadOnlyDictionary<string, string> Detected)
+{
+    /// <summary>Prefix of <see cref="Path"/> for a table read from a database source (<c>db:warehouse/sales.orders</c>).</summary>
+    public const string DatabasePrefix = "db:";
+}

@@ -15,6 +15,7 @@ internal sealed class CommandLineDefinition
     public Option<string?> MlflowUri { get; } = new("--mlflow-uri") { Description = "MLflow tracking URI: http(s)://server, sqlite:///path/mlflow.db or a folder (env MLFLOW_TRACKING_URI; default: the workspace's own MLflow-format store). Credentials come from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD." };
     public Option<double?> MlflowTimeout { get; } = new("--mlflow-timeout") { Description = "Seconds one request to an MLflow server may take, retries included, 1-300 (env MCPFLOW_MLFLOW_TIMEOUT; default 20)." };
     public Option<bool> SqlAllowWrites { get; } = new("--sql-allow-writes") { Description = "Allow SQL statements that change workspace tables (env MCPFLOW_SQL_ALLOW_WRITES=true; default: read-only SQL)." };
+    public Option<string[]> Source { get; } = new("--source") { Description = "Database source for data_load_source, name=kind:connection string, e.g. warehouse=postgresql:Host=db;Database=sales;Username=reader; repeat for several (env MCPFLOW_SOURCE__<NAME>; password only from env MCPFLOW_SOURCE_PASSWORD__<NAME>).", AllowMultipleArgumentsPerToken = false };
     public Option<int?> SqlTimeout { get; } = new("--sql-timeout") { Description = "Seconds a SQL statement may run before it is interrupted (env MCPFLOW_SQL_TIMEOUT; default 30)." };
     public Option<int?> SqlMaxRows { get; } = new("--sql-max-rows") { Description = "Rows per result page at most (env MCPFLOW_SQL_MAX_ROWS; default 500)." };
     public Option<int?> SqlMaxChars { get; } = new("--sql-max-chars") { Description = "Characters of rendered output per call at most (env MCPFLOW_SQL_MAX_CHARS; default 60000)." };
@@ -46,10 +47,10 @@ internal sealed class CommandLineDefinition
             "McpFlow: a Model Context Protocol server that turns any MCP client into a data-science co-pilot.\n" +
             "By default it speaks MCP over stdio (stdout carries only protocol messages; logs go to stderr).\n" +
             "Precedence: command line > environment variables > JSON config file > defaults.\n" +
-            "Secrets come from the environment only: MCPFLOW_HTTP_TOKEN, MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME/PASSWORD.");
+            "Secrets come from the environment only: MCPFLOW_HTTP_TOKEN, MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME/PASSWORD, MCPFLOW_SOURCE_PASSWORD__<NAME>.");
         foreach (var option in new Option[]
                  {
-                     Config, Workspace, AllowRoot, Groups, Tools, ExcludeTools, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, SqlTimeout, SqlMaxRows, SqlMaxChars,
+                     Config, Workspace, AllowRoot, Groups, Tools, ExcludeTools, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, Source, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
                      ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, User, LogLevel, ListGroups, NewToken,
                  })

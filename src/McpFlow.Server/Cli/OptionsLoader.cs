@@ -45,7 +45,17 @@ internal static class OptionsLoader
         options.MlflowCredentials.Clear();
         foreach (var user in options.Http.Users)
             user.Source = null; // a file's entries are named by their index, whatever the file says
+        options.SourcePasswords.Clear();
+        var sourceErrors = SecretsOutsideEnvironment(options.Sources, "the config file");
         ApplyEnvironment(options, environment);
+        ApplySources(options, environment);
+        var fromCli = CommandLineSources(parsed.GetValue(cli.Source) ?? [], sourceErrors);
+        sourceErrors.AddRange(SecretsOutsideEnvironment(fromCli, "--source"));
+        if (sourceErrors.Count > 0)
+            throw new OptionsException(sourceErrors);
+        foreach (var (name, spec) in fromCli)
+            options.Sources[name] = spec;
+        options.Sources = options.Sources.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.OrdinalIgnoreCase);
         ApplyCommandLine(options, parsed, cli);
         options.WorkspacePath = Path.GetFullPath(options.WorkspacePath);
         options.AllowedRoots = options.AllowedRoots.Select(Path.GetFullPath).ToList();
@@ -70,8 +80,10 @@ internal static class OptionsLoader
         if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
         if (Env(env, UserEntries.Variable) is { } users) o.Http.Users = UserEntries.FromEnvironment(users, errors);
         // The configuration system's nested form (MCPFLOW_HTTP__USERS__0__NAME) is not read: refuse it rather than start
-        // without the users it meant to add (a loopback server without users asks no token at all).
-        foreach (var name in env.Keys.Where(k => k.StartsWith("MCPFLOW_", StringComparison.Ordinal) && k.Contains("__", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        // without the users it meant to add (a loopback server without users asks no token at all). The database sources'
+        // own variables (MCPFLOW_SOURCE__NAME, MCPFLOW_SOURCE_PASSWORD__NAME) are read by ApplySources.
+        foreach (var name in env.Keys.Where(k => k.StartsWith("MCPFLOW_", StringComparison.Ordinal) && k.Contains("__", StringComparison.Ordinal) &&
+                     !k.StartsWith(DatabaseSourceSpec.EnvironmentPrefix, StringComparison.Ordinal) && !k.StartsWith(DatabaseSourceSpec.PasswordPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             errors.Add($"environment variable {name} is not read (McpFlow reads no nested '__' variables); use {UserEntries.Variable}=name:role:sha256 for users, or the config file.");
         if (Env(env, "MCPFLOW_ALLOWED_ORIGINS") is { } origins) o.Http.AllowedOrigins = origins.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         Bool(env, "MCPFLOW_READ_ONLY", v => o.ReadOnly = v, errors);
@@ -138,6 +150,41 @@ internal static class OptionsLoader
                 throw new OptionsException(errors);
         }
     }
+
+    // A source's password comes from the environment only: MCPFLOW_SOURCE__NAME carries a whole source (with or without
+    // one), MCPFLOW_SOURCE_PASSWORD__NAME the password of a source configured anywhere.
+    private static void ApplySources(McpFlowOptions o, IReadOnlyDictionary<string, string?> env)
+    {
+        foreach (var (key, value) in env)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                continue;
+            if (key.StartsWith(DatabaseSourceSpec.PasswordPrefix, StringComparison.Ordinal))
+                o.SourcePasswords[key[DatabaseSourceSpec.PasswordPrefix.Length..].ToLowerInvariant()] = value;
+            else if (key.StartsWith(DatabaseSourceSpec.EnvironmentPrefix, StringComparison.Ordinal))
+                o.Sources[key[DatabaseSourceSpec.EnvironmentPrefix.Length..].ToLowerInvariant()] = value;
+        }
+    }
+
+    private static Dictionary<string, string> CommandLineSources(string[] values, List<string> errors)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+                errors.Add("--source takes name=kind:connection string, e.g. --source warehouse=postgresql:Host=db;Database=sales;Username=reader.");
+            else
+                sources[value[..equals].Trim().ToLowerInvariant()] = value[(equals + 1)..];
+        }
+
+        return sources;
+    }
+
+    private static List<string> SecretsOutsideEnvironment(Dictionary<string, string> sources, string where) =>
+        sources.Where(s => DatabaseSourceSpec.HasSecret(s.Value))
+            .Select(s => $"source '{s.Key}' in {where} holds a password; passwords come from the environment only: set {DatabaseSourceSpec.PasswordPrefix}{s.Key.ToUpperInvariant()}.")
+            .ToList();
 
     private static List<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();

@@ -24,6 +24,14 @@ internal static class Baselines
             ["encoding"] = "utf-8", ["sheet"] = null, ["source_table"] = null, ["ignore_errors"] = false, ["force"] = false,
         },
         "data_list_tables" => new(),
+        // The red-team server has no database source: the baseline is refused as unknown after its arguments are checked
+        // (Secrets/SourceSecretTests attacks a real PostgreSQL source).
+        "data_load_source" => new()
+        {
+            ["source"] = "fuzz", ["source_table"] = "public.orders", ["query"] = null, ["table"] = "fuzz_source", ["limit"] = 10,
+            ["sample_percent"] = null, ["seed"] = 0,
+        },
+        "data_list_sources" => new() { ["source"] = null },
         "data_describe_table" => new() { ["table"] = ids.Table, ["sample_rows"] = 1 },
         "data_query" => new() { ["sql"] = "SELECT 1 AS x", ["format"] = "markdown", ["max_rows"] = 5, ["offset"] = 0, ["timeout_seconds"] = 5 },
         "analyze_dataframe" => new() { ["table"] = ids.Table, ["path"] = null, ["columns"] = new JsonArray("amount") },

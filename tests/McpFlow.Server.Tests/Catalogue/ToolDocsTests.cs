@@ -78,7 +78,7 @@ public sealed class ToolDocsTests : McpServerTestBase
         var data = await Client.CompleteAsync(reference, "name", "data_");
         var all = await Client.CompleteAsync(reference, "name", "");
 
-        data.Completion.Values.Should().Equal("data_apply_transformation", "data_describe_table", "data_export", "data_list_tables", "data_load", "data_query");
+        data.Completion.Values.Should().Equal("data_apply_transformation", "data_describe_table", "data_export", "data_list_sources", "data_list_tables", "data_load", "data_load_source", "data_query");
         all.Completion.Total.Should().Be((await Client.ListToolsAsync()).Count);
     }
 }

@@ -1,0 +1,141 @@
+using System.Data;
+using McpFlow.Core.Errors;
+using McpFlow.Core.Storage;
+using Npgsql;
+using Npgsql.Schema;
+
+namespace McpFlow.Data.Sources;
+
+/// <summary>
+/// Reads PostgreSQL in one READ ONLY, REPEATABLE READ transaction with a statement timeout. The query (a quoted table,
+/// or a checked client query) always runs as a subquery whose columns are renamed c1..cn by position, so duplicate or
+/// odd column names cannot break the outer select; types without a DuckDB twin are cast to text in the server.
+/// </summary>
+public sealed class PostgresReader : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly int _timeoutSeconds;
+
+    private PostgresReader(NpgsqlConnection connection, NpgsqlTransaction transaction, int timeoutSeconds)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _timeoutSeconds = timeoutSeconds;
+    }
+
+    /// <summary>Seconds the driver waits beyond the statement timeout before giving up on the server.</summary>
+    public const int DriverGraceSeconds = 10;
+
+    /// <summary>Opens the source and starts the read-only transaction.</summary>
+    public static async Task<PostgresReader> OpenAsync(DatabaseSource source, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(source.Builder().ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            var reader = new PostgresReader(connection, transaction, timeoutSeconds);
+            var ms = SqlQuote.Integer(checked(timeoutSeconds * 1000L));
+            await reader.ExecuteAsync("SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
+            await reader.ExecuteAsync($"SET LOCAL statement_timeout = {ms}", cancellationToken).ConfigureAwait(false);
+            await reader.ExecuteAsync($"SET LOCAL idle_in_transaction_session_timeout = {ms}", cancellationToken).ConfigureAwait(false);
+            return reader;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The inner select of <paramref name="read"/>: the quoted table (with TABLESAMPLE) or the checked query.</summary>
+    public async Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken)
+    {
+        if (read.Query is { } query)
+            return query.Sql;
+        var table = read.Table!;
+        var qualified = await ResolveAsync(table, cancellationToken).ConfigureAwait(false);
+        var sample = read.SamplePercent is { } percent
+            ? $" TABLESAMPLE BERNOULLI ({SqlQuote.Number(percent)}) REPEATABLE ({SqlQuote.Integer(read.Seed)})"
+            : "";
+        return $"SELECT * FROM {qualified}{sample}";
+    }
+
+    /// <summary>The result columns of <paramref name="innerSql"/>, without running it.</summary>
+    public async Task<IReadOnlyList<NpgsqlDbColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT * FROM (\n{innerSql}\n) AS q");
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken).ConfigureAwait(false);
+        return (await reader.GetColumnSchemaAsync(cancellationToken).ConfigureAwait(false)).Cast<NpgsqlDbColumn>().ToList();
+    }
+
+    /// <summary>Runs the read and returns the open data reader (the caller streams it).</summary>
+    public async Task<NpgsqlDataReader> ReadAsync(SourceRead read, string innerSql, IReadOnlyList<SourceColumn> columns, CancellationToken cancellationToken)
+    {
+        var aliases = string.Join(", ", columns.Select((_, i) => "c" + SqlQuote.Integer(i + 1)));
+        var projections = string.Join(", ", columns.Select((c, i) =>
+            "q.c" + SqlQuote.Integer(i + 1) + (c.CastToText ? "::text" : c.CastToDouble ? "::float8" : "")));
+        var where = "";
+        if (read.Query is not null && read.SamplePercent is { } percent)
+        {
+            // A query has no TABLESAMPLE: rows are kept with probability percent/100 from a seeded random().
+            await ExecuteAsync($"SELECT setseed({SqlQuote.Number(read.Seed / 2147483648.0)})", cancellationToken).ConfigureAwait(false);
+            where = $" WHERE random() < {SqlQuote.Number(percent / 100.0)}";
+        }
+
+        var limit = read.Limit is { } l ? $" LIMIT {SqlQuote.Integer(l)}" : "";
+        // Npgsql's reader outlives its command (disposing the command does not close the reader).
+        await using var command = Command($"SELECT {projections} FROM (\n{innerSql}\n) AS q({aliases}){where}{limit}");
+        return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a catalog query with bound parameters and maps each row.</summary>
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        await using var command = Command(sql);
+        foreach (var p in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            rows.Add(map(reader));
+        return rows;
+    }
+
+    // The table must be one the role can see in information_schema (so an unknown name gets an actionable error, and a
+    // name is always quoted). Without a schema, the search path's first schema holding it.
+    private async Task<string> ResolveAsync(SourceTableName table, CancellationToken cancellationToken)
+    {
+        var found = await RowsAsync(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = $1 AND ($2::text IS NULL AND table_schema = ANY (current_schemas(false)) OR table_schema = $2::text) " +
+            "ORDER BY array_position(current_schemas(false), table_schema::name) NULLS LAST LIMIT 1",
+            r => r.GetString(0), cancellationToken, table.Name, table.Schema).ConfigureAwait(false);
+        if (found.Count == 0)
+            throw McpFlowException.NotFound($"source_table '{table}' is not a table or view this source's role can read.",
+                "Call data_list_sources with the source to see its schemas and tables.");
+        return SqlQuote.Qualified(found[0], table.Name);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand Command(string sql) => new()
+    {
+        Connection = _connection,
+        Transaction = _transaction,
+        CommandText = sql,
+        // The server's statement timeout stops a long statement; this driver-side limit only catches a silent network.
+        CommandTimeout = _timeoutSeconds + DriverGraceSeconds,
+    };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+}
