@@ -1,6 +1,7 @@
 using McpFlow.Core.Runs;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tracking;
+using McpFlow.Core.Tuning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +25,7 @@ public static class CrossGroupFallbacks
         services.TryAddSingleton<ISuggestionStore, AbsentSuggestionStore>();
         services.TryAddSingleton<ITableFileLoader, AbsentTableFileLoader>();
         services.TryAddSingleton<IModelResolver, AbsentModelResolver>();
+        services.TryAddSingleton<IHyperparameterOptimizer, AbsentHyperparameterOptimizer>();
         return services;
     }
 }
