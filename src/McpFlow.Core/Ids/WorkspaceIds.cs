@@ -77,7 +77,7 @@ public static partial class WorkspaceIds
         IdKind.Model => "Train one with pipeline_train; its result has the model_id.",
         IdKind.MlflowRun => "Call mlflow_search_runs to see run ids.",
         IdKind.MlflowExperiment => "Call mlflow_list_experiments to see experiment ids.",
-        IdKind.Tune => "pipeline_tune returns the tune_id of each tuning (also in job_list).",
+        IdKind.Tune => "pipeline_tune returns the tuneId of each tuning (also in job_list).",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

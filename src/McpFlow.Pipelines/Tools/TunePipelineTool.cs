@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpFlow.Core.Errors;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
@@ -19,30 +17,30 @@ namespace McpFlow.Pipelines.Tools;
 [UsesTrackingServer]
 public sealed class TunePipelineTool(HyperparameterTuner tuner, PipelineStore store, JobManager jobs, JobCalls calls)
 {
+    private const string TunePrefix = "tune-";
+
+    // The tool's tunings are seeded 0 (the same spec and space give the same rounds); the domain API takes any seed
+    // (the benchmark runs several), and more rounds come from resuming.
+    private const int DefaultSeed = 0;
+
     /// <summary>Tunes a trainer's hyperparameters as a background job.</summary>
     [McpServerTool(Name = "pipeline_tune", Title = "Tune hyperparameters", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Bayesian-tunes a trainer on the spec's folds, logging each round; resumable; may return a job id (job_status).")]
+    [Description("Bayesian-tunes a trainer on the spec's folds, a run per round, as a resumable job.")]
     public async Task<CallToolResult> Tune(
-        [Description("Spec id or JSON, e.g. \"pl-20261123-101500-ab12cd\".")] string? spec = null,
+        [Description("Spec or tune id, e.g. \"pl-20261123-101500-ab12cd\".")] string spec,
         [Description("Trainer, e.g. \"lightgbm\".")] string? trainer = null,
-        [Description("Rounds, e.g. 20.")][Range(1, TuneLimits.MaxRounds)] int? rounds = null,
-        [Description("Time budget, e.g. 600.")][Range(1.0, TuneLimits.MaxSeconds)] double? max_seconds = null,
-        [Description("Ranges, e.g. {\"learning_rate\": [0.01, 0.3]}.")] JsonElement? space = null,
-        [Description("Seed, e.g. 1.")][Range(0, 1_000_000)] int seed = 0,
-        [Description("Experiment, e.g. \"wind\".")] string? experiment = null,
-        [Description("Tune id to continue, e.g. \"tune-20261203-101500-ab12cd\".")] string? resume = null,
-        [Description("Seconds to wait, e.g. 30.")][Range(0.0, JobCalls.MaxWaitSeconds)] double? wait_seconds = null,
+        [Description("Rounds, 1-200; e.g. 20.")] int? rounds = null,
+        [Description("Seconds, 1-86400; e.g. 600.")] double? max_seconds = null,
+        [Description("Ranges, e.g. {\"lr\": [0.01, 0.3]}.")] JsonElement? space = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        TuneState state;
-        if (!string.IsNullOrWhiteSpace(resume))
-            state = tuner.Resume(resume, rounds);
-        else if (string.IsNullOrWhiteSpace(spec))
-            throw McpFlowException.Invalid("Give spec (a pipeline spec id) to start a tuning, or resume (a tune id) to continue one.",
-                "Call generate_pipeline first; it returns the spec_id.");
-        else
-            state = tuner.Start(store.Resolve(spec), trainer, space, rounds ?? TuneLimits.DefaultRounds, seed, experiment);
+        // A tune id continues that tuning with its saved spec, trainer, space and seed; anything else is a spec. The
+        // ranges of rounds and max_seconds are checked by the tuner (declared ones would cost tools/list ~20 tokens).
+        HyperparameterTuner.CheckBudget(max_seconds);
+        var state = spec.Trim().StartsWith(TunePrefix, StringComparison.Ordinal)
+            ? tuner.Resume(spec.Trim(), rounds)
+            : tuner.Start(store.Resolve(spec), trainer, space, rounds ?? TuneLimits.DefaultRounds, DefaultSeed, null);
         var handle = jobs.Start("pipeline_tune", $"Tune {state.Trainer} ({state.TuneId})", async ctx =>
         {
             var result = await tuner.RunAsync(state, max_seconds, (f, m, metrics) => ctx.Report(f, m, metrics), ctx.CancellationToken);
@@ -51,6 +49,7 @@ public sealed class TunePipelineTool(HyperparameterTuner tuner, PipelineStore st
                 NextSteps = TuneText.NextSteps(result),
             };
         }, new JsonObject { ["tune_id"] = state.TuneId, ["trainer"] = state.Trainer, ["rounds"] = state.Rounds });
-        return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
+        // Tuning outlasts any wait: the call waits the server's job wait (--job-wait), then answers with the job id.
+        return await calls.AwaitAsync(handle, progress, null, cancellationToken);
     }
 }

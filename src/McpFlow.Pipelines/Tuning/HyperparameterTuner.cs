@@ -35,7 +35,7 @@ public sealed class HyperparameterTuner(FeatureLoader loader, RunLogger logger, 
         if (!tunable.Contains(name))
             throw McpFlowException.Invalid($"trainer '{name}' has no hyperparameters to tune.", $"Use one of: {string.Join(", ", tunable)}.");
         var state = new TuneState(store.NewId(), spec.ToJson(), name, TuneSpaces.For(name, space), seed, rounds,
-            string.IsNullOrWhiteSpace(experiment) ? $"tune-{spec.Table}" : experiment, []);
+            string.IsNullOrWhiteSpace(experiment) ? $"pipelines-{spec.Table}" : experiment, []);
         store.Save(state);
         return state;
     }
@@ -58,8 +58,7 @@ public sealed class HyperparameterTuner(FeatureLoader loader, RunLogger logger, 
     public async Task<TuneResult> RunAsync(TuneState state, double? maxSeconds, Action<double, string, IReadOnlyDictionary<string, double>> progress,
         CancellationToken cancellationToken)
     {
-        if (maxSeconds is { } s && (!double.IsFinite(s) || s <= 0 || s > TuneLimits.MaxSeconds))
-            throw McpFlowException.Invalid($"max_seconds must be in (0, {TuneLimits.MaxSeconds:0}].", "e.g. 600.");
+        CheckBudget(maxSeconds);
         var started = time.GetTimestamp();
         var spec = PipelineSpec.FromJson(state.SpecJson);
         var frame = loader.Load(spec);
@@ -135,6 +134,13 @@ public sealed class HyperparameterTuner(FeatureLoader loader, RunLogger logger, 
     /// <summary>The best scored round (earliest on ties), or null.</summary>
     public static TuneRound? Best(IEnumerable<TuneRound> rounds, bool maximize) =>
         rounds.Where(r => r.Score is not null).OrderBy(r => (maximize ? -1 : 1) * r.Score!.Value).ThenBy(r => r.Round).FirstOrDefault();
+
+    /// <summary>Refuses a time budget outside 1-<see cref="TuneLimits.MaxSeconds"/> seconds.</summary>
+    public static void CheckBudget(double? maxSeconds)
+    {
+        if (maxSeconds is { } s && (!double.IsFinite(s) || s < 1 || s > TuneLimits.MaxSeconds))
+            throw McpFlowException.Invalid(string.Create(CultureInfo.InvariantCulture, $"max_seconds must be 1-{TuneLimits.MaxSeconds:0}; got {s:G6}."), "e.g. 600.");
+    }
 
     private void EnsureAvailable()
     {

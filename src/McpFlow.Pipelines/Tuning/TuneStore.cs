@@ -21,7 +21,7 @@ public sealed class TuneStore(McpFlowWorkspace workspace, TimeProvider time)
     /// <summary>The folder of a tuning (created).</summary>
     public string Folder(string tuneId)
     {
-        var folder = WorkspaceIds.ChildFolder(Root, IdKind.Tune, tuneId, "resume");
+        var folder = WorkspaceIds.ChildFolder(Root, IdKind.Tune, tuneId, "spec");
         Directory.CreateDirectory(folder);
         return folder;
     }
@@ -38,7 +38,7 @@ public sealed class TuneStore(McpFlowWorkspace workspace, TimeProvider time)
     /// <summary>The saved state of <paramref name="tuneId"/>, or an actionable not-found error.</summary>
     public TuneState Load(string tuneId)
     {
-        var folder = WorkspaceIds.ChildFolder(Root, IdKind.Tune, tuneId, "resume");
+        var folder = WorkspaceIds.ChildFolder(Root, IdKind.Tune, tuneId, "spec");
         var file = Path.Combine(folder, StateFile);
         if (!File.Exists(file))
             throw McpFlowException.NotFound($"No tuning with id '{tuneId}'.", "Start one with pipeline_tune; its result has the tune_id.");

@@ -44,7 +44,7 @@ public static class TuneText
         if (result.Best is { } best)
             steps.Add($"Train the best setting with pipeline_train (trainer=\"{result.Trainer}\", hyperparameters={{{string.Join(", ", best.Params.Select(p => $"\"{p.Key}\": {p.Value}"))}}}).");
         if (result.RoundsDone < TuneLimits.MaxRounds)
-            steps.Add($"Continue with pipeline_tune (resume=\"{result.TuneId}\", rounds={Math.Min(TuneLimits.MaxRounds, result.RoundsDone + 10)}).");
+            steps.Add($"Continue with pipeline_tune (spec=\"{result.TuneId}\", rounds={Math.Min(TuneLimits.MaxRounds, result.RoundsDone + 10)}).");
         return steps;
     }
 }

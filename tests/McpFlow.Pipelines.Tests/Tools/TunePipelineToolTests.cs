@@ -11,6 +11,14 @@ namespace McpFlow.Pipelines.Tests.Tools;
 
 public sealed class TunePipelineToolTests : PipelineServerTestBase
 {
+    // pipeline_tune has no wait_seconds: with the job wait at 0 its call answers with the job id at once, and the tests
+    // follow the job with job_status (CallUntilFinishedAsync) instead of waiting on the clock.
+    protected override void ConfigureOptions(McpFlowOptions options)
+    {
+        base.ConfigureOptions(options);
+        options.Jobs.WaitSeconds = 0;
+    }
+
     // The host under test has the pipelines group only; the optimiser comes from the experiments group, as in the server.
     protected override void ConfigureServices(IServiceCollection services)
     {
@@ -23,7 +31,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
     {
         Execute(TestData.Regression);
         var spec = (await CallOkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString();
-        var result = await CallUntilFinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 6, seed = 1, experiment = "houses", wait_seconds = 40 });
+        var result = await CallUntilFinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 6 });
         var board = result.Structured().GetProperty("result");
         var rounds = board.GetProperty("rounds").EnumerateArray().ToList();
         rounds.Should().HaveCount(6);
@@ -51,7 +59,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
         var blockers = Enumerable.Range(0, Options.Jobs.MaxConcurrent)
             .Select(_ => jobs.Start("test", "holds a slot", async ctx => { await release.Task.WaitAsync(ctx.CancellationToken); return new JobResult("released"); }))
             .ToList();
-        var started = await CallOkAsync("pipeline_tune", new { spec, wait_seconds = 0 });
+        var started = await CallOkAsync("pipeline_tune", new { spec });
         var jobId = started.Structured().GetProperty("job").GetProperty("id").GetString();
         await CallOkAsync("job_cancel", new { job_id = jobId });
         release.SetResult();
@@ -79,12 +87,12 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
     }
 
     [Fact]
-    public async Task Tune_RefusesAResumeThatIsNotATuneId()
+    public async Task Tune_RefusesATuneIdThatClimbsOutOfTheWorkspace_AndAnUnknownOne()
     {
-        var result = await CallAsync("pipeline_tune", new { resume = "../../etc/passwd" });
+        var result = await CallAsync("pipeline_tune", new { spec = "tune-20261203-101500-ab12cd/../../etc" });
         result.IsError.Should().BeTrue();
-        result.Text().Should().Contain("resume '../../etc/passwd' is not a tuning id; they look like tune-20261123-101500-ab12cd.");
-        (await CallAsync("pipeline_tune", new { })).Text().Should().Contain("Give spec (a pipeline spec id) to start a tuning, or resume");
+        result.Text().Should().Contain("spec 'tune-20261203-101500-ab12cd/../../etc' is not a tuning id; they look like tune-20261123-101500-ab12cd.");
+        (await CallAsync("pipeline_tune", new { spec = "tune-20261203-101500-ab12cd" })).Text().Should().Contain("No tuning with id 'tune-20261203-101500-ab12cd'.");
     }
 
     [Fact]
@@ -99,7 +107,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
             await first.InitializeAsync();
             first.Sql(TestData.Regression);
             spec = (await first.OkAsync("generate_pipeline", new { table = "houses", target = "price", folds = 3 })).Structured().GetProperty("spec_id").GetString()!;
-            var done = (await first.FinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 3, seed = 2, wait_seconds = 40 })).Structured().GetProperty("result");
+            var done = (await first.FinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 3 })).Structured().GetProperty("result");
             tuneId = done.GetProperty("tuneId").GetString()!;
             before = done.GetProperty("rounds").EnumerateArray().Select(r => r.GetProperty("params").GetRawText()).ToList();
         }
@@ -123,7 +131,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
 
     private static async Task ResumeAsync(Host second, string spec, string tuneId, List<string> before)
     {
-        var resumed = (await second.FinishedAsync("pipeline_tune", new { resume = tuneId, rounds = 5, wait_seconds = 40 })).Structured().GetProperty("result");
+        var resumed = (await second.FinishedAsync("pipeline_tune", new { spec = tuneId, rounds = 5 })).Structured().GetProperty("result");
         resumed.GetProperty("resumedAfter").GetInt32().Should().Be(3);
         var after = resumed.GetProperty("rounds").EnumerateArray().ToList();
         after.Should().HaveCount(5);
@@ -131,7 +139,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
         second.Writer.Runs.Should().HaveCount(2, "only rounds 4 and 5 ran on the new host");
 
         // The same tuning without the restart proposes the same five settings (same seed, same folds).
-        var whole = (await second.FinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 5, seed = 2, wait_seconds = 40 })).Structured().GetProperty("result");
+        var whole = (await second.FinishedAsync("pipeline_tune", new { spec, trainer = "sdca", rounds = 5 })).Structured().GetProperty("result");
         whole.GetProperty("rounds").EnumerateArray().Select(r => r.GetProperty("params").GetRawText())
             .Should().Equal(after.Select(r => r.GetProperty("params").GetRawText()));
     }
@@ -151,6 +159,7 @@ public sealed class TunePipelineToolTests : PipelineServerTestBase
         {
             base.ConfigureOptions(options);
             options.WorkspacePath = workspace;
+            options.Jobs.WaitSeconds = 0;
         }
 
         protected override void ConfigureServices(IServiceCollection services)
