@@ -4,8 +4,10 @@ using McpFlow.Core.Groups;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Tracking;
+using McpFlow.Core.Tuning;
 using McpFlow.Core.Workspace;
 using McpFlow.Experiments.Analysis;
+using McpFlow.Experiments.Optimization;
 using McpFlow.Experiments.Prompts;
 using McpFlow.Experiments.Registry;
 using McpFlow.Experiments.Resources;
@@ -39,6 +41,7 @@ public sealed class ExperimentsToolGroup : IToolGroup
         services.AddSingleton<RunAnalyzer>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<HyperparameterSuggester>();
+        services.AddSingleton<IHyperparameterOptimizer, BayesianTuningOptimizer>();
         services.AddSingleton<ModelRegistryService>();
         services.AddForwarded<IModelResolver, ModelRegistryService>();
     }

@@ -10,6 +10,7 @@ using McpFlow.Pipelines.Tables;
 using McpFlow.Pipelines.Tools;
 using McpFlow.Pipelines.Tracking;
 using McpFlow.Pipelines.Training;
+using McpFlow.Pipelines.Tuning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Pipelines;
@@ -38,6 +39,8 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<PipelinePredictor>();
         services.AddSingleton<SeriesEventFinder>();
         services.AddSingleton(MlNetEngineProbe.Create());
+        services.AddSingleton<TuneStore>();
+        services.AddSingleton<HyperparameterTuner>();
     }
 
     /// <inheritdoc />
@@ -49,6 +52,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<TrainPipelineTool>();
         mcp.WithTools<PredictPipelineTool>();
         mcp.WithTools<DetectSeriesEventsTool>();
+        mcp.WithTools<TunePipelineTool>();
         mcp.WithPrompts<PipelinePrompts>();
     }
 }

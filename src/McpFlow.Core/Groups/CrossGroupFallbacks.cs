@@ -2,6 +2,7 @@ using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Storage;
 using McpFlow.Core.Tracking;
+using McpFlow.Core.Tuning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,7 @@ public static class CrossGroupFallbacks
         services.TryAddSingleton<ITableFileLoader, AbsentTableFileLoader>();
         services.TryAddSingleton<IModelResolver, AbsentModelResolver>();
         services.TryAddSingleton<IRefusalAudit, AbsentRefusalAudit>();
+        services.TryAddSingleton<IHyperparameterOptimizer, AbsentHyperparameterOptimizer>();
         return services;
     }
 }

@@ -19,4 +19,6 @@ public enum IdKind
     MlflowRun,
     /// <summary>An MLflow experiment id (digits in MLflow's own stores; letters, digits, '-' and '_' from a server).</summary>
     MlflowExperiment,
+    /// <summary>A tuning loop (pipeline_tune): <c>tune-20261123-101500-ab12cd</c>.</summary>
+    Tune,
 }

@@ -49,6 +49,7 @@ public static partial class WorkspaceIds
         IdKind.Model => "sales-lightgbm-20261123-101500-ab12",
         IdKind.MlflowRun => "0f3c9a5e8b1d4e2f9a7c6b5d4e3f2a1b",
         IdKind.MlflowExperiment => "123456789012345678",
+        IdKind.Tune => "tune-20261123-101500-ab12cd",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -62,6 +63,7 @@ public static partial class WorkspaceIds
         IdKind.Model => "trained model",
         IdKind.MlflowRun => "MLflow run",
         IdKind.MlflowExperiment => "MLflow experiment",
+        IdKind.Tune => "tuning",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -75,6 +77,7 @@ public static partial class WorkspaceIds
         IdKind.Model => "Train one with pipeline_train; its result has the model_id.",
         IdKind.MlflowRun => "Call mlflow_search_runs to see run ids.",
         IdKind.MlflowExperiment => "Call mlflow_list_experiments to see experiment ids.",
+        IdKind.Tune => "pipeline_tune returns the tuneId of each tuning (also in job_list).",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -87,6 +90,7 @@ public static partial class WorkspaceIds
         IdKind.Suggestion => SuggestionPattern(),
         IdKind.Model => ModelPattern(),
         IdKind.MlflowRun or IdKind.MlflowExperiment => ServerIdPattern(),
+        IdKind.Tune => TunePattern(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -101,6 +105,9 @@ public static partial class WorkspaceIds
 
     [GeneratedRegex("^pl-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PipelinePattern();
+
+    [GeneratedRegex("^tune-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TunePattern();
 
     [GeneratedRegex("^sug-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}-[0-9]{1,3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SuggestionPattern();

@@ -48,6 +48,10 @@ internal static class IdEscapes
             new("pipeline_train.suggestion_id", suggestions, ids.Suggestion, fakes.SuggestionFile, ".json"),
             new("pipeline_compare_models.spec", specs, ids.PipelineSpec, fakes.SpecFile, ".json"), new("evaluate_pipeline_steps.spec", specs, ids.PipelineSpec, fakes.SpecFile, ".json"),
             new("pipeline_train.spec", specs, ids.PipelineSpec, fakes.SpecFile, ".json"), new("pipeline_predict.model_id", models, ids.Model, fakes.Model),
+            new("pipeline_tune.spec", specs, ids.PipelineSpec, fakes.SpecFile, ".json"),
+            // spec also takes a tune id (to resume). No tuning is seeded (a round costs a training); a well-formed id is
+            // enough to build the climbs from.
+            new("pipeline_tune.spec", Path.Combine(ws, "tunes"), "tune-20261203-101500-ab12cd", fakes.Job),
             new("data_apply_transformation.suggestion_id", ws, ids.TransformSuggestion, fakes.Report),
             new("mcpflow://data/reports/{name}", reports, ids.Report, fakes.Report),
             new("mlflow_register_model.run_id", experiment, ids.MlflowRunA, fakes.MlflowRun),

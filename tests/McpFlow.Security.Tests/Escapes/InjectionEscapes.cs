@@ -40,9 +40,9 @@ internal static class InjectionEscapes
             ("columns[].name", (spec, p) => spec["columns"]![1]!["name"] = p),
         };
         // evaluate_pipeline_steps (the reproduction) gets every payload in the date parts and three in each other field;
-        // the two other spec-taking tools get the date-part splice in two forms (each accepted spec costs a training).
+        // the other spec-taking tools get the date-part splice in two forms (each accepted spec costs a training).
         var plan = fields.SelectMany(f => Payloads(s).Take(f.Label == "features.dateParts" ? 7 : 3).Select(p => ("evaluate_pipeline_steps", f, p)))
-            .Concat(new[] { "pipeline_compare_models", "pipeline_train" }.SelectMany(t => Payloads(s).Take(2).Select(p => (t, fields[0], p))));
+            .Concat(new[] { "pipeline_compare_models", "pipeline_train", "pipeline_tune" }.SelectMany(t => Payloads(s).Take(2).Select(p => (t, fields[0], p))));
         foreach (var (tool, (field, set), (label, payload)) in plan)
         {
             var spec = (JsonObject)ids.PipelineSpecJson.DeepClone();

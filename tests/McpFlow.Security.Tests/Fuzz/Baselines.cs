@@ -92,6 +92,10 @@ internal static class Baselines
         },
         "pipeline_compare_models" => new() { ["spec"] = ids.PipelineSpec, ["trainers"] = new JsonArray("fast_tree"), ["experiment"] = "fuzz-exp", ["wait_seconds"] = 0 },
         "evaluate_pipeline_steps" => new() { ["spec"] = ids.PipelineSpec, ["trainer"] = "fast_tree", ["experiment"] = "fuzz-exp", ["wait_seconds"] = 0 },
+        "pipeline_tune" => new()
+        {
+            ["spec"] = ids.PipelineSpec, ["trainer"] = "fast_tree", ["rounds"] = 1, ["max_seconds"] = 60, ["space"] = new JsonObject { ["number_of_trees"] = new JsonArray(5, 10) },
+        },
         "pipeline_train" => new()
         {
             ["spec"] = ids.PipelineSpec, ["trainer"] = "fast_tree", ["hyperparameters"] = null, ["suggestion_id"] = null,

@@ -14,7 +14,7 @@ internal static class ClosedChoices
         "generate_eda_report.formats", "data_export.format", "mlflow_log_run.status", "analyze_mlflow_runs.direction",
         "explain_run_difference.direction", "mlflow_leaderboard.direction", "suggest_hyperparams.direction",
         "generate_pipeline.task", "pipeline_compare_models.trainers",
-        "evaluate_pipeline_steps.trainer", "pipeline_train.trainer", "workbench_record_run.kind", "workbench_list_runs.state",
+        "evaluate_pipeline_steps.trainer", "pipeline_train.trainer", "pipeline_tune.trainer", "workbench_record_run.kind", "workbench_list_runs.state",
         "workbench_decide.decision", "workbench_audit.action",
     };
 
@@ -24,7 +24,7 @@ internal static class ClosedChoices
         "limit", "count", "max_results", "top_runs", "sample_rows", "folds", "horizon", "depth", "width", "interior_points",
         "boundary_points", "initial_points", "adam_steps", "lbfgs_steps", "log_every", "resample_every", "season", "max_rows",
         "offset", "timeout_seconds", "wait_seconds", "max_seconds", "learning_rate", "target_loss", "seconds_per_step",
-        "tolerance", "threshold",
+        "tolerance", "threshold", "rounds",
     };
 
     /// <summary>A value no description lists.</summary>

@@ -27,7 +27,7 @@ public sealed class ConfiguredAnnotationsTests : McpServerTestBase
             "mlflow_list_experiments", "mlflow_search_runs", "mlflow_get_run", "mlflow_log_run", "mlflow_leaderboard",
             "analyze_mlflow_runs", "explain_run_difference", "suggest_hyperparams",
             "mlflow_register_model", "mlflow_models", "mlflow_set_model_alias",
-            "pinn_train", "pipeline_train", "pipeline_compare_models", "evaluate_pipeline_steps", "pipeline_predict",
+            "pinn_train", "pipeline_train", "pipeline_compare_models", "evaluate_pipeline_steps", "pipeline_predict", "pipeline_tune",
             // Database sources are external servers whatever the configuration.
             "data_load_source", "data_list_sources");
     }
