@@ -37,6 +37,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<PipelineTrainer>();
         services.AddSingleton<PipelinePredictor>();
         services.AddSingleton<SeriesEventFinder>();
+        services.AddSingleton<Ensembles.EnsembleEvaluator>();
         services.AddSingleton(MlNetEngineProbe.Create());
     }
 
@@ -49,6 +50,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<TrainPipelineTool>();
         mcp.WithTools<PredictPipelineTool>();
         mcp.WithTools<DetectSeriesEventsTool>();
+        mcp.WithTools<EnsembleTool>();
         mcp.WithPrompts<PipelinePrompts>();
     }
 }
