@@ -38,6 +38,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton<PipelineTrainer>();
         services.AddSingleton<PipelinePredictor>();
         services.AddSingleton<SeriesEventFinder>();
+        services.AddSingleton<Ensembles.EnsembleEvaluator>();
         services.AddSingleton(MlNetEngineProbe.Create());
         services.AddSingleton<TuneStore>();
         services.AddSingleton<HyperparameterTuner>();
@@ -53,6 +54,7 @@ public sealed class PipelinesToolGroup : IToolGroup
         mcp.WithTools<PredictPipelineTool>();
         mcp.WithTools<DetectSeriesEventsTool>();
         mcp.WithTools<TunePipelineTool>();
+        mcp.WithTools<EnsembleTool>();
         mcp.WithPrompts<PipelinePrompts>();
     }
 }

@@ -64,6 +64,31 @@ public sealed class MlNetModel : ITrainedModel
         }
     }
 
+    /// <summary>
+    /// Each row's contribution of every feature slot to the model's score, from ML.NET's feature contribution calculator
+    /// (not normalised: a linear model's weight × feature value, a tree ensemble's summed leaf-value changes along each
+    /// row's paths), or null when the trainer's family has no calculator (multiclass, clustering, anomaly models).
+    /// </summary>
+    public float[][]? Contributions(ModelInput input)
+    {
+        if (input.X.Length == 0 || FeatureContributions.Estimator(_ml, Last, input.X[0].Length) is not { } estimator)
+            return null;
+        var view = View(_ml, _task, input, _classes, labelled: false);
+        var output = estimator.Fit(view).Transform(view);
+        return output.GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToArray();
+    }
+
+    /// <summary>True when the model is linear in its features (its contributions are weight × value).</summary>
+    public bool IsLinear => FeatureContributions.IsLinear(Last);
+
+    private ITransformer Last => _model is TransformerChain<ITransformer> chain ? chain.LastTransformer : _model;
+
+    /// <summary>The weights and bias of a linear regression model (null for other models); tests check contributions against them.</summary>
+    internal (float[] Weights, float Bias)? LinearWeights() =>
+        Last is ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.LinearRegressionModelParameters linear }
+            ? (linear.Weights.ToArray(), linear.Bias)
+            : null;
+
     /// <inheritdoc />
     public string Save(string path)
     {

@@ -40,7 +40,7 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
             {
                 NextSteps = LeaderboardText.NextSteps(result),
             };
-        });
+        }, Ensembles.ComparisonSource.Parameters(parsed, trainers, name));
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Storage;
+using McpFlow.Pipelines.Explanations;
 using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Models;
 using McpFlow.Pipelines.Specs;
@@ -13,9 +14,13 @@ namespace McpFlow.Pipelines.Training;
 /// <summary>Applies a saved pipeline (spec, preprocessing state, model) to a table and writes the predictions as a new table.</summary>
 public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store, DuckDbGateway database)
 {
-    /// <summary>Predicts every scorable row of <paramref name="table"/> into <paramref name="outputTable"/> (default <c>&lt;table&gt;_predictions</c>).</summary>
-    public PredictionResult Predict(string modelId, string table, string? outputTable, CancellationToken cancellationToken = default)
+    /// <summary>Predicts every scorable row of <paramref name="table"/> into <paramref name="outputTable"/> (default
+    /// <c>&lt;table&gt;_predictions</c>); with <paramref name="contributions"/> &gt; 0, also each row's largest feature
+    /// contributions (<see cref="ContributionCalculator"/>; default 0: none).</summary>
+    public PredictionResult Predict(string modelId, string table, string? outputTable, CancellationToken cancellationToken = default, int contributions = 0)
     {
+        if (contributions is < 0 or > ContributionCalculator.MaxTop)
+            throw McpFlowException.Invalid($"contributions must be 0-{ContributionCalculator.MaxTop}.", "Pass e.g. contributions=3 for each row's three largest contributions.");
         var folder = store.ModelFolder(modelId);
         var spec = PipelineSpec.FromJson(File.ReadAllText(Path.Combine(folder, "pipeline_spec.json")));
         var info = JsonSerializer.Deserialize<SavedModelInfo>(File.ReadAllText(Path.Combine(folder, "model.json")), McpFlowJson.Options)!;
@@ -37,10 +42,14 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
             model = new ThresholdModel(model, threshold);
         cancellationToken.ThrowIfCancellationRequested();
         var prediction = model.Predict(new ModelInput(x, frame, rows));
+        var explained = contributions > 0 ? ContributionCalculator.Compute(info.Trainer, model, new ModelInput(x, frame, rows), state, contributions) : null;
         // Last point to stop: the output table is replaced in one step.
         cancellationToken.ThrowIfCancellationRequested();
         Write(spec, table, output, frame, prediction);
-        return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction));
+        return new PredictionResult(modelId, table, output, frame.Rows, (int)(Count(table) - frame.Rows), Preview(output), Summary(spec, prediction))
+        {
+            Contributions = explained,
+        };
     }
 
     private void Write(PipelineSpec spec, string table, string output, FeatureFrame frame, Prediction p)

@@ -9,4 +9,8 @@ namespace McpFlow.Pipelines.Training;
 /// <param name="Preview">First predictions (up to 10).</param>
 /// <param name="Summary">Distribution of predictions: class counts, or min/mean/max.</param>
 public sealed record PredictionResult(string ModelId, string Table, string OutputTable, int Rows, int SkippedRows,
-    IReadOnlyList<IReadOnlyDictionary<string, object?>> Preview, IReadOnlyDictionary<string, double> Summary);
+    IReadOnlyList<IReadOnlyDictionary<string, object?>> Preview, IReadOnlyDictionary<string, double> Summary)
+{
+    /// <summary>Per-prediction contributions, when asked for (null otherwise).</summary>
+    public Explanations.ContributionReport? Contributions { get; init; }
+}

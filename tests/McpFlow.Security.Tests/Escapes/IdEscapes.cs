@@ -38,6 +38,7 @@ internal static class IdEscapes
             new("mcpflow://workbench/runs/{run_id}/card", runs, ids.WorkbenchRun, fakes.WorkbenchRun),
             new("job_status.job_id", jobs, ids.PinnJob, fakes.Job), new("job_cancel.job_id", jobs, ids.PinnJob, fakes.Job),
             new("mcpflow://jobs/{job_id}", jobs, ids.PinnJob, fakes.Job),
+            new("pipeline_ensemble.comparison", jobs, ids.CompareJob, fakes.Job),
             new("mlflow_get_run.run_id", experiment, ids.MlflowRunA, fakes.MlflowRun), new("explain_run_difference.run_a", experiment, ids.MlflowRunA, fakes.MlflowRun),
             new("explain_run_difference.run_b", experiment, ids.MlflowRunB, fakes.MlflowRun), new("mlflow://runs/{run_id}", experiment, ids.MlflowRunA, fakes.MlflowRun),
             new("mlflow_search_runs.experiment", mlruns, ids.ExperimentId, fakes.Experiment), new("analyze_mlflow_runs.experiment", mlruns, ids.ExperimentId, fakes.Experiment),

@@ -108,7 +108,8 @@ internal static class Baselines
             ["name"] = ids.RegisteredModel, ["version"] = 1, ["alias"] = "challenger", ["stage"] = "Staging", ["archive_existing"] = false,
             ["tag"] = "team=fuzz", ["approved_run_id"] = null,
         },
-        "pipeline_predict" => new() { ["model_id"] = ids.Model, ["table"] = ids.Table, ["output_table"] = "fuzz_predictions" },
+        "pipeline_predict" => new() { ["model_id"] = ids.Model, ["table"] = ids.Table, ["output_table"] = "fuzz_predictions", ["contributions"] = 2 },
+        "pipeline_ensemble" => new() { ["comparison"] = ids.CompareJob, ["top_k"] = 2, ["wait_seconds"] = 0 },
         "pipeline_detect_series_events" => new()
         {
             ["table"] = ids.Table, ["value_column"] = "amount", ["time_column"] = "ts", ["season"] = 0, ["threshold"] = 4.5,

@@ -19,6 +19,8 @@ internal sealed record SeedIds
     public required string Report { get; init; }
     public required string PinnRun { get; init; }
     public required string PinnJob { get; init; }
+    /// <summary>A finished pipeline_compare_models job (two trainers besides the baselines), for pipeline_ensemble.</summary>
+    public required string CompareJob { get; init; }
     public required JsonObject PdeSpec { get; init; }
     /// <summary>The MLflow run pipeline_train logged (it has a model to register).</summary>
     public required string ModelRun { get; init; }

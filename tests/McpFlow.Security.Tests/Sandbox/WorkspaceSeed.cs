@@ -63,6 +63,10 @@ internal static partial class WorkspaceSeed
         var approvedRun = training["workbenchRun"]!["runId"]!.GetValue<string>();
         await Call(server, "workbench_decide", new JsonObject { ["run_id"] = approvedRun, ["decision"] = "approve" });
         await Call(server, "mlflow_register_model", new JsonObject { ["run_id"] = modelRun, ["name"] = RegisteredModel, ["approved_run_id"] = approvedRun });
+        var compared = await Finished(server, await Call(server, "pipeline_compare_models", new JsonObject
+        {
+            ["spec"] = specId, ["trainers"] = new JsonArray("fast_tree", "logistic_regression"), ["wait_seconds"] = 45,
+        }));
         var suggested = await Call(server, "suggest_hyperparams", new JsonObject { ["experiment"] = Experiment, ["metric"] = "accuracy", ["count"] = 1 });
         var transforms = Structured(await Call(server, "suggest_transformations", new JsonObject { ["table"] = Table, ["limit"] = 3 }));
         var report = Structured(await Call(server, "generate_eda_report", new JsonObject { ["table"] = Table, ["formats"] = new JsonArray("markdown") }));
@@ -80,6 +84,7 @@ internal static partial class WorkspaceSeed
             TransformSuggestion = transforms["suggestions"]![0]!["id"]!.GetValue<string>(),
             Report = report["name"]!.GetValue<string>(),
             PinnRun = Match(PinnId(), pinn.Text, "PINN run id"), PinnJob = Match(JobId(), pinn.Text, "job id"),
+            CompareJob = Match(JobId(), compared.Text, "comparison job id"),
             PdeSpec = PoissonSpec(),
             ModelRun = modelRun, ApprovedRun = approvedRun, RegisteredModel = RegisteredModel,
         };

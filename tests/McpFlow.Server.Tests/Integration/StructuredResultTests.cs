@@ -30,7 +30,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
     private static readonly Dictionary<string, string> Undeclared = new()
     {
         ["analyze_dataframe"] = Job, ["data_load"] = Job, ["data_load_source"] = Job, ["data_list_sources"] = Large, ["generate_eda_report"] = Job, ["pipeline_train"] = Job, ["pinn_train"] = Job,
-        ["pipeline_compare_models"] = Job, ["evaluate_pipeline_steps"] = Job, ["job_status"] = Job, ["pipeline_tune"] = Job,
+        ["pipeline_compare_models"] = Job, ["pipeline_ensemble"] = Job, ["evaluate_pipeline_steps"] = Job, ["job_status"] = Job, ["pipeline_tune"] = Job,
         ["data_query"] = UserShaped, ["data_describe_table"] = UserShaped, ["job_list"] = UserShaped, ["job_cancel"] = UserShaped,
         ["generate_pipeline"] = UserShaped, ["pipeline_predict"] = UserShaped, ["mlflow_get_run"] = UserShaped, ["mlflow_search_runs"] = UserShaped,
         ["data_apply_transformation"] = UserShaped, ["pinn_evaluate"] = UserShaped, ["workbench_record_run"] = UserShaped,
