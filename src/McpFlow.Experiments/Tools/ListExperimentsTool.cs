@@ -15,8 +15,7 @@ namespace McpFlow.Experiments.Tools;
 public sealed class ListExperimentsTool(ITrackingStore store)
 {
     /// <summary>Lists experiments.</summary>
-    [McpServerTool(Name = "mlflow_list_experiments", Title = "List MLflow experiments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ExperimentList))]
+    [McpServerTool(Name = "mlflow_list_experiments", Title = "List MLflow experiments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Lists the tracking store's experiments. Start here.")]
     public async Task<CallToolResult> List(
         [Description("Filter, e.g. \"name LIKE '%cnn%'\".")] string? filter = null,

@@ -20,7 +20,7 @@ public sealed class ToolSurfaceBudgetTests(ITestOutputHelper output) : McpServer
     public const int TargetTokens = 8_000;
 
     /// <summary>The ceiling in force: issue 12's budget. Descriptions, parameter descriptions, titles, hints, input and
-    /// output schemas of every tool count (7,936 o200k_base tokens with 46 tools, the four output schemas 454 of them).
+    /// output schemas of every tool count (7,949 o200k_base tokens with 50 tools, the two output schemas about 125 of them).
     /// A new tool has to fit: shorten, or move detail to its page.</summary>
     public const int CeilingTokens = TargetTokens;
 

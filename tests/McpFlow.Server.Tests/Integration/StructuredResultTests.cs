@@ -16,7 +16,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
 {
     // The tools whose structured shape is stable, one record each: they declare it as their outputSchema (ToolSchemas).
     private static readonly string[] Declared =
-        ["data_export", "data_list_tables", "mlflow_list_experiments"];
+        ["data_export", "data_list_tables"];
 
     // Why the others declare none. A tool that may answer with a job handle has two shapes (its result, or the job
     // envelope { job, result, nextSteps }); others carry data whose shape is the user's (rows, params, specs), or a
@@ -36,7 +36,7 @@ public sealed partial class StructuredResultTests : PreparedWorkspaceTestBase
         ["data_apply_transformation"] = UserShaped, ["pinn_evaluate"] = UserShaped, ["workbench_record_run"] = UserShaped,
         ["server_info"] = Large, ["suggest_transformations"] = Large, ["analyze_mlflow_runs"] = Large, ["explain_run_difference"] = Large,
         ["mlflow_leaderboard"] = Large, ["suggest_hyperparams"] = Large, ["analyze_pde_problem"] = Large, ["validate_solution"] = Large,
-        ["mlflow_log_run"] = Confirmation, ["pinn_status"] = Large, ["pinn_list_runs"] = Large, ["predict_convergence"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
+        ["mlflow_log_run"] = Confirmation, ["pinn_status"] = Large, ["pinn_list_runs"] = Large, ["mlflow_list_experiments"] = Large, ["predict_convergence"] = Large, ["pipeline_detect_series_events"] = Large, ["workbench_list_runs"] = Large, ["workbench_run_card"] = Large,
         ["workbench_review"] = Large, ["workbench_compare"] = Large, ["workbench_report"] = Large,
         ["mlflow_register_model"] = UserShaped, ["mlflow_models"] = Varies, ["mlflow_set_model_alias"] = Varies,
         ["workbench_audit"] = Varies, ["workbench_decide"] = Varies, ["workbench_request_approval"] = Varies,
