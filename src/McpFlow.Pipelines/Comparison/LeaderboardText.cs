@@ -29,8 +29,16 @@ public static class LeaderboardText
     }
 
     /// <summary>What to do with the leaderboard next (the answer's next steps, after <see cref="Markdown"/>).</summary>
-    public static IReadOnlyList<string> NextSteps(ComparisonResult result) =>
-        [$"Train the best model with pipeline_train (trainer=\"{result.Best}\", the same spec), or see what each step adds with evaluate_pipeline_steps."];
+    /// <param name="result">The comparison.</param>
+    /// <param name="jobId">Its job id, which pipeline_ensemble takes (null: not offered).</param>
+    public static IReadOnlyList<string> NextSteps(ComparisonResult result, string? jobId = null)
+    {
+        var train = $"Train the best model with pipeline_train (trainer=\"{result.Best}\", the same spec), or see what each step adds with evaluate_pipeline_steps.";
+        var scored = result.Leaderboard.Count(r => !r.IsBaseline && double.IsFinite(r.Metrics.GetValueOrDefault(result.PrimaryMetric, double.NaN)));
+        return jobId is not null && scored >= 2 && result.Task is "regression" or "binary" or "multiclass"
+            ? [train, $"Check whether blending or stacking the top models beats the best one with pipeline_ensemble comparison=\"{jobId}\" top_k={Math.Min(3, scored)}."]
+            : [train];
+    }
 
     /// <summary>A number with its spread, e.g. <c>0.9533 ± 0.0163</c>.</summary>
     public static string Format(double value, double? std = null)

@@ -38,7 +38,7 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
             var result = await comparer.CompareAsync(parsed, trainers, name, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
             return new JobResult(LeaderboardText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options))
             {
-                NextSteps = LeaderboardText.NextSteps(result),
+                NextSteps = LeaderboardText.NextSteps(result, ctx.JobId),
             };
         }, Ensembles.ComparisonSource.Parameters(parsed, trainers, name));
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);

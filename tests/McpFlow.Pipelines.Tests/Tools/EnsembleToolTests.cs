@@ -10,7 +10,9 @@ public sealed class EnsembleToolTests : PipelineServerTestBase
     {
         var spec = (await CallOkAsync("generate_pipeline", new { table, target, task, folds = 3 })).Structured().GetProperty("spec_id").GetString();
         var compared = await CallUntilFinishedAsync("pipeline_compare_models", new { spec, trainers, wait_seconds = 45 });
-        return compared.Structured().GetProperty("job").GetProperty("id").GetString()!;
+        var id = compared.Structured().GetProperty("job").GetProperty("id").GetString()!;
+        compared.Text().Should().Contain($"pipeline_ensemble comparison=\"{id}\" top_k={Math.Min(3, trainers.Length)}", "the comparison offers the ensemble as a next step");
+        return id;
     }
 
     [Fact]
