@@ -46,6 +46,7 @@ public abstract class PreparedWorkspaceTestBase : McpServerTestBase
             ["job_status"] = new { job_id = "job-20261123-101500-ab12cd" },
             ["job_list"] = new { },
             ["data_list_tables"] = new { },
+            ["data_list_sources"] = new { }, // no source configured here: the listing says so (reads of a real server: LoadSourceToolTests)
             ["data_describe_table"] = new { table = "sales" },
             ["data_query"] = new { sql = "SELECT city, sum(amount) FROM sales GROUP BY city" },
             ["data_load"] = new { path = csv, table = "sales" },
