@@ -28,7 +28,7 @@ public sealed class SourceRegistry
     {
         if (_sources.TryGetValue(name.Trim().ToLowerInvariant(), out var source))
             return source;
-        var shown = name.Length <= 63 ? name : name[..63] + "…";
+        var shown = ArgumentEcho.Show(name, 63);
         if (_sources.Count == 0)
             throw McpFlowException.NotFound($"{parameter}: no database source is configured, so '{shown}' cannot be read.",
                 "Ask the operator to configure one (--source name=postgresql:..., or MCPFLOW_SOURCE__NAME; docs/deployment.md).");

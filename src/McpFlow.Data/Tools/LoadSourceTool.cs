@@ -12,7 +12,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>data_load_source</c> tool.</summary>
 [McpServerToolType]
-public sealed class LoadSourceTool(SourceLoader loader, JobManager jobs, JobCalls calls)
+public sealed class LoadSourceTool(SourceLoader loader, SourceRegistry sources, JobManager jobs, JobCalls calls)
 {
     /// <summary>Reads a table or query of a configured database source into a workspace table, as a background job.</summary>
     [McpServerTool(Name = "data_load_source", Title = "Load from a database",
@@ -40,10 +40,12 @@ public sealed class LoadSourceTool(SourceLoader loader, JobManager jobs, JobCall
         var target = table ?? tableName?.Name
             ?? throw McpFlowException.Invalid("table is required with query: name the workspace table to create, e.g. \"orders\".");
         var read = new SourceRead(tableName, checkedQuery, limit, sample_percent, seed);
-        var handle = jobs.Start("data_load_source", $"Load {read.What} from {source}", async ctx =>
+        // The source is looked up before any job starts: the job's title and progress name only a configured source.
+        var name = sources.Get(source).Name;
+        var handle = jobs.Start("data_load_source", $"Load {read.What} from {name}", async ctx =>
         {
-            ctx.Report(null, $"Reading {read.What} from source '{source}'");
-            var result = await loader.LoadAsync(source, read, target, rows => ctx.Report(null, $"{rows:N0} rows loaded"), ctx.CancellationToken).ConfigureAwait(false);
+            ctx.Report(null, $"Reading {read.What} from source '{name}'");
+            var result = await loader.LoadAsync(name, read, target, rows => ctx.Report(null, $"{rows:N0} rows loaded"), ctx.CancellationToken).ConfigureAwait(false);
             return new JobResult(SourceLoadText.Render(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options)) { NextSteps = SourceLoadText.NextSteps(result) };
         });
         return calls.AwaitAsync(handle, progress, null, cancellationToken);
