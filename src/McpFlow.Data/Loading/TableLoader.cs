@@ -7,7 +7,6 @@ using McpFlow.Core.Storage;
 using McpFlow.Data.Parsing;
 using McpFlow.Data.Query;
 using McpFlow.Data.Storage;
-using McpFlow.Data.Transformations;
 
 namespace McpFlow.Data.Loading;
 
@@ -49,38 +48,30 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         var optionsJson = JsonSerializer.Serialize(readOptions with { Format = format.ToString().ToLowerInvariant() });
         using var connection = database.Open();
         var existing = TableCatalog.Sources(connection).FirstOrDefault(s => string.Equals(s.Key, name, StringComparison.OrdinalIgnoreCase));
-        var exists = ExistingName(connection, name) is not null;
+        var exists = StagingTable.ExistingName(connection, name) is not null;
         if (!force && exists && existing.Value is { } previous && previous.Path == source.Pattern && previous.Options == optionsJson
             && previous.FileSize == source.TotalSize && Math.Abs((previous.FileModified - source.LastModified).TotalMilliseconds) < 1)
             return Result(connection, existing.Key, "unchanged", format, source, previous.Detected);
 
-        var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
+        var staging = StagingTable.NewName();
         try
         {
             var detected = new Dictionary<string, string>(LoaderFor(format).Load(new LoadRequest(connection, staging, source, readOptions, limits, deadline) { Markers = markers }), StringComparer.Ordinal);
             foreach (var (key, value) in MissingMarkerPass.Apply(connection, staging, markers, narrowAllText: format == FileFormat.Excel, deadline))
                 detected[key] = value;
             deadline.Token.ThrowIfCancellationRequested();
-            DataDatabase.Execute(connection, "BEGIN TRANSACTION");
-            var old = ExistingName(connection, name);
-            if (old is not null)
-                DataDatabase.Execute(connection, $"DROP TABLE {SqlQuote.Id(old)}");
-            DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(staging)} RENAME TO {SqlQuote.Id(name)}");
-            TableCatalog.RecordSource(connection, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
+            StagingTable.Publish(connection, staging, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
                 source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected));
-            TableCatalog.ClearLineage(connection, name);
-            SuggestionStore.Forget(connection, name);
-            DataDatabase.Execute(connection, "COMMIT");
             return Result(connection, name, exists ? "refreshed" : "created", format, source, detected);
         }
         catch (Exception ex) when (deadline.IsStopped)
         {
-            Discard(connection, staging);
+            StagingTable.Discard(connection, staging);
             throw deadline.Stopped($"'{Path.GetFileName(source.Files[0])}'", ex);
         }
         catch
         {
-            Discard(connection, staging);
+            StagingTable.Discard(connection, staging);
             throw;
         }
     }
@@ -112,11 +103,6 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         return new LoadResult(name, status, format.ToString().ToLowerInvariant(), source.Pattern, source.Files.Count, rows, columns, detected, sample, warnings);
     }
 
-    private static string? ExistingName(DuckDBConnection connection, string name) =>
-        DataDatabase.Rows(connection,
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower(?)",
-            r => r.GetString(0), name).FirstOrDefault();
-
     private IFormatLoader LoaderFor(FileFormat format) => format switch
     {
         FileFormat.Csv => new DelimitedLoader(tab: false),
@@ -127,23 +113,4 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         FileFormat.Duckdb => new DuckDbFileLoader(sqlGuard),
         _ => throw McpFlowException.Invalid($"Format {format} is not supported."),
     };
-
-    // Runs after any interrupt has been withdrawn (statements here are not watched), so the clean-up itself is never cut short.
-    private static void Discard(DuckDBConnection connection, string staging)
-    {
-        TryExecute(connection, "ROLLBACK");
-        TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
-    }
-
-    private static void TryExecute(DuckDBConnection connection, string sql)
-    {
-        try
-        {
-            DataDatabase.Execute(connection, sql);
-        }
-        catch (DuckDBException)
-        {
-            // Nothing to roll back or drop.
-        }
-    }
 }

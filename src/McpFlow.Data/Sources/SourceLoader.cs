@@ -3,8 +3,8 @@ using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
+using McpFlow.Data.Loading;
 using McpFlow.Data.Storage;
-using McpFlow.Data.Transformations;
 using Npgsql;
 
 namespace McpFlow.Data.Sources;
@@ -29,7 +29,7 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked.Token;
         using var connection = database.Open();
-        var staging = "mcpflow_staging_" + Guid.NewGuid().ToString("N")[..12];
+        var staging = StagingTable.NewName();
         try
         {
             await using var reader = await PostgresReader.OpenAsync(source, limits.TimeoutSeconds, token).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         }
         catch (Exception ex)
         {
-            Discard(connection, staging);
+            StagingTable.Discard(connection, staging);
             if (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 throw new McpFlowException(ErrorKind.Timeout, $"Loading from source '{source.Name}' ran past the {limits.TimeoutSeconds} s load time limit and was stopped; no table was created or changed.",
                     $"Read fewer rows (limit, sample_percent), or ask the operator to raise the limit with {LoadLimits.TimeoutSwitch}.");
@@ -132,13 +132,6 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
 
     private string Replace(DuckDBConnection connection, string staging, string name, DatabaseSource source, SourceRead read, IReadOnlyList<SourceColumn> columns)
     {
-        DataDatabase.Execute(connection, "BEGIN TRANSACTION");
-        var old = DataDatabase.Rows(connection,
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower(?)",
-            r => r.GetString(0), name).FirstOrDefault();
-        if (old is not null)
-            DataDatabase.Execute(connection, $"DROP TABLE {SqlQuote.Id(old)}");
-        DataDatabase.Execute(connection, $"ALTER TABLE {SqlQuote.Id(staging)} RENAME TO {SqlQuote.Id(name)}");
         var now = time.GetUtcNow().UtcDateTime;
         var optionsJson = JsonSerializer.Serialize(new { table = read.Table?.ToString(), query = read.Query?.Sql, limit = read.Limit, sample_percent = read.SamplePercent, seed = read.Seed });
         var detected = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -147,28 +140,8 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
             ["read"] = read.What,
             ["types"] = string.Join(", ", columns.Select(c => $"{c.Name} {c.SourceType}→{c.WorkspaceType}")),
         };
-        TableCatalog.RecordSource(connection, name, new TableSource(TableSource.DatabasePrefix + source.Name + "/" + read.What, source.Kind, optionsJson, 0, now, now, detected));
-        TableCatalog.ClearLineage(connection, name);
-        SuggestionStore.Forget(connection, name);
-        DataDatabase.Execute(connection, "COMMIT");
+        var old = StagingTable.Publish(connection, staging, name,
+            new TableSource(TableSource.DatabasePrefix + source.Name + "/" + read.What, source.Kind, optionsJson, 0, now, now, detected));
         return old is null ? "created" : "replaced";
-    }
-
-    private static void Discard(DuckDBConnection connection, string staging)
-    {
-        TryExecute(connection, "ROLLBACK");
-        TryExecute(connection, $"DROP TABLE IF EXISTS {SqlQuote.Id(staging)}");
-    }
-
-    private static void TryExecute(DuckDBConnection connection, string sql)
-    {
-        try
-        {
-            DataDatabase.Execute(connection, sql);
-        }
-        catch (DuckDBException)
-        {
-            // Nothing to roll back or drop.
-        }
     }
 }
