@@ -65,6 +65,9 @@ public sealed class McpFlowOptions
     /// <summary>Streamable HTTP transport settings.</summary>
     public HttpOptions Http { get; set; } = new();
 
+    /// <summary>Team mode's shared engines (a PostgreSQL database from <c>MCPFLOW_TEAM_DATABASE</c>). Default: off.</summary>
+    public TeamOptions Team { get; set; } = new();
+
     /// <summary>Names of the levels <see cref="LogLevel"/> accepts.</summary>
     public static readonly IReadOnlyList<string> LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 

@@ -78,6 +78,7 @@ internal static class OptionsLoader
         if (Env(env, "MCPFLOW_LOG_LEVEL") is { } level) o.LogLevel = level;
         if (Env(env, "MCPFLOW_DEVICE") is { } device) o.Physics.Device = device;
         if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
+        if (Env(env, TeamOptions.DatabaseVariable) is { } teamDatabase) o.Team.Database = teamDatabase;
         if (Env(env, UserEntries.Variable) is { } users) o.Http.Users = UserEntries.FromEnvironment(users, errors);
         // The configuration system's nested form (MCPFLOW_HTTP__USERS__0__NAME) is not read: refuse it rather than start
         // without the users it meant to add (a loopback server without users asks no token at all). The database sources'
