@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Files;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 
@@ -22,9 +23,7 @@ public sealed class ProfileStore(McpFlowWorkspace workspace)
         ArgumentNullException.ThrowIfNull(profile);
         cancellationToken.ThrowIfCancellationRequested();
         var path = PathOf(profile.Table);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(profile, McpFlowJson.Indented));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(profile, McpFlowJson.Indented));
         return path;
     }
 

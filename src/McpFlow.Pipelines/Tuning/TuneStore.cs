@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Files;
 using McpFlow.Core.Ids;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
@@ -30,9 +31,7 @@ public sealed class TuneStore(McpFlowWorkspace workspace, TimeProvider time)
     public void Save(TuneState state)
     {
         var folder = Folder(state.TuneId);
-        var temp = Path.Combine(folder, StateFile + ".tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(state, McpFlowJson.Indented));
-        File.Move(temp, Path.Combine(folder, StateFile), overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, McpFlowJson.Indented));
     }
 
     /// <summary>The saved state of <paramref name="tuneId"/>, or an actionable not-found error.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Files;
 using McpFlow.Experiments.Search;
 using McpFlow.Experiments.Tracking;
 using McpFlow.Experiments.Tracking.FileStore;
@@ -152,9 +153,7 @@ public sealed partial class FileModelRegistry
     private static void WriteText(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
     }
 
     private static Dictionary<string, string> ReadFolder(string folder)
@@ -162,7 +161,7 @@ public sealed partial class FileModelRegistry
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder))
             return values;
-        foreach (var file in Directory.EnumerateFiles(folder).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal)))
             values[Path.GetFileName(file)] = File.ReadAllText(file);
         return values;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using McpFlow.Core.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -22,9 +23,7 @@ internal static class MetaYaml
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         new YamlStream(new YamlDocument(mapping)).Save(writer, assignAnchors: false);
         var text = writer.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
     }
 
     public static Dictionary<string, object?> Read(string path)
