@@ -51,7 +51,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
                         ? "An approved run is final; record a new run for new results."
                         : "Decide on it first (workbench_request_approval or workbench_decide); reject it with feedback to re-execute it.");
             var manifest = run.State == RunState.Rejected ? store.Transition(run.Manifest, RunState.Stale, "re-execution requested after rejection") : run.Manifest;
-            Archive(run);
+            Archive(store, run);
             var now = store.Time.GetUtcNow();
             manifest = manifest with
             {
@@ -146,14 +146,11 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
         return run with { Manifest = reviewed, Review = review };
     }
 
-    private static void Archive(RunSnapshot run)
+    private static void Archive(RunStore store, RunSnapshot run)
     {
+        store.ArchiveRecords(run.RunId, run.Manifest.Attempt);
         var target = Path.Combine(run.Folder, AttemptsFolder, run.Manifest.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(target);
-        File.Copy(Path.Combine(run.Folder, RunStore.ManifestFile), Path.Combine(target, RunStore.ManifestFile), overwrite: true);
-        var review = Path.Combine(run.Folder, RunStore.ReviewFile);
-        if (File.Exists(review))
-            File.Move(review, Path.Combine(target, RunStore.ReviewFile), overwrite: true);
         var outputs = Path.Combine(run.Folder, RunStore.OutputsFolder);
         if (Directory.Exists(outputs))
             Directory.Move(outputs, Path.Combine(target, RunStore.OutputsFolder));
