@@ -38,6 +38,9 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
     }
 
     /// <inheritdoc />
+    public IDisposable Exclusive(string runId) => Nothing.Instance;
+
+    /// <inheritdoc />
     public void Archive(string runId, int attempt)
     {
         var folder = FolderOf(runId);
@@ -47,6 +50,15 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
         var review = Path.Combine(folder, RunStore.ReviewFile);
         if (File.Exists(review))
             File.Move(review, Path.Combine(target, RunStore.ReviewFile), overwrite: true);
+    }
+
+    private sealed class Nothing : IDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 
     private string FolderOf(string runId) => WorkspaceIds.ChildFolder(workspace.RunsPath, IdKind.Run, runId, "run_id");

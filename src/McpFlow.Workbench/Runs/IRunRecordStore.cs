@@ -24,6 +24,11 @@ public interface IRunRecordStore
     /// <summary>Writes a record atomically (replacing the previous bytes).</summary>
     void Write(string runId, string record, byte[] bytes);
 
+    /// <summary>Holds the run for one read-decide-write until disposed, against every process sharing the store (two
+    /// approvers deciding at once through two servers: the second reads the first one's decision). The file store has
+    /// one process per workspace, whose <see cref="RunStore.Sync"/> already serialises, so it holds nothing.</summary>
+    IDisposable Exclusive(string runId);
+
     /// <summary>Keeps the current manifest and review of a run as attempt <paramref name="attempt"/>
     /// (<c>attempts/N/</c>): the manifest is copied, the review moved.</summary>
     void Archive(string runId, int attempt);

@@ -42,6 +42,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     /// </summary>
     public RunScope BeginRerun(string runId, RunStart start)
     {
+        using var held = store.Exclusive(runId);
         lock (store.Sync)
         {
             var run = store.Load(runId);
@@ -85,6 +86,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(outcome);
+        using var held = store.Exclusive(run.RunId);
         lock (store.Sync)
         {
             var snapshot = store.Load(run.RunId);
@@ -109,6 +111,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     public Task FailAsync(RunScope run, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        using var held = store.Exclusive(run.RunId);
         lock (store.Sync)
         {
             var snapshot = store.Load(run.RunId);
@@ -124,6 +127,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     /// <summary>Runs the self-review again on an EXECUTED or REVIEWED run and records it.</summary>
     public RunSnapshot Review(string runId, CancellationToken cancellationToken)
     {
+        using var held = store.Exclusive(runId);
         lock (store.Sync)
             return ReviewLocked(store.Load(runId), cancellationToken);
     }

@@ -93,6 +93,10 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
     public void WriteManifest(RunManifest manifest, string outcome) =>
         Write(manifest.RunId, ManifestFile, manifest, manifest.State.Name(), outcome);
 
+    /// <summary>Holds the run against other processes sharing the records (team mode) until disposed; take it before
+    /// <see cref="Sync"/> for a read-decide-write.</summary>
+    public IDisposable Exclusive(string runId) => records.Exclusive(runId);
+
     /// <summary>Keeps the run's current manifest and review as attempt <paramref name="attempt"/> (before a re-execution).</summary>
     public void ArchiveRecords(string runId, int attempt)
     {

@@ -13,6 +13,16 @@ namespace McpFlow.Workbench.Team;
 /// </summary>
 public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
 {
+    /// <summary>First key of the run locks (<c>pg_advisory_lock(int, int)</c>; the second is the run id's hashtext):
+    /// the bytes of "mcfr" (McpFlow run) read as a number, apart from other users of advisory locks.</summary>
+    public const int RunLockSpace = 0x6D636672;
+
+    /// <summary>Longest wait for a run another process holds (seconds): a decision or a record write takes milliseconds,
+    /// so 30 s means a stuck process, reported instead of waited for.</summary>
+    private const int RunLockWaitSeconds = 30;
+
+    private const string LockSql = "SELECT pg_advisory_lock(@space, hashtext(@run))";
+    private const string UnlockSql = "SELECT pg_advisory_unlock(@space, hashtext(@run))";
     private const string IdsSql = "SELECT run_id FROM mcpflow_run_records WHERE record = @record ORDER BY run_id DESC";
     private const string ContainsSql = "SELECT EXISTS (SELECT 1 FROM mcpflow_run_records WHERE run_id = @run)";
     private const string HasSql = "SELECT EXISTS (SELECT 1 FROM mcpflow_run_records WHERE run_id = @run AND record = @record)";
@@ -87,6 +97,27 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
     }
 
     /// <inheritdoc />
+    public IDisposable Exclusive(string runId)
+    {
+        RunIds.Require(runId);
+        var connection = database.Open();
+        try
+        {
+            using var command = Command(connection, LockSql);
+            command.CommandTimeout = RunLockWaitSeconds;
+            command.Parameters.AddWithValue("space", RunLockSpace);
+            command.Parameters.AddWithValue("run", runId);
+            command.ExecuteNonQuery();
+            return new RunLock(connection, runId);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public void Archive(string runId, int attempt)
     {
         RunIds.Require(runId);
@@ -109,6 +140,25 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
         }
 
         transaction.Commit();
+    }
+
+    // A session-level advisory lock on its own connection, released (and the connection returned) on dispose.
+    private sealed class RunLock(NpgsqlConnection connection, string runId) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var command = Command(connection, UnlockSql);
+                command.Parameters.AddWithValue("space", RunLockSpace);
+                command.Parameters.AddWithValue("run", runId);
+                command.ExecuteNonQuery();
+            }
+            finally
+            {
+                connection.Dispose(); // a broken connection ends its session, which releases the lock too
+            }
+        }
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)

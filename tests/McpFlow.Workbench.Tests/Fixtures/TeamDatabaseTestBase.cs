@@ -47,6 +47,20 @@ public abstract class TeamDatabaseTestBase(PostgresServer postgres) : IAsyncLife
     /// <summary>Runs SQL as the superuser in this test's database (tampering, as someone with database access could).</summary>
     protected Task TamperAsync(string sql) => Postgres.AdminExecuteAsync(Name, sql);
 
+    /// <summary>Polls pg_locks (each poll is a query, no sleep) until <paramref name="count"/> sessions of this database
+    /// wait for an advisory lock.</summary>
+    protected async Task WaitForLockWaitersAsync(int count)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (Convert.ToInt64(await ScalarAsync(
+                   "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database " +
+                   $"WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = '{Name}'"), System.Globalization.CultureInfo.InvariantCulture) < count)
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(60)) // safety net only: the waiters queue within milliseconds
+                throw new TimeoutException($"Fewer than {count} sessions waited for the lock.");
+        }
+    }
+
     /// <summary>A scalar as the team role.</summary>
     protected async Task<object?> ScalarAsync(string sql)
     {

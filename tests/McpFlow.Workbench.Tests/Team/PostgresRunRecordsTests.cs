@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Workspace;
 using McpFlow.Testing;
@@ -10,6 +11,7 @@ using McpFlow.Workbench.Review;
 using McpFlow.Workbench.Runs;
 using McpFlow.Workbench.Team;
 using McpFlow.Workbench.Tests.Fixtures;
+using Npgsql;
 
 namespace McpFlow.Workbench.Tests.Team;
 
@@ -18,6 +20,8 @@ namespace McpFlow.Workbench.Tests.Team;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRunRecordsTests(PostgresServer postgres) : TeamDatabaseTestBase(postgres)
 {
+    private static readonly Caller Bea = new("bea", UserRole.Approver, MaySelfApprove: false);
+    private static readonly Caller Cy = new("cy", UserRole.Approver, MaySelfApprove: false);
     private readonly string _root = TempFolder.Create("mcpflow-team");
 
     private (RunStore Store, RunRecorder Recorder, RunDecisions Decisions) Open()
@@ -87,6 +91,56 @@ public sealed class PostgresRunRecordsTests(PostgresServer postgres) : TeamDatab
         rerun.Manifest.AddressesFeedback.Should().Be("use a temporal split");
         rerun.Review.Should().BeNull();
         Directory.Exists(Path.Combine(_root, "workspace", "runs", run.RunId, "attempts", "1", "outputs")).Should().BeTrue("outputs stay in the shared folder");
+    }
+
+    [Fact]
+    public async Task TwoApproversDecidingAtOnceThroughTwoProcesses_OnlyOneDecides_TheOtherSeesThatDecision()
+    {
+        var run = await RecordAsync(Open().Recorder);
+        var (a, b) = (Open().Decisions, Open().Decisions);
+        // The test holds the run's lock until both decisions wait for it, so they really contend.
+        await using var holder = new NpgsqlConnection(ConnectionString);
+        await holder.OpenAsync();
+        var key = $"{PostgresRunRecords.RunLockSpace}, hashtext('{run.RunId}')";
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({key})", holder))
+            await take.ExecuteNonQueryAsync();
+        var approve = Task.Run(() =>
+        {
+            using var scope = CallerScope.Enter(Bea);
+            return a.Decide(run.RunId, Decision.Approve, null, null, "bea", "tool");
+        });
+        var reject = Task.Run(() =>
+        {
+            using var scope = CallerScope.Enter(Cy);
+            return b.Decide(run.RunId, Decision.Reject, null, "use a temporal split", "cy", "tool");
+        });
+        await WaitForLockWaitersAsync(2);
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({key})", holder))
+            await release.ExecuteNonQueryAsync();
+        var settled = await Task.WhenAll(Settle(approve), Settle(reject));
+
+        settled.Should().ContainSingle(s => s.Error == null, "the second decision reads the first one's and is refused");
+        var winner = settled.Single(s => s.Error == null).Run!;
+        var loser = settled.Single(s => s.Error != null).Error!;
+        loser.Kind.Should().Be(ErrorKind.Conflict);
+        var other = winner.State == RunState.Approved ? RunState.Rejected : RunState.Approved;
+        loser.Message.Should().Be($"Run {run.RunId} is {winner.State.Name()}; it cannot become {other.Name()}.");
+        var final = Open().Store.Load(run.RunId);
+        final.State.Should().Be(winner.State);
+        final.Approval!.Earlier.Should().BeEmpty("only one decision was written");
+        new PostgresAuditChain(Process(), Time).Verify().Valid.Should().BeTrue();
+    }
+
+    private static async Task<(RunSnapshot? Run, McpFlowException? Error)> Settle(Task<RunSnapshot> decision)
+    {
+        try
+        {
+            return (await decision, null);
+        }
+        catch (McpFlowException ex)
+        {
+            return (null, ex);
+        }
     }
 
     private async Task<byte[]> BodyAsync(string runId) =>
