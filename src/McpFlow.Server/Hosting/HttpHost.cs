@@ -1,5 +1,6 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
+using McpFlow.Server.Team;
 using McpFlow.Server.Hosting.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ internal static class HttpHost
         Logging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport(Sessions.Configure);
+        builder.Services.AddTeamJobs(options);
         if (options.Http.Jwt.IsConfigured)
         {
             builder.Services.AddAuthentication().AddJwtBearer();
