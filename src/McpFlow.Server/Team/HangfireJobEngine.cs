@@ -37,7 +37,8 @@ internal sealed class HangfireJobEngine(JobStorage storage, TimeProvider time) :
         var client = new BackgroundJobClient(storage);
         var arguments = parameters.ToJsonString(McpFlowJson.Options);
         var job = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(record.Id, record.Kind, arguments, CancellationToken.None), kind.Queue);
-        var hangfireId = client.Create(job, new ScheduledState(Parked), new Dictionary<string, object?> { [RecordParameter] = Serialize(record) });
+        // Hangfire serializes the parameters given at creation itself (as Serialize does for later writes).
+        var hangfireId = client.Create(job, new ScheduledState(Parked), new Dictionary<string, object?> { [RecordParameter] = JsonSerializer.Serialize(record, McpFlowJson.Options) });
         using (var connection = storage.GetConnection())
         using (var transaction = connection.CreateWriteTransaction())
         {
