@@ -1,5 +1,5 @@
-using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Physics.Engine;

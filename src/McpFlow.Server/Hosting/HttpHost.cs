@@ -1,7 +1,7 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
-using McpFlow.Server.Team;
 using McpFlow.Server.Hosting.Identity;
+using McpFlow.Server.Team;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

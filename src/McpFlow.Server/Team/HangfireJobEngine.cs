@@ -110,7 +110,8 @@ internal sealed class HangfireJobEngine(JobStorage storage, TimeProvider time) :
         {
             "Deleted" => record with
             {
-                State = JobState.Cancelled, FinishedAt = record.FinishedAt ?? time.GetUtcNow(),
+                State = JobState.Cancelled,
+                FinishedAt = record.FinishedAt ?? time.GetUtcNow(),
                 Error = record.State == JobState.Running ? "Cancelled on request; the worker stops it at its next step." : "Cancelled on request before a worker took it.",
             },
             "Failed" => record with { State = JobState.Failed, Error = "The worker could not run the job (its log has the details); start it again." },

@@ -35,7 +35,8 @@ public sealed class DistributedJobExecutor(
         {
             engine.Save(record with
             {
-                State = JobState.Failed, FinishedAt = time.GetUtcNow(),
+                State = JobState.Failed,
+                FinishedAt = time.GetUtcNow(),
                 Error = $"This worker cannot run jobs of kind '{ArgumentEcho.Show(kind)}'; start the worker from the same McpFlow version as the server.",
             });
             return;
@@ -43,9 +44,13 @@ public sealed class DistributedJobExecutor(
 
         var latest = record with
         {
-            State = JobState.Running, StartedAt = time.GetUtcNow(), Attempt = (record.Attempt ?? 0) + 1, ProcessId = Environment.ProcessId,
+            State = JobState.Running,
+            StartedAt = time.GetUtcNow(),
+            Attempt = (record.Attempt ?? 0) + 1,
+            ProcessId = Environment.ProcessId,
             RunsOn = $"worker {Environment.MachineName} (pid {Environment.ProcessId}), queue '{registered.Queue}'",
-            Progress = null, Error = null,
+            Progress = null,
+            Error = null,
         };
         engine.Save(latest);
         var gate = new Lock();
