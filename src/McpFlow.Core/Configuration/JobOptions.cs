@@ -9,4 +9,16 @@ public sealed class JobOptions
 
     /// <summary>Jobs running at once; further jobs queue. Default: 2 (one per core on the reference machine).</summary>
     public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>Longest a distributed job may run on a worker before it is stopped and marked failed, in seconds (team
+    /// mode). Default: 3600.</summary>
+    public double TimeLimitSeconds { get; set; } = 3600;
+
+    /// <summary>How long a job fetched by a worker that stopped renewing it (the worker died) stays invisible before
+    /// another worker runs it again, in seconds (team mode; Hangfire's invisibility timeout, renewed by a live worker
+    /// every fifth of it). Default: 300.</summary>
+    public double RetryAfterSeconds { get; set; } = 300;
+
+    /// <summary>Run as a team-mode job worker instead of serving MCP (<c>--worker</c>). Default: false.</summary>
+    public bool Worker { get; set; }
 }
