@@ -1,8 +1,9 @@
 using System.Data;
+using System.Data.Common;
+using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
 using Npgsql;
-using Npgsql.Schema;
 
 namespace McpFlow.Data.Sources;
 
@@ -11,7 +12,7 @@ namespace McpFlow.Data.Sources;
 /// or a checked client query) always runs as a subquery whose columns are renamed c1..cn by position, so duplicate or
 /// odd column names cannot break the outer select; types without a DuckDB twin are cast to text in the server.
 /// </summary>
-public sealed class PostgresReader : IAsyncDisposable
+public sealed class PostgresReader : ISourceReader
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
@@ -49,7 +50,7 @@ public sealed class PostgresReader : IAsyncDisposable
         }
     }
 
-    /// <summary>The inner select of <paramref name="read"/>: the quoted table (with TABLESAMPLE) or the checked query.</summary>
+    /// <inheritdoc />
     public async Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken)
     {
         if (read.Query is { } query)
@@ -62,16 +63,17 @@ public sealed class PostgresReader : IAsyncDisposable
         return $"SELECT * FROM {qualified}{sample}";
     }
 
-    /// <summary>The result columns of <paramref name="innerSql"/>, without running it.</summary>
-    public async Task<IReadOnlyList<NpgsqlDbColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SourceColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken)
     {
         await using var command = Command($"SELECT * FROM (\n{innerSql}\n) AS q");
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken).ConfigureAwait(false);
-        return (await reader.GetColumnSchemaAsync(cancellationToken).ConfigureAwait(false)).Cast<NpgsqlDbColumn>().ToList();
+        return (await reader.GetColumnSchemaAsync(cancellationToken).ConfigureAwait(false)).Cast<Npgsql.Schema.NpgsqlDbColumn>()
+            .Select(c => PostgresTypes.Map(c.ColumnName, c.PostgresType, c.NumericPrecision, c.NumericScale)).ToList();
     }
 
-    /// <summary>Runs the read and returns the open data reader (the caller streams it).</summary>
-    public async Task<NpgsqlDataReader> ReadAsync(SourceRead read, string innerSql, IReadOnlyList<SourceColumn> columns, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<DbDataReader> ReadAsync(SourceRead read, string innerSql, IReadOnlyList<SourceColumn> columns, CancellationToken cancellationToken)
     {
         var aliases = string.Join(", ", columns.Select((_, i) => "c" + SqlQuote.Integer(i + 1)));
         var projections = string.Join(", ", columns.Select((c, i) =>
@@ -88,6 +90,34 @@ public sealed class PostgresReader : IAsyncDisposable
         // Npgsql's reader outlives its command (disposing the command does not close the reader).
         await using var command = Command($"SELECT {projections} FROM (\n{innerSql}\n) AS q({aliases}){where}{limit}");
         return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public bool Append(IDuckDBAppenderRow row, DbDataReader data, int i, SourceColumn column, int maxCellBytes)
+    {
+        SourceValues.Append(row, data, i, column, maxCellBytes);
+        return false;
+    }
+
+    /// <inheritdoc />
+    public string? DescribeSample(SourceRead read) => read.SamplePercent is { } p
+        ? (read.Table is not null ? $"TABLESAMPLE BERNOULLI({p}%) REPEATABLE({read.Seed})" : $"random() < {p}% after setseed from seed {read.Seed}")
+        : null;
+
+    /// <inheritdoc />
+    public async Task<SourceCatalogRows> CatalogAsync(int maxTables, CancellationToken cancellationToken)
+    {
+        const string Visible = "FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'";
+        var tables = await RowsAsync(
+            "SELECT table_schema, table_name, CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END " + Visible + " ORDER BY 1, 2 LIMIT $1",
+            r => new SourceCatalogTable(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken, maxTables).ConfigureAwait(false);
+        var total = tables.Count < maxTables ? tables.Count : (await RowsAsync("SELECT count(*) " + Visible, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
+        var columns = await RowsAsync(
+            "SELECT table_schema, table_name, column_name, CASE WHEN data_type = 'USER-DEFINED' THEN udt_name WHEN data_type = 'ARRAY' THEN udt_name ELSE data_type END " +
+            "FROM information_schema.columns WHERE (table_schema, table_name) IN (SELECT table_schema, table_name " + Visible + " ORDER BY 1, 2 LIMIT $1) " +
+            "ORDER BY table_schema, table_name, ordinal_position",
+            r => new SourceCatalogColumn(r.GetString(0), r.GetString(1), r.GetString(2) + " " + r.GetString(3)), cancellationToken, maxTables).ConfigureAwait(false);
+        return new SourceCatalogRows(tables, total, columns);
     }
 
     /// <summary>Runs a catalog query with bound parameters and maps each row.</summary>

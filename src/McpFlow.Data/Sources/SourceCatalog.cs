@@ -21,29 +21,15 @@ public sealed class SourceCatalog(SourceRegistry sources, McpFlowOptions options
         var source = sources.Get(sourceName);
         try
         {
-            await using var reader = await PostgresReader.OpenAsync(source, Math.Min(options.Sql.TimeoutSeconds, options.Load.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            var tables = await reader.RowsAsync(
-                "SELECT table_schema, table_name, CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END FROM information_schema.tables " +
-                "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%' ORDER BY 1, 2 LIMIT $1",
-                r => (Schema: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2)), cancellationToken, MaxTables + 1).ConfigureAwait(false);
-            var total = tables.Count > MaxTables
-                ? (int)(await reader.RowsAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'",
-                    r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0]
-                : tables.Count;
-            tables = tables.Take(MaxTables).ToList();
-            var columns = await reader.RowsAsync(
-                "SELECT table_schema, table_name, column_name, CASE WHEN data_type = 'USER-DEFINED' THEN udt_name WHEN data_type = 'ARRAY' THEN udt_name ELSE data_type END " +
-                "FROM information_schema.columns WHERE (table_schema, table_name) IN (SELECT table_schema, table_name FROM information_schema.tables " +
-                "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%' ORDER BY 1, 2 LIMIT $1) " +
-                "ORDER BY table_schema, table_name, ordinal_position",
-                r => (Schema: r.GetString(0), Table: r.GetString(1), Text: r.GetString(2) + " " + r.GetString(3)), cancellationToken, MaxTables).ConfigureAwait(false);
-            var byTable = columns.GroupBy(c => (c.Schema, c.Table)).ToDictionary(g => g.Key, g => g.Select(c => c.Text).ToList());
-            var listed = tables.Select(t =>
+            await using var reader = await SourceReaders.OpenAsync(source, Math.Min(options.Sql.TimeoutSeconds, options.Load.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            var rows = await reader.CatalogAsync(MaxTables, cancellationToken).ConfigureAwait(false);
+            var byTable = rows.Columns.GroupBy(c => (c.Schema, c.Table)).ToDictionary(g => g.Key, g => g.Select(c => c.Text).ToList());
+            var listed = rows.Tables.Select(t =>
             {
                 var cols = byTable.GetValueOrDefault((t.Schema, t.Name)) ?? [];
                 return new SourceTable(t.Schema, t.Name, t.Type, cols.Take(MaxColumnsPerTable).ToList(), Math.Max(0, cols.Count - MaxColumnsPerTable));
             }).ToList();
-            return new SourceListing(all, source.Name, listed, total - listed.Count);
+            return new SourceListing(all, source.Name, listed, (int)(rows.Total - listed.Count));
         }
         catch (Exception ex) when (SourceErrors.Translate(ex, source, options.Sql.TimeoutSeconds) is { } translated)
         {
