@@ -39,8 +39,9 @@ public static class MySqlTypes
             MySqlDbType.Double => Exact("DOUBLE", "DOUBLE", ValueKind.Double),
             MySqlDbType.Decimal or MySqlDbType.NewDecimal when precision is > 0 and <= PostgresTypes.MaxDecimalPrecision =>
                 Exact($"DECIMAL({precision},{scale ?? 0})", $"DECIMAL({precision},{scale ?? 0})", ValueKind.Decimal),
-            MySqlDbType.Decimal or MySqlDbType.NewDecimal => new SourceColumn(name, $"DECIMAL({precision},{scale ?? 0})", "DOUBLE",
-                "wider than 28 digits: read as double precision (about 15 significant digits)") { Kind = ValueKind.Double, CastToDouble = true },
+            MySqlDbType.Decimal or MySqlDbType.NewDecimal => Exact($"DECIMAL({precision},{scale ?? 0})", "DOUBLE", ValueKind.Double,
+                "wider than 28 digits: read as double precision (about 15 significant digits)") with
+            { CastToDouble = true },
             MySqlDbType.Date or MySqlDbType.Newdate => Exact("DATE", "DATE", ValueKind.Date) with { Replaced = ZeroDates },
             MySqlDbType.DateTime => Exact("DATETIME", "TIMESTAMP", ValueKind.Timestamp, "wall-clock time as stored, no time zone") with { Replaced = ZeroDates },
             MySqlDbType.Timestamp => Exact("TIMESTAMP", "TIMESTAMPTZ", ValueKind.TimestampTz, "an instant, read in UTC") with { Replaced = ZeroDates },
@@ -55,7 +56,7 @@ public static class MySqlTypes
             MySqlDbType.Binary or MySqlDbType.VarBinary or MySqlDbType.TinyBlob or MySqlDbType.Blob or MySqlDbType.MediumBlob
                 or MySqlDbType.LongBlob => Exact(type is MySqlDbType.Binary or MySqlDbType.VarBinary ? type.ToString().ToUpperInvariant() : "BLOB", "BLOB", ValueKind.Blob),
             MySqlDbType.Geometry => Exact("GEOMETRY", "BLOB", ValueKind.Blob, "the server's geometry bytes (4-byte SRID, then WKB); ST_AsText in a query gives text"),
-            _ => new SourceColumn(name, typeName, "VARCHAR", "no direct DuckDB type: read as the server's text form") { Kind = ValueKind.Text, CastToText = true },
+            _ => Exact(typeName, "VARCHAR", ValueKind.Text, "no direct DuckDB type: read as the server's text form") with { CastToText = true },
         };
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Data.Common;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
@@ -49,8 +49,9 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
             var status = Replace(connection, staging, name, source, read, columns);
             var notes = columns.Where(c => c.Note is not null).Select(c => $"{c.Name}: {c.SourceType} → {c.WorkspaceType} ({c.Note}).").ToList();
             var changed = columns.Select((c, i) => (c, n: replaced[i])).Where(x => x.n > 0).Select(x => $"{x.c.Name}: {x.n:N0} {x.c.Replaced}").ToList();
-            return new SourceLoadResult(name, status, source.Name, source.Kind, read.What, rows, read.Limit is { } l && rows >= l, reader.DescribeSample(read), columns,
-                [.. notes, .. changed.Select(c => c + ".")]) { Replaced = changed };
+            var result = new SourceLoadResult(name, status, source.Name, source.Kind, read.What, rows, read.Limit is { } l && rows >= l, reader.DescribeSample(read),
+                columns, [.. notes, .. changed.Select(c => c + ".")]);
+            return result with { Replaced = changed };
         }
         catch (Exception ex)
         {
