@@ -9,8 +9,9 @@ namespace McpFlow.Data.Sources;
 /// </summary>
 public interface ISourceReader : IAsyncDisposable
 {
-    /// <summary>The inner select of <paramref name="read"/>: the looked-up, quoted table, or the checked query.</summary>
-    Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken);
+    /// <summary>The select of <paramref name="read"/>'s table: looked up in information_schema (an actionable error when the
+    /// source's user cannot see it) and quoted.</summary>
+    Task<string> TableSqlAsync(SourceRead read, CancellationToken cancellationToken);
 
     /// <summary>The result columns of <paramref name="innerSql"/> with their workspace types (source names, not yet made unique).</summary>
     Task<IReadOnlyList<SourceColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken);
@@ -24,6 +25,13 @@ public interface ISourceReader : IAsyncDisposable
     /// <summary>How rows are sampled, for the answer; null without a sample.</summary>
     string? DescribeSample(SourceRead read);
 
-    /// <summary>Tables and views the role can see (system schemas left out), at most <paramref name="maxTables"/>, with their columns.</summary>
-    Task<SourceCatalogRows> CatalogAsync(int maxTables, CancellationToken cancellationToken);
+    /// <summary>The condition on <c>information_schema.tables</c> that leaves the system schemas out (a constant).</summary>
+    string CatalogFilter { get; }
+
+    /// <summary>The column type shown for a row <c>c</c> of <c>information_schema.columns</c> (a constant expression).</summary>
+    string CatalogColumnType { get; }
+
+    /// <summary>Runs a catalog query of McpFlow's own (constants, with <paramref name="parameters"/> bound in the dialect's
+    /// placeholders) and maps each row.</summary>
+    Task<List<T>> RowsAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters);
 }

@@ -38,31 +38,23 @@ public sealed partial class MySqlReader : ISourceReader
     public static async Task<MySqlReader> OpenAsync(DatabaseSource source, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var connection = new MySqlConnection(MySqlSettings.Builder(source).ConnectionString);
-        try
+        return await SourceReaders.OpenAsync(connection, async () =>
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var mariaDb = MySqlSession.IsMariaDb(connection.ServerVersion);
             foreach (var sql in MySqlSession.Settings(mariaDb, timeoutSeconds))
             {
-                await using var command = new MySqlCommand { Connection = connection, CommandText = sql, CommandTimeout = timeoutSeconds + PostgresReader.DriverGraceSeconds };
+                await using var command = new MySqlCommand { Connection = connection, CommandText = sql, CommandTimeout = timeoutSeconds + SourceReaders.DriverGraceSeconds };
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, isReadOnly: true, cancellationToken).ConfigureAwait(false);
             return new MySqlReader(connection, transaction, timeoutSeconds, mariaDb);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken)
+    public async Task<string> TableSqlAsync(SourceRead read, CancellationToken cancellationToken)
     {
-        if (read.Query is { } query)
-            return query.Sql;
         var table = read.Table!;
         // information_schema compares names without case: the exact spelling wins, the stored name is the one quoted.
         var found = await RowsAsync(
@@ -151,30 +143,18 @@ public sealed partial class MySqlReader : ISourceReader
     public string? DescribeSample(SourceRead read) => read.SamplePercent is { } p ? $"RAND({read.Seed}) < {p}% per row, in the server's row order" : null;
 
     /// <inheritdoc />
-    public async Task<SourceCatalogRows> CatalogAsync(int maxTables, CancellationToken cancellationToken)
-    {
-        const string Visible = "FROM information_schema.TABLES WHERE TABLE_SCHEMA NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')";
-        var tables = await RowsAsync(
-            "SELECT TABLE_SCHEMA, TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END " + Visible + " ORDER BY 1, 2 LIMIT @p0",
-            r => new SourceCatalogTable(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken, maxTables).ConfigureAwait(false);
-        var total = tables.Count < maxTables ? tables.Count : (await RowsAsync("SELECT COUNT(*) " + Visible, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
-        var columns = await RowsAsync(
-            "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE FROM information_schema.COLUMNS c JOIN (SELECT TABLE_SCHEMA, TABLE_NAME " + Visible +
-            " ORDER BY 1, 2 LIMIT @p0) t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION",
-            r => new SourceCatalogColumn(r.GetString(0), r.GetString(1), r.GetString(2) + " " + r.GetString(3)), cancellationToken, maxTables).ConfigureAwait(false);
-        return new SourceCatalogRows(tables, total, columns);
-    }
+    public string CatalogFilter => "table_schema NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')";
 
-    private async Task<List<T>> RowsAsync<T>(string sql, Func<MySqlDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
+    /// <inheritdoc />
+    public string CatalogColumnType => "c.column_type";
+
+    /// <inheritdoc />
+    public Task<List<T>> RowsAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
     {
         var command = Command(sql);
         for (var i = 0; i < parameters.Length; i++)
             command.Parameters.AddWithValue("@p" + i.ToString(CultureInfo.InvariantCulture), parameters[i] ?? DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add(map(reader));
-        return rows;
+        return SourceReaders.RowsAsync(command, map, cancellationToken);
     }
 
     private MySqlCommand Command(string sql)
@@ -185,7 +165,7 @@ public sealed partial class MySqlReader : ISourceReader
             Transaction = _transaction,
             CommandText = sql,
             // The server's statement limit stops a long statement; this driver-side limit only catches a silent network.
-            CommandTimeout = _timeoutSeconds + PostgresReader.DriverGraceSeconds,
+            CommandTimeout = _timeoutSeconds + SourceReaders.DriverGraceSeconds,
         };
         _commands.Add(command);
         return command;

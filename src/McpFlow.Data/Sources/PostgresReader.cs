@@ -25,16 +25,12 @@ public sealed class PostgresReader : ISourceReader
         _timeoutSeconds = timeoutSeconds;
     }
 
-    /// <summary>Seconds the driver waits beyond the statement timeout before giving up on the server.</summary>
-    public const int DriverGraceSeconds = 10;
-
     /// <summary>Opens the source and starts the read-only transaction.</summary>
     public static async Task<PostgresReader> OpenAsync(DatabaseSource source, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(source.Builder().ConnectionString);
-        try
+        return await SourceReaders.OpenAsync(connection, async () =>
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
             var reader = new PostgresReader(connection, transaction, timeoutSeconds);
             var ms = SqlQuote.Integer(checked(timeoutSeconds * 1000L));
@@ -42,21 +38,13 @@ public sealed class PostgresReader : ISourceReader
             await reader.ExecuteAsync($"SET LOCAL statement_timeout = {ms}", cancellationToken).ConfigureAwait(false);
             await reader.ExecuteAsync($"SET LOCAL idle_in_transaction_session_timeout = {ms}", cancellationToken).ConfigureAwait(false);
             return reader;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken)
+    public async Task<string> TableSqlAsync(SourceRead read, CancellationToken cancellationToken)
     {
-        if (read.Query is { } query)
-            return query.Sql;
-        var table = read.Table!;
-        var qualified = await ResolveAsync(table, cancellationToken).ConfigureAwait(false);
+        var qualified = await ResolveAsync(read.Table!, cancellationToken).ConfigureAwait(false);
         var sample = read.SamplePercent is { } percent
             ? $" TABLESAMPLE BERNOULLI ({SqlQuote.Number(percent)}) REPEATABLE ({SqlQuote.Integer(read.Seed)})"
             : "";
@@ -105,32 +93,18 @@ public sealed class PostgresReader : ISourceReader
         : null;
 
     /// <inheritdoc />
-    public async Task<SourceCatalogRows> CatalogAsync(int maxTables, CancellationToken cancellationToken)
-    {
-        const string Visible = "FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'";
-        var tables = await RowsAsync(
-            "SELECT table_schema, table_name, CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END " + Visible + " ORDER BY 1, 2 LIMIT $1",
-            r => new SourceCatalogTable(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken, maxTables).ConfigureAwait(false);
-        var total = tables.Count < maxTables ? tables.Count : (await RowsAsync("SELECT count(*) " + Visible, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
-        var columns = await RowsAsync(
-            "SELECT table_schema, table_name, column_name, CASE WHEN data_type = 'USER-DEFINED' THEN udt_name WHEN data_type = 'ARRAY' THEN udt_name ELSE data_type END " +
-            "FROM information_schema.columns WHERE (table_schema, table_name) IN (SELECT table_schema, table_name " + Visible + " ORDER BY 1, 2 LIMIT $1) " +
-            "ORDER BY table_schema, table_name, ordinal_position",
-            r => new SourceCatalogColumn(r.GetString(0), r.GetString(1), r.GetString(2) + " " + r.GetString(3)), cancellationToken, maxTables).ConfigureAwait(false);
-        return new SourceCatalogRows(tables, total, columns);
-    }
+    public string CatalogFilter => "table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'";
 
-    /// <summary>Runs a catalog query with bound parameters and maps each row.</summary>
-    public async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
+    /// <inheritdoc />
+    public string CatalogColumnType => "CASE WHEN c.data_type IN ('USER-DEFINED', 'ARRAY') THEN c.udt_name ELSE c.data_type END";
+
+    /// <inheritdoc />
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
     {
         await using var command = Command(sql);
         foreach (var p in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add(map(reader));
-        return rows;
+        return await SourceReaders.RowsAsync(command, map, cancellationToken).ConfigureAwait(false);
     }
 
     // The table must be one the role can see in information_schema (so an unknown name gets an actionable error, and a
@@ -159,7 +133,7 @@ public sealed class PostgresReader : ISourceReader
         Transaction = _transaction,
         CommandText = sql,
         // The server's statement timeout stops a long statement; this driver-side limit only catches a silent network.
-        CommandTimeout = _timeoutSeconds + DriverGraceSeconds,
+        CommandTimeout = _timeoutSeconds + SourceReaders.DriverGraceSeconds,
     };
 
     /// <inheritdoc />

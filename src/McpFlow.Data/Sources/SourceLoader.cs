@@ -33,7 +33,7 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         try
         {
             await using var reader = await SourceReaders.OpenAsync(source, limits.TimeoutSeconds, token).ConfigureAwait(false);
-            var inner = await reader.InnerSqlAsync(read, token).ConfigureAwait(false);
+            var inner = read.Query?.Sql ?? await reader.TableSqlAsync(read, token).ConfigureAwait(false);
             var described = await reader.DescribeAsync(inner, token).ConfigureAwait(false);
             if (described.Count > limits.MaxColumns)
                 throw McpFlowException.Invalid($"The read from source '{source.Name}' has {described.Count:N0} columns; a load accepts at most {limits.MaxColumns:N0}.",
