@@ -5,7 +5,7 @@ namespace McpFlow.Core.Configuration;
 
 /// <summary>
 /// One configured database source, <c>kind:connection string</c> (e.g.
-/// <c>postgresql:Host=db;Database=sales;Username=reader</c>), named by the operator. The model names a source; it
+/// <c>postgresql:Host=db;Database=sales;Username=reader</c>, or <c>mysql:</c> / <c>mariadb:</c> with MySqlConnector's keys), named by the operator. The model names a source; it
 /// never sees or sends a connection string. Passwords come from the environment only (docs/deployment.md).
 /// </summary>
 public static partial class DatabaseSourceSpec
@@ -21,10 +21,12 @@ public static partial class DatabaseSourceSpec
     {
         ["postgresql"] = "postgresql",
         ["postgres"] = "postgresql",
+        ["mysql"] = "mysql",
+        ["mariadb"] = "mariadb",
     };
 
     /// <summary>Connection-string keys that carry a secret.</summary>
-    public static readonly IReadOnlyList<string> SecretKeys = ["password", "pwd", "passfile"];
+    public static readonly IReadOnlyList<string> SecretKeys = ["password", "pwd", "passfile", "certificatepassword", "certificate password"];
 
     /// <summary>True when <paramref name="name"/> is a usable source name: lower-case letters, digits, <c>_</c>, <c>-</c>; 1-63 characters.</summary>
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);

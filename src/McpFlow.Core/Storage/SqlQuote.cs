@@ -21,6 +21,14 @@ public static class SqlQuote
         return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
+    /// <summary>Quotes a MySQL/MariaDB identifier: <c>a`b</c> becomes <c>`a``b`</c> (without ANSI_QUOTES, "x" is a string
+    /// there). Refuses empty names and NUL characters.</summary>
+    public static string MySqlId(string name)
+    {
+        Id(name);
+        return "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+    }
+
     /// <summary>Quotes a qualified name: <c>("schema", "table")</c> becomes <c>"schema"."table"</c>.</summary>
     public static string Qualified(string schema, string name) => Id(schema) + "." + Id(name);
 

@@ -7,19 +7,24 @@ namespace McpFlow.Data.Sources;
 /// driver only, never into a result, an error or a log line (<see cref="ToString"/> names the source and its host).
 /// </summary>
 /// <param name="Name">Name the model uses, e.g. <c>warehouse</c>.</param>
-/// <param name="Kind">Dialect: <c>postgresql</c>.</param>
+/// <param name="Kind">Dialect: <c>postgresql</c>, <c>mysql</c> or <c>mariadb</c>.</param>
 /// <param name="ConnectionString">Driver connection string (secret).</param>
 /// <param name="Password">Password from the environment, when given apart from the connection string (secret).</param>
 public sealed record DatabaseSource(string Name, string Kind, string ConnectionString, string? Password)
 {
+    /// <summary>True for a MySQL or MariaDB source (MySqlConnector, <see cref="MySqlReader"/>).</summary>
+    public bool IsMySql => Kind is "mysql" or "mariadb";
+
     /// <summary>What may be shown of the source: name, kind, host, port, database and user (no secrets).</summary>
     public SourceInfo Info()
     {
+        if (IsMySql)
+            return MySqlSettings.Info(this);
         var builder = Builder();
         return new SourceInfo(Name, Kind, builder.Host ?? "localhost", builder.Port, builder.Database, builder.Username);
     }
 
-    /// <summary>The driver's connection settings with McpFlow's own: no pooling across loads, a connect timeout, and
+    /// <summary>The PostgreSQL driver's connection settings with McpFlow's own: no pooling across loads, a connect timeout, and
     /// the password from the environment.</summary>
     public NpgsqlConnectionStringBuilder Builder()
     {
@@ -39,6 +44,14 @@ public sealed record DatabaseSource(string Name, string Kind, string ConnectionS
     /// <summary>The secrets, for scrubbing any text that could echo them.</summary>
     public IEnumerable<string> Secrets()
     {
+        if (IsMySql)
+        {
+            foreach (var password in MySqlSettings.Passwords(this))
+                yield return password;
+            yield return ConnectionString;
+            yield break;
+        }
+
         var builder = Builder();
         if (!string.IsNullOrEmpty(builder.Password))
             yield return builder.Password;

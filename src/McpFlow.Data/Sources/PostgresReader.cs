@@ -1,8 +1,9 @@
 using System.Data;
+using System.Data.Common;
+using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
 using Npgsql;
-using Npgsql.Schema;
 
 namespace McpFlow.Data.Sources;
 
@@ -11,7 +12,7 @@ namespace McpFlow.Data.Sources;
 /// or a checked client query) always runs as a subquery whose columns are renamed c1..cn by position, so duplicate or
 /// odd column names cannot break the outer select; types without a DuckDB twin are cast to text in the server.
 /// </summary>
-public sealed class PostgresReader : IAsyncDisposable
+public sealed class PostgresReader : ISourceReader
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
@@ -24,16 +25,12 @@ public sealed class PostgresReader : IAsyncDisposable
         _timeoutSeconds = timeoutSeconds;
     }
 
-    /// <summary>Seconds the driver waits beyond the statement timeout before giving up on the server.</summary>
-    public const int DriverGraceSeconds = 10;
-
     /// <summary>Opens the source and starts the read-only transaction.</summary>
     public static async Task<PostgresReader> OpenAsync(DatabaseSource source, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(source.Builder().ConnectionString);
-        try
+        return await SourceReaders.OpenAsync(connection, async () =>
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
             var reader = new PostgresReader(connection, transaction, timeoutSeconds);
             var ms = SqlQuote.Integer(checked(timeoutSeconds * 1000L));
@@ -41,37 +38,30 @@ public sealed class PostgresReader : IAsyncDisposable
             await reader.ExecuteAsync($"SET LOCAL statement_timeout = {ms}", cancellationToken).ConfigureAwait(false);
             await reader.ExecuteAsync($"SET LOCAL idle_in_transaction_session_timeout = {ms}", cancellationToken).ConfigureAwait(false);
             return reader;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The inner select of <paramref name="read"/>: the quoted table (with TABLESAMPLE) or the checked query.</summary>
-    public async Task<string> InnerSqlAsync(SourceRead read, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<string> TableSqlAsync(SourceRead read, CancellationToken cancellationToken)
     {
-        if (read.Query is { } query)
-            return query.Sql;
-        var table = read.Table!;
-        var qualified = await ResolveAsync(table, cancellationToken).ConfigureAwait(false);
+        var qualified = await ResolveAsync(read.Table!, cancellationToken).ConfigureAwait(false);
         var sample = read.SamplePercent is { } percent
             ? $" TABLESAMPLE BERNOULLI ({SqlQuote.Number(percent)}) REPEATABLE ({SqlQuote.Integer(read.Seed)})"
             : "";
         return $"SELECT * FROM {qualified}{sample}";
     }
 
-    /// <summary>The result columns of <paramref name="innerSql"/>, without running it.</summary>
-    public async Task<IReadOnlyList<NpgsqlDbColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SourceColumn>> DescribeAsync(string innerSql, CancellationToken cancellationToken)
     {
         await using var command = Command($"SELECT * FROM (\n{innerSql}\n) AS q");
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken).ConfigureAwait(false);
-        return (await reader.GetColumnSchemaAsync(cancellationToken).ConfigureAwait(false)).Cast<NpgsqlDbColumn>().ToList();
+        return (await reader.GetColumnSchemaAsync(cancellationToken).ConfigureAwait(false)).Cast<Npgsql.Schema.NpgsqlDbColumn>()
+            .Select(c => PostgresTypes.Map(c.ColumnName, c.PostgresType, c.NumericPrecision, c.NumericScale)).ToList();
     }
 
-    /// <summary>Runs the read and returns the open data reader (the caller streams it).</summary>
-    public async Task<NpgsqlDataReader> ReadAsync(SourceRead read, string innerSql, IReadOnlyList<SourceColumn> columns, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<DbDataReader> ReadAsync(SourceRead read, string innerSql, IReadOnlyList<SourceColumn> columns, CancellationToken cancellationToken)
     {
         var aliases = string.Join(", ", columns.Select((_, i) => "c" + SqlQuote.Integer(i + 1)));
         var projections = string.Join(", ", columns.Select((c, i) =>
@@ -90,17 +80,31 @@ public sealed class PostgresReader : IAsyncDisposable
         return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a catalog query with bound parameters and maps each row.</summary>
-    public async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
+    /// <inheritdoc />
+    public bool Append(IDuckDBAppenderRow row, DbDataReader data, int i, SourceColumn column, int maxCellBytes)
+    {
+        SourceValues.Append(row, data, i, column, maxCellBytes);
+        return false;
+    }
+
+    /// <inheritdoc />
+    public string? DescribeSample(SourceRead read) => read.SamplePercent is { } p
+        ? (read.Table is not null ? $"TABLESAMPLE BERNOULLI({p}%) REPEATABLE({read.Seed})" : $"random() < {p}% after setseed from seed {read.Seed}")
+        : null;
+
+    /// <inheritdoc />
+    public string CatalogFilter => "table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'";
+
+    /// <inheritdoc />
+    public string CatalogColumnType => "CASE WHEN c.data_type IN ('USER-DEFINED', 'ARRAY') THEN c.udt_name ELSE c.data_type END";
+
+    /// <inheritdoc />
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] parameters)
     {
         await using var command = Command(sql);
         foreach (var p in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add(map(reader));
-        return rows;
+        return await SourceReaders.RowsAsync(command, map, cancellationToken).ConfigureAwait(false);
     }
 
     // The table must be one the role can see in information_schema (so an unknown name gets an actionable error, and a
@@ -129,7 +133,7 @@ public sealed class PostgresReader : IAsyncDisposable
         Transaction = _transaction,
         CommandText = sql,
         // The server's statement timeout stops a long statement; this driver-side limit only catches a silent network.
-        CommandTimeout = _timeoutSeconds + DriverGraceSeconds,
+        CommandTimeout = _timeoutSeconds + SourceReaders.DriverGraceSeconds,
     };
 
     /// <inheritdoc />

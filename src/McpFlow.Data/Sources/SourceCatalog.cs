@@ -1,4 +1,5 @@
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Storage;
 
 namespace McpFlow.Data.Sources;
 
@@ -21,29 +22,24 @@ public sealed class SourceCatalog(SourceRegistry sources, McpFlowOptions options
         var source = sources.Get(sourceName);
         try
         {
-            await using var reader = await PostgresReader.OpenAsync(source, Math.Min(options.Sql.TimeoutSeconds, options.Load.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            var tables = await reader.RowsAsync(
-                "SELECT table_schema, table_name, CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END FROM information_schema.tables " +
-                "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%' ORDER BY 1, 2 LIMIT $1",
-                r => (Schema: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2)), cancellationToken, MaxTables + 1).ConfigureAwait(false);
-            var total = tables.Count > MaxTables
-                ? (int)(await reader.RowsAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%'",
-                    r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0]
-                : tables.Count;
-            tables = tables.Take(MaxTables).ToList();
+            await using var reader = await SourceReaders.OpenAsync(source, Math.Min(options.Sql.TimeoutSeconds, options.Load.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            // The same information_schema queries in both dialects; the cap is a number, so no placeholder is needed.
+            var visible = $"FROM information_schema.tables WHERE {reader.CatalogFilter}";
+            var first = $"SELECT table_schema, table_name {visible} ORDER BY 1, 2 LIMIT {SqlQuote.Integer(MaxTables)}";
+            var tables = await reader.RowsAsync($"SELECT table_schema, table_name, CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END {visible} ORDER BY 1, 2 LIMIT {SqlQuote.Integer(MaxTables)}",
+                r => (Schema: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2)), cancellationToken).ConfigureAwait(false);
+            var total = tables.Count < MaxTables ? tables.Count : (await reader.RowsAsync($"SELECT count(*) {visible}", r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
             var columns = await reader.RowsAsync(
-                "SELECT table_schema, table_name, column_name, CASE WHEN data_type = 'USER-DEFINED' THEN udt_name WHEN data_type = 'ARRAY' THEN udt_name ELSE data_type END " +
-                "FROM information_schema.columns WHERE (table_schema, table_name) IN (SELECT table_schema, table_name FROM information_schema.tables " +
-                "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_toast%' ORDER BY 1, 2 LIMIT $1) " +
-                "ORDER BY table_schema, table_name, ordinal_position",
-                r => (Schema: r.GetString(0), Table: r.GetString(1), Text: r.GetString(2) + " " + r.GetString(3)), cancellationToken, MaxTables).ConfigureAwait(false);
+                $"SELECT c.table_schema, c.table_name, c.column_name, {reader.CatalogColumnType} FROM information_schema.columns c JOIN ({first}) t " +
+                "ON t.table_schema = c.table_schema AND t.table_name = c.table_name ORDER BY c.table_schema, c.table_name, c.ordinal_position",
+                r => (Schema: r.GetString(0), Table: r.GetString(1), Text: r.GetString(2) + " " + r.GetString(3)), cancellationToken).ConfigureAwait(false);
             var byTable = columns.GroupBy(c => (c.Schema, c.Table)).ToDictionary(g => g.Key, g => g.Select(c => c.Text).ToList());
             var listed = tables.Select(t =>
             {
                 var cols = byTable.GetValueOrDefault((t.Schema, t.Name)) ?? [];
                 return new SourceTable(t.Schema, t.Name, t.Type, cols.Take(MaxColumnsPerTable).ToList(), Math.Max(0, cols.Count - MaxColumnsPerTable));
             }).ToList();
-            return new SourceListing(all, source.Name, listed, total - listed.Count);
+            return new SourceListing(all, source.Name, listed, (int)(total - listed.Count));
         }
         catch (Exception ex) when (SourceErrors.Translate(ex, source, options.Sql.TimeoutSeconds) is { } translated)
         {

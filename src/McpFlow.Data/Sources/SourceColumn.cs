@@ -15,6 +15,11 @@ public sealed record SourceColumn(string Name, string SourceType, string Workspa
     [System.Text.Json.Serialization.JsonIgnore]
     public bool CastToText { get; init; }
 
+    /// <summary>What happens to a value <see cref="ISourceReader.Append"/> replaces, e.g. "zero dates read as NULL"; the
+    /// answer states how many were.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Replaced { get; init; }
+
     /// <summary>True when the source casts the value to double precision before sending it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool CastToDouble { get; init; }

@@ -12,4 +12,8 @@ namespace McpFlow.Data.Sources;
 /// <param name="Columns">Every column with its source and workspace types.</param>
 /// <param name="Notes">Type mappings that lose something, and other things worth knowing.</param>
 public sealed record SourceLoadResult(string Table, string Status, string Source, string Kind, string Read, long Rows, bool LimitReached,
-    string? Sample, IReadOnlyList<SourceColumn> Columns, IReadOnlyList<string> Notes);
+    string? Sample, IReadOnlyList<SourceColumn> Columns, IReadOnlyList<string> Notes)
+{
+    /// <summary>Values replaced on the way, per column with a count, e.g. <c>day: 2 zero dates (…) read as NULL</c> (also in <see cref="Notes"/>).</summary>
+    public IReadOnlyList<string> Replaced { get; init; } = [];
+}

@@ -17,6 +17,8 @@ public static class SourceLoadText
             text.AppendLine($"The limit of {r.Rows:N0} rows was reached: the source may hold more.");
         if (r.Sample is not null)
             text.AppendLine($"Sampled: {r.Sample}.");
+        foreach (var replaced in r.Replaced)
+            text.AppendLine($"Replaced: {replaced}.");
         text.AppendLine("Type mapping (source → workspace):");
         foreach (var c in r.Columns.Take(MaxListedColumns))
             text.AppendLine($"- {c.Name}: {c.SourceType} → {c.WorkspaceType}" + (c.Note is null ? "" : $" ({c.Note})"));

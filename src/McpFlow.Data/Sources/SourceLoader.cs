@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
@@ -5,7 +6,6 @@ using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
 using McpFlow.Data.Loading;
 using McpFlow.Data.Storage;
-using Npgsql;
 
 namespace McpFlow.Data.Sources;
 
@@ -32,25 +32,26 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         var staging = StagingTable.NewName();
         try
         {
-            await using var reader = await PostgresReader.OpenAsync(source, limits.TimeoutSeconds, token).ConfigureAwait(false);
-            var inner = await reader.InnerSqlAsync(read, token).ConfigureAwait(false);
+            await using var reader = await SourceReaders.OpenAsync(source, limits.TimeoutSeconds, token).ConfigureAwait(false);
+            var inner = read.Query?.Sql ?? await reader.TableSqlAsync(read, token).ConfigureAwait(false);
             var described = await reader.DescribeAsync(inner, token).ConfigureAwait(false);
             if (described.Count > limits.MaxColumns)
                 throw McpFlowException.Invalid($"The read from source '{source.Name}' has {described.Count:N0} columns; a load accepts at most {limits.MaxColumns:N0}.",
                     "Select fewer columns with query.");
-            var names = Loading.RowTableWriter.UniqueNames(described.Select(c => c.ColumnName));
-            var columns = described.Select((c, i) => PostgresTypes.Map(names[i], c.PostgresType, c.NumericPrecision, c.NumericScale)).ToList();
+            var names = Loading.RowTableWriter.UniqueNames(described.Select(c => c.Name));
+            var columns = described.Select((c, i) => c with { Name = names[i] }).ToList();
             CreateTable(connection, staging, columns);
+            var replaced = new long[columns.Count];
             long rows;
             await using (var data = await reader.ReadAsync(read, inner, columns, token).ConfigureAwait(false))
-                rows = await AppendAsync(connection, staging, columns, data, limits.MaxCellBytes, progress, token).ConfigureAwait(false);
+                rows = await AppendAsync(connection, staging, columns, reader, data, replaced, limits.MaxCellBytes, progress, token).ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
             var status = Replace(connection, staging, name, source, read, columns);
-            var sample = read.SamplePercent is { } p
-                ? (read.Table is not null ? $"TABLESAMPLE BERNOULLI({p}%) REPEATABLE({read.Seed})" : $"random() < {p}% after setseed from seed {read.Seed}")
-                : null;
             var notes = columns.Where(c => c.Note is not null).Select(c => $"{c.Name}: {c.SourceType} → {c.WorkspaceType} ({c.Note}).").ToList();
-            return new SourceLoadResult(name, status, source.Name, source.Kind, read.What, rows, read.Limit is { } l && rows >= l, sample, columns, notes);
+            var changed = columns.Select((c, i) => (c, n: replaced[i])).Where(x => x.n > 0).Select(x => $"{x.c.Name}: {x.n:N0} {x.c.Replaced}").ToList();
+            var result = new SourceLoadResult(name, status, source.Name, source.Kind, read.What, rows, read.Limit is { } l && rows >= l, reader.DescribeSample(read),
+                columns, [.. notes, .. changed.Select(c => c + ".")]);
+            return result with { Replaced = changed };
         }
         catch (Exception ex)
         {
@@ -64,7 +65,7 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
                 throw translated;
             if (ex is InvalidCastException or OverflowException)
                 throw McpFlowException.Invalid($"A value read from source '{source.Name}' cannot be held by its workspace type (e.g. an infinite date or a number out of range).",
-                    "Cast the column in a query, e.g. SELECT col::text AS col FROM ….");
+                    source.IsMySql ? "Cast the column in a query, e.g. SELECT CAST(col AS CHAR) AS col FROM …." : "Cast the column in a query, e.g. SELECT col::text AS col FROM ….");
             throw;
         }
     }
@@ -75,10 +76,16 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} ({string.Join(", ", list)})");
     }
 
-    // The workspace type from the closed list of PostgresTypes (DECIMAL's digits are integers).
+    // The workspace type from the closed list of ValueKind (DECIMAL's digits are integers).
     private static string DuckType(SourceColumn column) => column.Kind switch
     {
-        ValueKind.Boolean => "BOOLEAN",
+        ValueKind.Boolean or ValueKind.IntegerBoolean => "BOOLEAN",
+        ValueKind.Int8 => "TINYINT",
+        ValueKind.UInt8 => "UTINYINT",
+        ValueKind.UInt16 => "USMALLINT",
+        ValueKind.UInt32 => "UINTEGER",
+        ValueKind.UInt64 => "UBIGINT",
+        ValueKind.Interval => "INTERVAL",
         ValueKind.Int16 => "SMALLINT",
         ValueKind.Int32 => "INTEGER",
         ValueKind.Int64 => "BIGINT",
@@ -100,8 +107,8 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
         return $"DECIMAL({SqlQuote.Integer(int.Parse(digits[0], System.Globalization.CultureInfo.InvariantCulture))}, {SqlQuote.Integer(int.Parse(digits[1], System.Globalization.CultureInfo.InvariantCulture))})";
     }
 
-    private static async Task<long> AppendAsync(DuckDBConnection connection, string table, List<SourceColumn> columns, NpgsqlDataReader data, int maxCellBytes,
-        Action<long>? progress, CancellationToken token)
+    private static async Task<long> AppendAsync(DuckDBConnection connection, string table, List<SourceColumn> columns, ISourceReader reader, DbDataReader data,
+        long[] replaced, int maxCellBytes, Action<long>? progress, CancellationToken token)
     {
         long count = 0;
         using var appender = connection.CreateAppender(table);
@@ -116,7 +123,8 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
                     continue;
                 }
 
-                SourceValues.Append(row, data, i, columns[i], maxCellBytes);
+                if (reader.Append(row, data, i, columns[i], maxCellBytes))
+                    replaced[i]++;
             }
 
             row.EndRow();

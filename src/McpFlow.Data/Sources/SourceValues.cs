@@ -1,14 +1,14 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
-using Npgsql;
 
 namespace McpFlow.Data.Sources;
 
 /// <summary>Reads one non-null value with the driver's exact .NET type and appends it to the DuckDB row.</summary>
 internal static class SourceValues
 {
-    public static void Append(IDuckDBAppenderRow row, NpgsqlDataReader data, int i, SourceColumn column, int maxCellBytes)
+    public static void Append(IDuckDBAppenderRow row, DbDataReader data, int i, SourceColumn column, int maxCellBytes)
     {
         switch (column.Kind)
         {
@@ -37,7 +37,8 @@ internal static class SourceValues
         }
     }
 
-    private static void Check(int length, SourceColumn column, int maxCellBytes)
+    /// <summary>Fails the load when a value is longer than a cell may be.</summary>
+    public static void Check(int length, SourceColumn column, int maxCellBytes)
     {
         if (length > maxCellBytes)
             throw McpFlowException.Invalid($"Column '{column.Name}' holds a value of {length:N0} bytes or characters; a load accepts at most {maxCellBytes:N0}.",

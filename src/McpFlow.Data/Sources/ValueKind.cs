@@ -31,4 +31,18 @@ public enum ValueKind
     Blob,
     /// <summary>string → VARCHAR (or JSON).</summary>
     Text,
+    /// <summary>sbyte → TINYINT.</summary>
+    Int8,
+    /// <summary>byte → UTINYINT.</summary>
+    UInt8,
+    /// <summary>ushort → USMALLINT.</summary>
+    UInt16,
+    /// <summary>uint → UINTEGER.</summary>
+    UInt32,
+    /// <summary>ulong → UBIGINT.</summary>
+    UInt64,
+    /// <summary>TimeSpan → INTERVAL.</summary>
+    Interval,
+    /// <summary>A MySQL integer that is 0 or 1 (TINYINT(1), BIT(1)) → BOOLEAN; other values are true and counted.</summary>
+    IntegerBoolean,
 }

@@ -36,12 +36,13 @@ public sealed class LoadSourceTool(SourceLoader loader, SourceRegistry sources, 
         if (sample_percent is not null && !(sample_percent > 0 && sample_percent <= 100))
             throw McpFlowException.Invalid("sample_percent must be more than 0 and at most 100.", "e.g. sample_percent 5 keeps about 5% of the rows.");
         var tableName = source_table is null ? null : SourceTableName.Parse(source_table);
-        var checkedQuery = query is null ? null : SourceQuery.Check(query);
+        // The source is looked up before any job starts: the job's title and progress name only a configured source.
+        var configured = sources.Get(source);
+        var checkedQuery = query is null ? null : SourceQuery.Check(query, configured.IsMySql);
         var target = table ?? tableName?.Name
             ?? throw McpFlowException.Invalid("table is required with query: name the workspace table to create, e.g. \"orders\".");
         var read = new SourceRead(tableName, checkedQuery, limit, sample_percent, seed);
-        // The source is looked up before any job starts: the job's title and progress name only a configured source.
-        var name = sources.Get(source).Name;
+        var name = configured.Name;
         var handle = jobs.Start("data_load_source", $"Load {read.What} from {name}", async ctx =>
         {
             ctx.Report(null, $"Reading {read.What} from source '{name}'");

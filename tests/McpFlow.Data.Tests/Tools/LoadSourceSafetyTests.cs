@@ -1,6 +1,5 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Data.Tests.Fixtures;
-using McpFlow.Testing;
 using McpFlow.Testing.Postgres;
 using ModelContextProtocol.Protocol;
 
@@ -110,21 +109,6 @@ public sealed class LoadSourceSafetyTests(PostgresServer postgres) : PostgresSer
     // Three rows, as Victim() left them (the superuser counts them, outside McpFlow).
     private async Task VictimIntact() => (await Postgres.AdminScalarAsync("SELECT count(*) FROM victim")).Should().Be(3L);
 
-    private async Task<CallToolResult> CallUntilFinishedOrFailedAsync(object arguments)
-    {
-        var result = await CallAsync("data_load_source", arguments);
-        while (result.IsError != true && result.StructuredContent is { } s && s.TryGetProperty("job", out var job)
-               && job.GetProperty("state").GetString() is "queued" or "running")
-            result = await CallAsync("job_status", new { job_id = job.GetProperty("id").GetString(), wait_seconds = 45 });
-        return result;
-    }
-
     // The answer's text and structured content, after asserting it is an error that shows no password.
-    private string Failed(CallToolResult result)
-    {
-        var all = result.Text() + (result.StructuredContent?.GetRawText() ?? "");
-        all.Should().NotContain(Postgres.ReaderPassword).And.NotContain(WrongPassword);
-        result.IsError.Should().BeTrue(all);
-        return all;
-    }
+    private string Failed(CallToolResult result) => Failed(result, Postgres.ReaderPassword, WrongPassword);
 }

@@ -20,10 +20,7 @@ public sealed class LoadSourceTimeoutTests(PostgresServer postgres) : PostgresSe
     public async Task LoadSource_StopsTheQuery_WhenItRunsPastTheLoadTimeLimit()
     {
         // pg_sleep(60) would hold the call for a minute; the 1 s statement timeout (or the load's own 1 s limit) stops it.
-        var result = await CallAsync("data_load_source", new { source = Source, query = "SELECT pg_sleep(60)", table = "slow" });
-        while (result.IsError != true && result.StructuredContent is { } s && s.TryGetProperty("job", out var job)
-               && job.GetProperty("state").GetString() is "queued" or "running")
-            result = await CallAsync("job_status", new { job_id = job.GetProperty("id").GetString(), wait_seconds = 45 });
+        var result = await CallUntilFinishedOrFailedAsync(new { source = Source, query = "SELECT pg_sleep(60)", table = "slow" });
 
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("ran past the 1 s").And.Contain("no table was created");

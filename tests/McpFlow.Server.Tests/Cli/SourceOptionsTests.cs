@@ -62,4 +62,17 @@ public sealed class SourceOptionsTests : IDisposable
         errors.Should().Contain(e => e.Contains("source name '1bad'", StringComparison.Ordinal));
         string.Join("\n", errors).Should().NotContain("secretpw");
     }
+
+    [Fact]
+    public void MySqlAndMariaDbSources_AreAccepted_AndTheirPasswordKeysStopTheServerOnTheCommandLine()
+    {
+        var options = Load(["--source", "shop=mysql:Server=a;Database=s;User ID=u", "--source", "legacy=mariadb:Server=b;Database=l;User ID=u"]);
+        var withPassword = () => Load(["--source", "shop=mysql:Server=a;User ID=u;Password=clipw"]);
+        var withCertificatePassword = () => Load(["--source", "shop=mariadb:Server=a;CertificatePassword=certpw"]);
+
+        OptionsValidator.Validate(options, []).Should().BeEmpty();
+        DatabaseSourceSpec.Split(options.Sources["legacy"]).Should().Be(("mariadb", "Server=b;Database=l;User ID=u"));
+        withPassword.Should().Throw<OptionsException>().Which.Message.Should().Contain("MCPFLOW_SOURCE_PASSWORD__SHOP").And.NotContain("clipw");
+        withCertificatePassword.Should().Throw<OptionsException>().Which.Message.Should().NotContain("certpw");
+    }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 using Xunit;
@@ -30,7 +27,6 @@ public sealed class PostgresServer : IAsyncLifetime
     public const string TeamUser = "mcpflow_team";
 
     private const string SystemUser = "postgres";
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
 
     private string? _bin;
 
@@ -58,11 +54,11 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         _bin = FindBin();
         Directory.CreateDirectory(Folder);
-        if (IsRoot())
-            Run("chown", ["-R", $"{SystemUser}:{SystemUser}", Folder], asSystemUser: false);
+        if (FixtureProcess.IsRoot())
+            FixtureProcess.Run("chown", ["-R", $"{SystemUser}:{SystemUser}", Folder], null);
         Run(Path.Combine(_bin, "initdb"), ["-D", Path.Combine(Folder, "data"), "-U", SystemUser, "-E", "UTF8", "--no-locale",
             "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"]);
-        Port = FreePort();
+        Port = FixtureProcess.FreePort();
         var log = Path.Combine(Folder, "server.log");
         try
         {
@@ -71,7 +67,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidOperationException(ex.Message + "\nServer log:\n" + TryRead(log), ex);
+            throw new InvalidOperationException(ex.Message + "\nServer log:\n" + FixtureProcess.TryRead(log), ex);
         }
 
         await using (var admin = new NpgsqlConnection($"Host={Folder};Port={Port};Database=postgres;Username={SystemUser};Pooling=false"))
@@ -154,6 +150,8 @@ public sealed class PostgresServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    private static void Run(string file, IReadOnlyList<string> args) => FixtureProcess.Run(file, args, SystemUser);
+
     private static string FindBin()
     {
         var configured = Environment.GetEnvironmentVariable("MCPFLOW_PG_BIN");
@@ -166,64 +164,4 @@ public sealed class PostgresServer : IAsyncLifetime
             ?? throw new InvalidOperationException(
                 "PostgreSQL is not installed: no initdb/pg_ctl under /usr/lib/postgresql/*/bin (or MCPFLOW_PG_BIN). Install it with 'apt-get install -y postgresql' (.ci/run does).");
     }
-
-    private static bool IsRoot() => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string TryRead(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : "(no log)";
-        }
-        catch (IOException)
-        {
-            return "(log unreadable)";
-        }
-    }
-
-    // Runs a PostgreSQL binary (as the postgres user under root) and fails with its output when it fails.
-    private static void Run(string file, IReadOnlyList<string> args, bool asSystemUser = true)
-    {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (asSystemUser && IsRoot())
-        {
-            start.FileName = "runuser";
-            foreach (var a in new[] { "-u", SystemUser, "--", file })
-                start.ArgumentList.Add(a);
-        }
-        else
-        {
-            start.FileName = file;
-        }
-
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(StepTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{Path.GetFileName(file)} did not finish within {StepTimeout.TotalSeconds} s.");
-        }
-
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed with exit code {process.ExitCode}:\n{Output(stdout)}\n{Output(stderr)}");
-    }
-
-    // A server forked by pg_ctl could keep a pipe open: the output is read for a few seconds at most.
-    private static string Output(Task<string> read) => read.Wait(TimeSpan.FromSeconds(5)) ? read.Result : "(output not closed)";
 }
