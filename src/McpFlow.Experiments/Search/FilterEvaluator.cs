@@ -43,8 +43,7 @@ public static class FilterEvaluator
                     "run_name" => run.RunName,
                     "run_id" => run.RunId,
                     "artifact_uri" => run.ArtifactUri,
-                    "lifecycle_stage" => run.LifecycleStage,
-                    "user_id" => run.Tags.GetValueOrDefault("mlflow.user"),
+                    "user_id" => run.UserId ?? run.Tags.GetValueOrDefault("mlflow.user"),
                     _ => null,
                 };
                 return value is not null && CompareStrings(value, clause);

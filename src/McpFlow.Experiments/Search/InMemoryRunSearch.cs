@@ -80,7 +80,9 @@ public static class InMemoryRunSearch
             "status" => run.Status,
             "run_name" => run.RunName,
             "run_id" => run.RunId,
-            _ => throw McpFlowException.Invalid($"Cannot order by attribute '{clause.Key}'.", "Use start_time, end_time, status, run_name or run_id."),
+            "artifact_uri" => run.ArtifactUri,
+            "user_id" => run.UserId ?? run.Tags.GetValueOrDefault("mlflow.user"),
+            _ => throw McpFlowException.Invalid($"Cannot order by attribute '{clause.Key}'.", "Use start_time, end_time, status, run_name, run_id, artifact_uri or user_id."),
         },
     };
 }
