@@ -5,6 +5,7 @@ forward: McpFlow writes a local store (pipeline_train, mlflow_log_run, the regis
          MlflowClient reads it back and every value must match what McpFlow was given.
 reverse: MLflow writes a store (runs with params/metrics/tags, Unicode names, a deleted run, nested runs, a RUNNING and
          a FAILED run, registered models with aliases/stages/tags); McpFlow's tools must read it right.
+sqlite:  the same runs written by MLflow into a SQLite database; McpFlow's read-only SQLite backend must read them alike.
 rest:    an MLflow tracking server started from the same source; McpFlow talks to it over MLflow's REST API and
          MlflowClient reads what it wrote (and a failed log must leave the run FAILED).
 
@@ -251,6 +252,12 @@ DIFFERENTIAL_FILTERS = [
     'attributes.status = "FINISHED"', "metrics.val_acc > -1", "metrics.val_acc > 1e-1", "tags.team IS NULL", 'params."batch size" = \'32\'',
     "metrics.val_acc >= .5", "attributes.`Run Name` = 'child 1'", "attributes.Created > 0",
 ]
+EXPERIMENT_FILTERS = [
+    "name = 'réverse-check'", "name != 'Default'", "name LIKE 'r%'", "name ILIKE 'R%'", "attribute.name = 'Default'",
+    "tags.owner = 'ana'", "tags.owner != 'ana'", "tags.`owner` LIKE 'a%'", "creation_time > 0", "name = 'Default' and tags.owner = 'ana'",
+    "tag.owner = 'ana'", "attributes.name = 'Default'", "tags.owner > 'a'", "lifecycle_stage = 'active'", "creation_time > '5'",
+    "params.lr = '1'", "last_update_time <= 5", "name = 'a' or name = 'b'",
+]
 DIFFERENTIAL_ORDERS = [
     [], ["metrics.val_acc"], ["metrics.val_acc ASC"], ["metrics.val_acc DESC"], ["params.lr DESC"], ["attributes.run_name"],
     ["tags.team DESC"], ["attributes.start_time DESC"], ["metrics.`précision` DESC"], ["attributes.end_time"], ["attributes.status"],
@@ -258,8 +265,11 @@ DIFFERENTIAL_ORDERS = [
 ]
 
 
-def write_with_mlflow(client):
-    """MLflow writes runs and a registry; returns what McpFlow must read."""
+def write_with_mlflow(client, registry=True):
+    """MLflow writes runs (and a registry); returns what McpFlow must read."""
+    gone_exp = client.create_experiment("deleted experiment")
+    client.create_run(gone_exp, run_name="in a deleted experiment")
+    client.delete_experiment(gone_exp)
     eid = client.create_experiment("réverse-check")
     client.set_experiment_tag(eid, "owner", "ana")
     t0 = 1_700_000_000_000
@@ -286,6 +296,8 @@ def write_with_mlflow(client):
     client.delete_run(gone)
     client.set_tag(parent, "note", "héllo wörld")
     client.log_metric(parent, "val_acc", 0.85, timestamp=t0 + 10, step=1)  # a second value at step 1: latest stays step 2
+    if not registry:
+        return eid, runs
 
     client.create_registered_model("réverse-model", tags={"team": "risk"}, description="made by MLflow")
     client.create_model_version("réverse-model", f"runs:/{parent}/model", parent, tags={"k": "v"})
@@ -299,6 +311,62 @@ def write_with_mlflow(client):
     return eid, runs
 
 
+def compare_runs(mcp, client, eid, runs, where):
+    """McpFlow's run tools against MLflow's client on the store MLflow wrote."""
+    s, text, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "max_results": 100})
+    found = {r["runName"]: r for r in s["runs"]}
+    same(f"{where}: search lists the active runs (not the deleted one)", sorted(found), sorted(["parent ü", "child 1", "child 2", "still running"]))
+    for name, rid in runs.items():
+        mine, _, _ = mcp.call("mlflow_get_run", {"run_id": rid})
+        theirs = client.get_run(rid)
+        r = mine["run"]
+        same(f"{where}: {name} status", r["status"], theirs.info.status)
+        same(f"{where}: {name} lifecycle", r["lifecycleStage"], theirs.info.lifecycle_stage)
+        same(f"{where}: {name} start/end", (r.get("startTime"), r.get("endTime")), (theirs.info.start_time, theirs.info.end_time))
+        same(f"{where}: {name} params", r["params"], theirs.data.params)
+        same(f"{where}: {name} tags", r["tags"], theirs.data.tags)
+        mine_metrics = {k: v["value"] for k, v in r["metrics"].items()}
+        check(f"{where}: {name} latest metrics", mine_metrics.keys() == theirs.data.metrics.keys()
+              and all(nan_equal(float("nan") if mine_metrics[k] in ("NaN", None) else mine_metrics[k], theirs.data.metrics[k]) for k in mine_metrics),
+              f"{mine_metrics} vs {theirs.data.metrics}")
+        for key in theirs.data.metrics:
+            s, _, _ = mcp.call("mlflow_get_run", {"run_id": rid, "metric": key})
+            theirs_history = sorted(((m.step, m.value) for m in client.get_metric_history(rid, key)), key=lambda p: p[0])
+            mine_history = list(zip(s["points"]["steps"], s["points"]["values"]))
+            check(f"{where}: {name} history of {key}", len(mine_history) == len(theirs_history)
+                  and all(a[0] == b[0] and nan_equal(float("nan") if a[1] is None else a[1], b[1]) for a, b in zip(sorted(mine_history, key=lambda p: p[0]), theirs_history)),
+                  f"{mine_history} vs {theirs_history}")
+    filt = {"params.`batch size` = '32'": ["child 1", "parent ü"],
+            "attributes.`run name` LIKE 'child%'": ["child 1", "child 2"],
+            "tags.`mlflow.parentRunId` = '" + runs["parent ü"] + "'": ["child 1", "child 2"],
+            "attributes.status = 'RUNNING'": ["still running"],
+            "metrics.`précision` >= 0.7": ["child 1", "parent ü"]}
+    for f, expected in filt.items():
+        s, text, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "filter": f})
+        theirs = sorted(r.info.run_name for r in client.search_runs([eid], f))
+        same(f"{where}: mlflow_search_runs {f} (MLflow: {theirs})", sorted(r["runName"] for r in s["runs"]), expected)
+        same(f"{where}: MLflow's own search_runs {f}", theirs, expected)
+    s, _, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "order_by": ["metrics.val_acc DESC", "attributes.start_time ASC"]})
+    theirs = [r.info.run_name for r in client.search_runs([eid], "", order_by=["metrics.val_acc DESC", "attributes.start_time ASC"])]
+    same(f"{where}: order_by metrics.val_acc DESC like MLflow", [r["runName"] for r in s["runs"]], theirs)
+    # The same filters and orders through McpFlow's in-memory search and MLflow's SearchUtils.
+    for f in DIFFERENTIAL_FILTERS + [f"attributes.run_id = '{runs['child 1']}'", f"attributes.run_id IN ('{runs['child 1']}', '{runs['child 2']}')"]:
+        try:
+            theirs = [r.info.run_name for r in client.search_runs([eid], f, max_results=100)]
+        except Exception as e:  # MLflow refuses the filter: McpFlow must refuse it too
+            theirs = "refused"
+        s, text, err = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "filter": f, "max_results": 100}, ok=False)
+        mine = ("refused" if theirs == "refused" else text) if err else [r["runName"] for r in s["runs"]]
+        same(f"{where}: filter {f} like MLflow", mine, theirs)
+    for order in DIFFERENTIAL_ORDERS:
+        theirs = [r.info.run_name for r in client.search_runs([eid], "", order_by=order, max_results=100)]
+        s, text, err = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "order_by": order, "max_results": 100}, ok=False)
+        same(f"{where}: order_by {order} like MLflow", text if err else [r["runName"] for r in s["runs"]], theirs)
+    s, text, _ = mcp.call("analyze_mlflow_runs", {"experiment": "réverse-check", "metric": "val_acc"})
+    check(f"{where}: analyze_mlflow_runs names the FAILED run", "child 2" in text, text[:600])
+    check(f"{where}: analyze_mlflow_runs leaves the deleted run out", "deleted one" not in text, text[:600])
+
+
 def reverse():
     root = tempfile.mkdtemp(prefix="mlflow-check-reverse-")
     store, workspace = os.path.join(root, "mlruns"), os.path.join(root, "ws")
@@ -310,58 +378,18 @@ def reverse():
         exps = {e["name"]: e for e in s["experiments"]}
         check("reverse: mlflow_list_experiments lists réverse-check", "réverse-check" in exps, text)
         same("reverse: experiment tags", exps.get("réverse-check", {}).get("tags"), {"owner": "ana"})
-        s, text, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "max_results": 100})
-        found = {r["runName"]: r for r in s["runs"]}
-        same("reverse: search lists the active runs (not the deleted one)", sorted(found), sorted(["parent ü", "child 1", "child 2", "still running"]))
-        for name, rid in runs.items():
-            mine, _, _ = mcp.call("mlflow_get_run", {"run_id": rid})
-            theirs = client.get_run(rid)
-            r = mine["run"]
-            same(f"reverse: {name} status", r["status"], theirs.info.status)
-            same(f"reverse: {name} lifecycle", r["lifecycleStage"], theirs.info.lifecycle_stage)
-            same(f"reverse: {name} start/end", (r.get("startTime"), r.get("endTime")), (theirs.info.start_time, theirs.info.end_time))
-            same(f"reverse: {name} params", r["params"], theirs.data.params)
-            same(f"reverse: {name} tags", r["tags"], theirs.data.tags)
-            mine_metrics = {k: v["value"] for k, v in r["metrics"].items()}
-            check(f"reverse: {name} latest metrics", mine_metrics.keys() == theirs.data.metrics.keys()
-                  and all(nan_equal(float("nan") if mine_metrics[k] in ("NaN", None) else mine_metrics[k], theirs.data.metrics[k]) for k in mine_metrics),
-                  f"{mine_metrics} vs {theirs.data.metrics}")
-            for key in theirs.data.metrics:
-                s, _, _ = mcp.call("mlflow_get_run", {"run_id": rid, "metric": key})
-                theirs_history = sorted(((m.step, m.value) for m in client.get_metric_history(rid, key)), key=lambda p: p[0])
-                mine_history = list(zip(s["points"]["steps"], s["points"]["values"]))
-                check(f"reverse: {name} history of {key}", len(mine_history) == len(theirs_history)
-                      and all(a[0] == b[0] and nan_equal(float("nan") if a[1] is None else a[1], b[1]) for a, b in zip(sorted(mine_history, key=lambda p: p[0]), theirs_history)),
-                      f"{mine_history} vs {theirs_history}")
-        filt = {"params.`batch size` = '32'": ["child 1", "parent ü"],
-                "attributes.`run name` LIKE 'child%'": ["child 1", "child 2"],
-                "tags.`mlflow.parentRunId` = '" + runs["parent ü"] + "'": ["child 1", "child 2"],
-                "attributes.status = 'RUNNING'": ["still running"],
-                "metrics.`précision` >= 0.7": ["child 1", "parent ü"]}
-        for f, expected in filt.items():
-            s, text, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "filter": f})
-            theirs = sorted(r.info.run_name for r in client.search_runs([eid], f))
-            same(f"reverse: mlflow_search_runs {f} (MLflow: {theirs})", sorted(r["runName"] for r in s["runs"]), expected)
-            same(f"reverse: MLflow's own search_runs {f}", theirs, expected)
-        s, _, _ = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "order_by": ["metrics.val_acc DESC", "attributes.start_time ASC"]})
-        theirs = [r.info.run_name for r in client.search_runs([eid], "", order_by=["metrics.val_acc DESC", "attributes.start_time ASC"])]
-        same("reverse: order_by metrics.val_acc DESC like MLflow", [r["runName"] for r in s["runs"]], theirs)
-        # The same filters and orders through McpFlow's in-memory search and MLflow's SearchUtils.
-        for f in DIFFERENTIAL_FILTERS + [f"attributes.run_id = '{runs['child 1']}'", f"attributes.run_id IN ('{runs['child 1']}', '{runs['child 2']}')"]:
+        compare_runs(mcp, client, eid, runs, "reverse")
+        s, text, err = mcp.call("mlflow_list_experiments", {"filter": "name = 'deleted experiment'"})
+        same("reverse: a deleted experiment (in .trash) is not listed", s["experiments"], [])
+        for f in EXPERIMENT_FILTERS:
             try:
-                theirs = [r.info.run_name for r in client.search_runs([eid], f, max_results=100)]
-            except Exception as e:  # MLflow refuses the filter: McpFlow must refuse it too
+                theirs = sorted(e.name for e in client.search_experiments(filter_string=f))
+            except Exception:  # MLflow refuses the filter: McpFlow must refuse it too
                 theirs = "refused"
-            s, text, err = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "filter": f, "max_results": 100}, ok=False)
-            mine = ("refused" if theirs == "refused" else text) if err else [r["runName"] for r in s["runs"]]
-            same(f"reverse: filter {f} like MLflow", mine, theirs)
-        for order in DIFFERENTIAL_ORDERS:
-            theirs = [r.info.run_name for r in client.search_runs([eid], "", order_by=order, max_results=100)]
-            s, text, err = mcp.call("mlflow_search_runs", {"experiment": "réverse-check", "order_by": order, "max_results": 100}, ok=False)
-            same(f"reverse: order_by {order} like MLflow", text if err else [r["runName"] for r in s["runs"]], theirs)
-        s, text, _ = mcp.call("analyze_mlflow_runs", {"experiment": "réverse-check", "metric": "val_acc"})
-        check("reverse: analyze_mlflow_runs names the FAILED run", "child 2" in text, text[:600])
-        check("reverse: analyze_mlflow_runs leaves the deleted run out", "deleted one" not in text, text[:600])
+            s, text, err = mcp.call("mlflow_list_experiments", {"filter": f}, ok=False)
+            same(f"reverse: experiment filter {f} like MLflow", ("refused" if theirs == "refused" else text) if err else sorted(e["name"] for e in s["experiments"]), theirs)
+        s, text, err = mcp.call("mlflow_leaderboard", {"experiment": "réverse-check", "metric": "val_acc"}, ok=False)
+        check("reverse: mlflow_leaderboard ranks parent ü first", not err and text.find("parent ü") < text.find("child 1"), text[:400])
         s, text, _ = mcp.call("mlflow_models")
         same("reverse: mlflow_models lists réverse-model", [m["name"] for m in s["models"]], ["réverse-model"]) if s else check("reverse: mlflow_models", False, text)
         s, text, err = mcp.call("mlflow_models", {"name": "réverse-model"}, ok=False)
@@ -379,6 +407,24 @@ def reverse():
         s, text, err = mcp.call("mlflow_set_model_alias", {"name": "réverse-model", "version": 2, "alias": "challenger"}, ok=False)
         if check("reverse: alias on an MLflow-written model", not err, text):
             same("reverse: MLflow reads McpFlow's alias", str(client.get_model_version_by_alias("réverse-model", "challenger").version), "2")
+    finally:
+        mcp.close()
+
+
+
+
+def reverse_sqlite():
+    """The same runs written by MLflow into a SQLite database (its SQLAlchemy store and alembic migrations), read by
+    McpFlow's read-only SQLite backend."""
+    root = tempfile.mkdtemp(prefix="mlflow-check-sqlite-")
+    uri = "sqlite:///" + os.path.join(root, "mlflow.db")
+    client = MlflowClient(tracking_uri=uri)
+    eid, runs = write_with_mlflow(client, registry=False)
+    mcp = Mcp(os.path.join(root, "ws"), root, mlflow_uri=uri)
+    try:
+        compare_runs(mcp, client, eid, runs, "sqlite")
+        s, text, err = mcp.call("mlflow_log_run", {"experiment": "x", "run_name": "x"}, ok=False)
+        check("sqlite: writing is refused (read-only backend)", err, text)
     finally:
         mcp.close()
 
@@ -456,7 +502,7 @@ def rest():
 def main():
     parts = sys.argv[1:] or ["all"]
     print(f"MLflow {mlflow.__version__} from {os.path.dirname(mlflow.__file__)}; McpFlow {DLL}", flush=True)
-    for name, part in (("forward", forward), ("reverse", reverse), ("rest", rest)):
+    for name, part in (("forward", forward), ("reverse", reverse), ("sqlite", reverse_sqlite), ("rest", rest)):
         if "all" in parts or name in parts:
             try:
                 part()
