@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using McpFlow.Core.Errors;
 using McpFlow.Experiments.Tracking;
@@ -8,9 +9,10 @@ namespace McpFlow.Experiments.Registry;
 /// Registered-model names, aliases, versions and tag keys are ids, never paths. MLflow's file store makes a model's
 /// name a folder (<c>models/&lt;name&gt;</c>) and an alias or tag key a file, refusing only path separators and '%'
 /// (mlflow/store/model_registry/file_store.py, <c>_validate_model_name</c>); McpFlow accepts a stricter shape, so no
-/// name can climb, hide (leading dot) or need quoting in a <c>models:/</c> URI. Aliases follow MLflow's
-/// <c>_validate_model_alias_name</c> (mlflow/utils/validation.py: <c>^[\w\-]*$</c>, at most 255 characters, not
-/// <c>latest</c>, not <c>v1</c>-style version names).
+/// name can climb, hide (leading dot) or need quoting in a <c>models:/</c> URI: letters and digits of any script (as
+/// Python's <c>\w</c> on a str, so a registry MLflow wrote with <c>réverse-model</c> reads), '.', '_' and '-'. Aliases
+/// follow MLflow's <c>_validate_model_alias_name</c> (mlflow/utils/validation.py: <c>^[\w\-]*$</c> on a str, at most
+/// 255 characters, not <c>latest</c>, not <c>v1</c>-style version names).
 /// </summary>
 public static partial class RegistryNames
 {
@@ -25,7 +27,7 @@ public static partial class RegistryNames
 
     /// <summary>Returns <paramref name="name"/> when it is a valid registered-model name, otherwise an error naming <paramref name="parameter"/>.</summary>
     public static string RequireModelName(string? name, string parameter = "name") =>
-        name is not null && name.Length <= MaxNameLength && NamePattern().IsMatch(name) ? name
+        name is { Length: > 0 and <= MaxNameLength } && IsWord(name.EnumerateRunes().First()) && name.EnumerateRunes().All(r => IsWord(r) || r.Value is '.' or '_' or '-') ? name
             : throw McpFlowException.Invalid($"{parameter} {Show(name)} is not a registered model name.",
                 $"Use letters, digits, '.', '_' and '-', starting with a letter or digit, at most {MaxNameLength} characters; e.g. \"churn-model\".");
 
@@ -45,7 +47,7 @@ public static partial class RegistryNames
     /// <summary>Returns <paramref name="alias"/> when MLflow accepts it as an alias.</summary>
     public static string RequireAlias(string? alias, string parameter = "alias")
     {
-        if (alias is null || alias.Length == 0 || alias.Length > MaxAliasLength || !AliasPattern().IsMatch(alias))
+        if (alias is null || alias.Length == 0 || alias.Length > MaxAliasLength || !alias.EnumerateRunes().All(r => IsWord(r) || r.Value is '_' or '-'))
             throw McpFlowException.Invalid($"{parameter} {Show(alias)} is not a model alias.", "Aliases hold letters, digits, '_' and '-'; e.g. \"champion\".");
         if (alias.Equals("latest", StringComparison.OrdinalIgnoreCase) || VersionAliasPattern().IsMatch(alias))
             throw McpFlowException.Invalid($"{parameter} '{alias}' is reserved by MLflow ('latest' and v<number> name versions).", "Pick another alias, e.g. \"champion\" or \"challenger\".");
@@ -74,13 +76,11 @@ public static partial class RegistryNames
 
     private static string Show(string? s) => s is null ? "(missing)" : s.Length <= 40 ? $"'{s}'" : $"'{s[..40]}…' ({s.Length} characters)";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    /// <summary>A letter or digit of any script: Python's <c>\w</c> on a str without '_' (Unicode L* and N*; not marks,
+    /// format characters such as U+202E, separators or symbols, so nothing invisible and nothing a path reads).</summary>
+    private static bool IsWord(Rune r) => Rune.IsLetter(r) || Rune.IsNumber(r);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AliasPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._%-]+\\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[\\p{L}\\p{N}._%-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PatternPattern();
 
     [GeneratedRegex("^[vV][0-9]+\\z", RegexOptions.CultureInvariant)]

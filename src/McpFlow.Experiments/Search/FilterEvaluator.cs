@@ -8,17 +8,20 @@ namespace McpFlow.Experiments.Search;
 /// metric, param or tag of a clause does not match it.</summary>
 public static class FilterEvaluator
 {
-    /// <summary>True when the run satisfies every clause.</summary>
-    public static bool Matches(MlflowRun run, IReadOnlyList<FilterClause> clauses) => clauses.All(c => Matches(run, c));
+    /// <summary>True when the run satisfies every clause. <paramref name="nanAsZero"/> compares a NaN metric as 0, as
+    /// MLflow's SQL store does (it stores a NaN as value 0 with <c>is_nan</c> set and filters on the value column);
+    /// its file store compares the NaN itself, which matches nothing.</summary>
+    public static bool Matches(MlflowRun run, IReadOnlyList<FilterClause> clauses, bool nanAsZero = false) => clauses.All(c => Matches(run, c, nanAsZero));
 
-    private static bool Matches(MlflowRun run, FilterClause clause)
+    private static bool Matches(MlflowRun run, FilterClause clause, bool nanAsZero)
     {
         switch (clause.Entity)
         {
             case "metrics":
                 if (!run.Metrics.TryGetValue(clause.Key, out var metric))
                     return false;
-                return CompareNumbers(metric.Value, clause.Comparator, double.Parse(clause.Values[0], CultureInfo.InvariantCulture));
+                var value = nanAsZero && double.IsNaN(metric.Value) ? 0 : metric.Value;
+                return CompareNumbers(value, clause.Comparator, double.Parse(clause.Values[0], CultureInfo.InvariantCulture));
             case "params":
                 return run.Params.TryGetValue(clause.Key, out var p) && CompareStrings(p, clause);
             case "tags":
@@ -43,8 +46,7 @@ public static class FilterEvaluator
                     "run_name" => run.RunName,
                     "run_id" => run.RunId,
                     "artifact_uri" => run.ArtifactUri,
-                    "lifecycle_stage" => run.LifecycleStage,
-                    "user_id" => run.Tags.GetValueOrDefault("mlflow.user"),
+                    "user_id" => run.UserId ?? run.Tags.GetValueOrDefault("mlflow.user"),
                     _ => null,
                 };
                 return value is not null && CompareStrings(value, clause);

@@ -7,9 +7,11 @@ namespace McpFlow.Experiments.Search;
 /// <c>entity.key comparator value</c> joined by AND; entities metrics/metric, params/param, tags/tag,
 /// attributes/attribute/attr/run (a bare name is an attribute); keys with spaces or dots in backticks or double quotes
 /// (<c>params.`batch size`</c>); metrics compare with numbers, params and tags with quoted strings (=, !=, LIKE, ILIKE),
-/// attributes status/run_name/run_id/start_time/end_time/artifact_uri/user_id/lifecycle_stage, with MLflow's aliases
-/// <c>`run name`</c> (run_name) and <c>created</c> (start_time).
-/// Filters MLflow would reject (OR, unquoted param values, quoted metric values) are rejected with the reason.
+/// attributes status/run_name/run_id/start_time/end_time/artifact_uri/user_id, with MLflow's aliases
+/// <c>`run name`</c> (run_name) and <c>created</c> (start_time); IN and NOT IN only for run_id.
+/// Filters MLflow would reject (OR, unquoted param values, quoted metric values, a list for another attribute than
+/// run_id, lifecycle_stage) are rejected with the reason (checked against MLflow 2.12's SearchUtils:
+/// tools/mlflow-check).
 /// </summary>
 public static class FilterParser
 {
@@ -108,11 +110,13 @@ public static class FilterParser
                 if (!numeric || !MetricComparators.Contains(comparator))
                     throw FilterTokenizer.Invalid(filter, $"attribute {key} is compared with a number of Unix milliseconds");
                 break;
-            case "status" or "run_name" or "run_id" or "artifact_uri" or "user_id" or "lifecycle_stage":
+            case "status" or "run_name" or "run_id" or "artifact_uri" or "user_id":
                 if (numeric)
                     throw FilterTokenizer.Invalid(filter, $"attribute {key} values are strings and must be quoted");
                 if (comparator is ">" or ">=" or "<" or "<=")
-                    throw FilterTokenizer.Invalid(filter, $"attribute {key} supports = != LIKE ILIKE IN NOT IN, not {comparator}");
+                    throw FilterTokenizer.Invalid(filter, $"attribute {key} supports = != LIKE ILIKE{(key == "run_id" ? " IN NOT IN" : "")}, not {comparator}");
+                if (comparator is "IN" or "NOT IN" && key != "run_id")
+                    throw FilterTokenizer.Invalid(filter, $"only the 'run_id' attribute supports comparison with a list of quoted string values (as MLflow), not {key}");
                 break;
             default:
                 throw FilterTokenizer.Invalid(filter, $"unknown attribute '{key}' (valid: status, run_name, run_id, start_time, end_time, artifact_uri, user_id)");

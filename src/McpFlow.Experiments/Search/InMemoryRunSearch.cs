@@ -10,14 +10,15 @@ namespace McpFlow.Experiments.Search;
 /// JSON offsets; runs missing an order key sort last; ties by start time descending, then run id).</summary>
 public static class InMemoryRunSearch
 {
-    /// <summary>Applies the request to <paramref name="runs"/>.</summary>
-    public static Page<MlflowRun> Apply(IEnumerable<MlflowRun> runs, RunSearchRequest request)
+    /// <summary>Applies the request to <paramref name="runs"/>; <paramref name="nanAsZero"/> filters a NaN metric as 0
+    /// (MLflow's SQL store, see <see cref="FilterEvaluator.Matches(MlflowRun, IReadOnlyList{FilterClause}, bool)"/>).</summary>
+    public static Page<MlflowRun> Apply(IEnumerable<MlflowRun> runs, RunSearchRequest request, bool nanAsZero = false)
     {
         if (request.MaxResults is < 1 or > RunSearchRequest.MaxAllowedResults)
             throw McpFlowException.Invalid($"max_results must be between 1 and {RunSearchRequest.MaxAllowedResults}, got {request.MaxResults}.");
         var clauses = FilterParser.Parse(request.Filter);
         var order = (request.OrderBy ?? []).Select(OrderClause.Parse).ToList();
-        var matched = runs.Where(r => FilterEvaluator.Matches(r, clauses)).ToList();
+        var matched = runs.Where(r => FilterEvaluator.Matches(r, clauses, nanAsZero)).ToList();
         matched.Sort((a, b) => Compare(a, b, order));
         var offset = DecodeToken(request.PageToken);
         var page = matched.Skip(offset).Take(request.MaxResults).ToList();
@@ -80,7 +81,9 @@ public static class InMemoryRunSearch
             "status" => run.Status,
             "run_name" => run.RunName,
             "run_id" => run.RunId,
-            _ => throw McpFlowException.Invalid($"Cannot order by attribute '{clause.Key}'.", "Use start_time, end_time, status, run_name or run_id."),
+            "artifact_uri" => run.ArtifactUri,
+            "user_id" => run.UserId ?? run.Tags.GetValueOrDefault("mlflow.user"),
+            _ => throw McpFlowException.Invalid($"Cannot order by attribute '{clause.Key}'.", "Use start_time, end_time, status, run_name, run_id, artifact_uri or user_id."),
         },
     };
 }

@@ -12,6 +12,8 @@ namespace McpFlow.Experiments.Tracking;
 /// <param name="Params">Parameters (strings, as MLflow stores them).</param>
 /// <param name="Metrics">Latest value of each metric (MLflow: highest step, then latest timestamp).</param>
 /// <param name="Tags">Tags.</param>
+/// <param name="UserId">The run's user_id (RunInfo.user_id, what <c>attributes.user_id</c> filters on), when the store
+/// records one.</param>
 public sealed record MlflowRun(
     string RunId,
     string ExperimentId,
@@ -23,7 +25,8 @@ public sealed record MlflowRun(
     string LifecycleStage,
     IReadOnlyDictionary<string, string> Params,
     IReadOnlyDictionary<string, MlflowMetric> Metrics,
-    IReadOnlyDictionary<string, string> Tags)
+    IReadOnlyDictionary<string, string> Tags,
+    string? UserId = null)
 {
     /// <summary>The metric's latest value, or null when the run did not log it.</summary>
     public double? Metric(string key) => Metrics.TryGetValue(key, out var m) ? m.Value : null;

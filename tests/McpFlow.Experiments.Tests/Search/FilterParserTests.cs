@@ -20,6 +20,14 @@ public sealed class FilterParserTests
     }
 
     [Fact]
+    public void Parse_TakesNotInForRunIds_AsMlflowDoes()
+    {
+        var clauses = FilterParser.Parse("attributes.run_id NOT IN ('a1', 'b2') and attributes.user_id = 'alice'");
+
+        clauses.Select(c => (c.Key, c.Comparator)).Should().Equal(("run_id", "NOT IN"), ("user_id", "="));
+    }
+
+    [Fact]
     public void Parse_ReadsBacktickKeysLikeAndIn()
     {
         var clauses = FilterParser.Parse("metrics.`val acc` >= 1e-3 and tags.name ILIKE '%Res%' and attributes.run_id IN ('a', 'b')");
@@ -36,6 +44,10 @@ public sealed class FilterParserTests
     [InlineData("metrics.acc LIKE 0.9", "metrics support")]
     [InlineData("foo.bar = '1'", "unknown entity")]
     [InlineData("params.lr = '0.1", "never closed")]
+    // MLflow 2.12's SearchUtils.parse_search_filter refuses these too (tools/mlflow-check, reverse part):
+    [InlineData("attributes.status IN ('FAILED', 'RUNNING')", "only the 'run_id' attribute supports comparison with a list")]
+    [InlineData("attributes.run_name NOT IN ('a')", "only the 'run_id' attribute supports comparison with a list")]
+    [InlineData("attributes.lifecycle_stage = 'active'", "unknown attribute 'lifecycle_stage'")]
     public void Parse_RejectsWhatMlflowRejects(string filter, string reason)
     {
         var act = () => FilterParser.Parse(filter);

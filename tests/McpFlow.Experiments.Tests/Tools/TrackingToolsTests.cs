@@ -91,10 +91,10 @@ public sealed class TrackingToolsTests : ExperimentsToolTestBase
 
         var filter = await CallAsync("mlflow_search_runs", new { experiment = "cifar", filter = "metrics.a > 1 or metrics.b > 2" });
         var run = await CallAsync("mlflow_get_run", new { run_id = "0123456789abcdef0123456789abcdef" });
-        var experiments = await CallAsync("mlflow_list_experiments", new { filter = "tags.x = 'y'" });
+        var experiments = await CallAsync("mlflow_list_experiments", new { filter = "status = 'active'" });
 
         filter.Text().Should().Contain("OR is not supported");
         run.Text().Should().Contain("Run '0123456789abcdef0123456789abcdef' does not exist");
-        experiments.Text().Should().Contain("Unsupported experiment filter");
+        experiments.Text().Should().Contain("unknown experiment attribute 'status'");
     }
 }

@@ -20,6 +20,9 @@ internal sealed record IdTarget(string Target, string Parent, string Valid, stri
             ("root", "/"), ("/etc/passwd", "/etc/passwd"), ("/etc", "/etc"), ("percent-encoded climb", climb.Replace(".", "%2E", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)),
             ("backslash climb", climb.Replace('/', '\\')), ("NUL after valid", Valid + "\u0000"), ("star", "*"), ("valid prefix star", (Valid.Length > 2 ? Valid[..^2] : Valid) + "*"),
             ("home", "~/"), ("valid to valid", $"{Valid}/../{Valid}"), ("trailing slash fake", fake + "/"),
+            // Registered-model names and aliases take letters of every script (as MLflow): look-alikes of '.' and '/'
+            // (FULLWIDTH FULL STOP U+FF0E, DIVISION SLASH U+2215) and a right-to-left override must still be refused.
+            ("look-alike climb", $"{Valid}\u2215\uFF0E\uFF0E\u2215{climb.Replace('/', '\u2215')}"), ("right-to-left override", Valid + "\u202E"),
         ];
     }
 }

@@ -198,7 +198,8 @@ public sealed partial class FileTrackingStore : ITrackingStore
             MetaYaml.String(meta, "lifecycle_stage") ?? "active",
             ReadKeyValueFolder(Path.Combine(folder, "params")),
             metrics,
-            tags);
+            tags,
+            MetaYaml.String(meta, "user_id"));
     }
 
     private static IEnumerable<MlflowMetric> ReadMetricFile(string key, string file) =>

@@ -3,19 +3,15 @@ using System.Globalization;
 namespace McpFlow.Experiments.Tracking.FileStore;
 
 /// <summary>One line of an MLflow metric file: <c>timestamp value step</c> (files written by MLflow before
-/// 1.0 omit the step, which then reads as 0). Values use Python's spelling of NaN and infinities.</summary>
+/// 1.0 omit the step, which then reads as 0). Values are written as Python writes a float (<c>1.0</c>, <c>1e-05</c>,
+/// <c>nan</c>, <c>inf</c>), so a line is byte for byte the one MLflow's file store appends.</summary>
 internal static class MetricLine
 {
     public static string Format(double value, long step, long timestamp) =>
         string.Create(CultureInfo.InvariantCulture, $"{timestamp} {FormatValue(value)} {step}");
 
-    public static string FormatValue(double value) => value switch
-    {
-        double.NaN => "nan",
-        double.PositiveInfinity => "inf",
-        double.NegativeInfinity => "-inf",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
-    };
+    /// <summary>The value as MLflow writes it: Python's <c>str(float)</c> (<see cref="PythonFloat"/>).</summary>
+    public static string FormatValue(double value) => PythonFloat.Repr(value);
 
     public static MlflowMetric? Parse(string key, string line)
     {

@@ -193,6 +193,7 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
             r.Info.LifecycleStage ?? "active",
             (data.Params ?? []).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value ?? ""),
             (data.Metrics ?? []).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Step).ThenBy(m => m.Timestamp).Select(m => new MlflowMetric(m.Key, m.Value, m.Step, m.Timestamp)).Last()),
-            tags);
+            tags,
+            r.Info.UserId);
     }
 }

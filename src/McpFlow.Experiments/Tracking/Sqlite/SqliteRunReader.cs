@@ -8,10 +8,10 @@ internal static class SqliteRunReader
 {
     public static List<MlflowRun> ReadRuns(SqliteConnection db, string where, (string Name, string Value) parameter)
     {
-        var infos = new List<(string Id, string Exp, string Name, string Status, long? Start, long? End, string? Uri, string Stage)>();
+        var infos = new List<(string Id, string Exp, string Name, string Status, long? Start, long? End, string? Uri, string Stage, string? User)>();
         using (var cmd = db.CreateCommand())
         {
-            cmd.CommandText = "SELECT r.run_uuid, r.experiment_id, r.name, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage FROM runs r WHERE " + where;
+            cmd.CommandText = "SELECT r.run_uuid, r.experiment_id, r.name, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage, r.user_id FROM runs r WHERE " + where;
             cmd.Parameters.AddWithValue(parameter.Name, parameter.Value);
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
@@ -19,7 +19,7 @@ internal static class SqliteRunReader
                 infos.Add((reader.GetString(0), reader.GetValue(1).ToString()!, reader.IsDBNull(2) ? "" : reader.GetString(2),
                     reader.IsDBNull(3) ? "RUNNING" : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
                     reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.IsDBNull(7) ? "active" : reader.GetString(7)));
+                    reader.IsDBNull(7) ? "active" : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
             }
         }
 
@@ -30,7 +30,7 @@ internal static class SqliteRunReader
         {
             var runTags = tags.GetValueOrDefault(i.Id) ?? [];
             return new MlflowRun(i.Id, i.Exp, i.Name.Length > 0 ? i.Name : runTags.GetValueOrDefault(TrackingTags.RunName) ?? "", i.Status, i.Start, i.End, i.Uri, i.Stage,
-                parameters.GetValueOrDefault(i.Id) ?? [], metrics.GetValueOrDefault(i.Id) ?? [], runTags);
+                parameters.GetValueOrDefault(i.Id) ?? [], metrics.GetValueOrDefault(i.Id) ?? [], runTags, i.User);
         }).ToList();
     }
 

@@ -76,7 +76,8 @@ public sealed class SqliteTrackingStore : ITrackingStore
             runs.AddRange(SqliteRunReader.ReadRuns(db, "r.experiment_id = $id AND r.lifecycle_stage = 'active'", ("$id", id)));
         }
 
-        return Task.FromResult(InMemoryRunSearch.Apply(runs, request));
+        // MLflow's SQL store keeps a NaN metric as 0 (is_nan set) and filters on that 0 (checked in tools/mlflow-check).
+        return Task.FromResult(InMemoryRunSearch.Apply(runs, request, nanAsZero: true));
     }
 
     /// <inheritdoc />

@@ -132,6 +132,31 @@ public sealed class FileModelRegistryFormatTests : IDisposable
         champion.Source.Should().Be("file:///x/model");
     }
 
+    [Fact]
+    public async Task ARegistryMlflowWroteUnderAUnicodeName_IsRead_AndTakesAnAlias()
+    {
+        // The files MLflow 2.12 (tools/mlflow-check, reverse part) wrote for create_registered_model("réverse-model",
+        // tags={"team": "risk"}, description="made by MLflow"), two versions, a stage each, set_registered_model_alias
+        // champion -> 1 and delete_model_version 3, copied byte for byte (ids and timestamps as written then).
+        const string name = "réverse-model";
+        const string run = "33e8c24838804332b5d4cd6defd819c2";
+        Write($"models/{name}/meta.yaml", $"aliases:\n  champion: '1'\ncreation_timestamp: 1796300372991\ndescription: made by MLflow\nlast_updated_timestamp: 1796300373050\nname: {name}\n");
+        Write($"models/{name}/aliases/champion", "1");
+        Write($"models/{name}/tags/team", "risk");
+        Write($"models/{name}/version-1/meta.yaml", $"aliases: []\ncreation_timestamp: 1796300372993\ncurrent_stage: Production\ndescription: null\nlast_updated_timestamp: 1796300373026\nname: {name}\nrun_id: {run}\nrun_link: null\nsource: runs:/{run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/{run}/model\nuser_id: null\nversion: 1\n");
+        Write($"models/{name}/version-3/meta.yaml", $"aliases: []\ncreation_timestamp: 1796300373022\ncurrent_stage: Deleted_Internal\ndescription: null\nlast_updated_timestamp: 1796300373050\nname: {name}\nrun_id: {run}\nrun_link: null\nsource: runs:/{run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/{run}/model\nuser_id: null\nversion: 3\n");
+
+        var model = await _registry.GetRegisteredModelAsync(name, default);
+        var champion = await _registry.GetModelVersionByAliasAsync(name, "champion", default);
+        await _registry.SetAliasAsync(name, "élu", 1, default);
+
+        model.Description.Should().Be("made by MLflow");
+        model.Aliases.Should().Equal(new Dictionary<string, int> { ["champion"] = 1 });
+        model.LatestVersions.Select(v => (v.Version, v.CurrentStage)).Should().Equal([(1, "Production")], "version 3 is deleted");
+        champion.Source.Should().Be($"runs:/{run}/model");
+        Read($"{name}/aliases/élu").Should().Be("1", "MLflow's alias rule is ^[\\w\\-]*$ on a str, so é is a word character");
+    }
+
     [Theory]
     [InlineData("../outside")]
     [InlineData("..")]
@@ -141,6 +166,11 @@ public sealed class FileModelRegistryFormatTests : IDisposable
     [InlineData("/etc")]
     [InlineData("models%2F..")]
     [InlineData("")]
+    [InlineData("\u202Eledom")] // a right-to-left override (format character Cf) hides what the name says
+    [InlineData("churn\u200B")] // a zero-width space
+    [InlineData("a\u2215b")] // DIVISION SLASH, a symbol that looks like '/'
+    [InlineData("é\u0301")] // a combining mark is no letter on its own
+    [InlineData("-churn")]
     public async Task HostileNames_AreRefused_BeforeAnythingIsWritten(string name)
     {
         var act = () => _registry.CreateRegisteredModelAsync(name, false, default);
@@ -155,6 +185,8 @@ public sealed class FileModelRegistryFormatTests : IDisposable
     [InlineData("v3")]
     [InlineData("../x")]
     [InlineData("a b")]
+    [InlineData("champ\u202Eion")]
+    [InlineData("champion.")]
     public async Task ReservedOrHostileAliases_AreRefused(string alias)
     {
         await _registry.CreateRegisteredModelAsync("churn", false, default);

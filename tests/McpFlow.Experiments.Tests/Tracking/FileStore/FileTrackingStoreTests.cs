@@ -43,6 +43,26 @@ public sealed class FileTrackingStoreTests : IDisposable
         var history = await _store.GetMetricHistoryAsync(run.RunId, "acc", default);
         history.Select(h => (h.Step, h.Value)).Should().Equal((0L, 0.5), (1L, 0.8));
         File.ReadAllLines(Path.Combine(_root, "1", run.RunId, "metrics", "acc")).Should().Equal("1000 0.5 0", "2000 0.8 1");
+        read.UserId.Should().Be(Environment.UserName, "meta.yaml's user_id, which attributes.user_id filters on");
+    }
+
+    [Fact]
+    public async Task MetricLines_AreTheBytesMlflowAppends()
+    {
+        // Expected: the file MLflow 2.12's FileStore wrote for log_batch of these values at these timestamps and steps
+        // (tools/mlflow-check: f"{timestamp} {value} {step}\n", i.e. Python's repr of the float), copied byte for byte.
+        double[] values = [0.1, 1.0, 1e-05, 1e16, 123456789.0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 2.0 / 3,
+            0.0001, 1e15, double.Epsilon, double.MaxValue, -2.5e-7, 0.1 + 0.2, 100.0, 1234567890123456789.0];
+        const string mlflowWrote = "1700000000000 0.1 0\n1700000000001 1.0 1\n1700000000002 1e-05 2\n1700000000003 1e+16 3\n1700000000004 123456789.0 4\n" +
+            "1700000000005 -0.0 5\n1700000000006 nan 6\n1700000000007 inf 7\n1700000000008 -inf 8\n1700000000009 0.6666666666666666 9\n" +
+            "1700000000010 0.0001 10\n1700000000011 1000000000000000.0 11\n1700000000012 5e-324 12\n1700000000013 1.7976931348623157e+308 13\n" +
+            "1700000000014 -2.5e-07 14\n1700000000015 0.30000000000000004 15\n1700000000016 100.0 16\n1700000000017 1.2345678901234568e+18 17\n";
+        var run = await _store.StartRunAsync("0", "bytes", null, default);
+
+        await _store.LogMetricsAsync(run.RunId, values.Select((v, i) => new MetricPoint("loss", v, i, 1700000000000 + i)).ToList(), default);
+
+        File.ReadAllText(Path.Combine(_root, "0", run.RunId, "metrics", "loss")).Should().Be(mlflowWrote);
+        (await _store.GetMetricHistoryAsync(run.RunId, "loss", default)).Select(m => m.Value).Should().Equal(values, (a, b) => a.Equals(b), "every line reads back to the same double");
     }
 
     [Fact]

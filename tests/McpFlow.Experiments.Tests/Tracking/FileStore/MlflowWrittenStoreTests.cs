@@ -103,6 +103,23 @@ public sealed class MlflowWrittenStoreTests : IDisposable
         quoted.Items.Select(r => r.RunId).Should().Equal(RunB);
     }
 
+    [Fact]
+    public async Task MlflowLayout_UserIdIsRunInfosUserId_ForFiltersAndOrder()
+    {
+        // MLflow filters attributes.user_id on RunInfo.user_id (meta.yaml), not on the mlflow.user tag: MlflowClient.create_run
+        // records user_id and sets no such tag (tools/mlflow-check, reverse part). RunB is written by someone else here.
+        Write($"1/{RunB}/meta.yaml", File.ReadAllText(Path.Combine(_root, "1", RunB, "meta.yaml")).Replace("user_id: alice", "user_id: bob", StringComparison.Ordinal));
+        var store = new FileTrackingStore(_root, TimeProvider.System);
+
+        var alice = await store.SearchRunsAsync(new RunSearchRequest(["1"], "attributes.user_id = 'alice'"), default);
+        var byUser = await store.SearchRunsAsync(new RunSearchRequest(["1"], OrderBy: ["attributes.user_id DESC"]), default);
+        var byArtifacts = await store.SearchRunsAsync(new RunSearchRequest(["1"], OrderBy: ["attributes.artifact_uri"]), default);
+
+        alice.Items.Select(r => r.RunId).Should().Equal(RunA);
+        byUser.Items.Select(r => r.RunId).Should().Equal([RunB, RunA], "bob sorts after alice");
+        byArtifacts.Items.Select(r => r.RunId).Should().Equal([RunB, RunA], "…/1/0a1b… sorts before …/1/6f1a…");
+    }
+
     private void WriteRun(string id, string name, int status, string stage, string endTime) =>
         Write($"1/{id}/meta.yaml",
             $"artifact_uri: file:///home/alice/mlruns/1/{id}/artifacts\nend_time: {endTime}\nentry_point_name: ''\nexperiment_id: '1'\n" +

@@ -95,6 +95,26 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task NaNMetrics_FilterAsZero_AndUserIdIsTheRunsColumn_AsMlflowsSqlStoreDoes()
+    {
+        // MLflow's SqlAlchemyStore stores a NaN as value 0 with is_nan = 1 and filters on the value column, so run bbbb
+        // (acc NaN) matches acc <= 0.9 and acc > -1 there, though MLflow's file store matches it with neither
+        // (tools/mlflow-check, sqlite part: MlflowClient.search_runs on a database MLflow 2.12 wrote). user_id is runs.user_id.
+        var store = new SqliteTrackingStore(_db);
+
+        var atMost = await store.SearchRunsAsync(new RunSearchRequest(["1"], "metrics.acc <= 0.9"), default);
+        var aboveMinusOne = await store.SearchRunsAsync(new RunSearchRequest(["1"], "metrics.acc > -1"), default);
+        var aboveHalf = await store.SearchRunsAsync(new RunSearchRequest(["1"], "metrics.acc > 0.5"), default);
+        var alice = await store.SearchRunsAsync(new RunSearchRequest(["1"], "attributes.user_id = 'alice'"), default);
+
+        atMost.Items.Select(r => r.RunId).Should().BeEquivalentTo(["aaaa", "bbbb"]);
+        aboveMinusOne.Items.Select(r => r.RunId).Should().BeEquivalentTo(["aaaa", "bbbb"]);
+        aboveHalf.Items.Select(r => r.RunId).Should().Equal("aaaa");
+        double.IsNaN(atMost.Items.Single(r => r.RunId == "bbbb").Metric("acc")!.Value).Should().BeTrue("the run still shows its NaN");
+        alice.Items.Should().HaveCount(2, "both active runs have runs.user_id 'alice' and no mlflow.user tag");
+    }
+
+    [Fact]
     public async Task Writes_AreRefusedAsForbidden()
     {
         var store = new SqliteTrackingStore(_db);
