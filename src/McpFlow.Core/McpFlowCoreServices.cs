@@ -7,6 +7,7 @@ using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Arguments;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Team;
 using McpFlow.Core.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
@@ -37,6 +38,9 @@ public static class McpFlowCoreServices
         services.AddSingleton<DuckDbGateway>();
         services.AddSingleton<JobManager>();
         services.AddSingleton<JobCalls>();
+        services.AddSingleton<TeamDatabase>(); // lazy: connects only in team mode
+        if (options.Team.Enabled)
+            services.AddHostedService<TeamDatabaseStartup>(); // migrations before any group's start-up work
 
         var mcp = services.AddMcpServer(server =>
         {

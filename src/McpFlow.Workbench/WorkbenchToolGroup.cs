@@ -12,6 +12,7 @@ using McpFlow.Workbench.Prompts;
 using McpFlow.Workbench.Resources;
 using McpFlow.Workbench.Review;
 using McpFlow.Workbench.Runs;
+using McpFlow.Workbench.Team;
 using McpFlow.Workbench.Tools;
 using McpFlow.Workbench.Views;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +34,15 @@ public sealed class WorkbenchToolGroup : IToolGroup
         services.AddSingletonFrom<McpFlowWorkspace, WorkbenchOptions>(workspace => WorkbenchOptions.Load(workspace.Root));
         services.AddSingleton<ContentHasher>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<PostgresAuditChain>();
+        services.AddChosen<IAuditChain, PostgresAuditChain, AuditTrail>(o => o.Team.Enabled); // team mode: one chain in PostgreSQL
         services.AddSingleton<AuditInputHasher>();
         services.AddHostedService<AuditTrailStartup>();
         services.AddSingleton<RefusalAudit>();
         services.AddForwarded<IRefusalAudit, RefusalAudit>();
+        services.AddSingleton<FileRunRecords>();
+        services.AddSingleton<PostgresRunRecords>();
+        services.AddChosen<IRunRecordStore, PostgresRunRecords, FileRunRecords>(o => o.Team.Enabled); // team mode: one review queue
         services.AddSingleton<RunStore>();
         services.AddSingleton<SelfReviewer>();
         services.AddSingleton<RunRecorder>();

@@ -32,6 +32,7 @@ internal sealed class SqlSafety
         ["McpFlow.Data.Query.SqlGuard.CheckQuery"] = "client SQL after the guard: DuckDB regenerates it from the checked parse tree (SqlPolicy applied)",
         ["McpFlow.Data.Query.SqlVerdict.Sql"] = "client SQL after SqlGuard.Check: a regenerated checked query, or a write rebuilt from checked parts",
         ["McpFlow.Data.Loading.SourceFiles.SqlArgument"] = "the guard's checked file list, each path through SqlQuote.Literal",
+        ["McpFlow.Core.Team.SchemaMigration.Sql"] = "a schema migration script embedded in McpFlow.Core (Team/Migrations/*.sql), never client text",
         ["McpFlow.Data.Sources.SourceQuery.Sql"] = "a client query for a database source after SourceQuery.Check (one SELECT, refused functions); " +
             "it runs as a subquery in a READ ONLY transaction with a statement timeout, never committed, on the source's own server",
     };

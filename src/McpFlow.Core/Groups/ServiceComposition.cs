@@ -1,3 +1,4 @@
+using McpFlow.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpFlow.Core.Groups;
@@ -34,5 +35,16 @@ public static class ServiceComposition
         where TService : class =>
         services.AddSingleton(provider => create(provider.GetRequiredService<T1>(), provider.GetRequiredService<T2>(),
             provider.GetRequiredService<T3>(), provider.GetRequiredService<T4>()));
+
+    /// <summary>Registers <typeparamref name="TContract"/> as one of two registered singletons, chosen by the options when it
+    /// is first resolved, e.g. the PostgreSQL audit chain in team mode and the file trail otherwise:
+    /// <c>services.AddChosen&lt;IAuditChain, PostgresAuditChain, AuditTrail&gt;(o =&gt; o.Team.Enabled)</c>.</summary>
+    public static IServiceCollection AddChosen<TContract, TWhenTrue, TWhenFalse>(this IServiceCollection services, Func<McpFlowOptions, bool> choose)
+        where TContract : class
+        where TWhenTrue : class, TContract
+        where TWhenFalse : class, TContract =>
+        services.AddSingleton<TContract>(provider => choose(provider.GetRequiredService<McpFlowOptions>())
+            ? provider.GetRequiredService<TWhenTrue>()
+            : provider.GetRequiredService<TWhenFalse>());
 }
 #pragma warning restore RS0030

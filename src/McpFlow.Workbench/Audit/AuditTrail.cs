@@ -19,7 +19,7 @@ namespace McpFlow.Workbench.Audit;
 /// before it are kept. <see cref="Verify"/> re-checks the whole chain. Appends are serialized within the process; one
 /// server process per workspace is assumed.
 /// </summary>
-public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider time)
+public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider time) : IAuditChain
 {
     /// <summary>The trail's file name in the audit folder.</summary>
     public const string FileName = "audit.jsonl";
@@ -40,6 +40,9 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
 
     /// <summary>Full path of the trail.</summary>
     public string FilePath => Path.Combine(Folder, FileName);
+
+    /// <inheritdoc />
+    public string Location => FilePath;
 
     /// <summary>Full path of the checkpoint.</summary>
     public string CheckpointPath => Path.Combine(Folder, AuditCheckpoint.FileName);

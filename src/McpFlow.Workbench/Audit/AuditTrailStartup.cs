@@ -10,7 +10,7 @@ namespace McpFlow.Workbench.Audit;
 /// the checkpoint and the trail's last entry only. A failure is logged, never fatal: the trail is opened again at its
 /// first use and that call reports the problem.
 /// </summary>
-public sealed class AuditTrailStartup(AuditTrail trail, ILogger<AuditTrailStartup>? logger = null) : IHostedService
+public sealed class AuditTrailStartup(IAuditChain trail, ILogger<AuditTrailStartup>? logger = null) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace McpFlow.Workbench.Audit;
 /// when, which tools) when the user's next window opens, or when the server stops. So one user adds at most
 /// <see cref="EntriesPerWindow"/> + 1 entries a minute however fast they are refused; other users are unaffected.
 /// </summary>
-public sealed class RefusalAudit(AuditTrail trail, TimeProvider time) : IRefusalAudit, IDisposable
+public sealed class RefusalAudit(IAuditChain trail, TimeProvider time) : IRefusalAudit, IDisposable
 {
     /// <summary>Refusals per user written one by one in a <see cref="Window"/>: 20, a third of the default rate limit's
     /// per-second pace over a minute (600 per 60 s), enough to see what a user tried and cheap enough to never matter.</summary>

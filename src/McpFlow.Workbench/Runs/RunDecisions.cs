@@ -30,6 +30,7 @@ public sealed class RunDecisions(RunStore store)
                 "Ask an approver to decide; workbench_run_card shows the run.");
         if (!caller.IsLocal)
             reviewer = caller.Name;
+        using var held = store.Exclusive(runId);
         lock (store.Sync)
         {
             var run = store.Load(runId);

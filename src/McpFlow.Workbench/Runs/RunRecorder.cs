@@ -42,6 +42,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     /// </summary>
     public RunScope BeginRerun(string runId, RunStart start)
     {
+        using var held = store.Exclusive(runId);
         lock (store.Sync)
         {
             var run = store.Load(runId);
@@ -51,7 +52,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
                         ? "An approved run is final; record a new run for new results."
                         : "Decide on it first (workbench_request_approval or workbench_decide); reject it with feedback to re-execute it.");
             var manifest = run.State == RunState.Rejected ? store.Transition(run.Manifest, RunState.Stale, "re-execution requested after rejection") : run.Manifest;
-            Archive(run);
+            Archive(store, run);
             var now = store.Time.GetUtcNow();
             manifest = manifest with
             {
@@ -85,6 +86,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(outcome);
+        using var held = store.Exclusive(run.RunId);
         lock (store.Sync)
         {
             var snapshot = store.Load(run.RunId);
@@ -109,6 +111,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     public Task FailAsync(RunScope run, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        using var held = store.Exclusive(run.RunId);
         lock (store.Sync)
         {
             var snapshot = store.Load(run.RunId);
@@ -124,6 +127,7 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
     /// <summary>Runs the self-review again on an EXECUTED or REVIEWED run and records it.</summary>
     public RunSnapshot Review(string runId, CancellationToken cancellationToken)
     {
+        using var held = store.Exclusive(runId);
         lock (store.Sync)
             return ReviewLocked(store.Load(runId), cancellationToken);
     }
@@ -146,14 +150,11 @@ public sealed class RunRecorder(RunStore store, SelfReviewer reviewer) : IRunRec
         return run with { Manifest = reviewed, Review = review };
     }
 
-    private static void Archive(RunSnapshot run)
+    private static void Archive(RunStore store, RunSnapshot run)
     {
+        store.ArchiveRecords(run.RunId, run.Manifest.Attempt);
         var target = Path.Combine(run.Folder, AttemptsFolder, run.Manifest.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(target);
-        File.Copy(Path.Combine(run.Folder, RunStore.ManifestFile), Path.Combine(target, RunStore.ManifestFile), overwrite: true);
-        var review = Path.Combine(run.Folder, RunStore.ReviewFile);
-        if (File.Exists(review))
-            File.Move(review, Path.Combine(target, RunStore.ReviewFile), overwrite: true);
         var outputs = Path.Combine(run.Folder, RunStore.OutputsFolder);
         if (Directory.Exists(outputs))
             Directory.Move(outputs, Path.Combine(target, RunStore.OutputsFolder));

@@ -15,8 +15,14 @@ namespace McpFlow.Workbench.Runs;
 /// recorded hash (edits outside McpFlow are reported, never trusted), then re-hash the file inputs and mark the
 /// run STALE when one changed.
 /// </summary>
-public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, ContentHasher hasher, TimeProvider time)
+public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records, IAuditChain audit, ContentHasher hasher, TimeProvider time)
 {
+    /// <summary>A store of record files in the workspace's run folders (the single-user default).</summary>
+    public RunStore(McpFlowWorkspace workspace, IAuditChain audit, ContentHasher hasher, TimeProvider time)
+        : this(workspace, new FileRunRecords(workspace), audit, hasher, time)
+    {
+    }
+
     /// <summary>The manifest record's file name.</summary>
     public const string ManifestFile = "manifest.json";
     /// <summary>The review record's file name.</summary>
@@ -38,12 +44,10 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
     public string FolderOf(string runId) => WorkspaceIds.ChildFolder(workspace.RunsPath, IdKind.Run, runId, "run_id");
 
     /// <summary>Ids of all runs, newest first.</summary>
-    public IReadOnlyList<string> Ids() =>
-        Directory.EnumerateDirectories(workspace.RunsPath).Select(Path.GetFileName).Where(RunIds.IsValid).Select(n => n!)
-            .OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Ids() => records.Ids();
 
-    /// <summary>True when the run's folder exists.</summary>
-    public bool Exists(string runId) => RunIds.IsValid(runId) && File.Exists(Path.Combine(FolderOf(runId), ManifestFile));
+    /// <summary>True when the run has a manifest.</summary>
+    public bool Exists(string runId) => RunIds.IsValid(runId) && records.Has(runId, ManifestFile);
 
     /// <summary>Reads a run, verifying its records and outputs and updating its staleness.</summary>
     public RunSnapshot Load(string runId)
@@ -51,7 +55,7 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
         lock (_lock)
         {
             var folder = FolderOf(runId);
-            if (!Directory.Exists(folder))
+            if (!records.Contains(runId))
                 throw McpFlowException.NotFound($"Run {runId} does not exist.", "Call workbench_list_runs to see the run ids.");
             var manifest = Read<RunManifest>(runId, ManifestFile)
                 ?? throw Corrupted(runId, ManifestFile, "the manifest is missing");
@@ -68,13 +72,8 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
     {
         lock (_lock)
         {
-            var folder = FolderOf(runId);
-            Directory.CreateDirectory(folder);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(record, McpFlowJson.Indented);
-            var path = Path.Combine(folder, file);
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
+            records.Write(runId, file, bytes);
             audit.Append(new AuditEntry
             {
                 Kind = "record", RunId = runId, Record = file, RecordHash = ContentHasher.HashBytes(bytes),
@@ -93,6 +92,17 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
     /// <summary>Writes the manifest, auditing the state and reason.</summary>
     public void WriteManifest(RunManifest manifest, string outcome) =>
         Write(manifest.RunId, ManifestFile, manifest, manifest.State.Name(), outcome);
+
+    /// <summary>Holds the run against other processes sharing the records (team mode) until disposed; take it before
+    /// <see cref="Sync"/> for a read-decide-write.</summary>
+    public IDisposable Exclusive(string runId) => records.Exclusive(runId);
+
+    /// <summary>Keeps the run's current manifest and review as attempt <paramref name="attempt"/> (before a re-execution).</summary>
+    public void ArchiveRecords(string runId, int attempt)
+    {
+        lock (_lock)
+            records.Archive(runId, attempt);
+    }
 
     /// <summary>Records the inputs' current hashes.</summary>
     public IReadOnlyList<InputRecord> HashInputs(IEnumerable<Core.Runs.RunInput> inputs) =>
@@ -115,10 +125,8 @@ public sealed class RunStore(McpFlowWorkspace workspace, AuditTrail audit, Conte
 
     private T? Read<T>(string runId, string file)
     {
-        var path = Path.Combine(FolderOf(runId), file);
-        if (!File.Exists(path))
+        if (records.Read(runId, file) is not { } bytes)
             return default;
-        var bytes = File.ReadAllBytes(path);
         var expected = audit.RecordHash(runId, file);
         var actual = ContentHasher.HashBytes(bytes);
         if (expected is null)

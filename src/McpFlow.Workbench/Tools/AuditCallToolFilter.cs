@@ -31,7 +31,7 @@ public static class AuditCallToolFilter
             if (tools is null || !tools.TryGetPrimitive(name, out var tool) || tool.ProtocolTool.Annotations?.ReadOnlyHint == true)
                 return await next(context, cancellationToken);
             var services = context.Services ?? context.Server.Services;
-            var audit = services?.GetService<AuditTrail>();
+            var audit = services?.GetService<IAuditChain>();
             if (audit is null)
                 return await next(context, cancellationToken);
             var redacted = context.Params?.Arguments is { } args ? SecretRedactor.Redact(JsonSerializer.SerializeToNode(args)) : null;

@@ -11,7 +11,7 @@ namespace McpFlow.Workbench.Tools;
 
 /// <summary>The <c>workbench_audit</c> tool.</summary>
 [McpServerToolType]
-public sealed class AuditTool(AuditTrail audit)
+public sealed class AuditTool(IAuditChain audit)
 {
     /// <summary>Queries or verifies the audit trail.</summary>
     [McpServerTool(Name = "workbench_audit", Title = "Audit trail", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
@@ -27,10 +27,10 @@ public sealed class AuditTool(AuditTrail audit)
         {
             var v = audit.Verify(cancellationToken);
             var text = v.Valid
-                ? $"Audit trail intact: {v.Entries} entries, every hash and link verified ({audit.FilePath})."
+                ? $"Audit trail intact: {v.Entries} entries, every hash and link verified ({audit.Location})."
                 : v.FirstBadSeq is { } bad
-                    ? $"Audit trail BROKEN at entry {bad}: {v.Problem}. Entries from {bad} on cannot be trusted ({audit.FilePath})."
-                    : $"Audit trail BROKEN: {v.Problem} ({audit.FilePath}).";
+                    ? $"Audit trail BROKEN at entry {bad}: {v.Problem}. Entries from {bad} on cannot be trusted ({audit.Location})."
+                    : $"Audit trail BROKEN: {v.Problem} ({audit.Location}).";
             return ToolResults.Create(text, v);
         }
 

@@ -26,6 +26,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The unprivileged login role tests read as.</summary>
     public const string ReaderUser = "mcpflow_reader";
 
+    /// <summary>The read-write login role of team-mode tests: owns the databases <see cref="CreateTeamDatabaseAsync"/> makes.</summary>
+    public const string TeamUser = "mcpflow_team";
+
     private const string SystemUser = "postgres";
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
 
@@ -36,6 +39,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     /// <summary>The reader's password: random, distinctive, so a test can search every answer for it.</summary>
     public string ReaderPassword { get; } = "Pw" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "x";
+
+    /// <summary>The team role's password (random).</summary>
+    public string TeamPassword { get; } = "Tw" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "x";
 
     /// <summary>TCP port on 127.0.0.1.</summary>
     public int Port { get; private set; }
@@ -73,6 +79,7 @@ public sealed class PostgresServer : IAsyncLifetime
             await admin.OpenAsync();
             await ExecuteAsync(admin, $"CREATE ROLE {ReaderUser} LOGIN PASSWORD '{ReaderPassword}'");
             await ExecuteAsync(admin, $"CREATE DATABASE {Database}");
+            await ExecuteAsync(admin, $"CREATE ROLE {TeamUser} LOGIN PASSWORD '{TeamPassword}'");
         }
 
         await using (var db = new NpgsqlConnection(AdminConnectionString))
@@ -81,6 +88,30 @@ public sealed class PostgresServer : IAsyncLifetime
             // The reader may read what it is granted, and nothing of the server's files (no pg_read_server_files).
             await ExecuteAsync(db, $"GRANT USAGE ON SCHEMA public TO {ReaderUser}; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {ReaderUser}");
         }
+    }
+
+    /// <summary>Creates an empty database owned by <see cref="TeamUser"/> (a team-mode test's own) and returns the team
+    /// role's connection string to it over TCP, password included (what <c>MCPFLOW_TEAM_DATABASE</c> holds).</summary>
+    public async Task<string> CreateTeamDatabaseAsync(string name)
+    {
+        await using (var admin = new NpgsqlConnection($"Host={Folder};Port={Port};Database=postgres;Username={SystemUser};Pooling=false"))
+        {
+            await admin.OpenAsync();
+            await ExecuteAsync(admin, $"CREATE DATABASE {name} OWNER {TeamUser}");
+        }
+
+        return TeamConnectionString(name);
+    }
+
+    /// <summary>The team role's connection string to database <paramref name="name"/> over TCP, password included.</summary>
+    public string TeamConnectionString(string name) => $"Host=127.0.0.1;Port={Port};Database={name};Username={TeamUser};Password={TeamPassword}";
+
+    /// <summary>Runs SQL as the superuser in database <paramref name="database"/> (to tamper with a team database in a test).</summary>
+    public async Task AdminExecuteAsync(string database, string sql)
+    {
+        await using var db = new NpgsqlConnection($"Host={Folder};Port={Port};Database={database};Username={SystemUser};Pooling=false");
+        await db.OpenAsync();
+        await ExecuteAsync(db, sql);
     }
 
     /// <summary>Runs SQL as the superuser in <see cref="Database"/> (to create test tables; they are readable by the reader).</summary>
