@@ -2,6 +2,7 @@ using McpFlow.Core.Configuration;
 using McpFlow.Core.Files;
 using McpFlow.Core.Groups;
 using McpFlow.Core.Jobs;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Arguments;
@@ -37,6 +38,7 @@ public static class McpFlowCoreServices
         services.AddSingleton(new FileAccessGuard(options));
         services.AddSingleton<DuckDbGateway>();
         services.AddSingleton<JobManager>();
+        services.AddSingleton<DistributedJobKinds>();
         services.AddSingleton<JobCalls>();
         services.AddSingleton<TeamDatabase>(); // lazy: connects only in team mode
         if (options.Team.Enabled)

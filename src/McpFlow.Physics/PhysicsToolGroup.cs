@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Physics.Engine;
@@ -28,6 +29,9 @@ public sealed class PhysicsToolGroup : IToolGroup
         services.AddSingleton<PinnTrainer>();
         services.AddSingleton<PinnModelLoader>();
         services.AddSingleton<PinnTrainingService>();
+        // pinn_train's jobs can run on any worker in team mode (docs/deployment.md).
+        services.AddSingleton<IDistributedJobHandler, PinnTrainingJob>();
+        services.AddSingleton(new DistributedJobKind(PinnTrainingJob.Kind, PinnTrainingJob.Queue, typeof(PinnTrainingJob)));
         services.AddSingletonFrom<TorchRuntime, IEngineProbe>(torch => new EngineProbe("TorchSharp", torch.ToEngineStatus));
     }
 

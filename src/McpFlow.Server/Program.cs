@@ -37,6 +37,9 @@ root.SetAction(async (parsed, cancellationToken) =>
         return Fail(ex.Errors);
     }
 
+    if (options.Jobs.Worker)
+        return await McpFlow.Server.Team.WorkerHost.RunAsync(options, cancellationToken);
+
     if (!options.Http.Enabled)
         return await StdioHost.RunAsync(options, cancellationToken);
 

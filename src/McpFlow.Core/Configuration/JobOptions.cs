@@ -9,4 +9,11 @@ public sealed class JobOptions
 
     /// <summary>Jobs running at once; further jobs queue. Default: 2 (one per core on the reference machine).</summary>
     public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>Longest a distributed job may run on a worker before it is stopped and marked failed, in seconds (team
+    /// mode). Default: 3600.</summary>
+    public double TimeLimitSeconds { get; set; } = 3600;
+
+    /// <summary>Run as a team-mode job worker instead of serving MCP (<c>--worker</c>). Default: false.</summary>
+    public bool Worker { get; set; }
 }

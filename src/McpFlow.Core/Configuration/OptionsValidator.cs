@@ -41,6 +41,10 @@ public static class OptionsValidator
             errors.Add($"sql max rows {options.Sql.MaxRows} is outside 1..100000.");
         if (options.Sql.MaxCharacters is < 1_000 or > 10_000_000)
             errors.Add($"sql max characters {options.Sql.MaxCharacters} is outside 1000..10000000.");
+        if (options.Jobs.Worker && !options.Team.Enabled)
+            errors.Add($"--worker runs team jobs: set the team database in {TeamOptions.DatabaseVariable} (docs/deployment.md).");
+        if (!(options.Jobs.TimeLimitSeconds is >= 1 and <= 604800))
+            errors.Add($"--job-time-limit must be between 1 and 604800 seconds (a week); got {options.Jobs.TimeLimitSeconds}.");
         ValidateLoad(options.Load, errors);
         foreach (var (name, spec) in options.Sources)
         {

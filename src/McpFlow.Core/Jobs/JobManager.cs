@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Ids;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Workspace;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +15,9 @@ namespace McpFlow.Core.Jobs;
 /// Runs long work in the background with a bounded number of concurrent jobs (<see cref="JobOptions.MaxConcurrent"/>),
 /// started in the order they were submitted (a job waits as <see cref="JobState.Queued"/> until a slot frees; cancelling
 /// it removes it from the queue at once), persists every record in the workspace, and reports jobs left queued or
-/// running by an earlier process as <see cref="JobState.Interrupted"/>.
+/// running by an earlier process as <see cref="JobState.Interrupted"/>. In team mode (an <see cref="IJobEngine"/> is
+/// registered) jobs of a distributable kind (<see cref="StartDistributable"/>) go to the engine's workers instead, and
+/// every look-up (get, list, wait, cancel) reads them from the engine, so any server sees and controls them.
 /// </summary>
 public sealed class JobManager : IDisposable, IAsyncDisposable
 {
@@ -26,10 +30,17 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly object _saveLock = new();
     private readonly ConcurrentDictionary<Task, byte> _runs = new();
+    private readonly ConcurrentDictionary<string, JobHandle> _watched = new(StringComparer.Ordinal);
+    private readonly IJobEngine? _engine;
+    private readonly DistributedJobKinds? _kinds;
 
-    /// <summary>Creates the manager and recovers records from the workspace.</summary>
-    public JobManager(McpFlowWorkspace workspace, McpFlowOptions options, TimeProvider? time = null, ILogger<JobManager>? logger = null)
+    /// <summary>Creates the manager and recovers records from the workspace; with <paramref name="engine"/> (team mode),
+    /// kinds in <paramref name="kinds"/> are distributed through it.</summary>
+    public JobManager(McpFlowWorkspace workspace, McpFlowOptions options, TimeProvider? time = null, ILogger<JobManager>? logger = null,
+        IJobEngine? engine = null, DistributedJobKinds? kinds = null)
     {
+        _engine = engine;
+        _kinds = kinds;
         _store = new JobStore(Path.Combine(workspace.Root, "jobs"));
         _queue = new JobQueue<QueuedJob>(options.Jobs.MaxConcurrent);
         _time = time ?? TimeProvider.System;
@@ -44,7 +55,7 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
     /// </summary>
     public JobHandle Start(string kind, string title, Func<JobContext, Task<JobResult>> work, JsonNode? parameters = null)
     {
-        var id = $"job-{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var id = NewId();
         var cts = new CancellationTokenSource();
         var handle = new JobHandle(id, cts);
         var job = new QueuedJob(handle, work);
@@ -53,6 +64,7 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
         {
             Id = id, Kind = kind, Title = title, State = JobState.Queued, Parameters = parameters,
             CreatedAt = _time.GetUtcNow(), ProcessId = Environment.ProcessId,
+            RunsOn = _engine is null ? null : $"this server (pid {Environment.ProcessId}): jobs of kind '{kind}' run where they are started",
         });
 
         // However cancellation is requested (Cancel, CancelAll, a client's cancelled call), a job still waiting leaves
@@ -63,29 +75,80 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
         return handle;
     }
 
+    /// <summary>
+    /// Submits a job that can be described as data: <paramref name="parameters"/> are all a worker needs to rebuild it
+    /// (<see cref="DistributedJobKind"/>). In team mode a registered kind is enqueued to the engine and runs on a
+    /// worker; otherwise (single-user mode, or a kind that is not registered) <paramref name="localWork"/> runs here,
+    /// exactly as <see cref="Start"/> does.
+    /// </summary>
+    public JobHandle StartDistributable(string kind, string title, JsonNode parameters, Func<JobContext, Task<JobResult>> localWork)
+    {
+        if (_engine is null || _kinds?.Find(kind) is not { } distributed)
+            return Start(kind, title, localWork, parameters);
+        var id = NewId();
+        _engine.Enqueue(new JobRecord
+        {
+            Id = id, Kind = kind, Title = title, State = JobState.Queued, Parameters = parameters, CreatedAt = _time.GetUtcNow(),
+            ProcessId = Environment.ProcessId, RunsOn = $"queue '{distributed.Queue}' (waiting for a worker)",
+        }, distributed, parameters.DeepClone());
+        return _watched.GetOrAdd(id, RemoteHandle);
+    }
+
     /// <summary>The record of a job, or an actionable not-found error.</summary>
     public JobRecord Get(string id) =>
-        _records.TryGetValue(id, out var record)
-            ? record
-            : throw McpFlowException.NotFound($"No job with id '{ArgumentEcho.Show(id)}'.", "Call job_list to see the jobs of this workspace.");
+        _records.TryGetValue(id, out var record) ? record
+        : FindRemote(id) ?? throw McpFlowException.NotFound($"No job with id '{ArgumentEcho.Show(id)}'.", "Call job_list to see the jobs of this workspace.");
 
-    /// <summary>The live handle of a job started by this process, if it is still known.</summary>
-    public JobHandle? TryGetHandle(string id) => _live.GetValueOrDefault(id);
+    /// <summary>The live handle of a job started by this process, if it is still known; in team mode also a handle
+    /// following a distributed job that has not finished (its progress, and cancellation through it).</summary>
+    public JobHandle? TryGetHandle(string id)
+    {
+        if (_live.TryGetValue(id, out var handle))
+            return handle;
+        if (_watched.TryGetValue(id, out handle))
+            return handle;
+        return _watched.Count < MaxWatched && FindRemote(id) is { } remote && !remote.State.IsFinal() ? _watched.GetOrAdd(id, RemoteHandle) : null;
+    }
+
+    /// <summary>True when job <paramref name="id"/> runs in this process (false for a distributed job).</summary>
+    public bool RunsHere(string id) => _records.ContainsKey(id);
+
+    /// <summary>True when <paramref name="id"/> is a distributed job that has not finished (team mode): a worker may be
+    /// writing its files, so they are not stale.</summary>
+    public bool IsRunningElsewhere(string? id) =>
+        id is not null && !_records.ContainsKey(id) && FindRemote(id) is { } remote && !remote.State.IsFinal();
 
     /// <summary>The stored result of a succeeded job.</summary>
-    public JobResult? GetResult(string id) => _store.LoadResult(Get(id).Id);
+    public JobResult? GetResult(string id)
+    {
+        var record = Get(id);
+        return _records.ContainsKey(record.Id) ? _store.LoadResult(record.Id) : _engine?.GetResult(record.Id);
+    }
 
-    /// <summary>Jobs, newest first.</summary>
-    public IReadOnlyList<JobRecord> List(JobState? state = null, int limit = 50) =>
-        _records.Values.Where(r => state is null || r.State == state)
+    /// <summary>Jobs, newest first (in team mode, the engine's too).</summary>
+    public IReadOnlyList<JobRecord> List(JobState? state = null, int limit = 50)
+    {
+        var take = Math.Clamp(limit, 1, MaxRecordsListed);
+        var remote = _engine?.List(MaxRecordsListed) ?? [];
+        return _records.Values.Concat(remote.Where(r => !_records.ContainsKey(r.Id)))
+            .Where(r => state is null || r.State == state)
             .OrderByDescending(r => r.CreatedAt)
-            .Take(Math.Clamp(limit, 1, MaxRecordsListed))
+            .Take(take)
             .ToList();
+    }
 
     /// <summary>Requests cancellation; returns the record as it stands.</summary>
     public JobRecord Cancel(string id)
     {
         var record = Get(id);
+        if (!_records.ContainsKey(id) && _engine is not null)
+        {
+            if (record.State.IsFinal())
+                throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' has already finished ({record.State}); there is nothing to cancel.");
+            _engine.Cancel(id);
+            return Get(id);
+        }
+
         if (record.State.IsFinal())
             throw McpFlowException.Conflict($"Job '{ArgumentEcho.Show(id)}' has already finished ({record.State}); there is nothing to cancel.");
         if (!_live.TryGetValue(id, out var handle))
@@ -98,6 +161,8 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
     public async Task<JobRecord> WaitAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var record = Get(id);
+        if (!_records.ContainsKey(id))
+            return await WaitRemoteAsync(record, timeout, cancellationToken).ConfigureAwait(false);
         if (record.State.IsFinal() || !_live.TryGetValue(id, out var handle))
             return Get(id);
         try
@@ -159,6 +224,55 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
 
     /// <summary>How long disposal waits for cancelled jobs to return: one training step or one chunk of I/O.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a wait on a distributed job reads its state from the engine.</summary>
+    public static readonly TimeSpan RemotePollInterval = TimeSpan.FromMilliseconds(500);
+
+    // Handles following distributed jobs, at most this many (a handle is dropped when its job is seen finished).
+    private const int MaxWatched = 1000;
+
+    private string NewId() => $"job-{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    // Ids are ids: only a well-formed job id reaches the engine.
+    private JobRecord? FindRemote(string id) =>
+        _engine is not null && WorkspaceIds.IsValid(IdKind.Job, id) ? _engine.Find(id) : null;
+
+    // A handle for a distributed job: cancelling it cancels the job in the engine (as a client's cancelled call does).
+    private JobHandle RemoteHandle(string id)
+    {
+        var cts = new CancellationTokenSource();
+        cts.Token.Register(() =>
+        {
+            if (FindRemote(id) is { } r && !r.State.IsFinal())
+                _engine!.Cancel(id);
+        });
+        return new JobHandle(id, cts);
+    }
+
+    // Reads the engine until the job finishes or the timeout passes, raising each new progress on its handle.
+    private async Task<JobRecord> WaitRemoteAsync(JobRecord record, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + timeout;
+        var handle = _watched.GetValueOrDefault(record.Id);
+        var seen = record.Progress?.At;
+        while (!record.State.IsFinal())
+        {
+            var left = deadline - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+                break;
+            await Task.Delay(left < RemotePollInterval ? left : RemotePollInterval, _time, cancellationToken).ConfigureAwait(false);
+            record = Get(record.Id);
+            if (handle is not null && record.Progress is { } p && p.At != seen)
+            {
+                seen = p.At;
+                handle.RaiseProgress(p);
+            }
+        }
+
+        if (record.State.IsFinal())
+            _watched.TryRemove(record.Id, out _);
+        return record;
+    }
 
     // The job holds a slot: it is Running from now on (recorded before its work is scheduled, so a job is never seen
     // Queued after its successor started), and its work runs on the thread pool.

@@ -43,4 +43,12 @@ public sealed record JobRecord
 
     /// <summary>Process that ran the job, to tell a live job from one interrupted by a restart.</summary>
     public int ProcessId { get; init; }
+
+    /// <summary>Where the job runs when not in the process that started it (team mode), e.g. "worker gpu1 (pid 812),
+    /// queue 'physics'", or "this server (pid 77): kind runs in-process" for a kind that is not distributable. Null
+    /// in single-user mode.</summary>
+    public string? RunsOn { get; init; }
+
+    /// <summary>Which attempt a distributed job is in: 2 or more after a worker died and another took the job over.</summary>
+    public int? Attempt { get; init; }
 }

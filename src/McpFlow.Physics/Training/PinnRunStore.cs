@@ -4,14 +4,16 @@ using System.Text;
 using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Ids;
+using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Workspace;
 
 namespace McpFlow.Physics.Training;
 
 /// <summary>Physics runs: live ones in memory, all of them on disk under <c>physics/runs/&lt;id&gt;/</c> in the
-/// workspace (<c>run.json</c>, <c>history.csv</c>, <c>model.pt</c>, <c>checkpoint-*.pt</c>, charts).</summary>
-public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
+/// workspace (<c>run.json</c>, <c>history.csv</c>, <c>model.pt</c>, <c>checkpoint-*.pt</c>, charts). In team mode the
+/// workspace is shared: a run trained on a worker is read from its files, and stays "running" while its job does.</summary>
+public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time, JobManager? jobs = null)
 {
     private readonly ConcurrentDictionary<string, PinnRun> _live = new(StringComparer.Ordinal);
 
@@ -29,6 +31,24 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
         Save(run);
         return run;
     }
+
+    /// <summary>The run a worker trains (team mode): the live one when this process created it, else a fresh run object
+    /// over the existing folder (a direct child of <see cref="Root"/>), with the problem and settings it was enqueued with.</summary>
+    public PinnRun Adopt(string? id, Specs.PdeProblem problem, TrainingOptions options)
+    {
+        var runId = WorkspaceIds.Require(IdKind.PinnRun, id, "run_id");
+        if (_live.TryGetValue(runId, out var live) && live.Problem is not null)
+            return live;
+        var folder = WorkspaceIds.ChildFolder(Root, IdKind.PinnRun, runId, "run_id");
+        Directory.CreateDirectory(folder);
+        var run = new PinnRun { Id = runId, Folder = folder, Spec = problem.Document, Problem = problem, Options = options, StartedAt = time.GetUtcNow() };
+        _live[runId] = run;
+        Save(run);
+        return run;
+    }
+
+    /// <summary>Stops serving a run from memory (its training went to a worker): later reads come from its files.</summary>
+    public void Release(string id) => _live.TryRemove(id, out _);
 
     /// <summary>A run by id, or by the id of the job that trained it. Ids are ids, never paths: anything that is not
     /// shaped like a PINN run id (<c>pinn-…</c>) or a job id (<c>job-…</c>) is refused with an error naming
@@ -85,7 +105,7 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
 
     // The folder a run lives in is where it was found, never what its run.json says (a stale or edited run.json must
     // not send later reads of model files elsewhere).
-    private static PinnRun Load(string folder)
+    private PinnRun Load(string folder)
     {
         var saved = JsonSerializer.Deserialize<PinnRun>(File.ReadAllText(Path.Combine(folder, "run.json")), McpFlowJson.Options)
                     ?? throw McpFlowException.NotFound($"Run {Path.GetFileName(folder)} has an empty run.json.");
@@ -97,7 +117,7 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time)
         var history = Path.Combine(folder, "history.csv");
         if (File.Exists(history))
             run.Load(File.ReadLines(history).Skip(1).Select(Parse));
-        if (run.State == "running")
+        if (run.State == "running" && jobs?.IsRunningElsewhere(run.JobId) != true)
             run.State = "interrupted";
         return run;
     }

@@ -39,13 +39,17 @@ public sealed class PinnTrainingService(
         _ = runtime.Device; // throws an actionable error now if libtorch cannot load
         var run = store.Create(problem, options);
         var parameters = JsonSerializer.SerializeToNode(new { run_id = run.Id, spec = problem.Document, options }, McpFlowJson.Options);
-        var job = jobs.Start("pinn_training", $"PINN {problem.Kind} ({run.Id})", ctx => TrainAsync(run, ctx), parameters);
+        var job = jobs.StartDistributable(PinnTrainingJob.Kind, $"PINN {problem.Kind} ({run.Id})", parameters!, ctx => TrainAsync(run, ctx));
         run.JobId = job.Id;
-        store.Save(run);
+        if (jobs.RunsHere(job.Id))
+            store.Save(run);
+        else
+            store.Release(run.Id); // A worker trains it and writes its files (with the job id); this copy would go stale.
         return (run, job);
     }
 
-    private async Task<JobResult> TrainAsync(PinnRun run, JobContext ctx)
+    /// <summary>Trains <paramref name="run"/> as job <paramref name="ctx"/>: here, or on a worker (<see cref="PinnTrainingJob"/>).</summary>
+    public async Task<JobResult> TrainAsync(PinnRun run, JobContext ctx)
     {
         run.JobId = ctx.JobId;
         var pending = new List<MetricPoint>();

@@ -1,6 +1,7 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
 using McpFlow.Server.Hosting.Identity;
+using McpFlow.Server.Team;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,7 @@ internal static class HttpHost
         Logging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.UseUrls(options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithHttpTransport(Sessions.Configure);
+        builder.Services.AddTeamJobs(options);
         if (options.Http.Jwt.IsConfigured)
         {
             builder.Services.AddAuthentication().AddJwtBearer();

@@ -1,5 +1,6 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
+using McpFlow.Server.Team;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ internal static class StdioHost
         // stream transport over the watched standard input. (WithStreamServerTransport would create its transport at
         // once, and a transport starts reading when created.)
         builder.Services.AddMcpFlow(options, ToolGroups.All()).WithStdioServerTransport();
+        builder.Services.AddTeamJobs(options);
         builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp =>
             new StreamServerTransport(stdin, stdout, "McpFlow", sp.GetService<ILoggerFactory>())));
         ShutdownGuard.Add(builder.Services, stdin);
