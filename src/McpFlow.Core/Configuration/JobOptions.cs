@@ -14,6 +14,11 @@ public sealed class JobOptions
     /// mode). Default: 3600.</summary>
     public double TimeLimitSeconds { get; set; } = 3600;
 
+    /// <summary>How long a job fetched by a worker that stopped renewing it (the worker died) stays invisible before
+    /// another worker runs it again, in seconds (team mode; Hangfire's invisibility timeout, renewed by a live worker
+    /// every fifth of it). Default: 300.</summary>
+    public double RetryAfterSeconds { get; set; } = 300;
+
     /// <summary>Run as a team-mode job worker instead of serving MCP (<c>--worker</c>). Default: false.</summary>
     public bool Worker { get; set; }
 }

@@ -45,6 +45,8 @@ public static class OptionsValidator
             errors.Add($"--worker runs team jobs: set the team database in {TeamOptions.DatabaseVariable} (docs/deployment.md).");
         if (!(options.Jobs.TimeLimitSeconds is >= 1 and <= 604800))
             errors.Add($"--job-time-limit must be between 1 and 604800 seconds (a week); got {options.Jobs.TimeLimitSeconds}.");
+        if (!(options.Jobs.RetryAfterSeconds is >= 1 and <= 86400))
+            errors.Add($"--job-retry-after must be between 1 and 86400 seconds (a day); got {options.Jobs.RetryAfterSeconds}.");
         ValidateLoad(options.Load, errors);
         foreach (var (name, spec) in options.Sources)
         {

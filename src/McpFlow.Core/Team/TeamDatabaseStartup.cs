@@ -1,3 +1,4 @@
+using McpFlow.Core.Errors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,18 @@ public sealed class TeamDatabaseStartup(TeamDatabase database, ILogger<TeamDatab
     {
         if (!database.Enabled)
             return Task.CompletedTask;
-        var result = database.EnsureMigrated(cancellationToken);
+        MigrationResult result;
+        try
+        {
+            result = database.EnsureMigrated(cancellationToken);
+        }
+        catch (McpFlowException ex)
+        {
+            // Said in words before the host reports the exception: the operator reads why McpFlow did not start.
+            logger.LogCritical("McpFlow cannot start: {Problem} {Hint}", ex.Message, ex.Hint);
+            throw;
+        }
+
         logger.LogInformation("Team database schema at version {Version} ({Applied} migration(s) applied now).", result.Version, result.Applied.Count);
         return Task.CompletedTask;
     }

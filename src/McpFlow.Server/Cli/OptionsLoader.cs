@@ -108,6 +108,7 @@ internal static class OptionsLoader
         Number(env, "MCPFLOW_MAX_JOBS", v => o.Jobs.MaxConcurrent = (int)v, errors);
         Number(env, "MCPFLOW_JOB_TIME_LIMIT", v => o.Jobs.TimeLimitSeconds = v, errors);
         Bool(env, "MCPFLOW_WORKER", v => o.Jobs.Worker = v, errors);
+        Number(env, "MCPFLOW_JOB_RETRY_AFTER", v => o.Jobs.RetryAfterSeconds = v, errors);
         Number(env, "MCPFLOW_TORCH_THREADS", v => o.Physics.Threads = (int)v, errors);
         if (errors.Count > 0)
             throw new OptionsException(errors);
@@ -141,6 +142,7 @@ internal static class OptionsLoader
         if (p.GetValue(c.MaxJobs) is { } jobs) o.Jobs.MaxConcurrent = jobs;
         if (p.GetValue(c.JobTimeLimit) is { } timeLimit) o.Jobs.TimeLimitSeconds = timeLimit;
         if (p.GetValue(c.Worker)) o.Jobs.Worker = true;
+        if (p.GetValue(c.JobRetryAfter) is { } retryAfter) o.Jobs.RetryAfterSeconds = retryAfter;
         if (p.GetValue(c.TorchThreads) is { } threads) o.Physics.Threads = threads;
         if (p.GetValue(c.Device) is { } device) o.Physics.Device = device;
         if (p.GetValue(c.LogLevel) is { } level) o.LogLevel = level;

@@ -8,7 +8,8 @@ namespace McpFlow.Server.Team;
 /// <param name="SchedulePollingInterval">How often scheduled retries are moved back to their queue.</param>
 internal sealed record TeamJobSettings(TimeSpan InvisibilityTimeout, TimeSpan QueuePollInterval, TimeSpan CancellationCheckInterval, TimeSpan SchedulePollingInterval)
 {
-    /// <summary>Production: a dead worker's job is retried within 5 minutes; new jobs start within 2 s, cancellation
-    /// reaches a worker within 5 s.</summary>
-    public static TeamJobSettings Default { get; } = new(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+    /// <summary>Production: a dead worker's job is retried after <c>--job-retry-after</c> (default 5 minutes); new jobs
+    /// start within 2 s, cancellation reaches a worker within 5 s.</summary>
+    public static TeamJobSettings From(McpFlow.Core.Configuration.McpFlowOptions options) =>
+        new(TimeSpan.FromSeconds(options.Jobs.RetryAfterSeconds), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
 }

@@ -19,7 +19,7 @@ internal static class TeamJobs
     {
         if (!options.Team.Enabled)
             return services;
-        settings ??= TeamJobSettings.Default;
+        settings ??= TeamJobSettings.From(options);
         var database = options.Team.Database!;
         services.AddSingleton(settings);
         services.AddSingleton<JobStorage>(_ => CreateStorage(database, settings));
