@@ -146,6 +146,7 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
         var firstDone = await FollowAsync(anaB, first, j => j.IsFinal, "the first training finishes");
         firstDone.State.Should().Be("succeeded", firstDone.Text);
         firstDone.Attempt.Should().Be(1);
+        firstDone.StartedBy.Should().Be("ana", "the worker ran the job as the user who started it");
         firstDone.RunsOn.Should().Contain($"(pid {_workers[0].Process.Id})");
         firstDone.Progress.Should().Be(1.0);
         firstDone.Message.Should().Contain("step 300/300");
@@ -278,7 +279,7 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
     private void Note(string step) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {step}");
 
     /// <summary>What job_status says of a job.</summary>
-    private sealed record JobView(string State, string RunsOn, int? Attempt, double? Progress, string? Message, string? PinnRun, string Text)
+    private sealed record JobView(string State, string RunsOn, int? Attempt, double? Progress, string? Message, string? PinnRun, string? StartedBy, string Text)
     {
         public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 
@@ -293,6 +294,7 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
                 progress?.GetProperty("fraction").GetDouble(),
                 progress is { } q && q.TryGetProperty("message", out var m) ? m.GetString() : null,
                 result.Structured().TryGetProperty("result", out var done) && done.ValueKind == JsonValueKind.Object && done.TryGetProperty("run_id", out var run) ? run.GetString() : null,
+                job.TryGetProperty("startedBy", out var by) ? by.GetString() : null,
                 result.Text());
         }
     }
