@@ -90,6 +90,7 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
         {
             Id = id, Kind = kind, Title = title, State = JobState.Queued, Parameters = parameters, CreatedAt = _time.GetUtcNow(),
             ProcessId = Environment.ProcessId, RunsOn = $"queue '{distributed.Queue}' (waiting for a worker)",
+            StartedBy = Identity.CallerScope.Current.Name, StartedByRole = Identity.CallerScope.Current.Role,
         }, distributed, parameters.DeepClone());
         return _watched.GetOrAdd(id, RemoteHandle);
     }

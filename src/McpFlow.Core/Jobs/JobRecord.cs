@@ -51,4 +51,11 @@ public sealed record JobRecord
 
     /// <summary>Which attempt a distributed job is in: 2 or more after a worker died and another took the job over.</summary>
     public int? Attempt { get; init; }
+
+    /// <summary>The user who started a distributed job (team mode), e.g. "ana": the worker runs it as them, so the run
+    /// records and audit entries it writes name them. Null for in-process jobs (they inherit their caller).</summary>
+    public string? StartedBy { get; init; }
+
+    /// <summary>The role <see cref="StartedBy"/> had when starting the job.</summary>
+    public Identity.UserRole? StartedByRole { get; init; }
 }

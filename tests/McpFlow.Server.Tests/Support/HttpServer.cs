@@ -57,6 +57,12 @@ internal sealed class HttpServer : IAsyncDisposable
             {
                 await Task.Delay(100);
             }
+            catch (HttpRequestException ex)
+            {
+                // Gave up: the failure carries the server's log (why it exited or never listened).
+                await server.DisposeAsync();
+                throw new InvalidOperationException($"The server on port {port} did not answer ({(process.HasExited ? "it exited" : $"{StartLimit.TotalSeconds:0} s")}). Its log:\n{server.Log}", ex);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
+using McpFlow.Core.Identity;
 using McpFlow.Core.Ids;
 using McpFlow.Core.Workspace;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace McpFlow.Core.Jobs.Distributed;
 /// streams progress into the engine (at most once a second), enforces the time limit
 /// (<see cref="JobOptions.TimeLimitSeconds"/>), and stores the result or the client-safe failure. A job cancelled
 /// through the engine ends as cancelled; a worker that is shutting down rethrows, so the engine runs the job again
-/// elsewhere (as it does when a worker dies mid-job).
+/// elsewhere (as it does when a worker dies mid-job). The job runs as the user who started it (<see cref="CallerScope"/>).
 /// </summary>
 public sealed class DistributedJobExecutor(
     IJobEngine engine, DistributedJobKinds kinds, IEnumerable<IDistributedJobHandler> handlers, McpFlowWorkspace workspace, McpFlowOptions options,
@@ -29,6 +30,10 @@ public sealed class DistributedJobExecutor(
         var record = engine.Find(jobId) ?? throw new InvalidOperationException($"Job {jobId} has no McpFlow record in the engine.");
         if (record.State.IsFinal())
             return; // Cancelled before a worker took it.
+        // The job runs as the user who started it: what it records (runs, audit entries) names them, not the worker.
+        using var caller = record.StartedBy is null ? null : CallerScope.Enter(record.StartedBy == Caller.LocalName
+            ? Caller.Local
+            : new Caller(record.StartedBy, record.StartedByRole ?? UserRole.Viewer, MaySelfApprove: false));
         var registered = kinds.Find(kind);
         var handler = registered is null ? null : handlers.FirstOrDefault(h => h.GetType() == registered.Handler);
         if (registered is null || handler is null)
