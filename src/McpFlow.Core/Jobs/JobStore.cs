@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpFlow.Core.Files;
 using McpFlow.Core.Mcp;
 
 namespace McpFlow.Core.Jobs;
@@ -16,10 +17,10 @@ internal sealed class JobStore(string root)
         return folder;
     }
 
-    public void Save(JobRecord record) => WriteAtomically(Path.Combine(FolderOf(record.Id), RecordFile), JsonSerializer.Serialize(record, McpFlowJson.Options));
+    public void Save(JobRecord record) => AtomicFile.WriteAllText(Path.Combine(FolderOf(record.Id), RecordFile), JsonSerializer.Serialize(record, McpFlowJson.Options));
 
     public void SaveResult(string id, JobResult result) =>
-        WriteAtomically(Path.Combine(FolderOf(id), ResultFile), JsonSerializer.Serialize(result, McpFlowJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(FolderOf(id), ResultFile), JsonSerializer.Serialize(result, McpFlowJson.Options));
 
     public JobResult? LoadResult(string id)
     {
@@ -46,12 +47,5 @@ internal sealed class JobStore(string root)
             if (record is not null)
                 yield return record;
         }
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using McpFlow.Core.Files;
 using McpFlow.Core.Ids;
 using McpFlow.Core.Workspace;
 
@@ -32,9 +33,7 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
         var folder = FolderOf(runId);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, record);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <inheritdoc />
