@@ -2,6 +2,7 @@ using System.Globalization;
 using McpFlow.Core.Files;
 using McpFlow.Core.Ids;
 using McpFlow.Core.Workspace;
+using McpFlow.Workbench.Audit;
 
 namespace McpFlow.Workbench.Runs;
 
@@ -34,6 +35,14 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, record);
         AtomicFile.WriteAllBytes(path, bytes);
+    }
+
+    /// <inheritdoc />
+    public AuditEntry WriteAudited(string runId, string record, byte[] bytes, AuditEntry entry, IAuditChain audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        Write(runId, record, bytes);
+        return audit.Append(entry);
     }
 
     /// <inheritdoc />

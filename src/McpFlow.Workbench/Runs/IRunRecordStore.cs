@@ -1,3 +1,5 @@
+using McpFlow.Workbench.Audit;
+
 namespace McpFlow.Workbench.Runs;
 
 /// <summary>
@@ -23,6 +25,12 @@ public interface IRunRecordStore
 
     /// <summary>Writes a record atomically (replacing the previous bytes).</summary>
     void Write(string runId, string record, byte[] bytes);
+
+    /// <summary>Writes a record and appends the entry that audits it, returning the entry as written. The team store
+    /// does both in one transaction when the chain is on its database (a failed append leaves the previous bytes, so a
+    /// record is never left unaudited, which reads would report as edited outside McpFlow); the file store writes the
+    /// file, then appends.</summary>
+    AuditEntry WriteAudited(string runId, string record, byte[] bytes, AuditEntry entry, IAuditChain audit);
 
     /// <summary>Holds the run for one read-decide-write until disposed, against every process sharing the store (two
     /// approvers deciding at once through two servers: the second reads the first one's decision). The file store has

@@ -67,18 +67,17 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
         }
     }
 
-    /// <summary>Writes a record atomically and appends its hash to the audit trail.</summary>
+    /// <summary>Writes a record atomically and appends its hash to the audit trail (in team mode in one transaction).</summary>
     public void Write<T>(string runId, string file, T record, string state, string outcome, string? decision = null)
     {
         lock (_lock)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(record, McpFlowJson.Indented);
-            records.Write(runId, file, bytes);
-            audit.Append(new AuditEntry
+            records.WriteAudited(runId, file, bytes, new AuditEntry
             {
                 Kind = "record", RunId = runId, Record = file, RecordHash = ContentHasher.HashBytes(bytes),
                 State = state, Outcome = outcome, Decision = decision,
-            });
+            }, audit);
         }
     }
 

@@ -20,6 +20,9 @@ namespace McpFlow.Workbench.Team;
 /// </summary>
 public sealed class PostgresAuditChain(TeamDatabase database, TimeProvider time) : IAuditChain
 {
+    /// <summary>The team database this chain lives in (a record store on the same database writes in one transaction with it).</summary>
+    internal TeamDatabase Database => database;
+
     private const string HeadSql = "SELECT seq, hash, broken FROM mcpflow_audit_head WHERE id = 1";
     private const string LockHeadSql = "SELECT seq, hash FROM mcpflow_audit_head WHERE id = 1 FOR UPDATE";
     private const string InsertSql =
@@ -44,6 +47,16 @@ public sealed class PostgresAuditChain(TeamDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(entry);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
+        var written = Append(entry, connection, transaction);
+        transaction.Commit();
+        return written;
+    }
+
+    /// <summary>Appends an entry inside the caller's transaction (which must be on this chain's database), so a run
+    /// record and the entry that audits it commit together or not at all; the caller commits.</summary>
+    internal AuditEntry Append(AuditEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         long seq;
         string previous;
         using (var head = Command(connection, LockHeadSql, transaction))
@@ -85,7 +98,6 @@ public sealed class PostgresAuditChain(TeamDatabase database, TimeProvider time)
             move.ExecuteNonQuery();
         }
 
-        transaction.Commit();
         return sealedEntry with { Hash = hash };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpFlow.Core.Team;
+using McpFlow.Workbench.Audit;
 using McpFlow.Workbench.Runs;
 using Npgsql;
 
@@ -89,7 +90,31 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
     {
         RunIds.Require(runId);
         using var connection = database.Open();
-        using var command = Command(connection, WriteSql);
+        Write(connection, null, runId, record, bytes);
+    }
+
+    /// <inheritdoc />
+    public AuditEntry WriteAudited(string runId, string record, byte[] bytes, AuditEntry entry, IAuditChain audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        RunIds.Require(runId);
+        if (audit is not PostgresAuditChain chain || !ReferenceEquals(chain.Database, database))
+        {
+            Write(runId, record, bytes);
+            return audit.Append(entry);
+        }
+
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Write(connection, transaction, runId, record, bytes);
+        var written = chain.Append(entry, connection, transaction);
+        transaction.Commit();
+        return written;
+    }
+
+    private static void Write(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, string record, byte[] bytes)
+    {
+        using var command = Command(connection, WriteSql, transaction);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("record", record);
         command.Parameters.AddWithValue("body", bytes);

@@ -76,6 +76,32 @@ public sealed class PostgresRunRecordsTests(PostgresServer postgres) : TeamDatab
     }
 
     [Fact]
+    public async Task ARecordWhoseAuditEntryFails_IsNotWritten_SoTheRunStaysTrusted()
+    {
+        var (store, recorder, decisions) = Open();
+        var run = await RecordAsync(recorder);
+        var before = await BodyAsync(run.RunId);
+        // A row squatting on the chain's next seq makes the next append fail (primary key), as a dropped connection or
+        // a failed insert would between the record's write and its audit entry.
+        await TamperAsync("INSERT INTO mcpflow_audit (seq, entry, hash) SELECT seq + 1, '{}', 'x' FROM mcpflow_audit_head");
+
+        var decide = () =>
+        {
+            using var scope = CallerScope.Enter(Bea);
+            return decisions.Decide(run.RunId, Decision.Approve, null, null, "bea", "tool");
+        };
+
+        decide.Should().Throw<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+        (await BodyAsync(run.RunId)).Should().Equal(before, "the manifest's write rolled back with its audit entry");
+        await TamperAsync("DELETE FROM mcpflow_audit WHERE entry = '{}'");
+        var reloaded = Open().Store.Load(run.RunId);
+        reloaded.State.Should().Be(RunState.Reviewed, "without the write-and-audit transaction the new bytes would stay unaudited and the run untrusted");
+        decide().State.Should().Be(RunState.Approved);
+        store.Load(run.RunId).State.Should().Be(RunState.Approved);
+        new PostgresAuditChain(Process(), Time).Verify().Valid.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task AReExecution_ArchivesTheManifestAndMovesTheReview()
     {
         var (store, recorder, decisions) = Open();
