@@ -3,6 +3,7 @@ using McpFlow.Core.Files;
 using McpFlow.Core.Ids;
 using McpFlow.Core.Workspace;
 using McpFlow.Workbench.Audit;
+using McpFlow.Workbench.Hashing;
 
 namespace McpFlow.Workbench.Runs;
 
@@ -37,12 +38,35 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
         AtomicFile.WriteAllBytes(path, bytes);
     }
 
+    /// <summary>Suffix of a record's pending copy: written before the audit entry, renamed over the record after it.</summary>
+    public const string PendingSuffix = ".pending";
+
     /// <inheritdoc />
+    /// <remarks>Three steps: the bytes go to <c>&lt;record&gt;.pending</c>, the entry is appended, the pending copy is
+    /// renamed over the record. A crash before the append leaves the audited record as it was; a crash after it leaves a
+    /// pending copy whose hash is the audited one, which <see cref="Complete"/> renames at the next read.</remarks>
     public AuditEntry WriteAudited(string runId, string record, byte[] bytes, AuditEntry entry, IAuditChain audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        Write(runId, record, bytes);
-        return audit.Append(entry);
+        var folder = FolderOf(runId);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, record);
+        AtomicFile.WriteAllBytes(path + PendingSuffix, bytes);
+        var written = audit.Append(entry);
+        File.Move(path + PendingSuffix, path, overwrite: true);
+        return written;
+    }
+
+    /// <inheritdoc />
+    public bool Complete(string runId, string record, Func<string?> auditedHash)
+    {
+        ArgumentNullException.ThrowIfNull(auditedHash);
+        var path = Path.Combine(FolderOf(runId), record);
+        var pending = path + PendingSuffix;
+        if (!File.Exists(pending) || auditedHash() is not { } audited || ContentHasher.HashBytes(File.ReadAllBytes(pending)) != audited)
+            return false;
+        File.Move(pending, path, overwrite: true);
+        return true;
     }
 
     /// <inheritdoc />

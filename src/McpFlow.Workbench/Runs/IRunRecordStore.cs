@@ -28,9 +28,15 @@ public interface IRunRecordStore
 
     /// <summary>Writes a record and appends the entry that audits it, returning the entry as written. The team store
     /// does both in one transaction when the chain is on its database (a failed append leaves the previous bytes, so a
-    /// record is never left unaudited, which reads would report as edited outside McpFlow); the file store writes the
-    /// file, then appends.</summary>
+    /// record is never left unaudited, which reads would report as edited outside McpFlow); the file store writes a
+    /// pending copy, appends, then renames it (see <see cref="Complete"/>).</summary>
     AuditEntry WriteAudited(string runId, string record, byte[] bytes, AuditEntry entry, IAuditChain audit);
+
+    /// <summary>Finishes a write interrupted after its audit entry: when the store holds a pending copy of the record
+    /// whose SHA-256 is the audited one (<paramref name="auditedHash"/>, asked only when a copy exists), it becomes the
+    /// record and this returns true. Only such a copy is adopted, so an older version put back is still reported. The
+    /// team store's writes are transactions: false.</summary>
+    bool Complete(string runId, string record, Func<string?> auditedHash);
 
     /// <summary>Holds the run for one read-decide-write until disposed, against every process sharing the store (two
     /// approvers deciding at once through two servers: the second reads the first one's decision). The file store has

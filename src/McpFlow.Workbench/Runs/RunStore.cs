@@ -124,9 +124,14 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
 
     private T? Read<T>(string runId, string file)
     {
-        if (records.Read(runId, file) is not { } bytes)
+        var bytes = records.Read(runId, file);
+        if (bytes is null && records.Complete(runId, file, () => audit.RecordHash(runId, file)))
+            bytes = records.Read(runId, file); // a first write interrupted between its audit entry and its rename, finished now
+        if (bytes is null)
             return default;
         var expected = audit.RecordHash(runId, file);
+        if (expected is not null && ContentHasher.HashBytes(bytes) != expected && records.Complete(runId, file, () => expected))
+            bytes = records.Read(runId, file)!; // a rewrite interrupted between its audit entry and its rename, finished now
         var actual = ContentHasher.HashBytes(bytes);
         if (expected is null)
             throw Corrupted(runId, file, "the audit trail has no record of it being written by McpFlow");

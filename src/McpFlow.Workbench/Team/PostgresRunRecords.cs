@@ -112,6 +112,9 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
         return written;
     }
 
+    /// <inheritdoc />
+    public bool Complete(string runId, string record, Func<string?> auditedHash) => false; // writes are transactions: nothing is left pending
+
     private static void Write(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, string record, byte[] bytes)
     {
         using var command = Command(connection, WriteSql, transaction);
