@@ -9,14 +9,18 @@ internal static class LoadReport
 {
     /// <summary>Everything the report states.</summary>
     public sealed record Inputs(
-        int Users, int Seconds, int BaselineSeconds, (int Min, int Max) ThinkMilliseconds, string LoadAverage,
+        int Users, int Seconds, int BaselineSeconds, (int Min, int Max) ThinkMilliseconds, string LoadAverage, string Shape,
         LatencyBook Baseline, LatencyBook Load, double BaselineCallsPerSecond, double LoadCallsPerSecond, int JobsSubmitted,
-        long RssAfterSetup, long BaselinePeakRss, long LoadPeakRss, long HighWaterMark, long FinalRss);
+        IReadOnlyList<Memory> Processes);
+
+    /// <summary>One process's resident memory, bytes: after setup, peak in the baseline, peak under load (sampled each
+    /// second), the kernel's high-water mark, and at the end.</summary>
+    public sealed record Memory(string Name, long AfterSetup, long BaselinePeak, long LoadPeak, long HighWaterMark, long Final);
 
     public static string Markdown(Inputs i)
     {
         var text = new StringBuilder();
-        Line(text, $"{i.Users} users for {i.Seconds} s (think time {i.ThinkMilliseconds.Min}-{i.ThinkMilliseconds.Max} ms), after a {i.BaselineSeconds} s baseline with one user per role; load average at start {i.LoadAverage}.");
+        Line(text, $"{i.Users} users for {i.Seconds} s (think time {i.ThinkMilliseconds.Min}-{i.ThinkMilliseconds.Max} ms) on {i.Shape}, after a {i.BaselineSeconds} s baseline with one user per role (per server); load average at start {i.LoadAverage}.");
         Line(text, "");
         Line(text, "| call | calls | errors | p50 ms | p95 ms | p99 ms | max ms | baseline p50 ms | p50 ratio |");
         Line(text, "|---|---|---|---|---|---|---|---|---|");
@@ -33,8 +37,12 @@ internal static class LoadReport
         Line(text, "");
         Line(text, $"- Throughput: {i.LoadCallsPerSecond:F1} calls/s under load ({i.BaselineCallsPerSecond:F1} in the baseline); {i.JobsSubmitted} training jobs submitted.");
         Line(text, $"- Errors under load: {i.Load.Errors()} of {i.Load.Sorted().Length} calls.");
-        Line(text, $"- Server memory (resident): {Mb(i.RssAfterSetup)} after loading the tables and the warm-up, peak {Mb(i.BaselinePeakRss)} in the baseline, " +
-                   $"peak {Mb(i.LoadPeakRss)} under load (sampled each second; kernel high-water mark {Mb(i.HighWaterMark)}), {Mb(i.FinalRss)} at the end.");
+        foreach (var m in i.Processes)
+        {
+            Line(text, $"- Memory of the {m.Name} (resident): {Mb(m.AfterSetup)} after loading the tables and the warm-up, peak {Mb(m.BaselinePeak)} in the baseline, " +
+                       $"peak {Mb(m.LoadPeak)} under load (sampled each second; kernel high-water mark {Mb(m.HighWaterMark)}), {Mb(m.Final)} at the end.");
+        }
+
         foreach (var sample in i.Load.ErrorSamples)
             Line(text, $"  - error: {sample}");
         return text.ToString();

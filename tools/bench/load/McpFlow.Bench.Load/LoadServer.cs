@@ -22,21 +22,36 @@ internal sealed class LoadServer : IAsyncDisposable
     private long _peakRss;
     private long _lastRss;
 
-    private LoadServer(Process process, Uri endpoint)
+    /// <summary>The line a worker logs (at Information) once its Hangfire server is started (JobWorker.StartAsync).</summary>
+    private const string WorkerReadyLine = "McpFlow worker serving queues";
+
+    private readonly TaskCompletionSource _workerReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LoadServer(Process process, Uri? endpoint, string name)
     {
         _process = process;
         Endpoint = endpoint;
+        Name = name;
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null && _log.Count < 2000)
+            if (e.Data is null)
+                return;
+            if (e.Data.Contains(WorkerReadyLine, StringComparison.Ordinal))
+                _workerReady.TrySetResult();
+            if (_log.Count < 2000)
                 _log.Enqueue(e.Data);
         };
+        process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
         _sampler = SampleAsync(_stop.Token);
     }
 
-    /// <summary>The MCP endpoint.</summary>
-    public Uri Endpoint { get; }
+    /// <summary>The MCP endpoint (null for a worker, which serves no clients).</summary>
+    public Uri? Endpoint { get; }
+
+    /// <summary>What the process is, for the report ("server A", "worker").</summary>
+    public string Name { get; }
 
     /// <summary>The server's stderr so far.</summary>
     public string Log => string.Join('\n', _log);
@@ -53,20 +68,15 @@ internal sealed class LoadServer : IAsyncDisposable
     /// <summary>Resets the sampled peak (between phases).</summary>
     public void ResetPeak() => Interlocked.Exchange(ref _peakRss, LastRss);
 
-    /// <summary>Installs and starts the server and waits until it answers (a minute at most on a loaded machine).</summary>
-    public static async Task<LoadServer> StartAsync(string repository, string workspace, string dataFolder, string users)
+    /// <summary>Installs and starts the server and waits until it answers (a minute at most on a loaded machine).
+    /// <paramref name="environment"/> adds variables (team mode: <c>MCPFLOW_TEAM_DATABASE</c>).</summary>
+    public static async Task<LoadServer> StartAsync(string repository, string workspace, string dataFolder, string users,
+        IReadOnlyDictionary<string, string>? environment = null, string name = "server")
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var build = Path.Combine(repository, "src", "McpFlow.Server", "bin", configuration, "net10.0");
-        var dll = ServerInstall.Ensure(repository, configuration, build, Console.Out);
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = repository };
-        foreach (var arg in new[] { dll, "--http", "--urls", $"http://127.0.0.1:{port}", "--workspace", workspace, "--allow-root", dataFolder })
-            info.ArgumentList.Add(arg);
-        info.Environment["MCPFLOW_USERS"] = users;
-        info.Environment["MCPFLOW_LOG_LEVEL"] = "Warning";
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        var server = new LoadServer(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+        var process = Launch(repository, ["--http", "--urls", $"http://127.0.0.1:{port}", "--workspace", workspace, "--allow-root", dataFolder],
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["MCPFLOW_USERS"] = users, ["MCPFLOW_LOG_LEVEL"] = "Warning" });
+        var server = new LoadServer(process, new Uri($"http://127.0.0.1:{port}/mcp"), name);
         using var http = new HttpClient();
         var clock = Stopwatch.StartNew();
         while (true)
@@ -83,12 +93,44 @@ internal sealed class LoadServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a team-mode job worker (<c>--worker</c>) over the same workspace and waits until it serves its
+    /// queues (90 s at most).</summary>
+    public static async Task<LoadServer> StartWorkerAsync(string repository, string workspace, string dataFolder, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = Launch(repository, ["--worker", "--workspace", workspace, "--allow-root", dataFolder],
+            new Dictionary<string, string>(environment) { ["MCPFLOW_LOG_LEVEL"] = "Information" });
+        var worker = new LoadServer(process, null, "worker");
+        var first = await Task.WhenAny(worker._workerReady.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (first != worker._workerReady.Task)
+        {
+            var log = worker.Log;
+            await worker.DisposeAsync();
+            throw new InvalidOperationException($"The worker did not start. Its log:\n{log}");
+        }
+
+        return worker;
+    }
+
+    private static Process Launch(string repository, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var build = Path.Combine(repository, "src", "McpFlow.Server", "bin", configuration, "net10.0");
+        var dll = ServerInstall.Ensure(repository, configuration, build, Console.Out);
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = repository };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+    }
+
     /// <summary>A client for one user (Streamable HTTP, the user's bearer token); its transport is disposed with the server.</summary>
     public async Task<McpClient> ConnectAsync(string token, CancellationToken cancellationToken)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
-            Endpoint = Endpoint,
+            Endpoint = Endpoint ?? throw new InvalidOperationException($"{Name} serves no clients."),
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
         _transports.Add(transport);
