@@ -201,11 +201,21 @@ public sealed class SharedTableCatalogue : IDisposable
     internal CatalogueEntry Publish(NpgsqlConnection pg, DuckDBConnection connection, string table, string operation, bool replacesContent, CancellationToken cancellationToken)
     {
         var key = Key(table);
-        var sha = TableSnapshots.Write(connection, table, SnapshotFolder, cancellationToken);
-        var columns = Columns(connection, table);
-        var rows = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {SqlQuote.Id(table)}"), CultureInfo.InvariantCulture);
-        return Upsert(pg, key, new CatalogueEntry(table, 0, columns, rows, sha, _metadata.Capture(connection, table), operation,
-            CallerScope.Current.Name, _time.GetUtcNow().UtcDateTime, Dropped: false), replacesContent);
+        try
+        {
+            var sha = TableSnapshots.Write(connection, table, SnapshotFolder, cancellationToken);
+            var columns = Columns(connection, table);
+            var rows = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {SqlQuote.Id(table)}"), CultureInfo.InvariantCulture);
+            return Upsert(pg, key, new CatalogueEntry(table, 0, columns, rows, sha, _metadata.Capture(connection, table), operation,
+                CallerScope.Current.Name, _time.GetUtcNow().UtcDateTime, Dropped: false), replacesContent);
+        }
+        catch
+        {
+            // The local copy now differs from every published version: the next refresh replaces it with the catalogue's.
+            lock (_sync)
+                _local.Remove(key);
+            throw;
+        }
     }
 
     // Publishes that the table was dropped; the caller holds the table's lock on pg.

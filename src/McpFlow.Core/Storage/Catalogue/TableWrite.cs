@@ -21,6 +21,9 @@ public sealed class TableWrite : IDisposable
         _keys = keys;
     }
 
+    /// <summary>The write of single-user mode: nothing is locked or published.</summary>
+    public static TableWrite SingleUser() => new(null, null, []);
+
     /// <summary>Publishes <paramref name="table"/>'s rows (as <paramref name="connection"/> sees them, committed) as its
     /// next version. <paramref name="replacesContent"/>: the table was replaced from a file or source (its suggestions
     /// are forgotten), not derived from its previous version.</summary>
