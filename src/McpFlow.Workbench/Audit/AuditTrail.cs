@@ -98,6 +98,24 @@ public sealed partial class AuditTrail(McpFlowWorkspace workspace, TimeProvider 
         }
     }
 
+    /// <inheritdoc />
+    public IReadOnlyDictionary<(string RunId, string Record), string> RecordHashes(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        ArgumentNullException.ThrowIfNull(records);
+        var found = new Dictionary<(string, string), string>();
+        foreach (var runId in runIds)
+        {
+            foreach (var record in records)
+            {
+                if (RecordHash(runId, record) is { } hash)
+                    found[(runId, record)] = hash;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Reads all entries (unparseable lines are skipped; <see cref="Verify"/> reports them).</summary>
     public IReadOnlyList<AuditEntry> ReadAll(CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,10 @@ public interface IAuditChain
     /// is re-checked, and a damaged one marks the chain broken (then this throws).</summary>
     string? RecordHash(string runId, string record);
 
+    /// <summary><see cref="RecordHash"/> of <paramref name="records"/> of each run in <paramref name="runIds"/> (ones the
+    /// chain never saw are left out), each entry re-checked as there: one round trip in the team database.</summary>
+    IReadOnlyDictionary<(string RunId, string Record), string> RecordHashes(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records);
+
     /// <summary>Reads all entries.</summary>
     IReadOnlyList<AuditEntry> ReadAll(CancellationToken cancellationToken = default);
 

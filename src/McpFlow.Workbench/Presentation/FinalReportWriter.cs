@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Runs;
@@ -29,16 +30,13 @@ public sealed class FinalReportWriter(RunStore store, IApprovalGate gate, Report
         var candidates = new List<RunSnapshot>();
         var excluded = new Dictionary<string, string>();
         var ids = runIds is { Count: > 0 } ? runIds.Select(id => RunIds.Require(id, "run_ids")).ToList() : store.Ids().Reverse().ToList();
-        foreach (var id in ids)
+        foreach (var read in store.LoadEach(ids, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
-            RunSnapshot run;
-            try
+            var id = read.RunId;
+            if (read.Run is not { } run)
             {
-                run = store.Load(id);
-            }
-            catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict && runIds is not { Count: > 0 })
-            {
+                if (runIds is { Count: > 0 })
+                    ExceptionDispatchInfo.Throw(read.Problem!); // a named run that cannot be trusted is refused, not left out
                 excluded[id] = "CORRUPTED";
                 continue;
             }

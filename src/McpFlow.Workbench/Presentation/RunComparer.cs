@@ -24,21 +24,18 @@ public sealed class RunComparer(RunStore store)
     public Comparison Compare(string? experiment, IReadOnlyList<string>? metrics = null, string? rankBy = null, CancellationToken cancellationToken = default)
     {
         var rows = new List<ComparisonRow>();
-        foreach (var id in store.Ids())
+        foreach (var read in store.LoadEach(store.Ids(), cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
-            try
+            if (read.Run is { } run)
             {
-                var run = store.Load(id);
                 if (experiment is not null && !string.Equals(run.Manifest.Experiment, experiment, StringComparison.OrdinalIgnoreCase))
                     continue;
-                rows.Add(new ComparisonRow(id, run.Manifest.Title, run.State.Name(), run.Manifest.Attempt, run.Review?.Passed,
+                rows.Add(new ComparisonRow(read.RunId, run.Manifest.Title, run.State.Name(), run.Manifest.Attempt, run.Review?.Passed,
                     run.Review?.Checks.Count, run.Manifest.Metrics));
             }
-            catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+            else if (experiment is null)
             {
-                if (experiment is null)
-                    rows.Add(new ComparisonRow(id, "(records cannot be trusted)", "CORRUPTED", 0, null, null, new Dictionary<string, double>(), ex.Message));
+                rows.Add(new ComparisonRow(read.RunId, "(records cannot be trusted)", "CORRUPTED", 0, null, null, new Dictionary<string, double>(), read.Problem!.Message));
             }
         }
 

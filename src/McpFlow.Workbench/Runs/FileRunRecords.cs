@@ -30,6 +30,24 @@ public sealed class FileRunRecords(McpFlowWorkspace workspace) : IRunRecordStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<(string RunId, string Record), byte[]> ReadMany(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        ArgumentNullException.ThrowIfNull(records);
+        var found = new Dictionary<(string, string), byte[]>();
+        foreach (var runId in runIds)
+        {
+            foreach (var record in records)
+            {
+                if (Read(runId, record) is { } bytes)
+                    found[(runId, record)] = bytes;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public void Write(string runId, string record, byte[] bytes)
     {
         var folder = FolderOf(runId);

@@ -23,6 +23,10 @@ public interface IRunRecordStore
     /// <summary>A record's bytes, or null when it was never written.</summary>
     byte[]? Read(string runId, string record);
 
+    /// <summary>The current bytes of <paramref name="records"/> of each run in <paramref name="runIds"/> (absent ones are left
+    /// out): one round trip in the team database, for listing many runs.</summary>
+    IReadOnlyDictionary<(string RunId, string Record), byte[]> ReadMany(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records);
+
     /// <summary>Writes a record atomically (replacing the previous bytes).</summary>
     void Write(string runId, string record, byte[] bytes);
 

@@ -49,18 +49,68 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
     /// <summary>True when the run has a manifest.</summary>
     public bool Exists(string runId) => RunIds.IsValid(runId) && records.Has(runId, ManifestFile);
 
+    /// <summary>Runs read per page in <see cref="LoadEach"/>: one round trip for the records and one for their audited
+    /// hashes of this many runs, in place of several per run (team database).</summary>
+    public const int LoadPageSize = 50;
+
+    private static readonly string[] RecordFiles = [ManifestFile, ReviewFile, ApprovalFile];
+
     /// <summary>Reads a run, verifying its records and outputs and updating its staleness.</summary>
-    public RunSnapshot Load(string runId)
+    public RunSnapshot Load(string runId) => Load(runId, null);
+
+    /// <summary>Reads runs in order, each verified as by <see cref="Load(string)"/>, fetching the records and audited hashes
+    /// of <see cref="LoadPageSize"/> runs at a time. Runs whose records cannot be trusted come back with the problem; a
+    /// run whose prefetched record and hash disagree (written in between) is read again afresh. Lazy: stop enumerating
+    /// to stop reading.</summary>
+    public IEnumerable<RunRead> LoadEach(IEnumerable<string> runIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        foreach (var page in runIds.Chunk(LoadPageSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var prefetch = Fetch(page.Where(RunIds.IsValid).ToList());
+            foreach (var runId in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // each run's outputs and inputs are re-hashed
+                RunRead read;
+                try
+                {
+                    read = new RunRead(runId, Load(runId, prefetch), null);
+                }
+                catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+                {
+                    read = new RunRead(runId, null, ex);
+                }
+
+                yield return read;
+            }
+        }
+    }
+
+    // A page's records and hashes; null when the chain cannot vouch for them (broken), so each run's own read reports it.
+    private Prefetch? Fetch(IReadOnlyCollection<string> runIds)
+    {
+        try
+        {
+            return new Prefetch(records.ReadMany(runIds, RecordFiles), audit.RecordHashes(runIds, RecordFiles));
+        }
+        catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+        {
+            return null;
+        }
+    }
+
+    private RunSnapshot Load(string runId, Prefetch? prefetch)
     {
         lock (_lock)
         {
             var folder = FolderOf(runId);
-            if (!records.Contains(runId))
+            if (!(prefetch?.Bytes.ContainsKey((runId, ManifestFile)) ?? false) && !records.Contains(runId))
                 throw McpFlowException.NotFound($"Run {runId} does not exist.", "Call workbench_list_runs to see the run ids.");
-            var manifest = Read<RunManifest>(runId, ManifestFile)
+            var manifest = Read<RunManifest>(runId, ManifestFile, prefetch)
                 ?? throw Corrupted(runId, ManifestFile, "the manifest is missing");
-            var review = Read<ReviewRecord>(runId, ReviewFile);
-            var approval = Read<ApprovalRecord>(runId, ApprovalFile);
+            var review = Read<ReviewRecord>(runId, ReviewFile, prefetch);
+            var approval = Read<ApprovalRecord>(runId, ApprovalFile, prefetch);
             var snapshot = new RunSnapshot(folder, manifest, review?.Attempt == manifest.Attempt ? review : null, approval);
             CheckOutputs(snapshot);
             return CheckStale(snapshot);
@@ -122,8 +172,20 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
                 : new OutputRecord(Path.GetFileName(full), relative, 0, null);
         }).ToList();
 
-    private T? Read<T>(string runId, string file)
+    private T? Read<T>(string runId, string file, Prefetch? prefetch)
     {
+        // Prefetched bytes are used only when they match the prefetched audited hash, and a record neither written nor
+        // audited when the run's page was fetched is absent (one consistent view per run); anything else is read afresh.
+        if (prefetch is not null && prefetch.Bytes.ContainsKey((runId, ManifestFile)))
+        {
+            var hasBytes = prefetch.Bytes.TryGetValue((runId, file), out var fetched);
+            var hasHash = prefetch.Hashes.TryGetValue((runId, file), out var fetchedHash);
+            if (hasBytes && hasHash && ContentHasher.HashBytes(fetched) == fetchedHash)
+                return Parse<T>(runId, file, fetched!);
+            if (!hasBytes && !hasHash)
+                return default;
+        }
+
         var bytes = records.Read(runId, file);
         if (bytes is null && records.Complete(runId, file, () => audit.RecordHash(runId, file)))
             bytes = records.Read(runId, file); // a first write interrupted between its audit entry and its rename, finished now
@@ -137,6 +199,12 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
             throw Corrupted(runId, file, "the audit trail has no record of it being written by McpFlow");
         if (expected != actual)
             throw Corrupted(runId, file, $"its SHA-256 {actual[..12]}… differs from the one the audit trail recorded ({expected[..12]}…), so it was edited outside McpFlow");
+        return Parse<T>(runId, file, bytes);
+    }
+
+    // An audited record's JSON.
+    private static T? Parse<T>(string runId, string file, byte[] bytes)
+    {
         try
         {
             var node = JsonDocument.Parse(bytes);
@@ -180,6 +248,9 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
 
         return run;
     }
+
+    // Records and audited hashes of a page of runs, fetched at once.
+    private sealed record Prefetch(IReadOnlyDictionary<(string RunId, string Record), byte[]> Bytes, IReadOnlyDictionary<(string RunId, string Record), string> Hashes);
 
     private static McpFlowException Corrupted(string runId, string file, string problem) =>
         McpFlowException.Conflict($"Run {runId} cannot be trusted: {file}: {problem}.",

@@ -33,6 +33,9 @@ public sealed class PostgresAuditChain(TeamDatabase database, TimeProvider time)
     private const string RecordSql =
         "SELECT seq, entry, record_hash FROM mcpflow_audit WHERE run_id = @run AND record = @record AND record_hash IS NOT NULL " +
         "ORDER BY seq DESC LIMIT 1";
+    private const string RecordsSql =
+        "SELECT DISTINCT ON (run_id, record) seq, entry, record_hash, run_id, record FROM mcpflow_audit " +
+        "WHERE run_id = ANY(@runs) AND record = ANY(@records) AND record_hash IS NOT NULL ORDER BY run_id, record, seq DESC";
     private const string AllSql = "SELECT seq, entry, hash, user_name, run_id, record, record_hash FROM mcpflow_audit ORDER BY seq";
 
     /// <inheritdoc />
@@ -119,16 +122,50 @@ public sealed class PostgresAuditChain(TeamDatabase database, TimeProvider time)
             (seq, entry, audited) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
         }
 
-        var problem = AuditChain.CheckSelf(entry, seq, out var node, out _)
-            ?? (Text(node, "seq") != seq.ToString(System.Globalization.CultureInfo.InvariantCulture) || Text(node, "runId") != runId
-                || Text(node, "record") != record || Text(node, "recordHash") != audited
-                    ? $"entry {seq}, which recorded {record} of run {runId}, no longer matches its row's columns (the mcpflow_audit row was edited)"
-                    : null);
-        if (problem is null)
+        if (RecordProblem(seq, entry, audited, runId, record) is not { } problem)
             return audited;
         MarkBroken(connection, problem);
         throw Broken(problem);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<(string RunId, string Record), string> RecordHashes(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        ArgumentNullException.ThrowIfNull(records);
+        var found = new Dictionary<(string, string), string>();
+        if (runIds.Count == 0 || records.Count == 0)
+            return found;
+        using var connection = database.Open();
+        if (Head(connection).Broken is { } broken)
+            throw Broken(broken);
+        string? problem = null;
+        using (var command = Command(connection, RecordsSql))
+        {
+            command.Parameters.AddWithValue("runs", runIds.ToArray());
+            command.Parameters.AddWithValue("records", records.ToArray());
+            using var reader = command.ExecuteReader();
+            while (problem is null && reader.Read())
+            {
+                var (seq, entry, audited, runId, record) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+                problem = RecordProblem(seq, entry, audited, runId, record);
+                found[(runId, record)] = audited;
+            }
+        }
+
+        if (problem is null)
+            return found;
+        MarkBroken(connection, problem);
+        throw Broken(problem);
+    }
+
+    // Why the entry that audited a record cannot be trusted (its own hash, or its row's columns against its JSON), or null.
+    private static string? RecordProblem(long seq, string entry, string audited, string runId, string record) =>
+        AuditChain.CheckSelf(entry, seq, out var node, out _)
+        ?? (Text(node, "seq") != seq.ToString(System.Globalization.CultureInfo.InvariantCulture) || Text(node, "runId") != runId
+            || Text(node, "record") != record || Text(node, "recordHash") != audited
+                ? $"entry {seq}, which recorded {record} of run {runId}, no longer matches its row's columns (the mcpflow_audit row was edited)"
+                : null);
 
     /// <inheritdoc />
     public IReadOnlyList<AuditEntry> ReadAll(CancellationToken cancellationToken = default)

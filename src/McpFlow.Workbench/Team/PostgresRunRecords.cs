@@ -34,6 +34,7 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
     private const string CopySql =
         "INSERT INTO mcpflow_run_records (run_id, record, body) SELECT run_id, @target, body FROM mcpflow_run_records " +
         "WHERE run_id = @run AND record = @record ON CONFLICT (run_id, record) DO UPDATE SET body = EXCLUDED.body";
+    private const string ReadManySql = "SELECT run_id, record, body FROM mcpflow_run_records WHERE run_id = ANY(@runs) AND record = ANY(@records)";
     private const string DeleteSql = "DELETE FROM mcpflow_run_records WHERE run_id = @run AND record = @record";
 
     /// <inheritdoc />
@@ -83,6 +84,26 @@ public sealed class PostgresRunRecords(TeamDatabase database) : IRunRecordStore
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("record", record);
         return command.ExecuteScalar() as byte[];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<(string RunId, string Record), byte[]> ReadMany(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var runId in runIds)
+            RunIds.Require(runId);
+        var found = new Dictionary<(string, string), byte[]>();
+        if (runIds.Count == 0 || records.Count == 0)
+            return found;
+        using var connection = database.Open();
+        using var command = Command(connection, ReadManySql);
+        command.Parameters.AddWithValue("runs", runIds.ToArray());
+        command.Parameters.AddWithValue("records", records.ToArray());
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            found[(reader.GetString(0), reader.GetString(1))] = (byte[])reader.GetValue(2);
+        return found;
     }
 
     /// <inheritdoc />

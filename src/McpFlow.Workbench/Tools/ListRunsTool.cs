@@ -27,26 +27,23 @@ public sealed class ListRunsTool(RunStore store)
         RunState? wanted = string.IsNullOrWhiteSpace(state) ? null : RunStateNames.Parse(state);
         var rows = new List<object>();
         var text = new StringBuilder();
-        foreach (var id in store.Ids())
+        foreach (var read in store.LoadEach(store.Ids(), cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested(); // each run is read and verified from disk
             if (rows.Count >= limit)
                 break;
-            try
+            var id = read.RunId;
+            if (read.Run is { } run)
             {
-                var run = store.Load(id);
                 if ((experiment is not null && !string.Equals(run.Manifest.Experiment, experiment, StringComparison.OrdinalIgnoreCase)) || (wanted is { } w && run.State != w))
                     continue;
                 rows.Add(RunViews.Summary(run));
                 text.AppendLine($"- {id} [{run.State.Name()}] {run.Manifest.Title}" + (run.Manifest.Experiment is null ? "" : $" ({run.Manifest.Experiment})") +
                                 (run.Review is { } r ? $" — checks {r.Passed}/{r.Checks.Count}" : ""));
             }
-            catch (McpFlowException ex) when (ex.Kind == ErrorKind.Conflict)
+            else if (wanted is null && experiment is null)
             {
-                if (wanted is not null || experiment is not null)
-                    continue;
-                rows.Add(new { runId = id, state = "CORRUPTED", problem = ex.Message });
-                text.AppendLine($"- {id} [CORRUPTED] {ex.Message}");
+                rows.Add(new { runId = id, state = "CORRUPTED", problem = read.Problem!.Message });
+                text.AppendLine($"- {id} [CORRUPTED] {read.Problem.Message}");
             }
         }
 

@@ -97,6 +97,9 @@ public sealed class FileRunRecordsTests : IDisposable
 
         public string? RecordHash(string runId, string record) => inner.RecordHash(runId, record);
 
+        public IReadOnlyDictionary<(string RunId, string Record), string> RecordHashes(IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> records) =>
+            inner.RecordHashes(runIds, records);
+
         public IReadOnlyList<AuditEntry> ReadAll(CancellationToken cancellationToken = default) => inner.ReadAll(cancellationToken);
 
         public AuditVerification Verify(CancellationToken cancellationToken = default) => inner.Verify(cancellationToken);

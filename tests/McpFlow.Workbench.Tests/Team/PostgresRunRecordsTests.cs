@@ -102,6 +102,58 @@ public sealed class PostgresRunRecordsTests(PostgresServer postgres) : TeamDatab
     }
 
     [Fact]
+    public async Task LoadEach_ReadsAPageAtOnce_AndGivesTheSameRunsAndProblemsAsLoad()
+    {
+        var recorder = Open().Recorder;
+        var runs = new List<RecordedRun>();
+        for (var i = 0; i < 3; i++)
+            runs.Add(await RecordAsync(recorder));
+        Open().Decisions.Decide(runs[0].RunId, Decision.Reject, null, "use a temporal split", "ana", "tool");
+        await TamperAsync("UPDATE mcpflow_run_records SET body = convert_to(replace(convert_from(body, 'UTF8'), '\"REVIEWED\"', '\"APPROVED\"'), 'UTF8') " +
+            $"WHERE run_id = '{runs[1].RunId}' AND record = 'manifest.json'");
+        var store = Open().Store;
+
+        var reads = store.LoadEach(store.Ids()).ToList();
+
+        // Expected: what Load gives run by run (the reference path, one run at a time).
+        reads.Select(r => r.RunId).Should().Equal(store.Ids());
+        foreach (var read in reads)
+        {
+            var single = () => store.Load(read.RunId);
+            if (read.RunId == runs[1].RunId)
+            {
+                read.Run.Should().BeNull();
+                read.Problem!.Message.Should().Be(single.Should().Throw<McpFlowException>().Which.Message);
+                continue;
+            }
+
+            var expected = single();
+            read.Run!.State.Should().Be(expected.State);
+            read.Run.Manifest.Should().BeEquivalentTo(expected.Manifest);
+            read.Run.Review.Should().BeEquivalentTo(expected.Review);
+            read.Run.Approval.Should().BeEquivalentTo(expected.Approval);
+        }
+
+        reads.Single(r => r.RunId == runs[0].RunId).Run!.State.Should().Be(RunState.Rejected);
+        reads.Single(r => r.RunId == runs[2].RunId).Run!.Approval.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task LoadEach_OnABrokenChain_ReportsEveryRun_InsteadOfFailingTheListing()
+    {
+        var recorder = Open().Recorder;
+        var first = await RecordAsync(recorder);
+        var second = await RecordAsync(recorder);
+        await TamperAsync("UPDATE mcpflow_audit_head SET broken = 'entry 1 was edited (test)'");
+        var store = Open().Store;
+
+        var reads = store.LoadEach(store.Ids()).ToList();
+
+        reads.Select(r => r.RunId).Should().BeEquivalentTo([first.RunId, second.RunId]);
+        reads.Should().OnlyContain(r => r.Run == null && r.Problem!.Message.StartsWith("The team audit chain is broken (entry 1 was edited (test))", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AReExecution_ArchivesTheManifestAndMovesTheReview()
     {
         var (store, recorder, decisions) = Open();
