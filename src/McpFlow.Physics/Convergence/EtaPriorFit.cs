@@ -15,7 +15,14 @@ public static class EtaPriorFit
     {
         var weights = Weights(cases);
         var residuals = HeldOutResiduals(cases);
-        return new EtaPrior(name, weights, ConvergenceBacktest.Quantile(residuals, 0.1), ConvergenceBacktest.Quantile(residuals, 0.9));
+        return new EtaPrior(name, weights, Quantile(residuals, 0.1), Quantile(residuals, 0.9));
+    }
+
+    /// <summary>The <paramref name="q"/>-quantile (0-1) of <paramref name="values"/>: the value at rank q·(n-1), rounded half up.</summary>
+    public static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Round(q * (sorted.Count - 1), MidpointRounding.AwayFromZero)];
     }
 
     /// <summary>Residuals ln(T/S) − prediction of each case, predicted by weights fitted without its family.</summary>

@@ -19,20 +19,9 @@ var cases = curves.SelectMany(f =>
 if (args.Length > 1)
 {
     // A second argument: write the replayed cases (truth and raw features) as CSV for offline analysis.
-    var raw = curves.ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => EtaReplay.Read(f));
-    string Old(EtaCase c)
-    {
-        var (steps, losses, _) = raw[c.Name];
-        var n = steps.Count(v => v <= c.Seen);
-        var calibration = c.Family.StartsWith("torch-", StringComparison.Ordinal) ? EtaCalibration.Generic : EtaCalibration.PinnAdam;
-        var p = ConvergencePredictor.Predict(steps.Take(n).ToList(), losses.Take(n).ToList(), c.Target, calibration: calibration);
-        var fit = p.Steps is { } st ? p.CurrentStep + (st - p.CurrentStep) / calibration.Bias : double.NaN;
-        return string.Create(CultureInfo.InvariantCulture, $"{p.Steps ?? double.NaN:R},{p.StepsLow ?? double.NaN:R},{p.StepsHigh ?? double.NaN:R},{fit:R}");
-    }
-
-    File.WriteAllLines(args[1], ["name,family,fraction,level,seen,actual,old,oldlow,oldhigh,fit,drop,loglog,loglinear,older,last,noise,dropsofar,schedule,recentdrop,recentdroperror",
+    File.WriteAllLines(args[1], ["name,family,fraction,level,seen,actual,drop,loglog,loglinear,older,last,noise,dropsofar,schedule,recentdrop,recentdroperror",
         .. cases.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Name},{c.Family},{c.Fraction},{c.Level},{c.Seen},{c.Actual},{Old(c)},{c.Features.Drop:R},{c.Features.LogLogSlope:R},{c.Features.LogLinearSlope:R},{c.Features.OlderSlope:R},{c.Features.LastSlope:R},{c.Features.Noise:R},{c.Features.DropSoFar:R},{c.Features.ScheduleAhead:R},{c.Features.RecentDrop:R},{c.Features.RecentDropError:R}"))]);
+            $"{c.Name},{c.Family},{c.Fraction},{c.Level},{c.Seen},{c.Actual},{c.Features.Drop:R},{c.Features.LogLogSlope:R},{c.Features.LogLinearSlope:R},{c.Features.OlderSlope:R},{c.Features.LastSlope:R},{c.Features.Noise:R},{c.Features.DropSoFar:R},{c.Features.ScheduleAhead:R},{c.Features.RecentDrop:R},{c.Features.RecentDropError:R}"))]);
 }
 
 var families = cases.Select(c => c.Family).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -51,13 +40,13 @@ foreach (var family in families)
 
 string Row(string label, IReadOnlyList<(EtaCase Case, EtaEstimate Estimate, EtaEstimate Constant)> rows) => rows.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
     $"| {label} | {rows.Count} | {Median(rows.Select(r => r.Estimate.Error(r.Case.Actual))):P1} | {Quantile(rows.Select(r => r.Estimate.Error(r.Case.Actual)), 0.8):P1} | " +
-    $"{rows.Count(r => r.Estimate.Covers(r.Case.Actual)) / (double)rows.Count:P0} | {rows.Count(r => r.Estimate.Steps is null)} | {Median(rows.Select(r => r.Constant.Error(r.Case.Actual))):P1} | {rows.Count(r => r.Constant.Covers(r.Case.Actual)) / (double)rows.Count:P0} |");
+    $"{rows.Count(r => r.Estimate.Covers(r.Case.Actual)) / (double)rows.Count:P0} | {rows.Count(r => r.Estimate.Steps is null && r.Case.Features.Stalled)} + {rows.Count(r => r.Estimate.Steps is null && !r.Case.Features.Stalled)} | {Median(rows.Select(r => r.Constant.Error(r.Case.Actual))):P1} | {rows.Count(r => r.Constant.Covers(r.Case.Actual)) / (double)rows.Count:P0} |");
 
 foreach (var (kind, pick) in new (string, Func<EtaCase, bool>)[] { ("PINN curves (CurveRecorder)", c => !c.Family.StartsWith("torch-", StringComparison.Ordinal)), ("PyTorch curves (torch_curves.py)", c => c.Family.StartsWith("torch-", StringComparison.Ordinal)), ("all curves", _ => true) })
 {
     var mine = results.Where(r => pick(r.Case)).ToList();
     Console.WriteLine($"## {kind}: {mine.Select(r => r.Case.Name).Distinct().Count()} curves, held out by family\n");
-    Console.WriteLine("| seen fraction | cases | median error | 80th pct | 80% interval covers | \"will not reach\" (all reached) | constant ratio: median error | constant: covers |\n|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| seen fraction | cases | median error | 80th pct | 80% interval covers | no step: stalled + beyond 10× (all reached) | constant ratio: median error | constant: covers |\n|---|---|---|---|---|---|---|---|");
     foreach (var fraction in EtaReplay.Fractions)
         Console.WriteLine(Row(fraction.ToString("P0", CultureInfo.InvariantCulture), mine.Where(r => r.Case.Fraction == fraction).ToList()));
     Console.WriteLine(Row("20-50%", mine.Where(r => r.Case.Fraction is >= 0.2 and <= 0.5).ToList()));
@@ -65,6 +54,29 @@ foreach (var (kind, pick) in new (string, Func<EtaCase, bool>)[] { ("PINN curves
     Console.WriteLine(Row("30%, target = lowest level (issue's replay)", mine.Where(r => r.Case.Fraction == 0.3 && r.Case.Level == 1.0).ToList()));
     Console.WriteLine();
 }
+
+// A history given to predict_convergence carries no schedule: the PyTorch curves again, with their schedules hidden.
+var hidden = curves.Where(f => Path.GetFileName(f).StartsWith("torch-", StringComparison.Ordinal)).SelectMany(f =>
+{
+    var (steps, losses, _) = EtaReplay.Read(f);
+    return EtaReplay.Cases(Path.GetFileNameWithoutExtension(f), steps, losses);
+}).ToList();
+var unscheduled = new List<(EtaCase Case, EtaEstimate Estimate, EtaEstimate Constant)>();
+foreach (var family in hidden.Select(c => c.Family).Distinct())
+{
+    var training = cases.Where(c => c.Family != family).ToList();
+    var prior = EtaPriorFit.Fit("without " + family, training);
+    var constant = ConstantPrior(training);
+    unscheduled.AddRange(hidden.Where(c => c.Family == family).Select(c => (c, EtaEstimate.Of(prior, c.Features, c.Seen), EtaEstimate.Of(constant, c.Features, c.Seen))));
+}
+
+Console.WriteLine("## PyTorch curves without their schedule (as a given loss history reaches the tool), held out by family\n");
+Console.WriteLine("| seen fraction | cases | median error | 80th pct | 80% interval covers | no step: stalled + beyond 10× (all reached) | constant ratio: median error | constant: covers |\n|---|---|---|---|---|---|---|---|");
+Console.WriteLine(Row("30%", unscheduled.Where(r => r.Case.Fraction == 0.3).ToList()));
+Console.WriteLine(Row("20-50%", unscheduled.Where(r => r.Case.Fraction is >= 0.2 and <= 0.5).ToList()));
+Console.WriteLine(Row("all", unscheduled));
+Console.WriteLine(Row("30%, target = lowest level (issue's replay)", unscheduled.Where(r => r.Case.Fraction == 0.3 && r.Case.Level == 1.0).ToList()));
+Console.WriteLine();
 
 Console.WriteLine("Per held-out family, 30% seen:\n\n| family | cases | median error | covers |\n|---|---|---|---|");
 foreach (var family in families)
@@ -88,4 +100,4 @@ static EtaPrior ConstantPrior(IReadOnlyList<EtaCase> training)
 }
 
 static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
-static double Quantile(IEnumerable<double> values, double q) => ConvergenceBacktest.Quantile(values, q);
+static double Quantile(IEnumerable<double> values, double q) => EtaPriorFit.Quantile(values, q);
