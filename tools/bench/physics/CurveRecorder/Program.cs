@@ -6,7 +6,7 @@ using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
 
 // Trains a fixed set of PINN problems × settings (Adam only, as predict_convergence sees a live job) and writes each
-// loss history to <out>/<name>.csv ("step,loss,seconds,lr", logged every 10 steps; the first 22 curves predate the lr column). EtaBench and the physics tests read
+// loss history to <out>/<name>.csv ("step,loss,seconds,lr", logged every 10 steps; the first 22 curves were recorded without the lr column, added later from the trainer's schedule). EtaBench and the physics tests read
 // these curves. One thread: only the step counts matter here, and OpenMP threads suffer most on a busy machine. Usage: dotnet run -c Release --project tools/bench/physics/CurveRecorder -- tools/bench/physics/curves
 var output = Path.GetFullPath(args.Length > 0 ? args[0] : "curves");
 Directory.CreateDirectory(output);
