@@ -99,7 +99,7 @@ public static class CurveFitter
         return double.IsFinite(total) ? total : double.PositiveInfinity;
     }
 
-    private static double[]? SolveLinear(double[,] a, double[] b)
+    internal static double[]? SolveLinear(double[,] a, double[] b)
     {
         var n = b.Length;
         var m = (double[,])a.Clone();

@@ -12,18 +12,19 @@ namespace McpFlow.Physics.Convergence;
 /// </summary>
 public static class RunConvergence
 {
-    /// <summary>Largest predicted step, as a multiple of the steps seen, still reported as a prediction. The calibration
-    /// replays recorded runs with 30% seen, so the predictions it validates reach about 3.3× the steps seen; 10× leaves a
-    /// 3× margin beyond anything validated.</summary>
+    /// <summary>Largest predicted step, as a multiple of the steps seen, still reported as a prediction. The prior is
+    /// fitted and measured on replays that see 10-70% of the steps to the target (EtaReplay), so the predictions it
+    /// validates reach 10× the steps seen at most.</summary>
     public const double MaxExtrapolation = 10;
 
     /// <summary>The prediction for <paramref name="run"/> towards <paramref name="target"/>.</summary>
     public static ConvergencePrediction Predict(PinnRun run, double target, double? secondsPerStep)
     {
         var history = run.History();
-        var calibration = history.Count > 0 && history[^1].Phase == "adam" ? EtaCalibration.PinnAdam : EtaCalibration.Generic;
+        // In the Adam phase the schedule ahead is known; after it (L-BFGS) it is not.
+        Func<double, double>? schedule = history.Count > 0 && history[^1].Phase == "adam" ? step => PinnSchedule.LearningRate(run.Options, step) : null;
         ConvergencePrediction Fit() => Bounded(ConvergencePredictor.Predict(history.Select(r => (double)r.Step).ToList(), history.Select(r => r.Loss).ToList(),
-            target, run.State == "running" ? secondsPerStep : null, calibration));
+            target, run.State == "running" ? secondsPerStep : null, schedule));
         if (run.State == "running")
             return Fit();
         ConvergencePrediction? fit;
@@ -54,7 +55,7 @@ public static class RunConvergence
             Seconds = null,
             SecondsLow = null,
             SecondsHigh = null,
-            Verdict = $"Not within reach on the current trend: the fitted curves would put {F(p.Target)} at step ≈{steps:G2}, more than {MaxExtrapolation:G}× the " +
+            Verdict = $"Not within reach on the current trend: the estimate puts {F(p.Target)} at step ≈{steps:G2}, more than {MaxExtrapolation:G}× the " +
                       $"{p.CurrentStep:F0} steps seen, too far beyond the data to be a prediction. Change something (learning rate, network size, points, L-BFGS) rather than train longer.",
         };
     }

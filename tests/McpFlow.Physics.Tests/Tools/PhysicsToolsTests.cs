@@ -120,10 +120,13 @@ public sealed class PhysicsToolsTests(ITestOutputHelper output) : PhysicsServerT
     [Fact]
     public async Task PredictConvergence_AnswersFromAGivenHistory()
     {
-        // L = 0.1 e^(-0.01 s) reaches 1e-3 at s = ln(100)/0.01 = 460.5 (closed form).
+        // L = 0.1 e^(-0.01 s) reaches 1e-3 at s = ln(100)/0.01 = 460.5 (closed form). The learned prior's held-out median
+        // error is about 20% at this fraction seen (EtaBench): the estimate within 35%, the truth inside the 80% interval.
         var losses = Enumerable.Range(0, 150).Select(s => 0.1 * Math.Exp(-0.01 * s)).ToArray();
         var result = await CallOkAsync("predict_convergence", new { losses, target_loss = 1e-3, seconds_per_step = 0.1 });
-        result.Structured().GetProperty("steps").GetDouble().Should().BeApproximately(460.5, 15);
+        result.Structured().GetProperty("steps").GetDouble().Should().BeApproximately(460.5, 460.5 * 0.35);
+        result.Structured().GetProperty("stepsLow").GetDouble().Should().BeLessThan(460.5);
+        result.Structured().GetProperty("stepsHigh").GetDouble().Should().BeGreaterThan(460.5);
         result.Text().Should().Contain("Predicted to reach");
     }
 

@@ -6,7 +6,7 @@ using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
 
 // Trains a fixed set of PINN problems × settings (Adam only, as predict_convergence sees a live job) and writes each
-// loss history to <out>/<name>.csv ("step,loss,seconds", logged every 10 steps). EtaBench and the physics tests read
+// loss history to <out>/<name>.csv ("step,loss,seconds,lr", logged every 10 steps; the first 22 curves were recorded without the lr column, added later from the trainer's schedule). EtaBench and the physics tests read
 // these curves. One thread: only the step counts matter here, and OpenMP threads suffer most on a busy machine. Usage: dotnet run -c Release --project tools/bench/physics/CurveRecorder -- tools/bench/physics/curves
 var output = Path.GetFullPath(args.Length > 0 ? args[0] : "curves");
 Directory.CreateDirectory(output);
@@ -77,6 +77,38 @@ var cases = new List<(string Name, string Spec, TrainingOptions Options)>
     ("wave1d-w64", Wave, new() { Depth = 3, Width = 64, InteriorPoints = 500, AdamSteps = 1500, Seed = 5 }),
     ("allen-cahn-periodic", AllenCahn, new() { Depth = 4, Width = 32, InteriorPoints = 500, AdamSteps = 1800 }),
     ("allen-cahn-periodic-lr3e-4", AllenCahn, new() { Depth = 4, Width = 32, InteriorPoints = 500, AdamSteps = 2000, LearningRate = 3e-4 }),
+    // Session 10 (issue 14): more problems and settings, small networks (seconds to a minute each on one thread), so the
+    // ETA prior can be fitted on some problem families and measured on others.
+    ("poisson2d-w16-d2-lr3e-3", Poisson2D, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 21 }),
+    ("poisson2d-w24-lr3e-4", Poisson2D, new() { Depth = 2, Width = 24, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 22 }),
+    ("poisson2d-high-freq-w32-lr3e-3", Poisson2DHigh, new() { Depth = 3, Width = 32, InteriorPoints = 400, AdamSteps = 1500, LearningRate = 3e-3, Seed = 23 }),
+    ("poisson2d-soft-w16-resample", Poisson2D, new() { HardBoundary = false, Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, ResampleEvery = 200, Seed = 24 }),
+    ("poisson1d-3pi-w16-lr3e-3", Poisson1D, new() { Depth = 2, Width = 16, InteriorPoints = 200, AdamSteps = 1500, LearningRate = 3e-3, Seed = 25 }),
+    ("poisson1d-3pi-w32-lr3e-4", Poisson1D, new() { Depth = 3, Width = 32, InteriorPoints = 200, AdamSteps = 1500, LearningRate = 3e-4, Seed = 26 }),
+    ("poisson2d-neumann-w16", PoissonNeumann, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 27 }),
+    ("helmholtz2d-k4-w16", Helmholtz2D, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 31 }),
+    ("helmholtz2d-k4-w32-lr1e-3", Helmholtz2D, new() { Depth = 3, Width = 32, InteriorPoints = 400, AdamSteps = 1500, Seed = 32 }),
+    ("helmholtz2d-k4-sin-act", Helmholtz2D, new() { Activation = "sin", Depth = 2, Width = 24, InteriorPoints = 300, AdamSteps = 1200, Seed = 33 }),
+    ("helmholtz2d-k4-soft-lr3e-4", Helmholtz2D, new() { HardBoundary = false, Depth = 2, Width = 32, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 34 }),
+    ("heat1d-w16-lr1e-2", Heat1D, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 1e-2, Seed = 41 }),
+    ("heat1d-w24-lr1e-3", Heat1D, new() { Depth = 3, Width = 24, InteriorPoints = 300, AdamSteps = 1500, Seed = 42 }),
+    ("heat1d-soft-lr3e-3", Heat1D, new() { HardBoundary = false, Depth = 3, Width = 24, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-3, Seed = 43 }),
+    ("heat1d-fixed-weights-lr3e-4", Heat1D, new() { AdaptiveWeights = false, Depth = 2, Width = 32, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 44 }),
+    ("burgers-nu0.05-w16-lr3e-3", Burgers, new() { Depth = 3, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 51 }),
+    ("burgers-nu0.05-w24-lr1e-3", Burgers, new() { Depth = 3, Width = 24, InteriorPoints = 400, AdamSteps = 1500, Seed = 52 }),
+    ("burgers-nu0.05-soft-lr3e-4", Burgers, new() { HardBoundary = false, Depth = 3, Width = 24, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 53 }),
+    ("burgers-nu0.05-resample-w16", Burgers, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, ResampleEvery = 150, LearningRate = 3e-3, Seed = 54 }),
+    ("advection-diffusion-w16-lr3e-3", Advection, new() { Depth = 3, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 61 }),
+    ("advection-diffusion-w24-lr1e-3", Advection, new() { Depth = 3, Width = 24, InteriorPoints = 400, AdamSteps = 1500, Seed = 62 }),
+    ("advection-diffusion-soft-lr3e-4", Advection, new() { HardBoundary = false, Depth = 2, Width = 32, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 63 }),
+    ("advection-diffusion-sin-act", Advection, new() { Activation = "sin", Depth = 2, Width = 24, InteriorPoints = 300, AdamSteps = 1200, Seed = 64 }),
+    ("wave1d-w16-lr3e-3", Wave, new() { Depth = 3, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 71 }),
+    ("wave1d-w24-lr1e-3", Wave, new() { Depth = 3, Width = 24, InteriorPoints = 400, AdamSteps = 1500, Seed = 72 }),
+    ("wave1d-soft-lr3e-4", Wave, new() { HardBoundary = false, Depth = 2, Width = 32, InteriorPoints = 300, AdamSteps = 1500, LearningRate = 3e-4, Seed = 73 }),
+    ("wave1d-resample-lr1e-2", Wave, new() { Depth = 2, Width = 16, InteriorPoints = 300, AdamSteps = 1200, ResampleEvery = 200, LearningRate = 1e-2, Seed = 74 }),
+    ("allen-cahn-periodic-w16-lr3e-3", AllenCahn, new() { Depth = 3, Width = 16, InteriorPoints = 300, AdamSteps = 1200, LearningRate = 3e-3, Seed = 81 }),
+    ("allen-cahn-periodic-w24-lr1e-3", AllenCahn, new() { Depth = 3, Width = 24, InteriorPoints = 300, AdamSteps = 1500, Seed = 82 }),
+    ("allen-cahn-periodic-sin-act", AllenCahn, new() { Activation = "sin", Depth = 2, Width = 24, InteriorPoints = 300, AdamSteps = 1200, Seed = 83 }),
 };
 
 var root = Path.Combine(Path.GetTempPath(), $"curve-recorder-{Environment.ProcessId}");
@@ -89,8 +121,8 @@ foreach (var (name, spec, options) in cases)
         continue; // resumable: delete a file to re-record it
     var run = store.Create(PdeSpecCompiler.Compile(spec), options with { LbfgsSteps = 0, LogEvery = 10, CheckpointEvery = 1_000_000 });
     using (trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
-    var lines = run.History().Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Step},{r.Loss:R},{r.Seconds:F3}"));
-    File.WriteAllLines(file, ["step,loss,seconds", .. lines]);
+    var lines = run.History().Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Step},{r.Loss:R},{r.Seconds:F3},{r.LearningRate:R}"));
+    File.WriteAllLines(file, ["step,loss,seconds,lr", .. lines]);
     var h = run.History();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {h.Count} records, loss {h[0].Loss:G3} → {h[^1].Loss:G3} in {h[^1].Seconds:F1} s ({run.State})"));
 }

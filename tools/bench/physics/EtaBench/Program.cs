@@ -1,77 +1,103 @@
 using System.Globalization;
 using McpFlow.Physics.Convergence;
 
-// Learning curves with a known step at which they reach their target (the step where the noise-free curve crosses it).
-// Each curve is observed for the first 30% of that step, with multiplicative noise, and predicted.
-// Families mimic PINN training: exponential, power law, stretched exponential, two-rate (fast then slow) and a floor
-// just below the target.
-var random = new Random(42);
-var curves = new List<(string Name, Func<double, double> Loss)>();
-for (var k = 0; k < 6; k++)
+// predict_convergence on recorded curves, held out by curve family (docs/benchmarks.md, "Convergence prediction").
+// Protocol (EtaReplay): every curve is replayed over targets at 50-100% of its achieved improvement and seen fractions
+// 10-70% of the steps to each target. Evaluation: leave one family out: the prior (weights and interval quantiles)
+// is fitted on the other families only (its quantiles from leave-one-family-out residuals among them) and predicts
+// the held-out family. Reported per seen fraction, for PINN and PyTorch curves apart, against a constant-ratio
+// baseline fitted the same way. Last, the prior fitted on all curves, as C# to paste into EtaPrior.Fitted.
+// Usage: dotnet run -c Release --project tools/bench/physics/EtaBench [-- <folder holding curves/ and curves-torch/>]
+var root = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../..");
+var curves = new[] { "curves", "curves-torch" }.SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.csv"))
+    .Order(StringComparer.Ordinal).ToList();
+var cases = curves.SelectMany(f =>
 {
-    var a = 0.5 + random.NextDouble();
-    var b = 0.001 + 0.004 * random.NextDouble();
-    curves.Add(($"exp a={a:F2} b={b:F4}", s => a * Math.Exp(-b * s)));
-    var p = 0.5 + random.NextDouble();
-    curves.Add(($"power a={a:F2} p={p:F2}", s => a * Math.Pow(s + 1, -p)));
-    var tau = 200 + 800 * random.NextDouble();
-    var kk = 0.4 + 0.5 * random.NextDouble();
-    curves.Add(($"stretched tau={tau:F0} k={kk:F2}", s => a * Math.Exp(-Math.Pow(s / tau, kk))));
-    var b2 = b / 5;
-    curves.Add(($"two-rate b={b:F4}", s => a * (0.9 * Math.Exp(-5 * b * s) + 0.1 * Math.Exp(-b2 * s))));
+    var (steps, losses, lrs) = EtaReplay.Read(f);
+    return EtaReplay.Cases(Path.GetFileNameWithoutExtension(f), steps, losses, lrs);
+}).ToList();
+if (args.Length > 1)
+{
+    // A second argument: write the replayed cases (truth and raw features) as CSV for offline analysis.
+    File.WriteAllLines(args[1], ["name,family,fraction,level,seen,actual,drop,loglog,loglinear,older,last,noise,dropsofar,schedule,recentdrop,recentdroperror",
+        .. cases.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Name},{c.Family},{c.Fraction},{c.Level},{c.Seen},{c.Actual},{c.Features.Drop:R},{c.Features.LogLogSlope:R},{c.Features.LogLinearSlope:R},{c.Features.OlderSlope:R},{c.Features.LastSlope:R},{c.Features.Noise:R},{c.Features.DropSoFar:R},{c.Features.ScheduleAhead:R},{c.Features.RecentDrop:R},{c.Features.RecentDropError:R}"))]);
 }
 
-var errors = new List<double>();
-var ratios = new List<double>();
-var rows = new List<string>();
-foreach (var (name, loss) in curves)
+var families = cases.Select(c => c.Family).Distinct().Order(StringComparer.Ordinal).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{curves.Count} curves ({Path.GetFullPath(root)}), {cases.Select(c => c.Name).Distinct().Count()} with targets, {cases.Count} replayed cases, {families.Count} families: {string.Join(", ", families.Select(f => $"{f} ({cases.Where(c => c.Family == f).Select(c => c.Name).Distinct().Count()})"))}\n"));
+
+// Held-out predictions: each family predicted by a prior fitted without it.
+var results = new List<(EtaCase Case, EtaEstimate Estimate, EtaEstimate Constant)>();
+foreach (var family in families)
 {
-    var target = loss(0) * 1e-2;
-    var actual = 0.0;
-    while (loss(actual) > target && actual < 1e7) actual += 1;
-    var seen = (int)(0.3 * actual);
-    var steps = Enumerable.Range(0, seen).Select(i => (double)i).ToList();
-    var losses = steps.Select(s => loss(s) * Math.Exp(0.05 * (random.NextDouble() * 2 - 1))).ToList();
-    var prediction = ConvergencePredictor.Predict(steps, losses, target);
-    var predicted = prediction.Steps ?? double.PositiveInfinity;
-    var error = Math.Abs(predicted - actual) / actual;
-    errors.Add(error);
-    if (double.IsFinite(predicted) && predicted > seen)
-        ratios.Add((actual - seen) / (predicted - seen));
-    rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {actual:F0} | {predicted:F0} | {error:P1} | {prediction.Models[0].Family} |"));
+    var training = cases.Where(c => c.Family != family).ToList();
+    var prior = EtaPriorFit.Fit("without " + family, training);
+    var constant = ConstantPrior(training);
+    results.AddRange(cases.Where(c => c.Family == family).Select(c => (c, EtaEstimate.Of(prior, c.Features, c.Seen), EtaEstimate.Of(constant, c.Features, c.Seen))));
 }
 
-double Quantile(List<double> v, double q) { var s = v.Order().ToList(); return s[(int)Math.Floor(q * (s.Count - 1))]; }
-Console.WriteLine("## Synthetic curves with known answers\n");
-Console.WriteLine("| curve | actual step | predicted | error | best family |\n|---|---|---|---|---|");
-rows.ForEach(Console.WriteLine);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"\n{curves.Count} curves, 30% seen: median ETA error {Quantile(errors, 0.5):P1}, 80th percentile {Quantile(errors, 0.8):P1}; " +
-    $"actual/predicted remaining steps: 10% quantile {Quantile(ratios, 0.1):F2}, 90% quantile {Quantile(ratios, 0.9):F2}; " +
-    $"generic interval [{EtaCalibration.Generic.Low}, {EtaCalibration.Generic.High}] covers {ratios.Count(r => r >= EtaCalibration.Generic.Low && r <= EtaCalibration.Generic.High) / (double)ratios.Count:P0}."));
+string Row(string label, IReadOnlyList<(EtaCase Case, EtaEstimate Estimate, EtaEstimate Constant)> rows) => rows.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+    $"| {label} | {rows.Count} | {Median(rows.Select(r => r.Estimate.Error(r.Case.Actual))):P1} | {Quantile(rows.Select(r => r.Estimate.Error(r.Case.Actual)), 0.8):P1} | " +
+    $"{rows.Count(r => r.Estimate.Covers(r.Case.Actual)) / (double)rows.Count:P0} | {rows.Count(r => r.Estimate.Steps is null && r.Case.Features.Stalled)} + {rows.Count(r => r.Estimate.Steps is null && !r.Case.Features.Stalled)} | {Median(rows.Select(r => r.Constant.Error(r.Case.Actual))):P1} | {rows.Count(r => r.Constant.Covers(r.Case.Actual)) / (double)rows.Count:P0} |");
 
-// Recorded PINN curves (tools/bench/physics/CurveRecorder): the calibration set of EtaCalibration.PinnAdam.
-// 1. Uncorrected predictions (bias 1) give the calibration. 2. Leave-one-out: each curve is predicted with the
-// calibration of the other curves, which is the honest error of the calibrated predictor on unseen runs.
-var folder = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../../curves");
-var recorded = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-    .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Curve: ConvergenceBacktest.ReadCurve(f)))
-    .Select(c => (c.Name, c.Curve.Steps, c.Curve.Losses))
-    .ToList();
-var uncorrected = new EtaCalibration("none", 1, 1, 1);
-var raw = recorded.Select(c => ConvergenceBacktest.Replay(c.Name, c.Steps, c.Losses, 0.3, uncorrected)).OfType<BacktestCase>().ToList();
-var calibration = ConvergenceBacktest.Calibrate("recorded", raw);
-var loo = recorded.Select((c, i) => ConvergenceBacktest.Replay(c.Name, c.Steps, c.Losses, 0.3,
-    ConvergenceBacktest.Calibrate("others", raw.Where(r => r.Name != c.Name).ToList()))).OfType<BacktestCase>().ToList();
-Console.WriteLine($"\n## {recorded.Count} recorded PINN curves ({Path.GetFullPath(folder)}), 30% seen, leave-one-out calibrated\n");
-Console.WriteLine("| curve | target loss | actual step | seen | uncorrected | calibrated (LOO) | 80% interval | error | error on remaining | best family |\n|---|---|---|---|---|---|---|---|---|---|");
-foreach (var (c, r) in loo.Zip(raw))
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {c.Name} | {c.Target:G3} | {c.Actual:F0} | {c.Seen:F0} | {r.Predicted?.ToString("F0", CultureInfo.InvariantCulture) ?? "will not reach"} | {c.Predicted?.ToString("F0", CultureInfo.InvariantCulture) ?? "will not reach"} | {c.Low:F0}–{c.High:F0} | {c.Error:P1} | {c.RemainingError:P1} | {c.BestFamily} |"));
+foreach (var (kind, pick) in new (string, Func<EtaCase, bool>)[] { ("PINN curves (CurveRecorder)", c => !c.Family.StartsWith("torch-", StringComparison.Ordinal)), ("PyTorch curves (torch_curves.py)", c => c.Family.StartsWith("torch-", StringComparison.Ordinal)), ("all curves", _ => true) })
+{
+    var mine = results.Where(r => pick(r.Case)).ToList();
+    Console.WriteLine($"## {kind}: {mine.Select(r => r.Case.Name).Distinct().Count()} curves, held out by family\n");
+    Console.WriteLine("| seen fraction | cases | median error | 80th pct | 80% interval covers | no step: stalled + beyond 10× (all reached) | constant ratio: median error | constant: covers |\n|---|---|---|---|---|---|---|---|");
+    foreach (var fraction in EtaReplay.Fractions)
+        Console.WriteLine(Row(fraction.ToString("P0", CultureInfo.InvariantCulture), mine.Where(r => r.Case.Fraction == fraction).ToList()));
+    Console.WriteLine(Row("20-50%", mine.Where(r => r.Case.Fraction is >= 0.2 and <= 0.5).ToList()));
+    Console.WriteLine(Row("all", mine));
+    Console.WriteLine(Row("30%, target = lowest level (issue's replay)", mine.Where(r => r.Case.Fraction == 0.3 && r.Case.Level == 1.0).ToList()));
+    Console.WriteLine();
+}
 
-string Summary(List<BacktestCase> cases) => string.Create(CultureInfo.InvariantCulture,
-    $"median ETA error {ConvergenceBacktest.Quantile(cases.Select(c => c.Error), 0.5):P1} (on the remaining steps {ConvergenceBacktest.Quantile(cases.Select(c => c.RemainingError), 0.5):P1}), " +
-    $"80th percentile {ConvergenceBacktest.Quantile(cases.Select(c => c.Error), 0.8):P1}, \"will not reach\" said of {cases.Count(c => c.Predicted is null)} curve(s) that did reach, interval covers {cases.Count(c => c.Covered) / (double)cases.Count:P0}");
-Console.WriteLine($"\nUncorrected: {Summary(raw)}.\nCalibrated, leave-one-out: {Summary(loo)}.");
+// A history given to predict_convergence carries no schedule: the PyTorch curves again, with their schedules hidden.
+var hidden = curves.Where(f => Path.GetFileName(f).StartsWith("torch-", StringComparison.Ordinal)).SelectMany(f =>
+{
+    var (steps, losses, _) = EtaReplay.Read(f);
+    return EtaReplay.Cases(Path.GetFileNameWithoutExtension(f), steps, losses);
+}).ToList();
+var unscheduled = new List<(EtaCase Case, EtaEstimate Estimate, EtaEstimate Constant)>();
+foreach (var family in hidden.Select(c => c.Family).Distinct())
+{
+    var training = cases.Where(c => c.Family != family).ToList();
+    var prior = EtaPriorFit.Fit("without " + family, training);
+    var constant = ConstantPrior(training);
+    unscheduled.AddRange(hidden.Where(c => c.Family == family).Select(c => (c, EtaEstimate.Of(prior, c.Features, c.Seen), EtaEstimate.Of(constant, c.Features, c.Seen))));
+}
+
+Console.WriteLine("## PyTorch curves without their schedule (as a given loss history reaches the tool), held out by family\n");
+Console.WriteLine("| seen fraction | cases | median error | 80th pct | 80% interval covers | no step: stalled + beyond 10× (all reached) | constant ratio: median error | constant: covers |\n|---|---|---|---|---|---|---|---|");
+Console.WriteLine(Row("30%", unscheduled.Where(r => r.Case.Fraction == 0.3).ToList()));
+Console.WriteLine(Row("20-50%", unscheduled.Where(r => r.Case.Fraction is >= 0.2 and <= 0.5).ToList()));
+Console.WriteLine(Row("all", unscheduled));
+Console.WriteLine(Row("30%, target = lowest level (issue's replay)", unscheduled.Where(r => r.Case.Fraction == 0.3 && r.Case.Level == 1.0).ToList()));
+Console.WriteLine();
+
+Console.WriteLine("Per held-out family, 30% seen:\n\n| family | cases | median error | covers |\n|---|---|---|---|");
+foreach (var family in families)
+{
+    var rows = results.Where(r => r.Case.Family == family && r.Case.Fraction == 0.3).ToList();
+    if (rows.Count > 0)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {family} | {rows.Count} | {Median(rows.Select(r => r.Estimate.Error(r.Case.Actual))):P1} | {rows.Count(r => r.Estimate.Covers(r.Case.Actual)) / (double)rows.Count:P0} |"));
+}
+
+var all = EtaPriorFit.Fit($"{cases.Select(c => c.Name).Distinct().Count()} recorded curves ({families.Count} families)", cases);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Calibration from all {raw.Count} curves (EtaCalibration.PinnAdam): bias {calibration.Bias:F2}, interval factors {calibration.Low:F2} / {calibration.High:F2}."));
+    $"\nEtaPrior.Fitted (all curves): new(\"{all.Name}\", [{string.Join(", ", all.Weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))}], {all.Low:R}, {all.High:R})"));
+
+static EtaPrior ConstantPrior(IReadOnlyList<EtaCase> training)
+{
+    // The "learn the constant" baseline: ln(T/S) = the training mean, interval from the training residuals' deciles.
+    var mean = training.Average(c => c.LogRatio);
+    var residuals = training.Select(c => c.LogRatio - mean).ToList();
+    return new("constant", [mean, 0, 0, 0, 0, 0, 0, 0], Quantile(residuals, 0.1), Quantile(residuals, 0.9));
+}
+
+static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+static double Quantile(IEnumerable<double> values, double q) => EtaPriorFit.Quantile(values, q);
