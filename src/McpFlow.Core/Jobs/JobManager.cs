@@ -130,7 +130,8 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
     public IReadOnlyList<JobRecord> List(JobState? state = null, int limit = 50)
     {
         var take = Math.Clamp(limit, 1, MaxRecordsListed);
-        var remote = _engine?.List(MaxRecordsListed) ?? [];
+        // Without a state filter the newest `take` of each side are enough; with one, the engine's newest 200 are searched.
+        var remote = _engine?.List(state is null ? take : MaxRecordsListed) ?? [];
         return _records.Values.Concat(remote.Where(r => !_records.ContainsKey(r.Id)))
             .Where(r => state is null || r.State == state)
             .OrderByDescending(r => r.CreatedAt)

@@ -54,11 +54,7 @@ internal sealed class HangfireJobEngine(JobStorage storage, TimeProvider time) :
     public JobRecord? Find(string id)
     {
         using var connection = storage.GetConnection();
-        if (HangfireId(connection, id) is not { } hangfireId)
-            return null;
-        var data = connection.GetJobData(hangfireId);
-        var record = Read<JobRecord>(connection.GetJobParameter(hangfireId, RecordParameter));
-        return data is null || record is null ? null : Fold(record, data.State);
+        return Find(connection, id);
     }
 
     /// <inheritdoc />
@@ -71,11 +67,20 @@ internal sealed class HangfireJobEngine(JobStorage storage, TimeProvider time) :
     /// <inheritdoc />
     public IReadOnlyList<JobRecord> List(int limit)
     {
-        HashSet<string> ids;
-        using (var connection = storage.GetConnection())
-            ids = connection.GetAllItemsFromSet(IdsSet);
+        // One connection for the set and every record read (a connection per record cost a pool round trip each).
+        using var connection = storage.GetConnection();
+        var ids = connection.GetAllItemsFromSet(IdsSet);
         // Ids begin with their creation time (job-yyyyMMdd-HHmmss-…): ordinal order is creation order.
-        return ids.Order(StringComparer.Ordinal).Reverse().Take(limit).Select(Find).OfType<JobRecord>().ToList();
+        return ids.Order(StringComparer.Ordinal).Reverse().Take(limit).Select(id => Find(connection, id)).OfType<JobRecord>().ToList();
+    }
+
+    private JobRecord? Find(IStorageConnection connection, string id)
+    {
+        if (HangfireId(connection, id) is not { } hangfireId)
+            return null;
+        var data = connection.GetJobData(hangfireId);
+        var record = Read<JobRecord>(connection.GetJobParameter(hangfireId, RecordParameter));
+        return data is null || record is null ? null : Fold(record, data.State);
     }
 
     /// <inheritdoc />

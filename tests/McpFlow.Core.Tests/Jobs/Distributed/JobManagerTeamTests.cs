@@ -40,6 +40,26 @@ public sealed class JobManagerTeamTests : IDisposable
     }
 
     [Fact]
+    public async Task List_ReadsOnlyAsManyEngineRecordsAsItShows_UnlessItFiltersByState()
+    {
+        await using var jobs = TeamManager();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(jobs.StartDistributable("pinn_training", $"t{i}", new JsonObject { ["n"] = i }, _ => Task.FromResult(new JobResult("local"))).Id);
+            _time.Advance(TimeSpan.FromSeconds(1)); // ids and creation times in order
+        }
+
+        _engine.Lookups.Clear();
+        jobs.List(limit: 2).Select(r => r.Id).Should().Equal(ids[4], ids[3]);
+        _engine.Lookups.Should().HaveCount(2, "without a state filter the newest two records are all the listing can show");
+
+        _engine.Lookups.Clear();
+        jobs.List(JobState.Queued, limit: 2).Select(r => r.Id).Should().Equal(ids[4], ids[3]);
+        _engine.Lookups.Should().HaveCount(5, "with a filter the engine's newest records are searched (up to 200)");
+    }
+
+    [Fact]
     public async Task StartDistributable_EnqueuesARegisteredKind_AndReadsItBackFromTheEngine()
     {
         await using var jobs = TeamManager();
