@@ -3,8 +3,9 @@ using McpFlow.Core.Errors;
 namespace McpFlow.Experiments.Optimization;
 
 /// <summary>
-/// Bayesian optimisation: a GP (Matérn 5/2 ARD, hyperparameters by marginal likelihood) on the standardised metric,
-/// log expected improvement maximised over candidates drawn mostly inside a trust region around the best run
+/// Bayesian optimisation: a GP (Matérn 5/2 ARD, hyperparameters by marginal likelihood under weak priors,
+/// <see cref="GpFitter"/>) on the standardised metric, log expected improvement over the best posterior mean at a run
+/// (<see cref="Incumbent"/>) maximised over candidates drawn mostly inside a trust region around that run
 /// (<see cref="TrustRegion"/>) and refined by local search; batches spread by local penalisation
 /// (<see cref="LocalPenalization"/>), never repeating a tried or already suggested setting. Heavy-tailed histories are
 /// warped first (<see cref="OutputWarping"/>). Beyond <see cref="MaxModelObservations"/> runs the posterior is
@@ -70,8 +71,7 @@ public static class BayesianOptimizer
         var hyper = WithUnexploredLengthScales(FitHyperparameters(xs, ys, rng).Hyper, varied);
         var (modelX, modelY) = ModelSubset(xs, ys, rng);
         var gp = new GaussianProcess(modelX, modelY, hyper);
-        var bestIndex = Enumerable.Range(0, ys.Count).MaxBy(i => ys[i]);
-        var best = ys[bestIndex];
+        var (bestIndex, best) = Incumbent(gp, xs);
         var region = TrustRegion.Around(xs[bestIndex], hyper.LengthScales, varied);
         var relevance = Relevance(space, hyper, varied);
         var top = Enumerable.Range(0, ys.Count).OrderByDescending(i => ys[i]).Take(LocalStarts).Select(i => xs[i]).ToList();
@@ -146,6 +146,26 @@ public static class BayesianOptimizer
             var (mu, variance) = gp.Predict(x);
             return (x, ExpectedImprovement.Log(mu, Math.Sqrt(variance), best) + penalty.LogPenalty(x));
         }
+    }
+
+    /// <summary>
+    /// The incumbent of a noisy objective: the observed point with the best posterior mean, and that mean, which
+    /// expected improvement is measured against (the "noisy EI" plug-in of Letham et al., 2019, and BoTorch). The best
+    /// observed value itself includes its noise: a lucky cross-validation score would anchor the trust region and
+    /// make every honest candidate look like no improvement. With a noise-free fit the two coincide.
+    /// </summary>
+    public static (int Index, double Mean) Incumbent(GaussianProcess gp, IReadOnlyList<double[]> xs)
+    {
+        var index = 0;
+        var best = double.NegativeInfinity;
+        for (var i = 0; i < xs.Count; i++)
+        {
+            var mean = gp.Mean(xs[i]);
+            if (mean > best)
+                (index, best) = (i, mean);
+        }
+
+        return (index, best);
     }
 
     /// <summary>The params a point decodes to, as one string: two points with the same key are the same setting.</summary>

@@ -37,6 +37,15 @@ public sealed class GaussianProcess
     /// <summary>Training inputs.</summary>
     public IReadOnlyList<double[]> X => _x;
 
+    /// <summary>Posterior mean of the latent function at <paramref name="point"/> (O(n), without the variance).</summary>
+    public double Mean(double[] point)
+    {
+        var mean = 0.0;
+        for (var i = 0; i < _x.Length; i++)
+            mean += Matern52Kernel.Value(_x[i], point, Hyper.LengthScales, Hyper.SignalVariance) * _alpha[i];
+        return mean;
+    }
+
     /// <summary>Posterior mean and variance of the latent function at <paramref name="point"/>.</summary>
     public (double Mean, double Variance) Predict(double[] point)
     {

@@ -7,12 +7,14 @@ using McpFlow.Experiments.Optimization;
 // Sequential use of suggest_hyperparams' engine: a Latin hypercube of `init` points, then one BO suggestion per
 // evaluation. Prints the median final regret per function (and per seed in JSON), then the time per suggestion at
 // 100 and 500 observations.
-// Held-out-style benchmark (a real scikit-learn model against Optuna TPE): --heldout [--reps 5 --budget 10 --cache FILE].
+// Held-out-style benchmark (a real scikit-learn model against Optuna TPE): --heldout [--task gb-breast-cancer|gbr-diabetes
+// --reps 5 --budget 10 --cache FILE].
 // Only the timing: --timing.
 if (args.Contains("--heldout"))
 {
     var cacheIndex = Array.IndexOf(args, "--cache");
-    await HeldoutBench.RunAsync(Arg("--reps", 5), Arg("--budget", 10), cacheIndex >= 0 && cacheIndex + 1 < args.Length ? args[cacheIndex + 1] : null);
+    var taskIndex = Array.IndexOf(args, "--task");
+    await HeldoutBench.RunAsync(taskIndex >= 0 && taskIndex + 1 < args.Length ? args[taskIndex + 1] : "gb-breast-cancer", Arg("--reps", 5), Arg("--budget", 10), cacheIndex >= 0 && cacheIndex + 1 < args.Length ? args[cacheIndex + 1] : null);
     return;
 }
 
