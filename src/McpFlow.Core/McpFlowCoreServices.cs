@@ -8,6 +8,7 @@ using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Arguments;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Core.Team;
 using McpFlow.Core.Workspace;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class McpFlowCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new McpFlowWorkspace(options));
         services.AddSingleton(new FileAccessGuard(options));
+        services.AddSingleton<SharedTableCatalogue>(); // team mode: the table catalogue in PostgreSQL, per-process DuckDB files
         services.AddSingleton<DuckDbGateway>();
         services.AddSingleton<JobManager>();
         services.AddSingleton<DistributedJobKinds>();

@@ -3,6 +3,7 @@ using McpFlow.Core.Groups;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Data.Export;
 using McpFlow.Data.Loading;
 using McpFlow.Data.Profiling;
@@ -33,6 +34,7 @@ public sealed class DataToolGroup : IToolGroup
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<DataDatabase>();
+        services.AddSingleton<ITableMetadata, DataTableMetadata>(); // carried with each version of the team catalogue
         services.AddSingleton<TableCatalog>();
         services.AddSingleton<TableLoader>();
         // Other groups (generate_pipeline's file) load files through the same checked loaders.
@@ -43,6 +45,8 @@ public sealed class DataToolGroup : IToolGroup
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<Suggester>();
         services.AddSingleton<SuggestionStore>();
+        services.AddSingleton<PostgresSuggestionStore>();
+        services.AddChosen<ITransformSuggestionStore, PostgresSuggestionStore, SuggestionStore>(o => o.Team.Enabled); // team mode: ids usable through any server
         services.AddSingleton<TransformApplier>();
         services.AddSingleton<EdaReportGenerator>();
         services.AddSingleton<DataExporter>();

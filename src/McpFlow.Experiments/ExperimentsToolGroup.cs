@@ -36,7 +36,8 @@ public sealed class ExperimentsToolGroup : IToolGroup
         services.AddForwarded<ITrackingReader, ITrackingStore>();
         services.AddForwarded<ITrackingWriter, ITrackingStore>();
         services.AddSingleton<FileSuggestionStore>();
-        services.AddForwarded<ISuggestionStore, FileSuggestionStore>();
+        services.AddSingleton<PostgresSuggestionRecords>();
+        services.AddChosen<ISuggestionStore, PostgresSuggestionRecords, FileSuggestionStore>(o => o.Team.Enabled); // team mode: records shared by every server
         services.AddSingleton<RunLoader>();
         services.AddSingleton<RunAnalyzer>();
         services.AddSingleton<LeaderboardService>();

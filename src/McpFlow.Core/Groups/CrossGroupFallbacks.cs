@@ -1,6 +1,7 @@
 using McpFlow.Core.Identity;
 using McpFlow.Core.Runs;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Core.Tracking;
 using McpFlow.Core.Tuning;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace McpFlow.Core.Groups;
 /// a required constructor parameter, the implementing group registers it, and Core registers an explicit fallback with
 /// <c>TryAdd</c> after every group (so a present group's registration wins and an absent group leaves a tested fallback,
 /// never a null). Fallbacks: no approval gate unless the workspace configures gates (then refuse: fail closed), no run
-/// recording, no tracking, no suggestions, no file loads, no model registry, no record of refused requests.
+/// recording, no tracking, no suggestions, no file loads, no model registry, no record of refused requests, no table metadata besides the rows.
 /// </summary>
 public static class CrossGroupFallbacks
 {
@@ -28,6 +29,7 @@ public static class CrossGroupFallbacks
         services.TryAddSingleton<IModelResolver, AbsentModelResolver>();
         services.TryAddSingleton<IRefusalAudit, AbsentRefusalAudit>();
         services.TryAddSingleton<IHyperparameterOptimizer, AbsentHyperparameterOptimizer>();
+        services.TryAddSingleton<ITableMetadata, NoTableMetadata>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Files;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Core.Workspace;
 
 namespace McpFlow.Core.Storage;
@@ -11,25 +12,43 @@ namespace McpFlow.Core.Storage;
 /// so the database instance, and with it the lock-down, is never dropped and re-created with DuckDB's defaults
 /// (DuckDB.NET closes a database when its last connection closes). Every connection handed out is checked to be
 /// locked before it is returned. A second process on the same workspace cannot open it (DuckDB locks the file);
-/// that is reported with the fix.
+/// that is reported with the fix. In team mode (<see cref="SharedTableCatalogue.Enabled"/>) the database is the
+/// process's own file on the local disk (<see cref="LocalDatabaseFolder"/>), so every server and worker can open one, and
+/// each connection is first brought up to date with the team's table catalogue (<see cref="SharedTableCatalogue.Refresh"/>).
 /// </summary>
 public sealed class DuckDbGateway : IDisposable
 {
     private readonly McpFlowWorkspace _workspace;
+    private readonly SharedTableCatalogue? _catalogue;
     private readonly IReadOnlyList<string> _allowedDirectories;
     private readonly Lock _lock = new();
     private DuckDBConnection? _anchor;
     private bool _disposed;
 
-    /// <summary>Creates the gateway; nothing is opened until the first <see cref="Open"/>.</summary>
+    /// <summary>Creates a single-user gateway over the workspace's <c>data.duckdb</c>; nothing is opened until the first
+    /// <see cref="Open"/>.</summary>
     public DuckDbGateway(McpFlowWorkspace workspace, FileAccessGuard guard)
     {
-        ArgumentNullException.ThrowIfNull(guard);
         _workspace = workspace;
-        // The roots are canonical (symbolic links resolved), as DuckDB compares resolved paths; the workspace is
-        // one of the roots (see McpFlowOptions.EffectiveAllowedRoots), added here too for gateways built by hand.
-        _allowedDirectories = guard.Roots.Append(PathResolution.Canonicalize(workspace.Root)).Distinct(StringComparer.Ordinal).ToList();
+        _allowedDirectories = Directories(workspace, guard, null);
     }
+
+    /// <summary>Creates the gateway of a server: over the workspace's <c>data.duckdb</c>, or in team mode over the
+    /// process's local file kept up to date with <paramref name="catalogue"/>; nothing is opened until the first
+    /// <see cref="Open"/>.</summary>
+    public DuckDbGateway(McpFlowWorkspace workspace, FileAccessGuard guard, SharedTableCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _workspace = workspace;
+        _catalogue = catalogue.Enabled ? catalogue : null;
+        _allowedDirectories = Directories(workspace, guard, _catalogue);
+    }
+
+    /// <summary>The database file: the workspace's <c>data.duckdb</c>, or in team mode this process's local file.</summary>
+    public string DatabasePath => _catalogue?.LocalFolder?.DatabasePath ?? _workspace.DatabasePath;
+
+    /// <summary>The team's table catalogue in team mode; null in single-user mode.</summary>
+    public SharedTableCatalogue? Catalogue => _catalogue;
 
     /// <summary>The folders DuckDB may touch.</summary>
     public IReadOnlyList<string> AllowedDirectories => _allowedDirectories;
@@ -49,6 +68,7 @@ public sealed class DuckDbGateway : IDisposable
                     throw McpFlowException.Unavailable("The workspace database could not be locked down, so it is not used.");
             }
 
+            _catalogue?.Refresh(connection);
             return connection;
         }
         catch
@@ -79,6 +99,18 @@ public sealed class DuckDbGateway : IDisposable
         }
     }
 
+    // The roots are canonical (symbolic links resolved), as DuckDB compares resolved paths; the workspace is one of the
+    // roots (see McpFlowOptions.EffectiveAllowedRoots), added here too for gateways built by hand. In team mode the
+    // process's local folder too: snapshots are read from their verified copies there.
+    private static List<string> Directories(McpFlowWorkspace workspace, FileAccessGuard guard, SharedTableCatalogue? catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(guard);
+        var directories = guard.Roots.Append(PathResolution.Canonicalize(workspace.Root));
+        if (catalogue?.LocalFolder is { } local)
+            directories = directories.Append(local.Folder);
+        return directories.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     private void EnsureAnchor()
     {
         lock (_lock)
@@ -86,6 +118,7 @@ public sealed class DuckDbGateway : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_anchor is not null)
                 return;
+            _catalogue?.LocalFolder?.Ensure();
             var anchor = Connect();
             try
             {
@@ -104,7 +137,7 @@ public sealed class DuckDbGateway : IDisposable
 
     private DuckDBConnection Connect()
     {
-        var connection = new DuckDBConnection($"Data Source={_workspace.DatabasePath};{DuckDbLockdown.StartupOptions}");
+        var connection = new DuckDBConnection($"Data Source={DatabasePath};{DuckDbLockdown.StartupOptions}");
         try
         {
             connection.Open();
@@ -113,7 +146,7 @@ public sealed class DuckDbGateway : IDisposable
         {
             connection.Dispose();
             throw McpFlowException.Unavailable(
-                $"The workspace database '{_workspace.DatabasePath}' is locked by another process.",
+                $"The workspace database '{DatabasePath}' is locked by another process.",
                 "Another McpFlow (or DuckDB) process uses this workspace; stop it or start McpFlow with --workspace <another folder>.");
         }
 

@@ -41,7 +41,7 @@ public sealed class DataExporter(DataDatabase database, FileAccessGuard guard, S
         };
         using var connection = database.Open();
         var source = !string.IsNullOrWhiteSpace(table)
-            ? $"SELECT * FROM {SqlQuote.Id(TableCatalog.Resolve(connection, table))}"
+            ? $"SELECT * FROM {SqlQuote.Id(database.Resolve(connection, table))}"
             : sqlGuard.CheckQuery(connection, sql!);
         var copyOptions = fmt switch { "csv" => "FORMAT csv, HEADER true", "json" => "FORMAT json", _ => "FORMAT parquet" };
         var partial = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid().ToString("N")[..8]}.partial");

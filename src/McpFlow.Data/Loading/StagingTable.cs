@@ -23,8 +23,18 @@ internal static class StagingTable
             r => r.GetString(0), name).FirstOrDefault();
 
     /// <summary>Replaces <paramref name="name"/> with <paramref name="staging"/> in one transaction and records its source;
-    /// returns the name of the table replaced, or null when there was none.</summary>
-    public static string? Publish(DuckDBConnection connection, string staging, string name, TableSource source)
+    /// returns the name of the table replaced, or null when there was none. In team mode under the table's lock, and
+    /// published to the team catalogue as its next version (<paramref name="operation"/> names the tool).</summary>
+    public static string? Publish(DataDatabase database, DuckDBConnection connection, string staging, string name, TableSource source, string operation)
+    {
+        using var write = database.BeginWrite(connection, [name]);
+        var old = Swap(connection, staging, name, source);
+        // Not cancellable from here: the local table is replaced, so the catalogue must hear of it.
+        write.Publish(connection, name, operation, replacesContent: true, CancellationToken.None);
+        return old;
+    }
+
+    private static string? Swap(DuckDBConnection connection, string staging, string name, TableSource source)
     {
         DataDatabase.Execute(connection, "BEGIN TRANSACTION");
         var old = ExistingName(connection, name);

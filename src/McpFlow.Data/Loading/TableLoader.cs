@@ -60,8 +60,8 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
             foreach (var (key, value) in MissingMarkerPass.Apply(connection, staging, markers, narrowAllText: format == FileFormat.Excel, deadline))
                 detected[key] = value;
             deadline.Token.ThrowIfCancellationRequested();
-            StagingTable.Publish(connection, staging, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
-                source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected));
+            StagingTable.Publish(database, connection, staging, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
+                source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected), "data_load");
             return Result(connection, name, exists ? "refreshed" : "created", format, source, detected);
         }
         catch (Exception ex) when (deadline.IsStopped)

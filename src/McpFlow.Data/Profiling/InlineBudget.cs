@@ -20,7 +20,7 @@ public static class InlineBudget
     public static bool Fits(DataDatabase database, string table, IReadOnlyCollection<string>? columns)
     {
         using var connection = database.Open();
-        var resolved = TableCatalog.Resolve(connection, table);
+        var resolved = database.Resolve(connection, table);
         var profiled = columns is { Count: > 0 } ? columns.Count : TableCatalog.Columns(connection, resolved).Count;
         return profiled < Columns && TableCatalog.CountRows(connection, resolved) <= Rows;
     }

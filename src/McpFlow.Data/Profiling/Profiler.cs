@@ -17,7 +17,7 @@ public sealed class Profiler(DataDatabase database)
     {
         var watch = Stopwatch.StartNew();
         using var connection = database.Open();
-        var name = TableCatalog.Resolve(connection, table);
+        var name = database.Resolve(connection, table);
         var schema = SelectColumns(TableCatalog.Columns(connection, name), columns, name);
         var rows = TableCatalog.CountRows(connection, name);
         var exact = rows <= ProfileSettings.ExactRowLimit;

@@ -148,8 +148,8 @@ public sealed class SourceLoader(DataDatabase database, SourceRegistry sources, 
             ["read"] = read.What,
             ["types"] = string.Join(", ", columns.Select(c => $"{c.Name} {c.SourceType}→{c.WorkspaceType}")),
         };
-        var old = StagingTable.Publish(connection, staging, name,
-            new TableSource(TableSource.DatabasePrefix + source.Name + "/" + read.What, source.Kind, optionsJson, 0, now, now, detected));
+        var old = StagingTable.Publish(database, connection, staging, name,
+            new TableSource(TableSource.DatabasePrefix + source.Name + "/" + read.What, source.Kind, optionsJson, 0, now, now, detected), "data_load_source");
         return old is null ? "created" : "replaced";
     }
 }

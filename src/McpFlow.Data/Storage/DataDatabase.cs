@@ -2,13 +2,15 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 
 namespace McpFlow.Data.Storage;
 
 /// <summary>
 /// The data group's view of the workspace database: connections come from Core's <see cref="DuckDbGateway"/> (locked
 /// down for the life of the process); the first one also creates the <c>mcpflow</c> metadata schema (table sources,
-/// lineage and transformation suggestions).
+/// lineage and transformation suggestions). In team mode the connections are to this process's own DuckDB file, brought
+/// up to date with the team's table catalogue, and writers publish through <see cref="BeginWrite"/>.
 /// </summary>
 public sealed class DataDatabase(DuckDbGateway database)
 {
@@ -30,7 +32,7 @@ public sealed class DataDatabase(DuckDbGateway database)
             {
                 try
                 {
-                    Prepare(connection);
+                    EnsureMetaSchema(connection);
                 }
                 catch
                 {
@@ -44,6 +46,21 @@ public sealed class DataDatabase(DuckDbGateway database)
 
         return connection;
     }
+
+    /// <summary>The exact stored name of <paramref name="table"/> (<see cref="TableCatalog.Resolve"/>); in team mode first
+    /// refuses, with the reason, a table whose current version could not be made local (its snapshot is missing or was
+    /// changed on the shared folder).</summary>
+    public string Resolve(DuckDBConnection connection, string table)
+    {
+        database.Catalogue?.ThrowIfUnreadable(table);
+        return TableCatalog.Resolve(connection, table);
+    }
+
+    /// <summary>Starts a write of <paramref name="tables"/>: in team mode holds their locks and brings them to the latest
+    /// version (<see cref="SharedTableCatalogue.BeginWrite"/>); publish each written table through the result. A no-op in
+    /// single-user mode.</summary>
+    public TableWrite BeginWrite(DuckDBConnection connection, IEnumerable<string> tables, CancellationToken cancellationToken = default) =>
+        database.Catalogue?.BeginWrite(connection, tables, cancellationToken) ?? TableWrite.SingleUser();
 
     /// <summary>Runs a statement that returns nothing.</summary>
     public static void Execute(DuckDBConnection connection, string sql)
@@ -78,7 +95,8 @@ public sealed class DataDatabase(DuckDbGateway database)
         return rows;
     }
 
-    private static void Prepare(DuckDBConnection connection)
+    /// <summary>Creates the metadata schema and tables when missing.</summary>
+    internal static void EnsureMetaSchema(DuckDBConnection connection)
     {
         try
         {

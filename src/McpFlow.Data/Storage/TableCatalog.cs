@@ -37,7 +37,7 @@ public sealed class TableCatalog(DataDatabase database)
         if (sampleRows is < 0 or > MaxSampleRows)
             throw McpFlowException.Invalid($"sample_rows must be between 0 and {MaxSampleRows}; got {sampleRows}.");
         using var connection = database.Open();
-        var name = Resolve(connection, table);
+        var name = database.Resolve(connection, table);
         var columns = Columns(connection, name);
         var source = Sources(connection).GetValueOrDefault(name);
         var changed = source is not null && SourceChanged(source);

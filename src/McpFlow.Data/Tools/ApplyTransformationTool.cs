@@ -9,7 +9,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>data_apply_transformation</c> tool.</summary>
 [McpServerToolType]
-public sealed class ApplyTransformationTool(TransformApplier applier, SuggestionStore store)
+public sealed class ApplyTransformationTool(TransformApplier applier, ITransformSuggestionStore store)
 {
     /// <summary>Applies a transformation.</summary>
     [McpServerTool(Name = "data_apply_transformation", Title = "Apply a transformation",

@@ -9,7 +9,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>suggest_transformations</c> tool.</summary>
 [McpServerToolType]
-public sealed class SuggestTransformationsTool(Suggester suggester, SuggestionStore store)
+public sealed class SuggestTransformationsTool(Suggester suggester, ITransformSuggestionStore store)
 {
     /// <summary>Suggests transformations.</summary>
     // Not read-only: it stores the suggestions in the workspace database so data_apply_transformation can use their ids.

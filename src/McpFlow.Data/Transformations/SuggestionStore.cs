@@ -11,9 +11,9 @@ namespace McpFlow.Data.Transformations;
 /// their ids can be applied in a later call, a later session or after a restart. Suggesting again for a table
 /// replaces its suggestions; reloading the table from its file forgets them.
 /// </summary>
-public sealed class SuggestionStore(DataDatabase database, TimeProvider time)
+public sealed class SuggestionStore(DataDatabase database, TimeProvider time) : ITransformSuggestionStore
 {
-    /// <summary>Stores the suggestions of <paramref name="table"/> (and their alternatives), replacing earlier ones.</summary>
+    /// <inheritdoc />
     public void Store(string table, IReadOnlyList<Suggestion> suggestions)
     {
         using var connection = database.Open();
@@ -34,12 +34,12 @@ public sealed class SuggestionStore(DataDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>The suggestion with exactly <paramref name="id"/> for <paramref name="table"/>, or an actionable error.</summary>
+    /// <inheritdoc />
     public Suggestion Find(string table, string? id)
     {
         SuggestionIds.Require(id, "suggestion_id");
         using var connection = database.Open();
-        var name = TableCatalog.Resolve(connection, table);
+        var name = database.Resolve(connection, table);
         var json = DataDatabase.Rows(connection, $"SELECT suggestion FROM {DataDatabase.MetaSchema}.suggestions WHERE table_name = ? AND id = ?",
             r => r.GetString(0), name, id).FirstOrDefault();
         return json is not null

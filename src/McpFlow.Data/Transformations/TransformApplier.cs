@@ -2,6 +2,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Core.Workspace;
 using McpFlow.Data.Profiling;
 using McpFlow.Data.Storage;
@@ -24,7 +25,10 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
-        var parent = TableCatalog.Resolve(connection, table);
+        // Team mode: the table's lock is held until the new version is published, so a change made through another
+        // process meanwhile is neither lost nor overwritten (the write starts from the latest version).
+        using var write = database.BeginWrite(connection, [table], cancellationToken);
+        var parent = database.Resolve(connection, table);
         var columns = TableCatalog.Columns(connection, parent);
         var source = spec.Column is null ? null : columns.FirstOrDefault(c => string.Equals(c.Name, spec.Column, StringComparison.OrdinalIgnoreCase))
             ?? throw McpFlowException.NotFound($"Column '{spec.Column}' is not in table '{parent}'.", $"Columns: {string.Join(", ", columns.Select(c => c.Name))}.");
@@ -49,6 +53,8 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
 
         cancellationToken.ThrowIfCancellationRequested();
         var before = Snapshot(connection, parent, source?.Name);
+        string? newTable = null;
+        using var targetWrite = isColumnOp ? null : NewTable(connection, parent, cancellationToken, out newTable);
         // Last point to stop: once the transaction begins, the change and its lineage are written together.
         cancellationToken.ThrowIfCancellationRequested();
         string target;
@@ -71,7 +77,7 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             }
             else
             {
-                target = NextVersion(connection, parent);
+                target = newTable!;
                 DataDatabase.Execute(connection, $"CREATE TABLE {SqlQuote.Id(target)} AS {TableSelect(connection, parent, spec, context)}");
             }
 
@@ -90,6 +96,11 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
             throw;
         }
 
+        // Not cancellable from here: the change is committed locally, so the team catalogue must hear of it.
+        if (targetWrite is null)
+            write.Publish(connection, target, "apply_transformation", replacesContent: false, CancellationToken.None);
+        else
+            targetWrite.Publish(connection, target, "apply_transformation", replacesContent: true, CancellationToken.None);
         var lost = newColumn is null ? null : NewNulls.Measure(connection, target, source!.Name, newColumn, context);
         if (lost is { Count: > 0 } l)
             notes.Add(l.Describe(source!.Name, newColumn!));
@@ -119,6 +130,20 @@ public sealed class TransformApplier(DataDatabase database, McpFlowWorkspace wor
                     throw McpFlowException.Invalid($"{spec.Column} has more than {Suggester.OneHotMaxDistinct * 5} values; one-hot encoding would add too many columns.", "Use frequency_encode instead.");
                 var names = Loading.RowTableWriter.UniqueNames(values.Select(v => $"{spec.Column}_{new string(v.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray())}"));
                 return $"SELECT *, {string.Join(", ", values.Select((v, i) => $"coalesce({text} = {SqlQuote.Literal(v)}, false)::INTEGER AS {SqlQuote.Id(names[i])}"))} FROM {from}";
+        }
+    }
+
+    // The next free versioned name (customers_v2, …), locked for writing: in team mode another process may create the
+    // same name meanwhile, in which case the lock brings it here and the next name is tried.
+    private TableWrite NewTable(DuckDBConnection connection, string parent, CancellationToken cancellationToken, out string name)
+    {
+        while (true)
+        {
+            name = NextVersion(connection, parent);
+            var write = database.BeginWrite(connection, [name], cancellationToken);
+            if (Loading.StagingTable.ExistingName(connection, name) is null)
+                return write;
+            write.Dispose();
         }
     }
 
