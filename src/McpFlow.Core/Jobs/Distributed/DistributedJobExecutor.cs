@@ -88,6 +88,8 @@ public sealed class DistributedJobExecutor(
         }
 
         var context = new JobContext(jobId, folder, linked.Token, OnProgress, time, latest.Attempt ?? 1, OnNote);
+        // Per-job resources on a worker: the time limit above, and the threads ML.NET and LightGBM may use (JobThreads).
+        using var threads = JobThreads.Enter(JobThreads.Budget(options.Jobs));
         try
         {
             var parameters = JsonNode.Parse(parametersJson) ?? throw new InvalidOperationException("The job's parameters are empty.");
