@@ -5,6 +5,7 @@ using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Tests.TestDoubles;
 using McpFlow.Core.Workspace;
 using McpFlow.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFlow.Core.Tests.Jobs.Distributed;
 
