@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Data.Storage;
 
 namespace McpFlow.Data.Query;
@@ -46,8 +47,11 @@ public sealed class QueryRunner(DataDatabase database, SqlGuard guard, McpFlowOp
         {
             if (!verdict.IsSelect)
             {
+                // Team mode: the table's lock is held from before the write until its new version is published.
+                using var write = database.BeginWrite(connection, new[] { verdict.Table, verdict.RenamedTo }.OfType<string>(), cancellationToken);
                 command.CommandText = verdict.Sql;
                 var affected = command.ExecuteNonQuery();
+                Publish(write, connection, verdict);
                 timeoutSource.Token.ThrowIfCancellationRequested();
                 return new QueryResult("write", [], [], 0, false, null, null, affected, watch.Elapsed.TotalMilliseconds,
                     $"Statement executed ({verdict.Kind}); {affected} row(s) affected.");
@@ -85,6 +89,21 @@ public sealed class QueryRunner(DataDatabase database, SqlGuard guard, McpFlowOp
                     : "Check the statement against DuckDB's SQL dialect.";
             throw McpFlowException.Invalid($"DuckDB rejected the query: {message}", hint);
         }
+    }
+
+    // Publishes a table write to the team catalogue (no-op in single-user mode): a drop or rename as the old name's
+    // drop, the changed or new table as its next version. Views are not published (they stay in this process).
+    private static void Publish(TableWrite write, DuckDBConnection connection, SqlVerdict verdict)
+    {
+        if (verdict.Table is null)
+            return;
+        if (verdict.Kind == "drop" || verdict.RenamedTo is not null)
+            write.PublishDrop(verdict.Table, "data_query");
+        if (verdict.Kind == "drop")
+            return;
+        var target = verdict.RenamedTo ?? verdict.Table;
+        if (Loading.StagingTable.ExistingName(connection, target) is { } stored)
+            write.Publish(connection, stored, "data_query", replacesContent: verdict.Kind == "create_table" || verdict.RenamedTo is not null, CancellationToken.None);
     }
 
     private static QueryResult ReadPage(DuckDBCommand command, QueryFormat format, int pageSize, long offset, int maxCharacters, Stopwatch watch,

@@ -25,14 +25,14 @@ internal static partial class WriteStatements
             var query = checkQuery(m.Groups["query"].Value);
             var kind = m.Groups["what"].Value.ToUpperInvariant();
             return new SqlVerdict(false, $"CREATE {(m.Groups["replace"].Success ? "OR REPLACE " : "")}{kind} {(m.Groups["ifnot"].Success ? "IF NOT EXISTS " : "")}{name} AS {query}",
-                kind == "VIEW" ? "create_view" : "create_table");
+                kind == "VIEW" ? "create_view" : "create_table", kind == "VIEW" ? null : Unquote(name));
         }
 
         if ((m = Insert().Match(text)).Success)
         {
             var name = Name(m);
             var query = checkQuery(m.Groups["query"].Value);
-            return new SqlVerdict(false, $"INSERT {m.Groups["or"].Value}INTO {name} {m.Groups["cols"].Value} {query}", "insert");
+            return new SqlVerdict(false, $"INSERT {m.Groups["or"].Value}INTO {name} {m.Groups["cols"].Value} {query}", "insert", Unquote(name));
         }
 
         if ((m = Delete().Match(text)).Success)
@@ -40,7 +40,7 @@ internal static partial class WriteStatements
             var name = Name(m);
             var where = m.Groups["where"].Success ? m.Groups["where"].Value : null;
             checkQuery($"SELECT 1 FROM {name}" + (where is null ? "" : $" WHERE {where}"));
-            return new SqlVerdict(false, $"DELETE FROM {name}" + (where is null ? "" : $" WHERE {where}"), "delete");
+            return new SqlVerdict(false, $"DELETE FROM {name}" + (where is null ? "" : $" WHERE {where}"), "delete", Unquote(name));
         }
 
         if ((m = Update().Match(text)).Success)
@@ -50,11 +50,15 @@ internal static partial class WriteStatements
             var where = m.Groups["where"].Success ? m.Groups["where"].Value : null;
             // The assignments "a = expr, b = expr" parse as a select list of comparisons: same tokens, same checks.
             checkQuery($"SELECT {set} FROM {name}" + (where is null ? "" : $" WHERE {where}"));
-            return new SqlVerdict(false, $"UPDATE {name} SET {set}" + (where is null ? "" : $" WHERE {where}"), "update");
+            return new SqlVerdict(false, $"UPDATE {name} SET {set}" + (where is null ? "" : $" WHERE {where}"), "update", Unquote(name));
         }
 
         if ((m = Drop().Match(text)).Success)
-            return new SqlVerdict(false, $"DROP {m.Groups["what"].Value.ToUpperInvariant()} {(m.Groups["ifexists"].Success ? "IF EXISTS " : "")}{Name(m)}", "drop");
+        {
+            var what = m.Groups["what"].Value.ToUpperInvariant();
+            var name = Name(m);
+            return new SqlVerdict(false, $"DROP {what} {(m.Groups["ifexists"].Success ? "IF EXISTS " : "")}{name}", "drop", what == "TABLE" ? Unquote(name) : null);
+        }
 
         if ((m = Alter().Match(text)).Success)
         {
@@ -62,7 +66,8 @@ internal static partial class WriteStatements
             var action = m.Groups["action"].Value;
             foreach (Capture other in m.Groups["other"].Captures)
                 RefuseReserved(other.Value);
-            return new SqlVerdict(false, $"ALTER TABLE {name} {action}", "alter");
+            var renamed = m.Groups["other"].Captures.Count == 1 && RenameTo().IsMatch(action) ? Unquote(m.Groups["other"].Value) : null;
+            return new SqlVerdict(false, $"ALTER TABLE {name} {action}", "alter", Unquote(name), renamed);
         }
 
         throw McpFlowException.Forbidden(
@@ -78,6 +83,10 @@ internal static partial class WriteStatements
         RefuseReserved(name);
         return name;
     }
+
+    // A matched identifier without its quotes ("My ""x""" → My "x").
+    private static string Unquote(string identifier) =>
+        identifier.Length > 1 && identifier[0] == '"' ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : identifier;
 
     private static void RefuseReserved(string identifier)
     {
@@ -124,6 +133,9 @@ internal static partial class WriteStatements
 
     [GeneratedRegex($@"^DROP\s+(?<what>TABLE|VIEW)\s+(?<ifexists>IF\s+EXISTS\s+)?(?<name>{Ident})$", Options, 1000)]
     private static partial Regex Drop();
+
+    [GeneratedRegex(@"^RENAME\s+TO\s", Options, 1000)]
+    private static partial Regex RenameTo();
 
     [GeneratedRegex($@"^ALTER\s+TABLE\s+(?<name>{Ident})\s+(?<action>RENAME\s+TO\s+(?<other>{Ident})|RENAME\s+(?:COLUMN\s+)?(?<other>{Ident})\s+TO\s+(?<other>{Ident})|DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(?<other>{Ident}))$", Options, 1000)]
     private static partial Regex Alter();

@@ -34,11 +34,12 @@ public sealed class DataTeamHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Starts a host over <paramref name="workspace"/> (shared folder) and <paramref name="database"/>.</summary>
-    public static async Task<DataTeamHost> StartAsync(string workspace, string dataRoot, string database, Caller user, TimeProvider time)
+    public static async Task<DataTeamHost> StartAsync(string workspace, string dataRoot, string database, Caller user, TimeProvider time, bool allowSqlWrites = false)
     {
         var host = new DataTeamHost(user);
         var options = new McpFlowOptions { WorkspacePath = workspace, AllowedRoots = [dataRoot] };
         options.Team.Database = database;
+        options.Sql.AllowWrites = allowSqlWrites;
         var principal = CallerClaims.ToPrincipal(user);
         var services = new ServiceCollection();
         services.AddLogging();

@@ -41,8 +41,8 @@ public sealed class TeamCatalogueTests(PostgresServer postgres) : IAsyncLifetime
         _connectionString = await postgres.CreateTeamDatabaseAsync(_name);
 #pragma warning disable CA2000 // The hosts are fields, disposed in DisposeAsync.
         var started = await Task.WhenAll(
-            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ana, _time),
-            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ben, _time));
+            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ana, _time, allowSqlWrites: true),
+            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ben, _time, allowSqlWrites: true));
 #pragma warning restore CA2000
         (_a, _b) = (started[0], started[1]);
         await File.WriteAllTextAsync(Path.Combine(Data, "sales.csv"), SalesCsv);
@@ -155,6 +155,24 @@ public sealed class TeamCatalogueTests(PostgresServer postgres) : IAsyncLifetime
         var target = result.GetProperty("table").GetString()!;
         (await CatalogueRowAsync(target.ToLowerInvariant())).ChangedBy.Should().Be("ben");
         (await _a.CallOkAsync("data_describe_table", new { table = target })).Structured().GetProperty("name").GetString().Should().Be(target);
+    }
+
+    [Fact]
+    public async Task SqlWritesThroughA_ArePublished_AndADropIsSeenThroughB()
+    {
+        await _a.CallOkAsync("data_load", new { path = Path.Combine(Data, "sales.csv"), table = "sales" });
+        await _b.CallOkAsync("data_describe_table", new { table = "sales" });
+
+        await _a.CallOkAsync("data_query", new { sql = "INSERT INTO sales SELECT 12, 'east', 12" });
+        await _a.CallOkAsync("data_query", new { sql = "CREATE TABLE big AS SELECT * FROM sales WHERE amount > 5" });
+
+        var row = (await _b.CallOkAsync("data_query", new { sql = "SELECT (SELECT count(*) FROM sales), (SELECT count(*) FROM big)" })).Structured().GetProperty("rows")[0];
+        (row[0].GetInt64(), row[1].GetInt64()).Should().Be((12L, 6L)); // 11 + 1 inserted; amounts above 5: 6, 7, 8, 9, 1000 and the inserted 12
+        await _b.CallOkAsync("data_query", new { sql = "DROP TABLE big" });
+        var gone = await _a.CallAsync("data_describe_table", new { table = "big" });
+        gone.IsError.Should().BeTrue();
+        gone.Text().Should().Contain("No table named 'big' in the workspace.");
+        (await CatalogueRowAsync("sales")).Version.Should().Be(2);
     }
 
     [Fact]

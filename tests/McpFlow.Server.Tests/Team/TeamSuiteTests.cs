@@ -19,7 +19,7 @@ namespace McpFlow.Server.Tests.Team;
 /// server binary, all with <c>MCPFLOW_TEAM_DATABASE</c> and one shared workspace folder, on loopback. Users come from
 /// <c>MCPFLOW_USERS</c> (token hashes): analysts ana and ben, approver cleo. The suite plays: ana records a run through A
 /// and ben through B; cleo approves ana's run through B and A shows the decision; a training ana enqueues through A runs
-/// on worker 1 while B follows its progress; a second training's worker is killed mid-job and a second worker finishes
+/// on worker 1 while B follows its progress; ana loads a CSV through A and ben queries it through B; a second training's worker is killed mid-job and a second worker finishes
 /// it; the audit chain verifies through both servers and names each user. No fixed waits: every loop polls the state it
 /// waits for, bounded by a generous limit; failures show every process's log.
 /// </summary>
@@ -137,6 +137,15 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
         var refused = await anaB.Client.CallToolAsync("workbench_decide", new Dictionary<string, object?> { ["run_id"] = benRun, ["decision"] = "approve" });
         refused.Text().Should().Contain("User 'ana' has the role analyst; workbench_decide needs the role approver.");
         Note("2. cleo approved ana's run through B; A shows APPROVED by cleo");
+
+        // 2b. The data tools through either server (the table catalogue in PostgreSQL, one DuckDB file per process): ana
+        // loads a CSV through A and ben queries it through B. Expected: 3 rows, amounts 2 + 3 + 5 = 10.
+        var csv = Path.Combine(_temp, "orders.csv");
+        await File.WriteAllTextAsync(csv, "id,amount\n1,2\n2,3\n3,5\n");
+        await CallAsync(anaA, "data_load", new { path = csv, table = "orders" });
+        var sum = (await CallAsync(benB, "data_query", new { sql = "SELECT count(*), sum(amount) FROM orders" })).Structured().GetProperty("rows")[0];
+        (sum[0].GetInt64(), sum[1].GetDouble()).Should().Be((3L, 10.0), "B reads the table A loaded");
+        Note("2b. ana loaded orders.csv through A; ben queried it through B");
 
         // 3. A training enqueued through A runs on worker 1; B follows its progress and reads its result.
         // 300 Adam steps and no L-BFGS: the run's planned steps are 300 + 0 (TrainingOptions.AdamSteps + LbfgsSteps).

@@ -94,7 +94,8 @@ public sealed class SharedTableCatalogue : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 if (_local.GetValueOrDefault(key) == version || (_problems.TryGetValue(key, out var p) && p.Version == version))
                     continue;
-                if (Read(pg, key) is { } entry)
+                // Read again under the lock: this process may have published a newer version meanwhile.
+                if (Read(pg, key) is { } entry && _local.GetValueOrDefault(key) != entry.Version)
                     TryBringLocal(connection, key, entry);
             }
         }
@@ -102,7 +103,8 @@ public sealed class SharedTableCatalogue : IDisposable
 
     /// <summary>Makes <paramref name="table"/> local in <paramref name="connection"/>'s database at its current catalogue
     /// version (the API a worker process calls before it reads a table); throws an actionable error when the catalogue
-    /// has no such table or its snapshot is missing or tampered with. In single-user mode only checks it exists.</summary>
+    /// has no such table or its snapshot is missing or tampered with. Returns null in single-user mode (the table is in
+    /// the workspace database).</summary>
     public CatalogueEntry? EnsureLocal(DuckDBConnection connection, string table, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
