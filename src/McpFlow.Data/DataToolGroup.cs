@@ -1,5 +1,6 @@
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Groups;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Core.Mcp.Apps;
 using McpFlow.Core.Mcp.Completions;
 using McpFlow.Core.Storage;
@@ -49,6 +50,10 @@ public sealed class DataToolGroup : IToolGroup
         services.AddChosen<ITransformSuggestionStore, PostgresSuggestionStore, SuggestionStore>(o => o.Team.Enabled); // team mode: ids usable through any server
         services.AddSingleton<TransformApplier>();
         services.AddSingleton<EdaReportGenerator>();
+        // Reports of large tables run on team mode's workers (queue 'reports'), rebuilt from their parameters.
+        services.AddSingleton<EdaReportJob>();
+        services.AddForwarded<IDistributedJobHandler, EdaReportJob>();
+        services.AddSingleton(new DistributedJobKind(EdaReportJob.Kind, EdaReportJob.Queue, typeof(EdaReportJob)));
         services.AddSingleton<DataExporter>();
         services.AddSingleton<SourceRegistry>();
         services.AddSingleton<SourceLoader>();

@@ -1,4 +1,5 @@
 using McpFlow.Core.Groups;
+using McpFlow.Core.Jobs.Distributed;
 using McpFlow.Pipelines.Comparison;
 using McpFlow.Pipelines.Evaluation;
 using McpFlow.Pipelines.Features;
@@ -42,6 +43,13 @@ public sealed class PipelinesToolGroup : IToolGroup
         services.AddSingleton(MlNetEngineProbe.Create());
         services.AddSingleton<TuneStore>();
         services.AddSingleton<HyperparameterTuner>();
+        // Comparisons and tunings run on team mode's workers (queue 'pipelines'), rebuilt from their parameters.
+        services.AddSingleton<ModelComparisonJob>();
+        services.AddForwarded<IDistributedJobHandler, ModelComparisonJob>();
+        services.AddSingleton(new DistributedJobKind(ModelComparisonJob.Kind, ModelComparisonJob.Queue, typeof(ModelComparisonJob)));
+        services.AddSingleton<TuningJob>();
+        services.AddForwarded<IDistributedJobHandler, TuningJob>();
+        services.AddSingleton(new DistributedJobKind(TuningJob.Kind, ModelComparisonJob.Queue, typeof(TuningJob)));
     }
 
     /// <inheritdoc />

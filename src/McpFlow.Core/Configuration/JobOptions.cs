@@ -21,4 +21,13 @@ public sealed class JobOptions
 
     /// <summary>Run as a team-mode job worker instead of serving MCP (<c>--worker</c>). Default: false.</summary>
     public bool Worker { get; set; }
+
+    /// <summary>CPU threads one job may use in ML.NET's tree trainers and LightGBM on a worker (<c>--job-threads</c>).
+    /// Default: 0, meaning the cores divided among <see cref="MaxConcurrent"/> jobs (at least 1). Not used in single-user
+    /// mode, where the engines keep their default (every core).</summary>
+    public int ThreadsPerJob { get; set; }
+
+    /// <summary>The queues a worker serves (<c>--queues</c>, e.g. <c>physics</c> on the GPU machine, <c>pipelines,reports</c>
+    /// on a CPU box). Default: empty, meaning every distributable kind's queue.</summary>
+    public List<string> WorkerQueues { get; set; } = [];
 }

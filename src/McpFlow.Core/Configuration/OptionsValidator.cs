@@ -59,6 +59,8 @@ public static class OptionsValidator
             errors.Add($"mlflow timeout {options.MlflowTimeoutSeconds}s is outside 1..300.");
         if (options.Jobs.WaitSeconds is < 0 or > JobCalls.MaxWaitSeconds)
             errors.Add($"job wait {options.Jobs.WaitSeconds}s is outside 0..{JobCalls.MaxWaitSeconds} (clients cut calls at ~60 s).");
+        if (options.Jobs.ThreadsPerJob is < 0 or > 1024)
+            errors.Add($"--job-threads must be between 0 (the cores divided among --max-jobs) and 1024; got {options.Jobs.ThreadsPerJob}.");
         if (options.Jobs.MaxConcurrent is < 1 or > 64)
             errors.Add($"max concurrent jobs {options.Jobs.MaxConcurrent} is outside 1..64.");
         if (options.Physics.Threads is < 0 or > 1024)

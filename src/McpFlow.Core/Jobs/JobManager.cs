@@ -303,7 +303,8 @@ public sealed class JobManager : IDisposable, IAsyncDisposable
         try
         {
             token.ThrowIfCancellationRequested();
-            var context = new JobContext(handle.Id, _store.FolderOf(handle.Id), token, p => OnProgress(handle, p), _time);
+            var context = new JobContext(handle.Id, _store.FolderOf(handle.Id), token, p => OnProgress(handle, p), _time,
+                note: text => Update(handle.Id, r => r with { Note = text }));
             var result = await work(context).ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
             _store.SaveResult(handle.Id, result);

@@ -58,4 +58,8 @@ public sealed record JobRecord
 
     /// <summary>The role <see cref="StartedBy"/> had when starting the job.</summary>
     public Identity.UserRole? StartedByRole { get; init; }
+
+    /// <summary>What the job said about how it started, e.g. "Resumed from checkpoint-0000400 (step 401 of 2000)" when a
+    /// worker took over a training; null when it has nothing to say.</summary>
+    public string? Note { get; init; }
 }

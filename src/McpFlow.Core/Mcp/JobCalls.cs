@@ -99,6 +99,8 @@ public sealed class JobCalls(JobManager jobs, McpFlowOptions options)
                  (record.Progress is { } p ? $": {p.Message}" + (p.Fraction is { } f ? $" ({f:P0})" : "") : ".") +
                  "\nIt continues in the background.",
         };
+        if (record.Note is { } note)
+            text += $"\nNote: {note}";
         // One path for every job's hints: a running job's are how to follow it, a finished job's are its result's own
         // (JobResult.NextSteps), so a client reading only the structured content gets the same as the text's reader.
         IReadOnlyList<string> next = record.State switch

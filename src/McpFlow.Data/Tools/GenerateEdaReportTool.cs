@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Data.Profiling;
@@ -13,7 +12,7 @@ namespace McpFlow.Data.Tools;
 
 /// <summary>The <c>generate_eda_report</c> tool.</summary>
 [McpServerToolType]
-public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataDatabase database, JobManager jobs, JobCalls calls)
+public sealed class GenerateEdaReportTool(EdaReportGenerator generator, EdaReportJob reports, DataDatabase database, JobManager jobs, JobCalls calls)
 {
     /// <summary>Generates a report.</summary>
     [McpServerTool(Name = "generate_eda_report", Title = "Generate an EDA report",
@@ -29,31 +28,13 @@ public sealed class GenerateEdaReportTool(EdaReportGenerator generator, DataData
         if (InlineBudget.Fits(database, table, null))
         {
             var report = generator.Generate(table, formats, null, cancellationToken);
-            return ToolResults.Create(Text(report), report, NextSteps(report), [Link(report)]);
+            return ToolResults.Create(EdaReportText.Text(report), report, EdaReportText.NextSteps(report), [Link(report)]);
         }
 
-        var handle = jobs.Start("generate_eda_report", $"EDA report of {table}", ctx =>
-        {
-            var report = generator.Generate(table, formats, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return Task.FromResult(new JobResult(Text(report), JsonSerializer.SerializeToNode(report, McpFlowJson.Options))
-            {
-                NextSteps = NextSteps(report),
-            });
-        });
+        // In team mode a worker serving the 'reports' queue writes it, rebuilt from these parameters (EdaReportJob).
+        var handle = jobs.StartDistributable(EdaReportJob.Kind, $"EDA report of {table}", reports.Parameters(table, formats),
+            ctx => Task.FromResult(reports.Run(table, formats, ctx)));
         return await calls.AwaitAsync(handle, progress, null, cancellationToken);
-    }
-
-    private static string Text(EdaReport r) =>
-        $"{r.Summary}\n\nReport '{r.Name}' written ({string.Join(", ", r.Files.Keys)}; {r.Charts.Count} charts; {r.Alerts} alerts; {r.Recommendations} recommendations) " +
-        $"in {r.ElapsedMs / 1000:F1} s:\n" + string.Join("\n", r.Files.Select(f => $"- {f.Key}: {f.Value}"));
-
-    // The answer's next steps (end of the text and the structured nextSteps, inline or from the job).
-    private static List<string> NextSteps(EdaReport r)
-    {
-        var steps = new List<string> { $"Read the report as resource mcpflow://data/reports/{r.Name}." };
-        if (r.Recommendations > 0)
-            steps.Add($"Apply its fixes: suggest_transformations (table=\"{r.Table}\"), then data_apply_transformation with a before/after preview.");
-        return steps;
     }
 
     private static ResourceLinkBlock Link(EdaReport r) => new()

@@ -27,6 +27,15 @@ public sealed class LossWeights
     /// <summary>The weight of a component.</summary>
     public double this[string component] => _values[component];
 
+    /// <summary>Puts back weights saved in a checkpoint: components of this training only, each clamped to
+    /// [1, <see cref="MaxWeight"/>]; non-finite values are ignored.</summary>
+    public void Restore(IReadOnlyDictionary<string, double> saved)
+    {
+        foreach (var (name, value) in saved)
+            if (_values.ContainsKey(name) && double.IsFinite(value))
+                _values[name] = Math.Clamp(value, 1, MaxWeight);
+    }
+
     /// <summary>Updates the weights from the gradient norms of the components; returns true when a weight changed.
     /// Components with a zero or non-finite norm keep their weight.</summary>
     public bool Update(IReadOnlyDictionary<string, double> gradientNorms)

@@ -132,6 +132,47 @@ public sealed class PinnLoss : IDisposable
         _interior = chosen.MoveToOuterDisposeScope();
     }
 
+    /// <summary>Saves the interior points and the sampling generator's state (a checkpoint's <c>.points</c> file): rows,
+    /// columns, the points as float64, then the generator state's bytes, little-endian.</summary>
+    public void SaveInterior(string path)
+    {
+        using var scope = NewDisposeScope();
+        var points = _interior.detach().cpu().to_type(ScalarType.Float64).contiguous();
+        var state = _generator.get_state().cpu().contiguous();
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(points.shape[0]);
+        writer.Write(points.shape[1]);
+        foreach (var v in points.data<double>())
+            writer.Write(v);
+        var bytes = state.data<byte>().ToArray();
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    /// <summary>Puts back the interior points and generator state of <see cref="SaveInterior"/>; refuses a file whose
+    /// shape is not this problem's (<see cref="InvalidDataException"/>).</summary>
+    public void LoadInterior(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        var rows = reader.ReadInt64();
+        var columns = reader.ReadInt64();
+        if (rows != _interior.shape[0] || columns != _interior.shape[1])
+            throw new InvalidDataException($"The checkpoint's points are {rows}×{columns}, the training's {_interior.shape[0]}×{_interior.shape[1]}.");
+        var values = new double[rows * columns];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = reader.ReadDouble();
+        var state = reader.ReadBytes(reader.ReadInt32());
+        using (var scope = NewDisposeScope())
+        {
+            var restored = tensor(values, [rows, columns], ScalarType.Float64).to(_model.Dtype, _model.Device).requires_grad_(true);
+            _interior.Dispose();
+            _interior = restored.MoveToOuterDisposeScope();
+        }
+
+        using var saved = tensor(state, ScalarType.Byte);
+        _generator.set_state(saved);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

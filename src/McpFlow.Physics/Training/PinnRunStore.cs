@@ -34,18 +34,30 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time, 
 
     /// <summary>The run a worker trains (team mode): the live one when this process created it, else a fresh run object
     /// over the existing folder (a direct child of <see cref="Root"/>), with the problem and settings it was enqueued with.</summary>
-    public PinnRun Adopt(string? id, Specs.PdeProblem problem, TrainingOptions options)
+    /// <remarks>With <paramref name="resumeAt"/> &gt; 0 (a worker resuming from a checkpoint) the run keeps its start time
+    /// and the history of the steps before <paramref name="resumeAt"/> from its files.</remarks>
+    public PinnRun Adopt(string? id, Specs.PdeProblem problem, TrainingOptions options, long resumeAt = 0)
     {
         var runId = WorkspaceIds.Require(IdKind.PinnRun, id, "run_id");
-        if (_live.TryGetValue(runId, out var live) && live.Problem is not null)
+        if (resumeAt == 0 && _live.TryGetValue(runId, out var live) && live.Problem is not null)
             return live;
-        var folder = WorkspaceIds.ChildFolder(Root, IdKind.PinnRun, runId, "run_id");
+        var folder = FolderOf(runId);
         Directory.CreateDirectory(folder);
-        var run = new PinnRun { Id = runId, Folder = folder, Spec = problem.Document, Problem = problem, Options = options, StartedAt = time.GetUtcNow() };
+        var earlier = resumeAt > 0 && File.Exists(Path.Combine(folder, "run.json")) ? Load(folder) : null;
+        var run = new PinnRun
+        {
+            Id = runId, Folder = folder, Spec = problem.Document, Problem = problem, Options = options, StartedAt = earlier?.StartedAt ?? time.GetUtcNow(),
+        };
+        if (earlier is not null)
+            run.Load(earlier.History().Where(r => r.Step < resumeAt));
         _live[runId] = run;
         Save(run);
         return run;
     }
+
+    /// <summary>The folder of run <paramref name="id"/> (a direct child of <see cref="Root"/>; the id is checked).</summary>
+    public string FolderOf(string? id) =>
+        WorkspaceIds.ChildFolder(Root, IdKind.PinnRun, WorkspaceIds.Require(IdKind.PinnRun, id, "run_id"), "run_id");
 
     /// <summary>Stops serving a run from memory (its training went to a worker): later reads come from its files.</summary>
     public void Release(string id) => _live.TryRemove(id, out _);

@@ -24,8 +24,10 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
     /// <summary>Called every step with the latest record (progress, tracking).</summary>
     public delegate void StepObserver(StepRecord record, bool logged);
 
-    /// <summary>Trains <paramref name="run"/>; returns the trained model (caller disposes).</summary>
-    public PinnModel Train(PinnRun run, StepObserver observe, CancellationToken cancellationToken)
+    /// <summary>Trains <paramref name="run"/>; returns the trained model (caller disposes). With <paramref name="resume"/>
+    /// (a checkpoint of this run, <see cref="CheckpointResume"/>) it continues from that checkpoint's next step with its
+    /// parameters, Adam state, loss weights and points instead of starting at step 0.</summary>
+    public PinnModel Train(PinnRun run, StepObserver observe, CancellationToken cancellationToken, CheckpointManifest? resume = null)
     {
         // OpenMP thread counts are per calling thread: apply the configured count on this (job) thread too.
         torch.set_num_threads(runtime.Status.Threads);
@@ -33,11 +35,14 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         try
         {
             using var loss = new PinnLoss(model);
+            var weights = new LossWeights(loss.Components);
+            if (resume is not null)
+                Restore(run, model, loss, weights, resume);
             var parameters = model.Network.parameters().ToList();
             using var best = new BestParameters(parameters);
             var clock = Stopwatch.StartNew();
-            var session = new Session(run, model, loss, new LossWeights(loss.Components), parameters, best, observe, clock,
-                new CheckpointWriter(store, run, model, clock), cancellationToken);
+            var session = new Session(run, model, loss, weights, parameters, best, observe, clock,
+                new CheckpointWriter(store, run, model, loss, weights, clock), resume, cancellationToken);
             session.Run();
             model.Network.save(Path.Combine(run.Folder, "model.pt"));
             return model;
@@ -49,24 +54,34 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         }
     }
 
+    // The checkpoint's parameters and points; its Adam state is loaded when Adam starts.
+    private static void Restore(PinnRun run, PinnModel model, PinnLoss loss, LossWeights weights, CheckpointManifest resume)
+    {
+        model.Network.load(Path.Combine(run.Folder, resume.Model.Name));
+        weights.Restore(resume.Weights);
+        if (resume.Points is { } points)
+            loss.LoadInterior(Path.Combine(run.Folder, points.Name));
+    }
+
     private sealed class Session(PinnRun run, PinnModel model, PinnLoss loss, LossWeights weights, List<Parameter> parameters,
-        BestParameters best, StepObserver observe, Stopwatch clock, CheckpointWriter checkpoints, CancellationToken ct)
+        BestParameters best, StepObserver observe, Stopwatch clock, CheckpointWriter checkpoints, CheckpointManifest? resume, CancellationToken ct)
     {
         private readonly TrainingOptions _o = run.Options;
-        private long _step;
+        private long _step = resume?.NextStep ?? 0;
         private StepRecord? _last;
 
         public void Run()
         {
             try
             {
-                var stop = _o.AdamSteps > 0 && Adam();
-                if (_o.AdamSteps > 0)
+                var inAdam = _step < _o.AdamSteps;
+                var stop = inAdam && Adam();
+                if (inAdam)
                 {
                     // The last Adam step moved the parameters after their loss was measured: measure them, keep the best.
                     best.Offer(Measure("adam", _last?.LearningRate ?? _o.LearningRate));
                     best.Restore();
-                    checkpoints.Write(_step);
+                    checkpoints.Write(_step, _step);
                 }
 
                 if (_o.LbfgsSteps > 0 && !stop)
@@ -77,7 +92,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
             {
                 // Keep a model and the history: the best parameters measured so far, or the current ones.
                 var restored = best.Restore();
-                var file = checkpoints.Write(_step);
+                var file = checkpoints.Write(_step, _step);
                 var what = restored ? $"The best model so far (loss {best.Record!.Loss:G3} at step {best.Record.Step})" : "The current model";
                 run.Message = $"{what} was saved as {file}; the history is kept.";
                 checkpoints.SaveRun();
@@ -88,7 +103,22 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         private bool Adam()
         {
             using var adam = optim.Adam(parameters, _o.LearningRate);
-            for (var i = 0; i < _o.AdamSteps; i++, _step++)
+            if (resume is { Phase: "adam", Optimiser: { } state })
+                adam.load_state_dict(Path.Combine(run.Folder, state.Name));
+            checkpoints.Adam = adam;
+            try
+            {
+                return AdamSteps(adam);
+            }
+            finally
+            {
+                checkpoints.Adam = null; // disposed with this method: later checkpoints hold no Adam state
+            }
+        }
+
+        private bool AdamSteps(TorchSharp.Modules.Adam adam)
+        {
+            for (var i = (int)_step; i < _o.AdamSteps; i++, _step++)
             {
                 ct.ThrowIfCancellationRequested();
                 var lr = _o.LearningRate * (i >= 0.8 * _o.AdamSteps ? 0.25 : i >= 0.5 * _o.AdamSteps ? 0.5 : 1);
@@ -137,7 +167,8 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
             }
 
             using var lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
-            for (var i = 0; i < _o.LbfgsSteps; i++)
+            // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
+            for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
             {
                 ct.ThrowIfCancellationRequested();
                 current = _step;

@@ -48,8 +48,9 @@ public sealed class PinnTrainingService(
         return (run, job);
     }
 
-    /// <summary>Trains <paramref name="run"/> as job <paramref name="ctx"/>: here, or on a worker (<see cref="PinnTrainingJob"/>).</summary>
-    public async Task<JobResult> TrainAsync(PinnRun run, JobContext ctx)
+    /// <summary>Trains <paramref name="run"/> as job <paramref name="ctx"/>: here, or on a worker (<see cref="PinnTrainingJob"/>),
+    /// from step 0 or from the checkpoint <paramref name="resume"/>.</summary>
+    public async Task<JobResult> TrainAsync(PinnRun run, JobContext ctx, CheckpointManifest? resume = null)
     {
         run.JobId = ctx.JobId;
         var pending = new List<MetricPoint>();
@@ -71,7 +72,7 @@ public sealed class PinnTrainingService(
                     pending.Add(new MetricPoint($"loss_{name}", value, record.Step, ms));
                 if (pending.Count >= MetricBatch)
                     Flush(uplink, pending);
-            }, ctx.CancellationToken);
+            }, ctx.CancellationToken, resume);
 
             // The trainer set the final loss, its components, steps and seconds from the saved model's own measurement.
             if (run.Problem!.Exact is not null)

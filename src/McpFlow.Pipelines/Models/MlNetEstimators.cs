@@ -1,10 +1,15 @@
 using McpFlow.Core.Errors;
+using McpFlow.Core.Jobs;
 using McpFlow.Pipelines.Specs;
 using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace McpFlow.Pipelines.Models;
 
-/// <summary>Creates the ML.NET estimator for a trainer name, task and hyperparameters (ML.NET defaults otherwise).</summary>
+/// <summary>Creates the ML.NET estimator for a trainer name, task and hyperparameters (ML.NET defaults otherwise). The
+/// tree trainers and LightGBM use the running job's thread budget on a team-mode worker (<see cref="JobThreads"/>;
+/// null elsewhere, which is ML.NET's default of every core).</summary>
 internal static class MlNetEstimators
 {
     /// <summary>Default SDCA passes over the data. ML.NET's automatic choice ran for seconds on 100-row tables here;
@@ -28,12 +33,21 @@ internal static class MlNetEstimators
         {
             "logistic_regression" => b.LbfgsLogisticRegression(l1Regularization: (float)(h.Real("l1_regularization") ?? 1), l2Regularization: (float)(h.Real("l2_regularization") ?? 1)),
             "sdca_logistic" => b.SdcaLogisticRegression(l2Regularization: F(h.Real("l2_regularization")), l1Regularization: F(h.Real("l1_regularization")), maximumNumberOfIterations: h.Int("maximum_number_of_iterations") ?? SdcaIterations),
-            "fast_tree" => b.FastTree(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10, learningRate: h.Real("learning_rate") ?? 0.2),
-            "fast_forest" => b.FastForest(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10),
-            "lightgbm" => b.LightGbm(numberOfLeaves: h.Int("number_of_leaves"), minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf"),
-                learningRate: h.Real("learning_rate"), numberOfIterations: h.Int("number_of_trees") ?? 100),
+            "fast_tree" => b.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, LearningRate = h.Real("learning_rate") ?? 0.2, NumberOfThreads = JobThreads.Current,
+            }),
+            "fast_forest" => b.FastForest(new FastForestBinaryTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, NumberOfThreads = JobThreads.Current,
+            }),
+            "lightgbm" => b.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves"), MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf"),
+                LearningRate = h.Real("learning_rate"), NumberOfIterations = h.Int("number_of_trees") ?? 100, NumberOfThreads = JobThreads.Current,
+            }),
             _ => throw Unknown(PipelineTask.Binary, name),
         };
     }
@@ -46,12 +60,21 @@ internal static class MlNetEstimators
         {
             "maximum_entropy" => m.LbfgsMaximumEntropy(l1Regularization: (float)(h.Real("l1_regularization") ?? 1), l2Regularization: (float)(h.Real("l2_regularization") ?? 1)),
             "sdca_maximum_entropy" => m.SdcaMaximumEntropy(l2Regularization: F(h.Real("l2_regularization")), l1Regularization: F(h.Real("l1_regularization")), maximumNumberOfIterations: h.Int("maximum_number_of_iterations") ?? SdcaIterations),
-            "fast_tree_ova" => m.OneVersusAll(b.FastTree(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10, learningRate: h.Real("learning_rate") ?? 0.2)),
-            "fast_forest_ova" => m.OneVersusAll(b.FastForest(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10)),
-            "lightgbm" => m.LightGbm(numberOfLeaves: h.Int("number_of_leaves"), minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf"),
-                learningRate: h.Real("learning_rate"), numberOfIterations: h.Int("number_of_trees") ?? 100),
+            "fast_tree_ova" => m.OneVersusAll(b.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, LearningRate = h.Real("learning_rate") ?? 0.2, NumberOfThreads = JobThreads.Current,
+            })),
+            "fast_forest_ova" => m.OneVersusAll(b.FastForest(new FastForestBinaryTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, NumberOfThreads = JobThreads.Current,
+            })),
+            "lightgbm" => m.LightGbm(new LightGbmMulticlassTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves"), MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf"),
+                LearningRate = h.Real("learning_rate"), NumberOfIterations = h.Int("number_of_trees") ?? 100, NumberOfThreads = JobThreads.Current,
+            }),
             _ => throw Unknown(PipelineTask.Multiclass, name),
         };
     }
@@ -64,12 +87,21 @@ internal static class MlNetEstimators
             "sdca" => r.Sdca(l2Regularization: F(h.Real("l2_regularization")), l1Regularization: F(h.Real("l1_regularization")), maximumNumberOfIterations: h.Int("maximum_number_of_iterations") ?? SdcaIterations),
             "online_gradient_descent" => r.OnlineGradientDescent(learningRate: (float)(h.Real("learning_rate") ?? 0.1), l2Regularization: (float)(h.Real("l2_regularization") ?? 0),
                 numberOfIterations: h.Int("maximum_number_of_iterations") ?? 10),
-            "fast_tree" => r.FastTree(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10, learningRate: h.Real("learning_rate") ?? 0.2),
-            "fast_forest" => r.FastForest(numberOfLeaves: h.Int("number_of_leaves") ?? 20, numberOfTrees: h.Int("number_of_trees") ?? 100,
-                minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf") ?? 10),
-            "lightgbm" => r.LightGbm(numberOfLeaves: h.Int("number_of_leaves"), minimumExampleCountPerLeaf: h.Int("minimum_example_count_per_leaf"),
-                learningRate: h.Real("learning_rate"), numberOfIterations: h.Int("number_of_trees") ?? 100),
+            "fast_tree" => r.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, LearningRate = h.Real("learning_rate") ?? 0.2, NumberOfThreads = JobThreads.Current,
+            }),
+            "fast_forest" => r.FastForest(new FastForestRegressionTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves") ?? 20, NumberOfTrees = h.Int("number_of_trees") ?? 100,
+                MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf") ?? 10, NumberOfThreads = JobThreads.Current,
+            }),
+            "lightgbm" => r.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                NumberOfLeaves = h.Int("number_of_leaves"), MinimumExampleCountPerLeaf = h.Int("minimum_example_count_per_leaf"),
+                LearningRate = h.Real("learning_rate"), NumberOfIterations = h.Int("number_of_trees") ?? 100, NumberOfThreads = JobThreads.Current,
+            }),
             _ => throw Unknown(PipelineTask.Regression, name),
         };
     }

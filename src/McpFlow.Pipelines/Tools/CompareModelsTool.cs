@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
@@ -16,7 +15,7 @@ namespace McpFlow.Pipelines.Tools;
 /// <summary>pipeline_compare_models.</summary>
 [McpServerToolType]
 [UsesTrackingServer]
-public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore store, JobManager jobs, JobCalls calls)
+public sealed class CompareModelsTool(ModelComparisonJob comparison, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     /// <summary>Compares models as a background job.</summary>
     [McpServerTool(Name = "pipeline_compare_models", Title = "Compare models", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
@@ -33,14 +32,9 @@ public sealed class CompareModelsTool(ModelComparer comparer, PipelineStore stor
         foreach (var t in trainers ?? [])
             ModelFactory.EnsureKnown(parsed, t, "trainers");
         var name = string.IsNullOrWhiteSpace(experiment) ? $"pipelines-{parsed.Table}" : experiment;
-        var handle = jobs.Start("pipeline_compare_models", $"Compare models on {parsed.Table}", async ctx =>
-        {
-            var result = await comparer.CompareAsync(parsed, trainers, name, (f, m) => ctx.Report(f, m), ctx.CancellationToken);
-            return new JobResult(LeaderboardText.Markdown(result, parsed.Metrics), JsonSerializer.SerializeToNode(result, McpFlowJson.Options))
-            {
-                NextSteps = LeaderboardText.NextSteps(result, ctx.JobId),
-            };
-        }, Ensembles.ComparisonSource.Parameters(parsed, trainers, name));
+        // In team mode a worker serving the 'pipelines' queue runs it, rebuilt from these parameters (ModelComparisonJob).
+        var handle = jobs.StartDistributable(ModelComparisonJob.Kind, $"Compare models on {parsed.Table}", comparison.Parameters(parsed, trainers, name),
+            ctx => comparison.RunAsync(parsed, trainers, name, ctx));
         return await calls.AwaitAsync(handle, progress, wait_seconds, cancellationToken);
     }
 }

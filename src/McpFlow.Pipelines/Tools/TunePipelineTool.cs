@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Tracking;
@@ -15,7 +14,7 @@ namespace McpFlow.Pipelines.Tools;
 /// <summary>pipeline_tune.</summary>
 [McpServerToolType]
 [UsesTrackingServer]
-public sealed class TunePipelineTool(HyperparameterTuner tuner, PipelineStore store, JobManager jobs, JobCalls calls)
+public sealed class TunePipelineTool(HyperparameterTuner tuner, TuningJob tuning, PipelineStore store, JobManager jobs, JobCalls calls)
 {
     private const string TunePrefix = "tune-";
 
@@ -41,14 +40,9 @@ public sealed class TunePipelineTool(HyperparameterTuner tuner, PipelineStore st
         var state = spec.Trim().StartsWith(TunePrefix, StringComparison.Ordinal)
             ? tuner.Resume(spec.Trim(), rounds)
             : tuner.Start(store.Resolve(spec), trainer, space, rounds ?? TuneLimits.DefaultRounds, DefaultSeed, null);
-        var handle = jobs.Start("pipeline_tune", $"Tune {state.Trainer} ({state.TuneId})", async ctx =>
-        {
-            var result = await tuner.RunAsync(state, max_seconds, (f, m, metrics) => ctx.Report(f, m, metrics), ctx.CancellationToken);
-            return new JobResult(TuneText.Markdown(result), JsonSerializer.SerializeToNode(result, McpFlowJson.Options), result.Chart is { } c ? [c] : null)
-            {
-                NextSteps = TuneText.NextSteps(result),
-            };
-        }, new JsonObject { ["tune_id"] = state.TuneId, ["trainer"] = state.Trainer, ["rounds"] = state.Rounds });
+        // In team mode a worker serving the 'pipelines' queue runs it, rebuilt from these parameters (TuningJob).
+        var handle = jobs.StartDistributable(TuningJob.Kind, $"Tune {state.Trainer} ({state.TuneId})", tuning.Parameters(state, max_seconds),
+            ctx => tuning.RunAsync(state, max_seconds, ctx));
         // Tuning outlasts any wait: the call waits the server's job wait (--job-wait), then answers with the job id.
         return await calls.AwaitAsync(handle, progress, null, cancellationToken);
     }

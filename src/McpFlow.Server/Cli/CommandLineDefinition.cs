@@ -38,8 +38,10 @@ internal sealed class CommandLineDefinition
     public Option<string[]> AllowOrigin { get; } = new("--allow-origin") { Description = "Extra browser Origin allowed to call the HTTP endpoint, e.g. https://app.example.com (env MCPFLOW_ALLOWED_ORIGINS, ';'-separated). Loopback origins are always allowed." };
     public Option<string[]> User { get; } = new("--user") { Description = "HTTP team-mode user as name:role:sha256 (role viewer, analyst or approver; the SHA-256 of their token from --new-token, never the token), optionally ending in :self-approval; repeat for several (env MCPFLOW_USERS, ','-separated). Replaces http.users of the config file.", AllowMultipleArgumentsPerToken = false };
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Lowest level logged to stderr: Trace, Debug, Information, Warning, Error, Critical or None (env MCPFLOW_LOG_LEVEL; default Information). Logs are redacted at every level." };
-    public Option<bool> Worker { get; } = new("--worker") { Description = "Run as a team-mode job worker instead of a server: execute distributable jobs (pinn_train) from the team database in MCPFLOW_TEAM_DATABASE, --max-jobs at once (env MCPFLOW_WORKER=true; docs/deployment.md)." };
+    public Option<bool> Worker { get; } = new("--worker") { Description = "Run as a team-mode job worker instead of a server: execute distributable jobs (pinn_train, pipeline_compare_models, pipeline_tune, generate_eda_report) from the team database in MCPFLOW_TEAM_DATABASE, --max-jobs at once (env MCPFLOW_WORKER=true; docs/deployment.md)." };
     public Option<double?> JobTimeLimit { get; } = new("--job-time-limit") { Description = "Seconds a distributed job may run on a worker before it is stopped (env MCPFLOW_JOB_TIME_LIMIT; default 3600)." };
+    public Option<string[]> Queues { get; } = new("--queues") { Description = "Queues a --worker serves, comma-separated: physics, pipelines, reports (env MCPFLOW_WORKER_QUEUES; default all).", AllowMultipleArgumentsPerToken = true };
+    public Option<int?> JobThreads { get; } = new("--job-threads") { Description = "CPU threads per job for ML.NET/LightGBM on a --worker, 0 = cores / --max-jobs (env MCPFLOW_JOB_THREADS; default 0); libtorch uses --torch-threads." };
     public Option<double?> JobRetryAfter { get; } = new("--job-retry-after") { Description = "Seconds after which another worker retries the job of a worker that died (env MCPFLOW_JOB_RETRY_AFTER; default 300)." };
     public Option<bool> ListGroups { get; } = new("--list-groups") { Description = "Print the tool groups and exit." };
     public Option<bool> NewToken { get; } = new("--new-token") { Description = "Print a new random HTTP user token and the SHA-256 for http.users[].tokenSha256, then exit." };
@@ -55,7 +57,7 @@ internal sealed class CommandLineDefinition
                  {
                      Config, Workspace, AllowRoot, Groups, Tools, ExcludeTools, ReadOnly, MlflowUri, MlflowTimeout, SqlAllowWrites, Source, SqlTimeout, SqlMaxRows, SqlMaxChars,
                      LoadTimeout, LoadMaxDepth, LoadMaxColumns, LoadMaxLineBytes, LoadMaxUnzippedBytes, LoadMaxZipEntries, LoadMaxCellBytes,
-                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, User, LogLevel, Worker, JobTimeLimit, JobRetryAfter, ListGroups, NewToken,
+                     ExportTimeout, ExportMaxRows, ExportMaxBytes, JobWait, MaxJobs, TorchThreads, Device, Http, Urls, AllowOrigin, User, LogLevel, Worker, JobTimeLimit, JobRetryAfter, Queues, JobThreads, ListGroups, NewToken,
                  })
             root.Options.Add(option);
         return root;

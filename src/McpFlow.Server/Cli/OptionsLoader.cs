@@ -77,6 +77,7 @@ internal static class OptionsLoader
         if (Env(env, HttpOptions.TokenVariable) is { } httpToken) o.Http.Token = httpToken;
         if (Env(env, "MCPFLOW_LOG_LEVEL") is { } level) o.LogLevel = level;
         if (Env(env, "MCPFLOW_DEVICE") is { } device) o.Physics.Device = device;
+        if (Env(env, "MCPFLOW_WORKER_QUEUES") is { } queues) o.Jobs.WorkerQueues = SplitList(queues);
         if (Env(env, "MCPFLOW_URLS") is { } urls) o.Http.Urls = urls;
         if (Env(env, TeamOptions.DatabaseVariable) is { } teamDatabase) o.Team.Database = teamDatabase;
         if (Env(env, UserEntries.Variable) is { } users) o.Http.Users = UserEntries.FromEnvironment(users, errors);
@@ -110,6 +111,7 @@ internal static class OptionsLoader
         Bool(env, "MCPFLOW_WORKER", v => o.Jobs.Worker = v, errors);
         Number(env, "MCPFLOW_JOB_RETRY_AFTER", v => o.Jobs.RetryAfterSeconds = v, errors);
         Number(env, "MCPFLOW_TORCH_THREADS", v => o.Physics.Threads = (int)v, errors);
+        Number(env, "MCPFLOW_JOB_THREADS", v => o.Jobs.ThreadsPerJob = (int)v, errors);
         if (errors.Count > 0)
             throw new OptionsException(errors);
     }
@@ -143,7 +145,9 @@ internal static class OptionsLoader
         if (p.GetValue(c.JobTimeLimit) is { } timeLimit) o.Jobs.TimeLimitSeconds = timeLimit;
         if (p.GetValue(c.Worker)) o.Jobs.Worker = true;
         if (p.GetValue(c.JobRetryAfter) is { } retryAfter) o.Jobs.RetryAfterSeconds = retryAfter;
+        if (p.GetValue(c.Queues) is { Length: > 0 } queues) o.Jobs.WorkerQueues = queues.SelectMany(SplitList).ToList();
         if (p.GetValue(c.TorchThreads) is { } threads) o.Physics.Threads = threads;
+        if (p.GetValue(c.JobThreads) is { } jobThreads) o.Jobs.ThreadsPerJob = jobThreads;
         if (p.GetValue(c.Device) is { } device) o.Physics.Device = device;
         if (p.GetValue(c.LogLevel) is { } level) o.LogLevel = level;
         if (p.GetValue(c.Http)) o.Http.Enabled = true;

@@ -2,6 +2,7 @@ using Hangfire;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Jobs;
 using McpFlow.Core.Jobs.Distributed;
+using McpFlow.Server.Cli;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +19,20 @@ internal sealed class JobWorker(
 {
     private BackgroundJobServer? _server;
 
-    /// <summary>The queues served.</summary>
-    public IReadOnlyList<string> Queues => kinds.Queues;
+    /// <summary>The queues served: <see cref="JobOptions.WorkerQueues"/> (each one some kind's queue), or every kind's.</summary>
+    public IReadOnlyList<string> Queues => Served(kinds, options.Jobs.WorkerQueues);
+
+    /// <summary>The queues a worker serves; refuses a queue no distributable kind uses, naming the ones that exist.</summary>
+    public static IReadOnlyList<string> Served(DistributedJobKinds kinds, IReadOnlyList<string> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (wanted is not { Count: > 0 })
+            return kinds.Queues;
+        var unknown = wanted.Where(q => !kinds.Queues.Contains(q, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+            throw new OptionsException([$"--queues: no job kind uses the queue(s) {string.Join(", ", unknown)}; the queues are {string.Join(", ", kinds.Queues)}."]);
+        return wanted.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -27,7 +40,7 @@ internal sealed class JobWorker(
         var filters = new RunnerOnlyFilter();
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
-            Queues = [.. kinds.Queues],
+            Queues = [.. Queues],
             WorkerCount = options.Jobs.MaxConcurrent,
             ServerName = $"mcpflow-{Environment.MachineName}-{Environment.ProcessId}",
             Activator = new RunnerOnlyActivator(runner),
@@ -36,7 +49,7 @@ internal sealed class JobWorker(
             SchedulePollingInterval = settings.SchedulePollingInterval,
             ShutdownTimeout = JobManager.StopGrace,
         }, storage);
-        logger.LogInformation("McpFlow worker serving queues {Queues} with {Workers} job(s) at once", string.Join(", ", kinds.Queues), options.Jobs.MaxConcurrent);
+        logger.LogInformation("McpFlow worker serving queues {Queues} with {Workers} job(s) at once", string.Join(", ", Queues), options.Jobs.MaxConcurrent);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
+using McpFlow.Server.Cli;
 using McpFlow.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,17 @@ internal static class WorkerHost
         builder.Services.AddMcpFlow(options, ToolGroups.All());
         builder.Services.AddJobWorker(options);
         using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (OptionsException ex)
+        {
+            // A setting only the worker can check (--queues against the registered job kinds).
+            await Console.Error.WriteLineAsync("mcpflow: invalid configuration:\n  - " + string.Join("\n  - ", ex.Errors));
+            return 2;
+        }
+
         return 0;
     }
 }

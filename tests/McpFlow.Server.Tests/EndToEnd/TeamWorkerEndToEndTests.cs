@@ -66,7 +66,8 @@ public sealed class TeamWorkerEndToEndTests(PostgresServer postgres, ITestOutput
         final.GetProperty("state").GetString().Should().Be("succeeded", final.ToString());
         final.GetProperty("attempt").GetInt32().Should().Be(2, "the second worker ran the job again after the first died");
         final.GetProperty("runsOn").GetString().Should().Contain($"pid {second.Id})");
-        // The whole training ran on the second worker: Steps Adam steps, no L-BFGS (the settings above).
+        // The second worker ended the training at Steps Adam steps, no L-BFGS (the settings above), from step 0 or from a
+        // checkpoint of the first (a checkpoint every 1000 steps or every minute; CheckpointResumeTests covers resuming).
         final.GetProperty("progress").GetProperty("message").GetString().Should().Contain($"step {Steps}/{Steps}");
     }
 

@@ -164,25 +164,36 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
         status.Text().Should().Contain(firstDone.PinnRun).And.Contain("[finished]").And.Contain("steps 300");
         Note("3. training through A ran on worker 1, followed from B");
 
-        // 4. A second, long training: worker 1 is killed mid-job and worker 2 (started after) runs it again to the end.
-        // 2000 Adam steps: far more than are done before the kill (it follows the first progress report).
-        var second = await StartTrainingAsync(anaA, adamSteps: 2000);
+        // 4. A second, long training: worker 1 is killed mid-job and worker 2 (started after) resumes it from its newest
+        // checkpoint and runs it to the end. 5000 Adam steps with a checkpoint every 100: worker 1 is killed as soon as
+        // the run folder holds a checkpoint's manifest (the first is after step 100), far from the end.
+        var second = await StartTrainingAsync(anaA, adamSteps: 5000, checkpointEvery: 100);
         var midway = await FollowAsync(anaB, second, j => j.Progress is { } p && p > 0, "worker 1 reports progress of the second training");
         midway.State.Should().Be("running");
-        midway.Progress.Should().BeLessThan(1.0, "the training is killed mid-way");
         var killed = _workers[0].Process.Id;
         midway.RunsOn.Should().Contain($"(pid {killed})");
+        var manifests = await FirstCheckpointsAsync(second);
         await _workers[0].KillAsync();
-        Note($"4. killed worker 1 (pid {killed}) at {midway.Message}");
+        var afterKill = JobView.From(await CallAsync(anaB, "job_status", new { job_id = second }));
+        afterKill.IsFinal.Should().BeFalse($"worker 1 was killed mid-way: {afterKill.Text}");
+        Note($"4. killed worker 1 (pid {killed}) at {afterKill.Message}; checkpoints: {string.Join(", ", manifests)}");
         _workers.Add(await TeamWorkerProcess.StartAsync(Arguments, _environment));
         var replacement = _workers[1].Process.Id;
+        // Progress continues from the checkpoint: worker 2's first report is past step 101 (its record's progress starts empty).
+        var taken = await FollowAsync(anaB, second, j => (j.Attempt == 2 && j.Progress is not null) || j.IsFinal, "worker 2 reports progress of the taken-over training");
+        if (!taken.IsFinal)
+            taken.Progress.Should().BeGreaterThanOrEqualTo(101.0 / 5000, $"worker 2 continued after the checkpoint: {taken.Message}");
         var retried = await FollowAsync(anaB, second, j => j.IsFinal, "worker 2 finishes the training of the killed worker 1");
         retried.State.Should().Be("succeeded", retried.Text);
         retried.Attempt.Should().Be(2, "the first attempt died with worker 1");
         retried.RunsOn.Should().Contain($"(pid {replacement})", "worker 2 ran it again");
         retried.Progress.Should().Be(1.0);
-        retried.Message.Should().Contain("step 2000/2000");
-        Note("4. worker 2 finished the killed job");
+        retried.Message.Should().Contain("step 5000/5000");
+        // Worker 2 resumed from a checkpoint (a later one than those seen before the kill may have been written since,
+        // so the step is at least the first one's next step, 101) instead of starting at step 0.
+        var resumedAt = ResumedStep(retried.Note);
+        resumedAt.Should().BeGreaterThanOrEqualTo(101, $"worker 2 resumed instead of restarting: {retried.Note}");
+        Note($"4. worker 2 finished the killed job; {retried.Note}");
 
         // 5. The audit chain verifies through either server, and its entries name each user.
         foreach (var (server, client) in new[] { ("A", cleoA), ("B", benB) })
@@ -238,12 +249,39 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
         return run.GetProperty("runId").GetString()!;
     }
 
-    private static async Task<string> StartTrainingAsync(HttpServer.Connection client, int adamSteps)
+    // Polls the run folder of job `id` (a file listing, every 20 ms) until it holds a checkpoint's manifest, bounded.
+    private async Task<List<string>> FirstCheckpointsAsync(string id)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < JobLimit)
+        {
+            if (Checkpoints(id) is { Count: > 0 } found)
+                return found;
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Timed out after {JobLimit.TotalSeconds:0} s waiting for the first checkpoint of job {id}.");
+    }
+
+    // The manifests of the checkpoints of the run trained by job `id` (run.json names its job).
+    private List<string> Checkpoints(string id) =>
+        Directory.EnumerateDirectories(Path.Combine(Workspace, "physics", "runs"))
+            .Where(d => File.Exists(Path.Combine(d, "run.json")) && File.ReadAllText(Path.Combine(d, "run.json")).Contains(id, StringComparison.Ordinal))
+            .SelectMany(d => Directory.EnumerateFiles(d, "checkpoint-*.json"))
+            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    // "… resumed from checkpoint-0000200 at step 201 of 5000 …" (the job's note) → 201; 0 when it did not resume.
+    private static long ResumedStep(string? note) =>
+        note is not null && System.Text.RegularExpressions.Regex.Match(note, @"resumed from checkpoint-[0-9]{7} at step (?<step>[0-9]+) of") is { Success: true } m
+            ? long.Parse(m.Groups["step"].Value, CultureInfo.InvariantCulture)
+            : 0;
+
+    private static async Task<string> StartTrainingAsync(HttpServer.Connection client, int adamSteps, int checkpointEvery = 1000)
     {
         var start = await CallAsync(client, "pinn_train", new
         {
             spec = JsonDocument.Parse(Poisson).RootElement,
-            settings = new { depth = 2, width = 16, interior_points = 256, adam_steps = adamSteps, lbfgs_steps = 0 },
+            settings = new { depth = 2, width = 16, interior_points = 256, adam_steps = adamSteps, lbfgs_steps = 0, checkpoint_every = checkpointEvery },
             wait_seconds = 0,
         });
         var job = start.Structured().GetProperty("job");
@@ -288,7 +326,7 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
     private void Note(string step) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {step}");
 
     /// <summary>What job_status says of a job.</summary>
-    private sealed record JobView(string State, string RunsOn, int? Attempt, double? Progress, string? Message, string? PinnRun, string? StartedBy, string Text)
+    private sealed record JobView(string State, string RunsOn, int? Attempt, double? Progress, string? Message, string? PinnRun, string? StartedBy, string? Note, string Text)
     {
         public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 
@@ -304,6 +342,7 @@ public sealed class TeamSuiteTests(PostgresServer postgres, ITestOutputHelper ou
                 progress is { } q && q.TryGetProperty("message", out var m) ? m.GetString() : null,
                 result.Structured().TryGetProperty("result", out var done) && done.ValueKind == JsonValueKind.Object && done.TryGetProperty("run_id", out var run) ? run.GetString() : null,
                 job.TryGetProperty("startedBy", out var by) ? by.GetString() : null,
+                job.TryGetProperty("note", out var note) ? note.GetString() : null,
                 result.Text());
         }
     }

@@ -56,6 +56,7 @@ public sealed class DistributedJobExecutor(
             RunsOn = $"worker {Environment.MachineName} (pid {Environment.ProcessId}), queue '{registered.Queue}'",
             Progress = null,
             Error = null,
+            Note = null,
         };
         engine.Save(latest);
         var gate = new Lock();
@@ -78,7 +79,17 @@ public sealed class DistributedJobExecutor(
 
         var folder = Path.Combine(workspace.Root, "jobs", jobId);
         Directory.CreateDirectory(folder);
-        var context = new JobContext(jobId, folder, linked.Token, OnProgress, time);
+        void OnNote(string text)
+        {
+            JobRecord noted;
+            lock (gate)
+                noted = latest = latest with { Note = text };
+            TrySave(noted);
+        }
+
+        var context = new JobContext(jobId, folder, linked.Token, OnProgress, time, latest.Attempt ?? 1, OnNote);
+        // Per-job resources on a worker: the time limit above, and the threads ML.NET and LightGBM may use (JobThreads).
+        using var threads = JobThreads.Enter(JobThreads.Budget(options.Jobs));
         try
         {
             var parameters = JsonNode.Parse(parametersJson) ?? throw new InvalidOperationException("The job's parameters are empty.");

@@ -106,8 +106,33 @@ public sealed class DistributedJobExecutorTests : IDisposable
         _engine.Stored(JobId).Error.Should().Contain("cannot run jobs of kind 'not_registered'");
     }
 
-    private void Enqueue(string kind) =>
-        _engine.Enqueue(new JobRecord { Id = JobId, Kind = kind, Title = "test", State = JobState.Queued, CreatedAt = _time.GetUtcNow() },
+    [Fact]
+    public async Task ExecuteAsync_GivesATakenOverJobItsAttempt_TheWorkersThreadBudget_AndKeepsItsNote()
+    {
+        _options.Jobs.ThreadsPerJob = 3;
+        var handler = new SumHandler();
+        Enqueue(SumHandler.Kind, attempt: 1); // the first attempt's worker died
+
+        await Executor(handler).ExecuteAsync(JobId, SumHandler.Kind, """{"a": 1, "b": 2}""", CancellationToken.None);
+
+        handler.Attempt.Should().Be(2);
+        handler.Threads.Should().Be(3, "--job-threads 3");
+        JobThreads.Current.Should().BeNull("the budget holds only in the job's flow");
+        _engine.Stored(JobId).Note.Should().Be("attempt 2 noted");
+        _engine.Stored(JobId).State.Should().Be(JobState.Succeeded);
+    }
+
+    [Fact]
+    public void Budget_DividesTheCoresAmongTheJobs_UnlessSet()
+    {
+        // Environment.ProcessorCount cores shared by MaxConcurrent jobs, at least one each.
+        JobThreads.Budget(new JobOptions { MaxConcurrent = 2 }).Should().Be(Math.Max(1, Environment.ProcessorCount / 2));
+        JobThreads.Budget(new JobOptions { MaxConcurrent = 1000 }).Should().Be(1);
+        JobThreads.Budget(new JobOptions { MaxConcurrent = 2, ThreadsPerJob = 5 }).Should().Be(5);
+    }
+
+    private void Enqueue(string kind, int? attempt = null) =>
+        _engine.Enqueue(new JobRecord { Id = JobId, Kind = kind, Title = "test", State = JobState.Queued, CreatedAt = _time.GetUtcNow(), Attempt = attempt },
             new DistributedJobKind(kind, "maths", typeof(SumHandler)), new JsonObject());
 
     private DistributedJobExecutor Executor(IDistributedJobHandler handler) =>
@@ -118,8 +143,15 @@ public sealed class DistributedJobExecutorTests : IDisposable
     {
         public const string Kind = "sum";
 
+        public int? Attempt { get; private set; }
+
+        public int? Threads { get; private set; }
+
         public Task<JobResult> RunAsync(JsonNode parameters, JobContext context)
         {
+            Attempt = context.Attempt;
+            Threads = JobThreads.Current;
+            context.Note($"attempt {context.Attempt} noted");
             var sum = parameters["a"]!.GetValue<int>() + parameters["b"]!.GetValue<int>();
             context.Report(0.5, "half");
             context.Report(1.0, "done");
