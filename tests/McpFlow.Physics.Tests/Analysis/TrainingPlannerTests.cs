@@ -96,6 +96,16 @@ public sealed class TrainingPlannerTests
     }
 
     [Fact]
+    public void Helmholtz_BeyondTheMeasuredFrequencies_IsSaidToBeOutsideAndGetsMorePoints()
+    {
+        // sin(8πy) on [-1, 1]: 16 half-waves > 12 measured: K = (16 + 1)/2 = 8, width 64, 2000·⌈16/12⌉ = 4000 points.
+        var a = Analyze(Helmholtz.Replace("4*pi*y", "8*pi*y", StringComparison.Ordinal));
+
+        a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 8, Width = 64, InteriorPoints = 4000, LbfgsSteps = 4000 });
+        a.Reliability.Should().StartWith("Outside what the default plan has been measured on").And.Contain("about 16 times");
+    }
+
+    [Fact]
     public void AllenCahn_WithAThinInterface_IsSaidUpFrontToBeOutsideWhatThePlanTrainsReliably()
     {
         // √(d/k) = √(1e-4/5) = 0.0045 < 0.01.
