@@ -9,7 +9,8 @@ namespace McpFlow.Physics.Analysis;
 public static class TrainingPlanner
 {
     private const double SteepFrontViscosity = 0.01; // below this Burgers/Allen-Cahn fronts are a few grid cells wide
-    private const int OscillationsForSpectralBias = 6; // half-periods across the domain above which MLPs learn slowly
+    /// <summary>Half-periods across the domain above which MLPs learn slowly (spectral bias).</summary>
+    internal const int OscillationsForSpectralBias = 6;
     private const double HighPeclet = 100;            // advection-dominated: boundary layers of width ~L/Pe
     private const int SteepFrontLbfgs = 3000;         // BurgersBench: 8.8e-3 after 1000 L-BFGS iterations, 5.4e-3 after 3000
     private const int HighFrequencyAdam = 2000;       // Adam only warms up high-frequency linear problems ...

@@ -54,7 +54,8 @@ public sealed class TrainingPlannerTests
         // Linear and high-frequency: Adam 2000 warms up, L-BFGS 4000 does the work; the 4×32 network and 2000 points stay.
         a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 4, HardBoundary = true, HardInitial = true, Depth = 4, Width = 32, InteriorPoints = 2000, AdamSteps = 2000, LbfgsSteps = 4000 });
         a.PlanReasons.Should().Contain(r => r.StartsWith("Hard initial condition", StringComparison.Ordinal));
-        a.Reliability.Should().BeNull();
+        // PlannerBench measured 3.2e-2 with this plan: above 1e-2, so it is said up front.
+        a.Reliability.Should().StartWith("Outside what the default plan trains reliably to 1e-2: a wave").And.Contain("3.2e-2");
         PdeAnalyzer.ToMarkdown(a).Should().Contain("on 4 Fourier harmonics per input").And.Contain("hard initial condition");
     }
 
@@ -66,6 +67,7 @@ public sealed class TrainingPlannerTests
 
         // Not high frequency: the time-dependent linear plan, Adam 5000 + L-BFGS 300.
         a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 0, HardInitial = true, AdamSteps = 5000, LbfgsSteps = 300 });
+        a.Reliability.Should().BeNull();
     }
 
     [Fact]
