@@ -12,5 +12,8 @@ namespace McpFlow.Physics.Analysis;
 /// <param name="Difficulties">What will make training hard, and why.</param>
 /// <param name="Plan">Suggested training settings (pass them to pinn_train as they are).</param>
 /// <param name="PlanReasons">Why each setting was chosen.</param>
+/// <param name="Reliability">Why the plan is not expected to reach a relative error of about 1e-2 on this problem, with
+/// the measurement behind it (<see cref="PlanReliability"/>); null when the problem is within the measured range.</param>
 public sealed record PdeAnalysis(string Equation, string Residual, PdeClassification Classification, string Explanation,
-    IReadOnlyList<Issue> Issues, bool WellPosed, IReadOnlyList<string> Difficulties, TrainingOptions Plan, IReadOnlyList<string> PlanReasons);
+    IReadOnlyList<Issue> Issues, bool WellPosed, IReadOnlyList<string> Difficulties, TrainingOptions Plan, IReadOnlyList<string> PlanReasons,
+    string? Reliability = null);

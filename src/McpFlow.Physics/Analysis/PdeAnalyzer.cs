@@ -11,9 +11,9 @@ public static class PdeAnalyzer
     {
         var classification = PdeClassifier.Classify(problem);
         var issues = WellPosednessChecker.Check(problem, classification);
-        var (plan, reasons, difficulties) = TrainingPlanner.Plan(problem, classification);
+        var (plan, reasons, difficulties, reliability) = TrainingPlanner.Plan(problem, classification);
         return new PdeAnalysis(problem.Display, problem.ResidualText + " = 0", classification, Explain(problem, classification),
-            issues, issues.All(i => i.Severity != "error"), difficulties, plan, reasons);
+            issues, issues.All(i => i.Severity != "error"), difficulties, plan, reasons, reliability);
     }
 
     /// <summary>The analysis as readable text.</summary>
@@ -36,8 +36,11 @@ public static class PdeAnalyzer
                 text.AppendLine($"- {d}");
         }
 
+        if (a.Reliability is { } outside)
+            text.AppendLine($"\n{outside}");
         var p = a.Plan;
-        text.AppendLine($"\nPlan: MLP {p.Depth}×{p.Width} {p.Activation}, {(p.HardBoundary ? "hard" : "soft")} boundary conditions, " +
+        text.AppendLine($"\nPlan: MLP {p.Depth}×{p.Width} {p.Activation}{(p.FourierFeatures > 0 ? $" on {p.FourierFeatures} Fourier harmonics per input" : "")}, " +
+                        $"{(p.HardBoundary ? "hard" : "soft")} boundary conditions{(p.HardInitial ? ", hard initial condition" : "")}, " +
                         $"{p.InteriorPoints} interior points{(p.ResampleEvery > 0 ? $" (residual-based resampling every {p.ResampleEvery} steps)" : "")}, " +
                         $"Adam lr {p.LearningRate:G2} for {p.AdamSteps} steps then L-BFGS {p.LbfgsSteps} iterations, {p.Dtype}.");
         foreach (var r in a.PlanReasons)

@@ -45,7 +45,7 @@ public sealed class PinnLoss : IDisposable
             _periodic.Add((axis, low, high.requires_grad_(true)));
         }
 
-        if (model.Problem.Time is { } time && model.Problem.Initial is not null)
+        if (model.Problem.Time is { } time && model.Problem.Initial is not null && !model.HardInitialConditions)
             _initial = Uniform(o.InitialPoints, 't', time.Min).requires_grad_(model.Problem.InitialVelocity is not null);
     }
 

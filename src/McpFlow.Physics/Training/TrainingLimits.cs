@@ -6,11 +6,16 @@ namespace McpFlow.Physics.Training;
 /// and a few hours on a CPU; larger runs belong on a dedicated machine.</summary>
 public static class TrainingLimits
 {
+    /// <summary>Most Fourier harmonics per axis: 32 resolve 32 half-periods per unit of the scaled input, beyond what a
+    /// few thousand collocation points sample (about 10 points per wavelength).</summary>
+    public const int MaxHarmonics = 32;
+
     /// <summary>Throws an actionable error for out-of-range settings.</summary>
     public static void Validate(TrainingOptions o)
     {
         Check(o.Depth, 1, 12, "depth", "hidden layers");
         Check(o.Width, 2, 512, "width", "neurons per layer");
+        Check(o.FourierFeatures, 0, MaxHarmonics, "fourier_features", "Fourier harmonics per input axis");
         Check(o.InteriorPoints, 10, 200_000, "interior_points", "interior collocation points");
         Check(o.BoundaryPoints, 1, 50_000, "boundary_points", "points per face");
         Check(o.InitialPoints, 1, 50_000, "initial_points", "points on the initial slice");

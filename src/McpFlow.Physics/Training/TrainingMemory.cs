@@ -79,7 +79,8 @@ public static class TrainingMemory
         var hard = o.HardBoundary && HardBoundary.Supports(problem, out _);
         foreach (var bc in problem.Boundaries.Where(b => !(hard && b.Kind == BoundaryKind.Dirichlet)))
             cost += Cost(o.BoundaryPoints * (bc.Kind == BoundaryKind.Periodic ? 2 : 1), bc.Kind == BoundaryKind.Dirichlet ? 0 : 1);
-        if (problem.Time is not null && problem.Initial is not null)
+        var hardInitial = o.HardInitial && HardInitial.Supports(problem, hard, out _);
+        if (problem.Time is not null && problem.Initial is not null && !hardInitial)
             cost += Cost(o.InitialPoints, problem.InitialVelocity is null ? 0 : 1);
         return cost;
     }

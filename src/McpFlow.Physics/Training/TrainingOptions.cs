@@ -16,6 +16,14 @@ public sealed record TrainingOptions
     /// <summary>Enforce Dirichlet conditions exactly through a distance function when possible. Default true.</summary>
     public bool HardBoundary { get; init; } = true;
 
+    /// <summary>Fourier harmonics per input axis fed to the network besides the inputs (sin and cos of kπx̂, k = 1..K, x̂
+    /// the input scaled to [-1, 1]; a periodic axis enters through them only, exactly periodic). 0 = none. Default 0.</summary>
+    public int FourierFeatures { get; init; }
+
+    /// <summary>Build the initial condition into the ansatz (<see cref="Training.HardInitial"/>) when possible. Default
+    /// false (runs saved before it existed load as they were trained); the planner turns it on for time-dependent problems.</summary>
+    public bool HardInitial { get; init; }
+
     /// <summary>Interior collocation points. Default 2000.</summary>
     public int InteriorPoints { get; init; } = 2000;
 

@@ -40,6 +40,10 @@ public static class VerdictRules
             foreach (var check in physics.Checks.Where(c => !c.Passed))
                 failures.Add($"the physics-aware check '{check.Name}' failed ({check.Measured:G3} against {check.Tolerance:G2}).");
 
+        // Issue 14: a 45%-wrong wave passed its energy check. Say so instead of leaving a PASS beside a large error.
+        if (relativeL2 is { } wrong && !(wrong <= tolerance + referenceRelativeError) && physics?.Checks.Where(c => c.Passed).Select(c => c.Name).ToList() is { Count: > 0 } passed)
+            failures.Add($"the physics-aware check(s) {string.Join(", ", passed.Select(n => "'" + n + "'"))} passed, but they test laws a wrong solution can also keep; " +
+                         $"the relative L2 error of {wrong:G3} decides, so do not read their pass as the solution being right.");
         if (failures.Count > 0)
             return new ValidationVerdict("fail", tolerance, [.. failures, .. doubts]);
         if (doubts.Count > 0)

@@ -19,6 +19,8 @@ public sealed class VerdictRulesTests
 
         v.Outcome.Should().Be("fail");
         v.Reasons.Should().ContainSingle(r => r.Contains("relative L2 error against the exact solution is 0.45"));
+        // Issue 14: the passed energy check is named as no evidence, not left as a PASS beside the error.
+        v.Reasons.Should().ContainSingle(r => r.Contains("'energy conservation' passed, but they test laws a wrong solution can also keep"));
     }
 
     [Fact]

@@ -1,0 +1,122 @@
+using McpFlow.Physics.Analysis;
+using McpFlow.Physics.Specs;
+using McpFlow.Physics.Tests.Specs;
+
+namespace McpFlow.Physics.Tests.Analysis;
+
+/// <summary>What the plan chooses for each problem class (issue 14). Expected settings follow from the planner's rules
+/// applied by hand to each spec; the comments give the arithmetic.</summary>
+public sealed class TrainingPlannerTests
+{
+    // Wang, Yu and Perdikaris (2022): u = sin(πx)cos(2πt) + 0.5 sin(4πx)cos(8πt), c = 2 (tools/bench/physics/PlannerBench).
+    internal const string Wave = """
+        {"preset":"wave","coefficients":{"c":2},"domain":{"x":[0,1],"t":[0,1]},
+         "initial_condition":"sin(pi*x) + 0.5*sin(4*pi*x)","initial_velocity":"0",
+         "boundary_conditions":[{"where":"x","type":"dirichlet","value":"0"}]}
+        """;
+
+    internal const string Helmholtz = """
+        {"preset":"helmholtz","coefficients":{"k":1},"domain":{"x":[-1,1],"y":[-1,1]},
+         "source":"-(pi^2)*sin(pi*x)*sin(4*pi*y) - (16*pi^2)*sin(pi*x)*sin(4*pi*y) + sin(pi*x)*sin(4*pi*y)",
+         "boundary_conditions":[{"where":"all","type":"dirichlet","value":"0"}]}
+        """;
+
+    internal const string AllenCahn = """
+        {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"x^2*cos(pi*x)",
+         "boundary_conditions":[{"where":"x","type":"periodic"}]}
+        """;
+
+    internal const string Heat = """
+        {"preset":"heat","domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)",
+         "boundary_conditions":[{"where":"all","type":"dirichlet","value":"0"}]}
+        """;
+
+    private static PdeAnalysis Analyze(string spec) => PdeAnalyzer.Analyze(PdeSpecCompiler.Compile(spec));
+
+    [Fact]
+    public void Poisson_KeepsTheCheapPlan()
+    {
+        // Steady, linear, 2 inputs: 3×32, 2000 points, Adam 2000 + L-BFGS 300; sin(πx)sin(πy) has one half-wave per axis.
+        var a = Analyze(PdeSpecCompilerTests.Poisson);
+
+        a.Plan.Should().BeEquivalentTo(new { Depth = 3, Width = 32, InteriorPoints = 2000, AdamSteps = 2000, LbfgsSteps = 300, FourierFeatures = 0, HardBoundary = true, HardInitial = false });
+        a.Reliability.Should().BeNull();
+    }
+
+    [Fact]
+    public void Wave_GetsHardInitialDataAndFourierFeatures_FromTheSecondModesHalfWaves()
+    {
+        // u₀ = sin(πx) + 0.5 sin(4πx) never changes sign on (0, 1) but has 4 extrema; mode 4 at c = 2 over T = 1 on L = 1
+        // oscillates 4·2·1/1 = 8 half-periods in time > 6: high frequency, K = (8 + 1)/2 = 4 harmonics.
+        var a = Analyze(Wave);
+
+        a.Difficulties.Should().Contain(d => d.StartsWith("High frequency", StringComparison.Ordinal) && d.Contains("about 8 times"));
+        // Linear and high-frequency: Adam 2000 warms up, L-BFGS 4000 does the work; the 4×32 network and 2000 points stay.
+        a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 4, HardBoundary = true, HardInitial = true, Depth = 4, Width = 32, InteriorPoints = 2000, AdamSteps = 2000, LbfgsSteps = 4000 });
+        a.PlanReasons.Should().Contain(r => r.StartsWith("Hard initial condition", StringComparison.Ordinal));
+        // PlannerBench measured 3.2e-2 with this plan: above 1e-2, so it is said up front.
+        a.Reliability.Should().StartWith("Outside what the default plan trains reliably to 1e-2: a wave").And.Contain("3.2e-2");
+        PdeAnalyzer.ToMarkdown(a).Should().Contain("on 4 Fourier harmonics per input").And.Contain("hard initial condition");
+    }
+
+    [Fact]
+    public void Wave_OfOneHalfWave_NeedsNoFourierFeatures()
+    {
+        // sin(πx) at c = 1: 1·1·1/1 = 1 half-period in time.
+        var a = Analyze(Wave.Replace("\"c\":2", "\"c\":1", StringComparison.Ordinal).Replace(" + 0.5*sin(4*pi*x)", "", StringComparison.Ordinal));
+
+        // Not high frequency: the time-dependent linear plan, Adam 5000 + L-BFGS 300.
+        a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 0, HardInitial = true, AdamSteps = 5000, LbfgsSteps = 300 });
+        a.Reliability.Should().BeNull();
+    }
+
+    [Fact]
+    public void Helmholtz_GetsFourierFeatures_FromTheSourcesHalfWaves()
+    {
+        // sin(4πy) on [-1, 1]: 8 half-waves (7 sign changes, 8 extrema) > 6, so K = (8 + 1)/2 = 4.
+        var a = Analyze(Helmholtz);
+
+        a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 4, HardInitial = false, Depth = 3, Width = 32, InteriorPoints = 2000, AdamSteps = 2000, LbfgsSteps = 4000 });
+        a.Reliability.Should().BeNull();
+    }
+
+    [Fact]
+    public void FirstOrderProblems_KeepTheSoftInitialConditionTheirBenchmarksUsed()
+    {
+        // Heat: linear, time-dependent, sin(πx) has one half-wave: 4×32, Adam 5000 + L-BFGS 300, as in HeatBench.
+        Analyze(Heat).Plan.Should().BeEquivalentTo(new { HardInitial = false, FourierFeatures = 0, Depth = 4, Width = 32, AdamSteps = 5000, LbfgsSteps = 300 });
+    }
+
+    [Fact]
+    public void Burgers_WithASteepFront_GetsResamplingAndThreeThousandLbfgsIterations()
+    {
+        // ν = 0.01/π < 0.01: 4×64, 5000 points, resampling every 250, L-BFGS 3000 (BurgersBench: 5.4e-3 against 8.8e-3 with 1000).
+        var a = Analyze("""{"preset":"burgers","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"-sin(pi*x)","boundary_conditions":[{"where":"x","value":"0"}]}""");
+
+        a.Plan.Should().BeEquivalentTo(new { Depth = 4, Width = 64, InteriorPoints = 5000, ResampleEvery = 250, AdamSteps = 5000, LbfgsSteps = 3000, HardInitial = false, FourierFeatures = 0 });
+        a.Reliability.Should().BeNull();
+    }
+
+    [Fact]
+    public void Helmholtz_BeyondTheMeasuredFrequencies_IsSaidToBeOutsideAndGetsMorePoints()
+    {
+        // sin(8πy) on [-1, 1]: 16 half-waves > 12 measured: K = (16 + 1)/2 = 8, width 64, 2000·⌈16/12⌉ = 4000 points.
+        var a = Analyze(Helmholtz.Replace("4*pi*y", "8*pi*y", StringComparison.Ordinal));
+
+        a.Plan.Should().BeEquivalentTo(new { FourierFeatures = 8, Width = 64, InteriorPoints = 4000, LbfgsSteps = 4000 });
+        a.Reliability.Should().StartWith("Outside what the default plan has been measured on").And.Contain("about 16 times");
+    }
+
+    [Fact]
+    public void AllenCahn_WithAThinInterface_IsSaidUpFrontToBeOutsideWhatThePlanTrainsReliably()
+    {
+        // √(d/k) = √(1e-4/5) = 0.0045 < 0.01.
+        var a = Analyze(AllenCahn);
+
+        a.Reliability.Should().StartWith("Outside what the default plan trains reliably").And.Contain("0.0045");
+        PdeAnalyzer.ToMarkdown(a).Should().Contain("Outside what the default plan trains reliably");
+        // d = 1e-2, k = 1: √(d/k) = 0.1, a wide interface: within range.
+        Analyze(AllenCahn.Replace("\"preset\":\"allen_cahn\"", "\"preset\":\"allen_cahn\",\"coefficients\":{\"d\":0.01,\"k\":1}", StringComparison.Ordinal))
+            .Reliability.Should().BeNull();
+    }
+}
