@@ -4,6 +4,7 @@ using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Data.Tests.Fixtures;
 using McpFlow.Testing;
 using McpFlow.Testing.Postgres;
+using McpFlow.Testing.Team;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -28,8 +29,8 @@ public sealed class TeamCatalogueTests(PostgresServer postgres) : IAsyncLifetime
     private readonly string _name = "team_" + Guid.NewGuid().ToString("N")[..10];
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
     private string _connectionString = "";
-    private DataTeamHost _a = null!;
-    private DataTeamHost _b = null!;
+    private TeamHost _a = null!;
+    private TeamHost _b = null!;
 
     private string Workspace => Path.Combine(_root, "workspace");
 
@@ -41,8 +42,8 @@ public sealed class TeamCatalogueTests(PostgresServer postgres) : IAsyncLifetime
         _connectionString = await postgres.CreateTeamDatabaseAsync(_name);
 #pragma warning disable CA2000 // The hosts are fields, disposed in DisposeAsync.
         var started = await Task.WhenAll(
-            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ana, _time, allowSqlWrites: true),
-            DataTeamHost.StartAsync(Workspace, Data, _connectionString, Ben, _time, allowSqlWrites: true));
+            TeamHost.StartAsync(Workspace, Data, _connectionString, Ana, _time, [new DataToolGroup()], o => o.Sql.AllowWrites = true),
+            TeamHost.StartAsync(Workspace, Data, _connectionString, Ben, _time, [new DataToolGroup()], o => o.Sql.AllowWrites = true));
 #pragma warning restore CA2000
         (_a, _b) = (started[0], started[1]);
         await File.WriteAllTextAsync(Path.Combine(Data, "sales.csv"), SalesCsv);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using McpFlow.Core.Identity;
 using McpFlow.Testing;
 using McpFlow.Testing.Postgres;
+using McpFlow.Testing.Team;
 using McpFlow.Workbench.Tests.Fixtures;
 
 namespace McpFlow.Workbench.Tests.Integration;
@@ -31,8 +32,8 @@ public sealed class TeamTwoHostsTests(PostgresServer postgres) : TeamDatabaseTes
         // Both start together: their migrations contend for the lock on the empty database.
 #pragma warning disable CA2000 // The hosts are fields, disposed in DisposeAsync.
         var started = await Task.WhenAll(
-            TeamHost.StartAsync(Workspace, Data, ConnectionString, Ana, Time),
-            TeamHost.StartAsync(Workspace, Data, ConnectionString, Bea, Time));
+            TeamHost.StartAsync(Workspace, Data, ConnectionString, Ana, Time, [new WorkbenchToolGroup()]),
+            TeamHost.StartAsync(Workspace, Data, ConnectionString, Bea, Time, [new WorkbenchToolGroup()]));
 #pragma warning restore CA2000
         (_a, _b) = (started[0], started[1]);
     }

@@ -2,21 +2,22 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using McpFlow.Core;
 using McpFlow.Core.Configuration;
+using McpFlow.Core.Groups;
 using McpFlow.Core.Identity;
-using McpFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace McpFlow.Data.Tests.Fixtures;
+namespace McpFlow.Testing.Team;
 
 /// <summary>
-/// One McpFlow process of a team, in memory: the data group over a shared workspace folder and a team database,
-/// its own local DuckDB file, its start-up services run as the host runs them (migrations first), and one MCP client whose every request comes
+/// One McpFlow process of a team, in memory: the given tool groups over a shared workspace folder and a team database
+/// (with the data group, its own local DuckDB file), its start-up services run as the host runs them (migrations
+/// first), and one MCP client whose every request comes
 /// from <see cref="User"/> (as an authenticated HTTP session's would: the principal rides on each message).
 /// </summary>
-public sealed class DataTeamHost : IAsyncDisposable
+public sealed class TeamHost : IAsyncDisposable
 {
     private readonly Pipe _clientToServer = new();
     private readonly Pipe _serverToClient = new();
@@ -25,7 +26,7 @@ public sealed class DataTeamHost : IAsyncDisposable
     private List<IHostedService> _started = [];
     private McpClient _client = null!;
 
-    private DataTeamHost(Caller user) => User = user;
+    private TeamHost(Caller user) => User = user;
 
     /// <summary>Whose requests this host's client makes.</summary>
     public Caller User { get; }
@@ -33,17 +34,19 @@ public sealed class DataTeamHost : IAsyncDisposable
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _services;
 
-    /// <summary>Starts a host over <paramref name="workspace"/> (shared folder) and <paramref name="database"/>.</summary>
-    public static async Task<DataTeamHost> StartAsync(string workspace, string dataRoot, string database, Caller user, TimeProvider time, bool allowSqlWrites = false)
+    /// <summary>Starts a host of <paramref name="groups"/> over <paramref name="workspace"/> (shared folder) and
+    /// <paramref name="database"/>; <paramref name="configure"/> sets further options.</summary>
+    public static async Task<TeamHost> StartAsync(string workspace, string dataRoot, string database, Caller user, TimeProvider time,
+        IReadOnlyList<IToolGroup> groups, Action<McpFlowOptions>? configure = null)
     {
-        var host = new DataTeamHost(user);
+        var host = new TeamHost(user);
         var options = new McpFlowOptions { WorkspacePath = workspace, AllowedRoots = [dataRoot] };
         options.Team.Database = database;
-        options.Sql.AllowWrites = allowSqlWrites;
+        configure?.Invoke(options);
         var principal = CallerClaims.ToPrincipal(user);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMcpFlow(options, [new DataToolGroup()])
+        services.AddMcpFlow(options, groups)
             .WithStreamServerTransport(host._clientToServer.Reader.AsStream(), host._serverToClient.Writer.AsStream())
             .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) =>
             {
