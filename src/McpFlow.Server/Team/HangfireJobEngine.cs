@@ -67,7 +67,7 @@ internal sealed class HangfireJobEngine(JobStorage storage, TimeProvider time) :
     /// <inheritdoc />
     public IReadOnlyList<JobRecord> List(int limit)
     {
-        // One connection for the set and every record read (a connection per record cost a pool round trip each).
+        // One storage connection for the set and the records read; the limit, not the connection, is what saves round trips.
         using var connection = storage.GetConnection();
         var ids = connection.GetAllItemsFromSet(IdsSet);
         // Ids begin with their creation time (job-yyyyMMdd-HHmmss-…): ordinal order is creation order.
