@@ -113,7 +113,7 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
             var approval = Read<ApprovalRecord>(runId, ApprovalFile, prefetch);
             var snapshot = new RunSnapshot(folder, manifest, review?.Attempt == manifest.Attempt ? review : null, approval);
             CheckOutputs(snapshot);
-            return CheckStale(snapshot);
+            return CheckStale(CompleteDecision(snapshot));
         }
     }
 
@@ -228,6 +228,20 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
             if (hasher.HashFile(path) != output.Sha256)
                 throw Corrupted(run.RunId, output.Path, "this output was changed after it was recorded (its SHA-256 differs from the manifest)");
         }
+    }
+
+    // A decision writes approval.json, then the manifest (RunDecisions.Decide). A crash in between leaves a REVIEWED
+    // manifest beside a decision on its own attempt, which no other path produces (a re-execution starts a new attempt):
+    // the decision was taken and audited, so the manifest is moved on as the decision said, with the history saying so.
+    private RunSnapshot CompleteDecision(RunSnapshot run)
+    {
+        if (run.State != RunState.Reviewed || run.CurrentDecision is not { } decision)
+            return run;
+        var target = decision.Decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
+        var manifest = Transition(run.Manifest, target,
+            $"{decision.Decision.Name()} by {decision.Reviewer} via {decision.Channel} (the decision of {decision.DecidedAt:u} was recorded, the manifest completed at the next read)");
+        WriteManifest(manifest, (target == RunState.Approved ? "approved" : "rejected") + ": completed an interrupted decision");
+        return run with { Manifest = manifest };
     }
 
     private RunSnapshot CheckStale(RunSnapshot run)

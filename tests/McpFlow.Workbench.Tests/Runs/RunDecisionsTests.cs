@@ -1,5 +1,6 @@
 using McpFlow.Core.Errors;
 using McpFlow.Workbench.Records;
+using McpFlow.Workbench.Runs;
 
 namespace McpFlow.Workbench.Tests.Runs;
 
@@ -49,6 +50,32 @@ public sealed class RunDecisionsTests : IDisposable
         var approved = _wb.Decisions.Decide(run.RunId, Decision.Approve, null, null, "ana", "tool");
         approved.Approval!.Attempt.Should().Be(2);
         approved.Approval.Earlier.Should().ContainSingle().Which.Feedback.Should().Be("wrong split");
+    }
+
+    [Theory]
+    [InlineData(Decision.Approve, RunState.Approved)]
+    [InlineData(Decision.Reject, RunState.Rejected)]
+    public async Task Load_CompletesADecisionInterruptedBetweenItsTwoWrites(Decision decision, RunState expected)
+    {
+        // What a crash between RunDecisions.Decide's two writes leaves: approval.json for the current attempt, audited, and
+        // the REVIEWED manifest. The next read moves the manifest on as the decision said.
+        var run = await _wb.RecordAsync(summary: "RMSE 1.5.");
+        var record = new ApprovalRecord
+        {
+            RunId = run.RunId, Attempt = _wb.Store.Load(run.RunId).Manifest.Attempt, Decision = decision, Interpretation = decision == Decision.Reject ? null : "RMSE 1.5.",
+            Feedback = decision == Decision.Reject ? "wrong split" : null, Reviewer = "ana", DecidedAt = _wb.Store.Time.GetUtcNow(), Channel = "tool",
+        };
+        _wb.Store.Write(run.RunId, RunStore.ApprovalFile, record, expected.Name(), $"decision: {decision.Name()}", decision.Name());
+        _wb.Restart(); // the process died there
+
+        var loaded = _wb.Store.Load(run.RunId);
+
+        loaded.State.Should().Be(expected);
+        loaded.Manifest.History[^1].Reason.Should().StartWith($"{decision.Name()} by ana via tool").And.Contain("completed at the next read");
+        _wb.Store.Load(run.RunId).Manifest.History.Should().HaveCount(loaded.Manifest.History.Count, "the completion is written once");
+        _wb.Audit.Verify().Valid.Should().BeTrue();
+        var again = () => _wb.Decisions.Decide(run.RunId, Decision.Approve, null, null, "bo", "tool");
+        again.Should().Throw<McpFlowException>().Where(e => e.Kind == ErrorKind.Conflict);
     }
 
     public void Dispose() => _wb.Dispose();
