@@ -3,6 +3,7 @@ using System.Text.Json;
 using McpFlow.Core.Errors;
 using McpFlow.Core.Mcp;
 using McpFlow.Core.Storage;
+using McpFlow.Core.Storage.Catalogue;
 using McpFlow.Pipelines.Explanations;
 using McpFlow.Pipelines.Features;
 using McpFlow.Pipelines.Models;
@@ -75,11 +76,16 @@ public sealed class PipelinePredictor(FeatureLoader loader, PipelineStore store,
         }
 
         var order = spec.TimeColumn is null ? "rowid" : $"{SqlQuote.Id(spec.TimeColumn)}, rowid";
+        // In team mode under the output table's lock, and published to the team's catalogue as its next version, so every
+        // server and worker of the team can read it (single-user: no lock, nothing to publish).
+        using var write = database.Catalogue?.BeginWrite(connection, [output]) ?? TableWrite.SingleUser();
         command.CommandText = $"CREATE OR REPLACE TABLE {SqlQuote.Id(output)} AS SELECT s.* EXCLUDE (__pos), p.* EXCLUDE (pos) FROM " +
             $"(SELECT *, row_number() OVER (ORDER BY {order}) - 1 AS __pos FROM {SqlQuote.Id(table)}) s JOIN __pipeline_predictions p ON p.pos = s.__pos ORDER BY s.__pos";
         command.ExecuteNonQuery();
         command.CommandText = "DROP TABLE __pipeline_predictions";
         command.ExecuteNonQuery();
+        // Not cancellable from here: the local table is replaced, so the catalogue must hear of it.
+        write.Publish(connection, output, "pipeline_predict", replacesContent: true, CancellationToken.None);
     }
 
     private static double? Probability(double[] scores, int k)

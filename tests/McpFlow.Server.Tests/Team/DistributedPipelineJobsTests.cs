@@ -97,12 +97,34 @@ public sealed class DistributedPipelineJobsTests(PostgresServer postgres, ITestO
         record.GetProperty("error").GetString().Should().Contain("not_a_trainer").And.Contain("trainers");
     }
 
-    private async Task<CallToolResult> FollowThroughBAsync(string id)
+    [Fact]
+    public async Task PredictionsWrittenThroughA_AreATeamTable_ThatBQueries()
+    {
+        await _a!.CallOkAsync("data_load", new { path = Path.Combine(RepositoryPaths.ExampleData, "diabetes.csv"), table = "diabetes" });
+        var spec = (await _a.CallOkAsync("generate_pipeline", new { table = "diabetes", target = "progression", task = "regression", folds = 3 }))
+            .Structured().GetProperty("spec_id").GetString();
+        var trained = (await _a.CallOkAsync("pipeline_train", new { spec, trainer = "ols", wait_seconds = 45 })).Structured();
+        if (trained.TryGetProperty("job", out var job) && job.GetProperty("state").GetString() != "succeeded")
+            trained = (await FollowAsync(_a, job.GetProperty("id").GetString()!)).Structured(); // a slow machine: the job outlived the wait
+        var model = (trained.TryGetProperty("result", out var result) ? result : trained).GetProperty("modelId").GetString();
+
+        await _a.CallOkAsync("pipeline_predict", new { model_id = model, table = "diabetes", output_table = "diabetes_scored" });
+        var counted = await _b!.CallOkAsync("data_query", new { sql = "SELECT count(*) AS n, count(prediction) AS scored FROM diabetes_scored" });
+
+        // diabetes.csv has 442 rows, every one scorable; B never ran the prediction, so it reads the catalogue's snapshot.
+        var row = counted.Structured().GetProperty("rows")[0];
+        row[0].GetInt64().Should().Be(442);
+        row[1].GetInt64().Should().Be(442);
+    }
+
+    private Task<CallToolResult> FollowThroughBAsync(string id) => FollowAsync(_b!, id);
+
+    private static async Task<CallToolResult> FollowAsync(TeamPipelineNode node, string id)
     {
         CallToolResult last = null!;
         for (var i = 0; i < MaxPolls; i++)
         {
-            last = await _b!.CallAsync("job_status", new { job_id = id, wait_seconds = 10 });
+            last = await node.CallAsync("job_status", new { job_id = id, wait_seconds = 10 });
             if (last.Structured().GetProperty("job").GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled")
                 return last;
         }
