@@ -19,6 +19,7 @@ public sealed class PinnLoss : IDisposable
     private readonly List<(char Axis, Tensor Low, Tensor High)> _periodic = [];
     private Tensor _interior;
     private Tensor? _initial;
+    private readonly CausalWeights? _causal;
 
     /// <summary>Draws the point sets.</summary>
     public PinnLoss(PinnModel model)
@@ -47,7 +48,16 @@ public sealed class PinnLoss : IDisposable
 
         if (model.Problem.Time is { } time && model.Problem.Initial is not null && !model.HardInitialConditions)
             _initial = Uniform(o.InitialPoints, 't', time.Min).requires_grad_(model.Problem.InitialVelocity is not null);
+        if (model.Problem.Time is { } timeAxis && o.CausalChunks > 0)
+            _causal = new CausalWeights(o.CausalChunks, o.CausalEpsilon, timeAxis.Min, timeAxis.Length);
     }
+
+    /// <summary>The causal weighting of the residual (<see cref="TrainingOptions.CausalChunks"/>), null when off.</summary>
+    public CausalWeights? Causal => _causal;
+
+    /// <summary>Whether <see cref="Causal"/> weights the residual term; the trainer turns it off for L-BFGS, whose line
+    /// search needs one fixed objective. Default true.</summary>
+    public bool CausalActive { get; set; } = true;
 
     /// <summary>Names of the loss components in use.</summary>
     public IReadOnlyList<string> Components
@@ -66,7 +76,9 @@ public sealed class PinnLoss : IDisposable
     /// <summary>The loss components at the current parameters.</summary>
     public Dictionary<string, Tensor> Compute()
     {
-        var terms = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["residual"] = _model.Residual(_interior).square().mean() };
+        var squared = _model.Residual(_interior).square();
+        var residual = _causal is not null && CausalActive ? _causal.Loss(squared, _interior[.., _model.Column('t')]) : squared.mean();
+        var terms = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["residual"] = residual };
         Tensor? boundary = null;
         foreach (var (bc, points) in _faces)
         {

@@ -19,6 +19,7 @@ namespace McpFlow.Physics.Training;
 public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 {
     private const int WeightUpdateEvery = 100; // steps between weight re-balancing (costs one backward per term)
+    private const double CausalReached = 0.99; // Wang, Sankaran and Perdikaris stop a causal stage once every weight exceeds 0.99
     private const int LbfgsHistory = 50;       // curvature pairs kept (PyTorch's default is 100; 50 halves the memory)
 
     /// <summary>Called every step with the latest record (progress, tracking).</summary>
@@ -81,6 +82,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                     // The last Adam step moved the parameters after their loss was measured: measure them, keep the best.
                     best.Offer(Measure("adam", _last?.LearningRate ?? _o.LearningRate));
                     best.Restore();
+                    ReportCausal();
                     checkpoints.Write(_step, _step);
                 }
 
@@ -157,6 +159,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         private void Lbfgs()
         {
             best.Reset(); // the weights and points are frozen from here on: one loss for the whole phase
+            loss.CausalActive = false; // causal weights move with the loss: L-BFGS minimises the plain residual
             var current = _step;
             StepRecord Evaluate()
             {
@@ -197,6 +200,18 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                     return;
                 }
             }
+        }
+
+        // The smallest causal chunk weight at the end of Adam: near 1 when training reached the end of the time axis.
+        private void ReportCausal()
+        {
+            if (loss.Causal is not { } causal)
+                return;
+            run.Final["causal_weight_min"] = causal.MinimumWeight;
+            if (causal.MinimumWeight < CausalReached)
+                run.Message = (run.Message is null ? "" : run.Message + " ") +
+                              $"Causal training had not reached the end of the time axis when Adam ended (smallest chunk weight {causal.MinimumWeight:G3}); " +
+                              "more adam_steps or a smaller causal_epsilon let the late chunks in.";
         }
 
         // The saved model is the best measured one; the final metrics are its measurement.

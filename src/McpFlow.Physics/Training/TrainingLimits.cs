@@ -10,6 +10,10 @@ public static class TrainingLimits
     /// few thousand collocation points sample (about 10 points per wavelength).</summary>
     public const int MaxHarmonics = 32;
 
+    /// <summary>Most causal time chunks: the paper uses 32 to 128; 1024 chunks of a few thousand points hold a handful of
+    /// points each, so their losses are noise.</summary>
+    public const int MaxCausalChunks = 1024;
+
     /// <summary>Throws an actionable error for out-of-range settings.</summary>
     public static void Validate(TrainingOptions o)
     {
@@ -31,6 +35,9 @@ public static class TrainingLimits
             throw McpFlowException.Invalid($"activation must be tanh, sin or gelu; got '{o.Activation}'.");
         if (o.TargetLoss is { } t && !(t > 0))
             throw McpFlowException.Invalid($"target_loss must be positive; got {t}.");
+        Check(o.CausalChunks, 0, MaxCausalChunks, "causal_chunks", "causal time chunks (0 = off)");
+        if (!(o.CausalEpsilon > 0 && o.CausalEpsilon <= 1e6))
+            throw McpFlowException.Invalid($"causal_epsilon must be in (0, 1e6]; got {o.CausalEpsilon}. Typical: 1 for a residual loss of order 1, smaller for a larger one.");
         Check(o.LogEvery, 1, 100_000, "log_every", "steps between metric logs");
         Check(o.CheckpointEvery, 1, 1_000_000, "checkpoint_every", "steps between checkpoints");
         Check(o.ResampleEvery, 0, 1_000_000, "resample_every", "steps between resamplings");

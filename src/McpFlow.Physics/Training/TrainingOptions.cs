@@ -51,6 +51,13 @@ public sealed record TrainingOptions
     /// <summary>Residual-based resampling period in Adam steps (0 = fixed points). Default 500.</summary>
     public int ResampleEvery { get; init; } = 500;
 
+    /// <summary>Causal training (<see cref="CausalWeights"/>): time chunks M of the residual term during Adam (0 = off;
+    /// ignored without a time axis; L-BFGS always minimises the plain residual). Default 0.</summary>
+    public int CausalChunks { get; init; }
+
+    /// <summary>Causal strength ε: chunk i's weight is exp(-ε·Σ_{k&lt;i} L_k). Default 1.</summary>
+    public double CausalEpsilon { get; init; } = 1;
+
     /// <summary>Stop early when the total loss falls below this. Default none.</summary>
     public double? TargetLoss { get; init; }
 

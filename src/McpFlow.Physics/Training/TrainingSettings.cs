@@ -32,6 +32,8 @@ public static class TrainingSettings
         ("dtype", (o, v, k) => o with { Dtype = Text(v, k, "\"float64\"") }),
         ("adaptive_weights", (o, v, k) => o with { AdaptiveWeights = Bool(v, k) }),
         ("resample_every", (o, v, k) => o with { ResampleEvery = Int(v, k, "250") }),
+        ("causal_chunks", (o, v, k) => o with { CausalChunks = Int(v, k, "32") }),
+        ("causal_epsilon", (o, v, k) => o with { CausalEpsilon = Number(v, k, "1") }),
         ("target_loss", (o, v, k) => o with { TargetLoss = v.ValueKind == JsonValueKind.Null ? null : Number(v, k, "1e-4") }),
         ("max_seconds", (o, v, k) => o with { MaxSeconds = Number(v, k, "60") }),
         ("log_every", (o, v, k) => o with { LogEvery = Int(v, k, "50") }),

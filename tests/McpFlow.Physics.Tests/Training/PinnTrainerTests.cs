@@ -134,4 +134,35 @@ public sealed class PinnTrainerTests : IDisposable
         lbfgs.Should().BeInDescendingOrder(); // the strong-Wolfe line search only accepts decreasing steps
         run.Final["steps"].Should().Be(200 + lbfgs.Count);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Train_WeighsTheResidualCausallyInAdam_AndLbfgsMinimisesThePlainResidual(int lbfgsSteps)
+    {
+        // Heat with hard faces and hard initial data: the residual is the only term. The saved model's loss is recomputed
+        // on the same points (same seed, fixed points, weights 1): causally weighted when training ended in Adam, plain
+        // when L-BFGS ran (its line search needs a fixed objective).
+        var problem = PdeSpecCompiler.Compile("""
+            {"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)",
+             "boundary_conditions":[{"where":"x","type":"dirichlet","value":"0"}]}
+            """);
+        var options = new TrainingOptions
+        {
+            Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 100, LearningRate = 1e-2, LbfgsSteps = lbfgsSteps, ResampleEvery = 0, AdaptiveWeights = false,
+            HardInitial = true, CausalChunks = 4, CausalEpsilon = 1, Dtype = "float64", LogEvery = 1,
+        };
+        var run = _store.Create(problem, options);
+        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
+
+        using var saved = new PinnModel(problem, options, new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }).Device);
+        saved.Network.load(Path.Combine(run.Folder, "model.pt"));
+        using var loss = new PinnLoss(saved) { CausalActive = lbfgsSteps == 0 };
+        using var scope = torch.NewDisposeScope();
+        var recomputed = loss.Compute()["residual"].ToDouble();
+
+        run.Final["loss"].Should().BeApproximately(recomputed, 1e-9 * recomputed);
+        run.Final["causal_weight_min"].Should().BeInRange(0, 1);
+        loss.Causal.Should().NotBeNull();
+    }
 }

@@ -29,6 +29,15 @@ public sealed class TrainingSettingsTests
     }
 
     [Fact]
+    public void Apply_ReadsTheCausalTrainingSettings()
+    {
+        var options = TrainingSettings.Apply(Plan, Json("""{"causal_chunks": 32, "causalEpsilon": 0.01}"""));
+
+        options.Should().Be(Plan with { CausalChunks = 32, CausalEpsilon = 0.01 });
+        TrainingSettings.Keys.Should().Contain(["causal_chunks", "causal_epsilon"]);
+    }
+
+    [Fact]
     public void Apply_ReadsAStringHoldingTheObject_AndNumbersGivenAsStrings()
     {
         var options = TrainingSettings.Apply(Plan, Json("\"{\\\"adam_steps\\\": \\\"750\\\", \\\"target_loss\\\": null}\""));
