@@ -37,7 +37,10 @@ public sealed class PinnLoss : IDisposable
             _faces.Add((bc, Uniform(o.BoundaryPoints, bc.Face.Axis, bc.Face.IsMax ? axis.Max : axis.Min).requires_grad_(bc.Kind == BoundaryKind.Neumann)));
         }
 
-        foreach (var axis in model.Problem.Boundaries.Where(b => b.Kind == BoundaryKind.Periodic).Select(b => b.Face.Axis).Distinct())
+        // With Fourier features the network is exactly periodic along a periodic axis (PinnNetwork): the value and slope
+        // terms would measure only a hard initial condition's own mismatch (x²cos(πx) has slopes ∓2 at x = ±1), a constant
+        // no parameter moves, so they are left out.
+        foreach (var axis in model.Problem.Boundaries.Where(b => b.Kind == BoundaryKind.Periodic && o.FourierFeatures == 0).Select(b => b.Face.Axis).Distinct())
         {
             var a = model.Problem.Space.First(s => s.Name == axis);
             var low = Uniform(o.BoundaryPoints, axis, a.Min).requires_grad_(true);
