@@ -102,17 +102,17 @@ public sealed class TrainingPlannerTests
     {
         // √(d/k) = √(1e-4/5) = 0.0045 < 0.01: the measured thin-interface plan (ThinInterfacePlan): 4×64 (nonlinear, time),
         // 10 windows, 8 harmonics, hard initial condition (u₀ = x²cos(πx) periodic in value), float64, 2000 points
-        // resampled every 250 steps, Adam 3000 + L-BFGS 1500.
+        // resampled every 250 steps, Adam 3000 + L-BFGS 500.
         var a = Analyze(AllenCahn);
 
         a.Plan.Should().BeEquivalentTo(new
         {
             Depth = 4, Width = 64, TimeWindows = 10, FourierFeatures = 8, HardInitial = true, Dtype = "float64", InteriorPoints = 2000, ResampleEvery = 250,
-            AdamSteps = 3000, LbfgsSteps = 1500,
+            AdamSteps = 3000, LbfgsSteps = 500,
         });
         a.PlanReasons.Should().Contain(r => r.StartsWith("Hard initial condition (thin interfaces, below)", StringComparison.Ordinal))
             .And.Contain(r => r.StartsWith("Thin interfaces: time-marching in 10 windows", StringComparison.Ordinal) && r.Contains("0.998") && r.Contains("PlannerBench"));
-        PdeAnalyzer.ToMarkdown(a).Should().Contain("for 3000 steps on a time window growing in 10 stages then L-BFGS 1500 iterations, float64");
+        PdeAnalyzer.ToMarkdown(a).Should().Contain("for 3000 steps on a time window growing in 10 stages then L-BFGS 500 iterations, float64");
 
         // d = 1e-2, k = 1: √(d/k) = 0.1, a wide interface: no marching, the soft initial condition and float32 of before.
         Analyze(AllenCahn.Replace("\"preset\":\"allen_cahn\"", "\"preset\":\"allen_cahn\",\"coefficients\":{\"d\":0.01,\"k\":1}", StringComparison.Ordinal))
