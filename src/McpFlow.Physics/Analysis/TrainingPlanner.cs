@@ -26,9 +26,10 @@ public static class TrainingPlanner
         reasons.Add(hard ? $"Hard boundary conditions: {hardWhy}" : $"Soft boundary conditions (penalty terms): {hardWhy}");
         // Hard initial data where measured to matter: second order in time (issue 14's wave: 0.98 soft, 0.73 hard at 1000 Adam
         // steps). First-order problems keep the penalty term their benchmarks were measured with (heat, Burgers).
-        var hardInitial = HardInitial.Supports(problem, hard, out var initialWhy) && HardInitial.Order(problem) == 2;
+        var thinInterface = ThinInterfacePlan.Applies(problem);
+        var hardInitial = HardInitial.Supports(problem, hard, out var initialWhy) && (HardInitial.Order(problem) == 2 || thinInterface);
         if (problem.Time is not null && problem.Initial is not null)
-            reasons.Add(hardInitial ? $"Hard initial condition: {initialWhy}"
+            reasons.Add(hardInitial ? $"Hard initial condition{(thinInterface ? " (thin interfaces, below)" : "")}: {initialWhy}"
                 : HardInitial.Order(problem) == 2 ? $"Soft initial condition (penalty term): {initialWhy}"
                 : "Soft initial condition (penalty term), as in the heat and Burgers benchmarks; hard_initial = true builds it into the network (u = u₀ + τ·N).");
 
@@ -72,9 +73,17 @@ public static class TrainingPlanner
         {
             difficulties.Add($"Small {(problem.Kind == "burgers" ? "viscosity ν" : "interface width √(d/k)")} = {nu:G3}: the solution forms steep fronts that a smooth network resolves only with many points near them.");
             width = Math.Max(width, 64);
-            interior = Math.Max(interior, 5000);
-            lbfgs = Math.Max(lbfgs, SteepFrontLbfgs);
-            reasons.Add($"Residual-based resampling every 250 steps concentrates points at the fronts; L-BFGS {lbfgs} refines them (Burgers ν = 0.01/π: relative L2 8.8e-3 after 1000 iterations, 5.4e-3 after 3000; docs/benchmarks.md).");
+            if (thinInterface)
+            {
+                (interior, adam, lbfgs, harmonics) = (ThinInterfacePlan.InteriorPoints, ThinInterfacePlan.AdamSteps, ThinInterfacePlan.LbfgsSteps, ThinInterfacePlan.Harmonics);
+                reasons.Add(ThinInterfacePlan.Reason);
+            }
+            else
+            {
+                interior = Math.Max(interior, 5000);
+                lbfgs = Math.Max(lbfgs, SteepFrontLbfgs);
+                reasons.Add($"Residual-based resampling every 250 steps concentrates points at the fronts; L-BFGS {lbfgs} refines them (Burgers ν = 0.01/π: relative L2 8.8e-3 after 1000 iterations, 5.4e-3 after 3000; docs/benchmarks.md).");
+            }
         }
 
         if (problem.Kind == "advection_diffusion")
@@ -106,6 +115,8 @@ public static class TrainingPlanner
             Depth = depth, Width = width, FourierFeatures = harmonics, HardBoundary = hard, HardInitial = hardInitial, InteriorPoints = interior, AdamSteps = adam, LbfgsSteps = lbfgs,
             LearningRate = lr, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
         };
+        if (thinInterface)
+            plan = plan with { TimeWindows = ThinInterfacePlan.Windows, Dtype = "float64" };
         var memory = TrainingMemory.Estimate(problem, plan);
         reasons.Add($"Estimated peak training memory about {memory.TrainingBytes / 1e6:F0} MB ({memory.Parameters:N0} parameters); pinn_train refuses a plan that would not fit in the memory available.");
         return (plan, reasons, difficulties, PlanReliability.Assess(problem, oscillations));

@@ -20,6 +20,7 @@ public sealed class PinnLoss : IDisposable
     private Tensor _interior;
     private Tensor? _initial;
     private readonly CausalWeights? _causal;
+    private double _horizon;
 
     /// <summary>Draws the point sets.</summary>
     public PinnLoss(PinnModel model)
@@ -27,7 +28,8 @@ public sealed class PinnLoss : IDisposable
         _model = model;
         var o = model.Options;
         _generator = new Generator((ulong)o.Seed, model.Device);
-        _interior = Uniform(o.InteriorPoints, null, 0).requires_grad_(true);
+        _horizon = model.Problem.Time is null ? 1 : TimeMarching.Horizon(0, o);
+        _interior = Uniform(o.InteriorPoints, null, 0, _horizon).requires_grad_(true);
         foreach (var bc in model.Problem.Boundaries.Where(b => b.Kind != BoundaryKind.Periodic))
         {
             if (model.Hard && bc.Kind == BoundaryKind.Dirichlet)
@@ -36,7 +38,10 @@ public sealed class PinnLoss : IDisposable
             _faces.Add((bc, Uniform(o.BoundaryPoints, bc.Face.Axis, bc.Face.IsMax ? axis.Max : axis.Min).requires_grad_(bc.Kind == BoundaryKind.Neumann)));
         }
 
-        foreach (var axis in model.Problem.Boundaries.Where(b => b.Kind == BoundaryKind.Periodic).Select(b => b.Face.Axis).Distinct())
+        // With Fourier features the network is exactly periodic along a periodic axis (PinnNetwork): the value and slope
+        // terms would measure only a hard initial condition's own mismatch (x²cos(πx) has slopes ∓2 at x = ±1), a constant
+        // no parameter moves, so they are left out.
+        foreach (var axis in model.Problem.Boundaries.Where(b => b.Kind == BoundaryKind.Periodic && o.FourierFeatures == 0).Select(b => b.Face.Axis).Distinct())
         {
             var a = model.Problem.Space.First(s => s.Name == axis);
             var low = Uniform(o.BoundaryPoints, axis, a.Min).requires_grad_(true);
@@ -119,6 +124,40 @@ public sealed class PinnLoss : IDisposable
         return terms;
     }
 
+    /// <summary>The interior collocation points (one row per point, columns in the problem's input order).</summary>
+    internal Tensor Interior => _interior;
+
+    /// <summary>The fraction of the time interval the interior points cover (<see cref="TimeMarching"/>): 1 without a
+    /// time axis or time-marching.</summary>
+    public double TimeHorizon => _horizon;
+
+    /// <summary>Moves the interior points into the first <paramref name="horizon"/> of the time interval: redrawn there by
+    /// residual-based sampling when <paramref name="adaptive"/>, else uniformly. Nothing changes when the horizon is the
+    /// current one or the problem has no time axis.</summary>
+    public void MoveWindow(double horizon, bool adaptive, CancellationToken cancellationToken = default)
+    {
+        if (_model.Problem.Time is null || horizon == _horizon)
+            return;
+        _horizon = horizon;
+        if (adaptive)
+        {
+            Resample(cancellationToken);
+            return;
+        }
+
+        var drawn = Uniform(_interior.shape[0], null, 0, _horizon).requires_grad_(true);
+        _interior.Dispose();
+        _interior = drawn;
+    }
+
+    /// <summary>Says which horizon the interior points were drawn in, without moving them: a resumed training's points,
+    /// restored by <see cref="LoadInterior"/>, were drawn in the horizon of the step their checkpoint was taken after.</summary>
+    public void RestoreWindow(double horizon)
+    {
+        if (_model.Problem.Time is not null)
+            _horizon = horizon;
+    }
+
     /// <summary>Residual-based adaptive resampling of the interior points. The residual of the 4n candidates is evaluated
     /// in chunks of n points, each chunk's autograd graph freed before the next, so resampling never needs more memory
     /// than a training step (evaluating all candidates at once peaked at 2.8× a step, issue 18).</summary>
@@ -126,7 +165,7 @@ public sealed class PinnLoss : IDisposable
     {
         var n = _interior.shape[0];
         using var scope = NewDisposeScope();
-        var candidates = Uniform(n * ResampleCandidatesFactor, null, 0);
+        var candidates = Uniform(n * ResampleCandidatesFactor, null, 0, _horizon);
         var residuals = new List<Tensor>(ResampleCandidatesFactor);
         for (long start = 0; start < candidates.shape[0]; start += n)
         {
@@ -201,12 +240,14 @@ public sealed class PinnLoss : IDisposable
         _generator.Dispose();
     }
 
-    private Tensor Uniform(long count, char? fixedAxis, double fixedValue)
+    // Uniform points on the domain, one axis held at fixedValue; the time axis shortened to the first `horizon` of it.
+    private Tensor Uniform(long count, char? fixedAxis, double fixedValue, double horizon = 1)
     {
         var inputs = _model.Problem.Inputs;
         var columns = inputs.Select(a => a.Name == fixedAxis
             ? TorchScalars.Full(count, fixedValue, _model.Dtype, _model.Device)
-            : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length), a.Min)).ToArray();
+            : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator),
+                a == _model.Problem.Time ? a.Length * horizon : a.Length), a.Min)).ToArray();
         return stack(columns, 1);
     }
 }

@@ -61,7 +61,10 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         model.Network.load(Path.Combine(run.Folder, resume.Model.Name));
         weights.Restore(resume.Weights);
         if (resume.Points is { } points)
+        {
             loss.LoadInterior(Path.Combine(run.Folder, points.Name));
+            loss.RestoreWindow(TimeMarching.Horizon(resume.Step, run.Options));
+        }
     }
 
     private sealed class Session(PinnRun run, PinnModel model, PinnLoss loss, LossWeights weights, List<Parameter> parameters,
@@ -126,7 +129,12 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                 var lr = _o.LearningRate * (i >= 0.8 * _o.AdamSteps ? 0.25 : i >= 0.5 * _o.AdamSteps ? 0.5 : 1);
                 foreach (var group in adam.ParamGroups)
                     group.LearningRate = lr;
-                if (_o.ResampleEvery > 0 && i > 0 && i % _o.ResampleEvery == 0)
+                if (TimeMarching.Horizon(i, _o) is var horizon && horizon != loss.TimeHorizon)
+                {
+                    loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
+                    best.Reset(); // a longer time window: a new loss
+                }
+                else if (_o.ResampleEvery > 0 && i > 0 && i % _o.ResampleEvery == 0)
                 {
                     loss.Resample(ct);
                     best.Reset(); // new points: losses before and after are not comparable
@@ -158,6 +166,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 
         private void Lbfgs()
         {
+            loss.MoveWindow(1, _o.ResampleEvery > 0, ct); // time-marching ends with Adam (a no-op without it)
             best.Reset(); // the weights and points are frozen from here on: one loss for the whole phase
             loss.CausalActive = false; // causal weights move with the loss: L-BFGS minimises the plain residual
             var current = _step;

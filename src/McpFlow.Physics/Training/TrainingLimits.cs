@@ -20,6 +20,9 @@ public static class TrainingLimits
         Check(o.Depth, 1, 12, "depth", "hidden layers");
         Check(o.Width, 2, 512, "width", "neurons per layer");
         Check(o.FourierFeatures, 0, MaxHarmonics, "fourier_features", "Fourier harmonics per input axis");
+        Check(o.TimeWindows, 0, TimeMarching.MaxWindows, "time_windows", "time-marching windows");
+        if (o.TimeWindows > 1 && o.TimeWindows > o.AdamSteps)
+            throw McpFlowException.Invalid($"time_windows = {o.TimeWindows} needs at least as many adam_steps (it has {o.AdamSteps}): each window trains for adam_steps / time_windows steps. Raise adam_steps or lower time_windows.");
         Check(o.InteriorPoints, 10, 200_000, "interior_points", "interior collocation points");
         Check(o.BoundaryPoints, 1, 50_000, "boundary_points", "points per face");
         Check(o.InitialPoints, 1, 50_000, "initial_points", "points on the initial slice");

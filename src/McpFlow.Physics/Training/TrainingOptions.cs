@@ -24,6 +24,11 @@ public sealed record TrainingOptions
     /// false (runs saved before it existed load as they were trained); the planner turns it on for time-dependent problems.</summary>
     public bool HardInitial { get; init; }
 
+    /// <summary>Time-marching windows over the Adam phase (<see cref="TimeMarching"/>): in the k-th of W equal stages the
+    /// interior points cover the first k/W of the time interval; the last stage and L-BFGS cover all of it. 0 or 1 = off;
+    /// ignored without a time axis. Default 0.</summary>
+    public int TimeWindows { get; init; }
+
     /// <summary>Interior collocation points. Default 2000.</summary>
     public int InteriorPoints { get; init; } = 2000;
 

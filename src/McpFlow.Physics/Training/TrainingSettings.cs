@@ -23,6 +23,7 @@ public static class TrainingSettings
         ("fourier_features", (o, v, k) => o with { FourierFeatures = Int(v, k, "4") }),
         ("hard_boundary", (o, v, k) => o with { HardBoundary = Bool(v, k) }),
         ("hard_initial", (o, v, k) => o with { HardInitial = Bool(v, k) }),
+        ("time_windows", (o, v, k) => o with { TimeWindows = Int(v, k, "10") }),
         ("interior_points", (o, v, k) => o with { InteriorPoints = Int(v, k, "4000") }),
         ("boundary_points", (o, v, k) => o with { BoundaryPoints = Int(v, k, "400") }),
         ("initial_points", (o, v, k) => o with { InitialPoints = Int(v, k, "800") }),

@@ -93,8 +93,30 @@ public sealed class TrainingPlannerTests
         // ν = 0.01/π < 0.01: 4×64, 5000 points, resampling every 250, L-BFGS 3000 (BurgersBench: 5.4e-3 against 8.8e-3 with 1000).
         var a = Analyze("""{"preset":"burgers","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"-sin(pi*x)","boundary_conditions":[{"where":"x","value":"0"}]}""");
 
-        a.Plan.Should().BeEquivalentTo(new { Depth = 4, Width = 64, InteriorPoints = 5000, ResampleEvery = 250, AdamSteps = 5000, LbfgsSteps = 3000, HardInitial = false, FourierFeatures = 0 });
+        a.Plan.Should().BeEquivalentTo(new { Depth = 4, Width = 64, InteriorPoints = 5000, ResampleEvery = 250, AdamSteps = 5000, LbfgsSteps = 3000, HardInitial = false, FourierFeatures = 0, TimeWindows = 0, Dtype = "float32" });
         a.Reliability.Should().BeNull();
+    }
+
+    [Fact]
+    public void AllenCahn_WithAThinInterface_MarchesInTimeOnOneNetwork()
+    {
+        // √(d/k) = √(1e-4/5) = 0.0045 < 0.01: the measured thin-interface plan (ThinInterfacePlan): 4×64 (nonlinear, time),
+        // 10 windows, 8 harmonics, hard initial condition (u₀ = x²cos(πx) periodic in value), float64, 2000 points
+        // resampled every 250 steps, Adam 3000 + L-BFGS 500.
+        var a = Analyze(AllenCahn);
+
+        a.Plan.Should().BeEquivalentTo(new
+        {
+            Depth = 4, Width = 64, TimeWindows = 10, FourierFeatures = 8, HardInitial = true, Dtype = "float64", InteriorPoints = 2000, ResampleEvery = 250,
+            AdamSteps = 3000, LbfgsSteps = 500,
+        });
+        a.PlanReasons.Should().Contain(r => r.StartsWith("Hard initial condition (thin interfaces, below)", StringComparison.Ordinal))
+            .And.Contain(r => r.StartsWith("Thin interfaces: time-marching in 10 windows", StringComparison.Ordinal) && r.Contains("0.998") && r.Contains("PlannerBench"));
+        PdeAnalyzer.ToMarkdown(a).Should().Contain("for 3000 steps on a time window growing in 10 stages then L-BFGS 500 iterations, float64");
+
+        // d = 1e-2, k = 1: √(d/k) = 0.1, a wide interface: no marching, the soft initial condition and float32 of before.
+        Analyze(AllenCahn.Replace("\"preset\":\"allen_cahn\"", "\"preset\":\"allen_cahn\",\"coefficients\":{\"d\":0.01,\"k\":1}", StringComparison.Ordinal))
+            .Plan.Should().BeEquivalentTo(new { TimeWindows = 0, HardInitial = false, Dtype = "float32", FourierFeatures = 0 });
     }
 
     [Fact]
@@ -113,7 +135,7 @@ public sealed class TrainingPlannerTests
         // √(d/k) = √(1e-4/5) = 0.0045 < 0.01.
         var a = Analyze(AllenCahn);
 
-        a.Reliability.Should().StartWith("Outside what the default plan trains reliably").And.Contain("0.0045");
+        a.Reliability.Should().StartWith("Outside what the default plan trains reliably to 1e-2: Allen-Cahn").And.Contain("0.0045").And.Contain("from 0.998 with the former plan");
         PdeAnalyzer.ToMarkdown(a).Should().Contain("Outside what the default plan trains reliably");
         // d = 1e-2, k = 1: √(d/k) = 0.1, a wide interface: within range.
         Analyze(AllenCahn.Replace("\"preset\":\"allen_cahn\"", "\"preset\":\"allen_cahn\",\"coefficients\":{\"d\":0.01,\"k\":1}", StringComparison.Ordinal))

@@ -73,4 +73,22 @@ public sealed class HardInitialTests
         hardLoss.Components.Should().Equal("residual");
         softLoss.Components.Should().Equal("residual", "initial");
     }
+
+    [Fact]
+    public void TheLoss_HasNoPeriodicTerm_WhenFourierFeaturesMakeTheNetworkPeriodic()
+    {
+        // Allen-Cahn's u₀ = x²cos(πx) has slopes -2 at x = 1 and 2 at x = -1 (d/dx = 2x cos(πx) - πx² sin(πx)): with a hard
+        // initial condition the slope term would stay (2 - (-2))² = 16 whatever the network learns.
+        var problem = PdeSpecCompiler.Compile("""
+            {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"x^2*cos(pi*x)",
+             "boundary_conditions":[{"where":"x","type":"periodic"}]}
+            """);
+        using var periodic = new PinnModel(problem, new TrainingOptions { HardInitial = true, FourierFeatures = 4, Depth = 2, Width = 8, InteriorPoints = 32 }, CPU);
+        using var plain = new PinnModel(problem, new TrainingOptions { HardInitial = true, FourierFeatures = 0, Depth = 2, Width = 8, InteriorPoints = 32 }, CPU);
+        using var periodicLoss = new PinnLoss(periodic);
+        using var plainLoss = new PinnLoss(plain);
+
+        periodicLoss.Components.Should().Equal("residual");
+        plainLoss.Components.Should().Equal("residual", "boundary");
+    }
 }
