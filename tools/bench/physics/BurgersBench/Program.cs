@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using McpFlow.Core.Configuration;
 using McpFlow.Core.Workspace;
 using McpFlow.Physics.Analysis;
@@ -10,7 +11,9 @@ using McpFlow.Physics.Validation;
 // Trains Burgers ν = 0.01/π (the classic PINN benchmark of Raissi et al. 2019) with the analyzer's plan on 2 threads
 // and reports the relative L2 error on a 256 × 101 grid against the Cole-Hopf solution; also checks the built-in
 // finite-difference reference against the same exact solution.
-// Usage: BurgersBench [max_seconds] [adam_steps] [lbfgs_steps] [threads]   (0 = no limit / the plan's value; threads default 2)
+// Usage: BurgersBench [max_seconds] [adam_steps] [lbfgs_steps] [threads] [settings JSON]
+//   (0 = no limit / the plan's value; threads default 2; the JSON overrides the plan as pinn_train's settings do,
+//   e.g. {"dtype":"float64","hard_initial":true}, and is applied first, so non-zero numeric arguments win)
 var inv = CultureInfo.InvariantCulture;
 const string Spec = """
     {"preset":"burgers","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"-sin(pi*x)",
@@ -19,6 +22,12 @@ const string Spec = """
 var problem = PdeSpecCompiler.Compile(Spec);
 var nu = problem.Coefficients["nu"];
 var plan = PdeAnalyzer.Analyze(problem).Plan;
+if (args.Length > 4)
+{
+    using var doc = JsonDocument.Parse(args[4]);
+    plan = TrainingSettings.Apply(plan, doc.RootElement.Clone());
+}
+
 int Arg(int i) => args.Length > i ? int.Parse(args[i], inv) : 0;
 if (Arg(0) > 0) plan = plan with { MaxSeconds = Arg(0) };
 if (Arg(1) > 0) plan = plan with { AdamSteps = Arg(1) };
@@ -66,6 +75,6 @@ using var model = trainer.Train(run, (record, logged) =>
 var history = run.History();
 var (l2, max) = Errors(PinnPredictor.Predict(model, points), exact);
 Console.WriteLine(string.Create(inv,
-    $"{threads} thread(s); plan {plan.Depth}x{plan.Width} {plan.Activation}, {plan.InteriorPoints} points, resample every {plan.ResampleEvery}, Adam {plan.AdamSteps} + L-BFGS {plan.LbfgsSteps}; " +
+    $"{threads} thread(s); plan {plan.Depth}x{plan.Width} {plan.Activation} {plan.Dtype}, hard initial {plan.HardInitial}, {plan.InteriorPoints} points, resample every {plan.ResampleEvery}, Adam {plan.AdamSteps} + L-BFGS {plan.LbfgsSteps}; " +
     $"steps {history[^1].Step + 1} in {history[^1].Seconds:F1} s; final loss {history[^1].Loss:G3}; relative L2 vs Cole-Hopf on 256x101 {l2:G3}, max error {max:G3}; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; {run.Message}"));
 Directory.Delete(root, true);
