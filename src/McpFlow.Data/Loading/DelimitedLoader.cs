@@ -82,6 +82,15 @@ internal sealed class DelimitedLoader(bool tab) : IFormatLoader
         try
         {
             deadline.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM {call}");
+            var (ambiguous, reason) = DecimalConventionCheck.Find(connection, table, $"(SELECT * FROM read_csv({string.Join(", ", args)}, all_varchar = true))", deadline);
+            if (ambiguous.Count > 0)
+            {
+                args.Add("types = {" + string.Join(", ", ambiguous.Select(c => $"{SqlQuote.Literal(c)}: 'VARCHAR'")) + "}");
+                deadline.Execute(connection, $"DROP TABLE {SqlQuote.Id(table)}");
+                deadline.Execute(connection, $"CREATE TABLE {SqlQuote.Id(table)} AS SELECT * FROM read_csv({string.Join(", ", args)})");
+                detected["ambiguous_numbers"] = reason!;
+            }
+
             StripByteOrderMark(connection, table);
         }
         catch (DuckDBException ex) when (!deadline.IsStopped)

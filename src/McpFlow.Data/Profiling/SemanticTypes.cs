@@ -67,8 +67,10 @@ public static partial class SemanticTypes
     /// <summary>True for semantic types that are labels, not quantities: never scaled, transformed or parsed as numbers.</summary>
     public static bool IsKey(string semanticType) => semanticType is "identifier" or "code";
 
-    // id, ID, customer_id, orderId, customerID — but not "paid" or "valid".
-    [GeneratedRegex("(^|_)(id|ID|Id)$|[a-z0-9](Id|ID)$|^(id|ID)_", RegexOptions.CultureInvariant)]
+    // id, ID, customer_id, orderId, customerID, and the suffixes of numbered labels the pipelines' identifier rule
+    // knows too (customer_nr, invoice_no, account_number, row_key, order_uuid) — but not "paid", "valid" or the
+    // "_num" columns to_number writes.
+    [GeneratedRegex("(^|_)(id|ID|Id)$|[a-z0-9](Id|ID)$|^(id|ID)_|_(?i:nr|no|number|key|uuid|guid)$", RegexOptions.CultureInvariant)]
     private static partial Regex IdName();
 
     [GeneratedRegex("(^|_)(zip|zipcode|postal|postcode|post_code|postalcode|plz|cap|phone|tel|iban|ean|isbn|sku|code)($|_)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

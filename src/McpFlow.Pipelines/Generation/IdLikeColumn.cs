@@ -43,8 +43,9 @@ public static partial class IdLikeColumn
         return null;
     }
 
-    // id, idx, key, uuid, guid, row numbers, pandas' index columns, or a name ending in _id / -key / " nr" and similar.
-    [GeneratedRegex(@"^(id|idx|index|key|uuid|guid|rowid|row|rownum|row_?number|record_?(no|nr|number)|unnamed:?\s*\d*|level_0)$|[_\s.\-](id|idx|uuid|guid|key|nr|no)$",
+    // id, idx, key, uuid, guid, row numbers, pandas' index columns, or a name ending in _id / -key / " nr" / _number
+    // (account_number, invoice_number) and similar.
+    [GeneratedRegex(@"^(id|idx|index|key|uuid|guid|rowid|row|rownum|row_?number|record_?(no|nr|number)|unnamed:?\s*\d*|level_0)$|[_\s.\-](id|idx|uuid|guid|key|nr|no|number)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdName();
 

@@ -39,8 +39,10 @@ public sealed class PipelineGenerator(TableInspector inspector)
         if (task == PipelineTask.Forecasting)
         {
             var series = inspector.Series(request.Table, target!.Name, time!.Name, GenerationLimits.SeasonalitySampleRows);
+            double? stepDays = null;
             if (time.IsTemporal && inspector.Spacing(request.Table, time.Name) is var (step, span))
             {
+                stepDays = step;
                 yearly = YearlySeason.RowsPerYear(step, span);
                 if (yearly is { } perYear)
                     findings.Add(new ValidationFinding("seasonality", target.Name, "info",
@@ -54,6 +56,13 @@ public sealed class PipelineGenerator(TableInspector inspector)
             {
                 season = s.Period;
                 findings.Add(new ValidationFinding("seasonality", target.Name, "info", $"Season of {s.Period} rows detected (autocorrelation {s.Acf:F2} at that lag)."));
+            }
+            else if (stepDays is { } days && CalendarSeason.Period(days) is { } period
+                     && CalendarSeason.Detect(YearlySeason.WithoutSlowComponents(series, YearlySeason.DaysPerYear / days), period) is { } c)
+            {
+                season = c.Period;
+                findings.Add(new ValidationFinding("seasonality", target.Name, "info",
+                    $"Season of {c.Period} rows ({(c.Period == 7 ? "a week of days" : "a day of hours")}) found: autocorrelation {c.Acf:F2} at that lag, weaker than the 0.3 a searched season needs but well outside the noise of {series.Count} rows."));
             }
             else
                 findings.Add(new ValidationFinding("seasonality", target.Name, "info", "No clear season found in the autocorrelation (no peak above 0.3); no Fourier terms."));

@@ -3,7 +3,9 @@
 own folds (issue 14's comparison). Run after PipelinesBench (from the repository root):
 
     dotnet run -c Release --project tools/bench/pipelines/PipelinesBench -- tools/bench/pipelines/out daily_demand
-    /usr/bin/python3 tools/bench/pipelines/daily_ridge_peer.py tools/bench/pipelines/out/mcpflow.json
+    /usr/bin/python3 tools/bench/pipelines/daily_ridge_peer.py tools/bench/pipelines/out/mcpflow.json [dataset]
+
+The dataset defaults to daily_demand; pass daily_fresh for the replay series of make_fresh_daily_series.py.
 
 For every daily_demand entry (one per horizon h) it fits, on each fold's training rows (every row before the test
 block except the last h - 1, as McpFlow does), StandardScaler + Ridge(alpha=1) on:
@@ -59,7 +61,8 @@ def mase(y, folds, h, x):
 
 
 def main():
-    entries = [e for e in json.load(open(sys.argv[1])) if e["dataset"] == "daily_demand"]
+    dataset = sys.argv[2] if len(sys.argv) > 2 else "daily_demand"
+    entries = [e for e in json.load(open(sys.argv[1])) if e["dataset"] == dataset]
     print("| horizon | McpFlow best (MASE mean ± sd) | ridge, calendar | ridge, calendar + lags | ratio to the better peer |")
     print("|---|---|---|---|---|")
     for e in entries:

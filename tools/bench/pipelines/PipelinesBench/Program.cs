@@ -32,6 +32,8 @@ var comparer = new ModelComparer(loader, new RunLogger(new McpFlow.Core.Tracking
     ("wind_power", "power_mw", "forecasting", "timestamp", 24),
     ("daily_demand", "demand", "forecasting", "date", 1),
     ("daily_demand", "demand", "forecasting", "date", 7),
+    ("daily_fresh", "load_kwh", "forecasting", "day", 1), // issue 14 replayed on a fresh series (make_fresh_daily_series.py)
+    ("daily_fresh", "load_kwh", "forecasting", "day", 7),
 ];
 var only = args.Skip(1).ToHashSet();
 var results = new List<object>();

@@ -1,0 +1,56 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using McpFlow.Core.Storage;
+using McpFlow.Data.Parsing;
+using McpFlow.Data.Storage;
+
+namespace McpFlow.Data.Loading;
+
+/// <summary>
+/// Finds the number columns DuckDB's CSV sniffer read with '.' as the decimal separator although the same file writes
+/// its decimals with ',' ("262,27" in another column) and nothing in the column itself says '.' is a decimal point:
+/// every value with a '.' is one '.' followed by exactly three digits ("1.250"), which under the file's own convention
+/// groups thousands (1,250) and under the sniffer's is a fraction (1.25). Such a column is ambiguous and is kept as
+/// text, so the values are not silently guessed: analyze_dataframe states the ambiguity and to_number asks for the
+/// separator (<see cref="NumberEvidence.Decide"/>).
+/// </summary>
+internal static class DecimalConventionCheck
+{
+    /// <summary>The DOUBLE columns of <paramref name="table"/> to keep as text, with the reason for the load's report;
+    /// <paramref name="rawSource"/> reads the same file with every column as text (a parenthesised SELECT).</summary>
+    public static (IReadOnlyList<string> Columns, string? Reason) Find(DuckDBConnection connection, string table, string rawSource, LoadDeadline deadline)
+    {
+        var columns = TableCatalog.Columns(connection, table);
+        var doubles = columns.Where(c => c.Type == "DOUBLE").Select(c => c.Name).ToList();
+        if (doubles.Count == 0)
+            return ([], null);
+        string? commaColumn = null;
+        foreach (var text in columns.Where(c => c.Type == "VARCHAR").Select(c => c.Name))
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            var reading = NumberFormatDetector.Detect(connection, SqlQuote.Id(table), MissingMarkers.Trimmed(SqlQuote.Id(text))).Decide();
+            if (reading.IsDecided && reading.DecimalSeparator == ',')
+            {
+                commaColumn = text;
+                break;
+            }
+        }
+
+        if (commaColumn is null)
+            return ([], null);
+        var kept = new List<(string Column, string Example)>();
+        foreach (var column in doubles)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            var e = NumberFormatDetector.Detect(connection, rawSource, MissingMarkers.Trimmed(SqlQuote.Id(column)));
+            if (e.Ambiguous > 0 && e.DotDecimal == 0 && e.CommaDecimal == 0 && e.Malformed == 0)
+                kept.Add((column, e.Examples.TryGetValue("ambiguous", out var example) ? example : "'1.250'"));
+        }
+
+        if (kept.Count == 0)
+            return ([], null);
+        var reason = string.Join("; ", kept.Select(k => $"{k.Column} (values such as {k.Example})")) +
+                     string.Create(CultureInfo.InvariantCulture, $" kept as text: '.' followed by three digits groups thousands where decimals are written with ',' (as in {commaColumn}) and is a decimal point otherwise, and no value decides; convert with data_apply_transformation operation=\"to_number\" and text=\",\" (1.250 = 1250) or text=\".\" (1.250 = 1.25)");
+        return (kept.Select(k => k.Column).ToList(), reason);
+    }
+}
