@@ -15,6 +15,7 @@ public static class TrainingPlanner
     private const int SteepFrontLbfgs = 3000;         // BurgersBench: 8.8e-3 after 1000 L-BFGS iterations, 5.4e-3 after 3000
     private const int HighFrequencyAdam = 2000;       // Adam only warms up high-frequency linear problems ...
     private const int HighFrequencyLbfgs = 4000;      // ... L-BFGS does the work (PlannerBench wave/helmholtz, docs/benchmarks.md)
+    private const int WaveLbfgs = 8000;               // PlannerBench wave in float64: relative L2 1.4e-2 after 5000 iterations, 9.5e-3 after 6222, 4.3e-3 after 8000
 
     /// <summary>Plans the training.</summary>
     public static (TrainingOptions Plan, List<string> Reasons, List<string> Difficulties, string? Reliability) Plan(PdeProblem problem, PdeClassification c)
@@ -39,6 +40,7 @@ public static class TrainingPlanner
         var adam = c.Linear && problem.Time is null ? 2000 : 5000;
         var lbfgs = c.Linear ? 300 : 1000;
         var lr = 1e-3;
+        var dtype = "float32";
 
         var oscillations = Oscillations(problem);
         var harmonics = 0;
@@ -60,6 +62,14 @@ public static class TrainingPlanner
                 adam = Math.Min(adam, HighFrequencyAdam);
                 lbfgs = Math.Max(lbfgs, HighFrequencyLbfgs);
                 reasons.Add($"Adam {adam} then L-BFGS {lbfgs}: on a high-frequency wave Adam stalls (loss 1.2e4 after 1000 steps) while L-BFGS took the same model to 24 in 600 iterations and keeps falling (docs/benchmarks.md, Planner).");
+                if (problem.TimeOrder >= 2)
+                {
+                    // float32 held L-BFGS back on issue 14's wave: 3.2e-2 after 4000 iterations, against 1.95e-2 in float64,
+                    // at no more time per step on this small network (docs/benchmarks.md, Planner).
+                    dtype = "float64";
+                    lbfgs = Math.Max(lbfgs, WaveLbfgs);
+                    reasons.Add($"float64 and L-BFGS {lbfgs} for a high-frequency wave: in float32 L-BFGS reached relative L2 3.2e-2 after 4000 iterations on issue 14's wave, in float64 1.95e-2 after 4000 and 4.3e-3 after 8000 (PlannerBench wave, docs/benchmarks.md).");
+                }
             }
         }
 
@@ -100,7 +110,7 @@ public static class TrainingPlanner
         }
 
         if (c.Type == "hyperbolic" && problem.Time is { } t)
-            difficulties.Add($"Wave propagation over t ∈ [{t.Min:G3}, {t.Max:G3}]: PINNs tend to violate causality on long horizons; if the late-time error is large, train on shorter windows.");
+            difficulties.Add($"Wave propagation over t ∈ [{t.Min:G3}, {t.Max:G3}]: PINNs tend to violate causality on long horizons; if the late-time error is large, try causal training (settings causal_chunks, causal_epsilon) or train on shorter windows.");
         if (!c.Linear)
             difficulties.Add("Nonlinear: the loss landscape can have spurious minima (e.g. the trivial solution); watch the initial-condition loss.");
         if (problem.Boundaries.Any(b => b.Kind == BoundaryKind.Neumann))
@@ -113,7 +123,7 @@ public static class TrainingPlanner
         var plan = new TrainingOptions
         {
             Depth = depth, Width = width, FourierFeatures = harmonics, HardBoundary = hard, HardInitial = hardInitial, InteriorPoints = interior, AdamSteps = adam, LbfgsSteps = lbfgs,
-            LearningRate = lr, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
+            LearningRate = lr, Dtype = dtype, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
         };
         if (thinInterface)
             plan = plan with { TimeWindows = ThinInterfacePlan.Windows, Dtype = "float64" };
