@@ -16,16 +16,42 @@ namespace McpFlow.Data.Loading;
 /// </summary>
 internal static class DecimalConventionCheck
 {
+    /// <summary>A value that can only be a comma-decimal number, anywhere in the text (currency and '%' around it):
+    /// optional '.'-grouped thousands, then ',' and one, two or four or more digits (three would be ambiguous).
+    /// One scan over every text column finds the columns worth the full count.</summary>
+    private const string CommaOnlyHint = @"(^|[^0-9.,])[0-9]+(\.[0-9]{3})*,([0-9]{1,2}|[0-9]{4,})([^0-9.,]|$)";
+
+    /// <summary>Most thousands a value '.'-grouped once can hold ("999.999" read as 999.999).</summary>
+    private const double AmbiguousMaxFraction = 1000;
+
+    /// <summary>How far v · 1000 may sit from a whole number and still count as three decimals: binary doubles hold
+    /// "1.001" as 1.00099999…, and any value below 1000 is within 1e-9 of its thousandths after the product.</summary>
+    private const double RoundingSlack = 1e-6;
+
     /// <summary>The DOUBLE columns of <paramref name="table"/> to keep as text, with the reason for the load's report;
     /// <paramref name="rawSource"/> reads the same file with every column as text (a parenthesised SELECT).</summary>
     public static (IReadOnlyList<string> Columns, string? Reason) Find(DuckDBConnection connection, string table, string rawSource, LoadDeadline deadline)
     {
         var columns = TableCatalog.Columns(connection, table);
         var doubles = columns.Where(c => c.Type == "DOUBLE").Select(c => c.Name).ToList();
-        if (doubles.Count == 0)
+        var texts = columns.Where(c => c.Type == "VARCHAR").Select(c => c.Name).ToList();
+        if (doubles.Count == 0 || texts.Count == 0)
+            return ([], null);
+        // One scan: which DOUBLE columns could come from '1.250'-style text (every value has at most three decimals, and
+        // every fractional one is below 1000), and which text columns hold a value that only a decimal comma reads.
+        var checks = doubles.Select(d => $"count_if({SqlQuote.Id(d)} IS NOT NULL AND (abs(round({SqlQuote.Id(d)} * 1000) - {SqlQuote.Id(d)} * 1000) > {SqlQuote.Number(RoundingSlack)} " +
+                                         $"OR ({SqlQuote.Id(d)} <> floor({SqlQuote.Id(d)}) AND abs({SqlQuote.Id(d)}) >= {SqlQuote.Number(AmbiguousMaxFraction)})))")
+            .Concat(texts.Select(t => $"count_if(regexp_matches({SqlQuote.Id(t)}, {SqlQuote.Literal(CommaOnlyHint)}))"))
+            .ToList();
+        var counts = deadline.Rows(connection, $"SELECT {string.Join(", ", checks)} FROM {SqlQuote.Id(table)}",
+            r => Enumerable.Range(0, r.FieldCount).Select(i => CellValues.ToLong(r.GetValue(i))).ToArray())[0];
+        var offset = doubles.Count;
+        doubles = doubles.Where((_, i) => counts[i] == 0).ToList();
+        texts = texts.Where((_, i) => counts[offset + i] > 0).ToList();
+        if (doubles.Count == 0 || texts.Count == 0)
             return ([], null);
         string? commaColumn = null;
-        foreach (var text in columns.Where(c => c.Type == "VARCHAR").Select(c => c.Name))
+        foreach (var text in texts)
         {
             deadline.Token.ThrowIfCancellationRequested();
             var reading = NumberFormatDetector.Detect(connection, SqlQuote.Id(table), MissingMarkers.Trimmed(SqlQuote.Id(text))).Decide();
