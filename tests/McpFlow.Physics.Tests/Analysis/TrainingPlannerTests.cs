@@ -104,7 +104,7 @@ public sealed class TrainingPlannerTests
     public void Burgers_WithASteepFront_GetsFloat64AHardInitialConditionAndFourThousandLbfgsIterations()
     {
         // ν = 0.01/π < 0.01: 4×64, 5000 points, resampling every 250, hard initial condition (u₀ = -sin(πx) vanishes on the
-        // hard faces x = ±1), float64, Adam 1000 + L-BFGS 4000 (BurgersBench: 5.1e-3 after 3456 of the
+        // hard faces x = ±1), float64, Adam 1000 + L-BFGS 4000 (BurgersBench: 5.09e-3 after all
         // 4000 iterations, against 5.4e-3 with float32, the initial penalty term and Adam 5000 + L-BFGS 3000).
         var a = Analyze(Burgers);
 
