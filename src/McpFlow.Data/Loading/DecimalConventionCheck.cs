@@ -47,41 +47,68 @@ internal static class DecimalConventionCheck
         doubles = doubles.Where((_, i) => counts[i] == 0).ToList();
         if (doubles.Count == 0)
             return ([], null);
-        // Then, per text column, whether any value only a decimal comma reads: the LIMIT stops at the first one, and
-        // contains(',') (a byte search) spares the regular expression on the values without a comma.
-        texts = texts.Where(t => deadline.Rows(connection,
-                $"SELECT 1 FROM {SqlQuote.Id(table)} WHERE contains({SqlQuote.Id(t)}, ',') AND regexp_matches({SqlQuote.Id(t)}, {SqlQuote.Literal(CommaOnlyHint)}) LIMIT 1",
-                _ => true).Count > 0)
-            .ToList();
-        if (texts.Count == 0)
+        var commaColumn = CommaColumn(connection, table, texts, deadline);
+        if (commaColumn is null)
             return ([], null);
-        string? commaColumn = null;
+        var kept = Ambiguous(connection, rawSource, doubles, deadline);
+        if (kept.Count == 0)
+            return ([], null);
+        return (kept.Select(k => k.Column).ToList(), Reason(kept, commaColumn));
+    }
+
+    /// <summary>The text columns of <paramref name="table"/> about to be read as numbers (<paramref name="candidates"/>,
+    /// missing markers already NULL) that the same ambiguity makes unsafe to read: every value is '1.250'-style while
+    /// another text column writes its decimals with ','. A marker written with spaces (" - ") keeps such a column text
+    /// for DuckDB's sniffer, so <see cref="Find"/> never sees it; the marker pass asks here before it retypes.</summary>
+    public static (IReadOnlyList<string> Columns, string? Reason) FindInText(DuckDBConnection connection, string table, IReadOnlyList<string> candidates, LoadDeadline deadline)
+    {
+        if (candidates.Count == 0)
+            return ([], null);
+        var kept = Ambiguous(connection, SqlQuote.Id(table), candidates, deadline);
+        if (kept.Count == 0)
+            return ([], null);
+        var others = TableCatalog.Columns(connection, table).Where(c => c.Type == "VARCHAR" && !candidates.Contains(c.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
+        var commaColumn = CommaColumn(connection, table, others, deadline);
+        return commaColumn is null ? ([], null) : (kept.Select(k => k.Column).ToList(), Reason(kept, commaColumn));
+    }
+
+    // The first text column that writes decimals with ',' (decided on all its values), if any. Per column, a probe first:
+    // whether any value only a decimal comma reads; the LIMIT stops at the first one, and contains(',') (a byte search)
+    // spares the regular expression on the values without a comma.
+    private static string? CommaColumn(DuckDBConnection connection, string table, IReadOnlyList<string> texts, LoadDeadline deadline)
+    {
         foreach (var text in texts)
         {
             deadline.Token.ThrowIfCancellationRequested();
+            var hinted = deadline.Rows(connection,
+                $"SELECT 1 FROM {SqlQuote.Id(table)} WHERE contains({SqlQuote.Id(text)}, ',') AND regexp_matches({SqlQuote.Id(text)}, {SqlQuote.Literal(CommaOnlyHint)}) LIMIT 1",
+                _ => true).Count > 0;
+            if (!hinted)
+                continue;
             var reading = NumberFormatDetector.Detect(connection, SqlQuote.Id(table), MissingMarkers.Trimmed(SqlQuote.Id(text))).Decide();
             if (reading.IsDecided && reading.DecimalSeparator == ',')
-            {
-                commaColumn = text;
-                break;
-            }
+                return text;
         }
 
-        if (commaColumn is null)
-            return ([], null);
+        return null;
+    }
+
+    // The columns of `source` whose every value is '.'-then-three-digits: ambiguous, with nothing in the column deciding.
+    private static List<(string Column, string Example)> Ambiguous(DuckDBConnection connection, string source, IReadOnlyList<string> columns, LoadDeadline deadline)
+    {
         var kept = new List<(string Column, string Example)>();
-        foreach (var column in doubles)
+        foreach (var column in columns)
         {
             deadline.Token.ThrowIfCancellationRequested();
-            var e = NumberFormatDetector.Detect(connection, rawSource, MissingMarkers.Trimmed(SqlQuote.Id(column)));
+            var e = NumberFormatDetector.Detect(connection, source, MissingMarkers.Trimmed(SqlQuote.Id(column)));
             if (e.Ambiguous > 0 && e.DotDecimal == 0 && e.CommaDecimal == 0 && e.Malformed == 0)
                 kept.Add((column, e.Examples.TryGetValue("ambiguous", out var example) ? example : "'1.250'"));
         }
 
-        if (kept.Count == 0)
-            return ([], null);
-        var reason = string.Join("; ", kept.Select(k => $"{k.Column} (values such as {k.Example})")) +
-                     string.Create(CultureInfo.InvariantCulture, $" kept as text: '.' followed by three digits groups thousands where decimals are written with ',' (as in {commaColumn}) and is a decimal point otherwise, and no value decides; convert with data_apply_transformation operation=\"to_number\" and text=\",\" (1.250 = 1250) or text=\".\" (1.250 = 1.25)");
-        return (kept.Select(k => k.Column).ToList(), reason);
+        return kept;
     }
+
+    private static string Reason(List<(string Column, string Example)> kept, string commaColumn) =>
+        string.Join("; ", kept.Select(k => $"{k.Column} (values such as {k.Example})")) +
+                     string.Create(CultureInfo.InvariantCulture, $" kept as text: '.' followed by three digits groups thousands where decimals are written with ',' (as in {commaColumn}) and is a decimal point otherwise, and no value decides; convert with data_apply_transformation operation=\"to_number\" and text=\",\" (1.250 = 1250) or text=\".\" (1.250 = 1.25)");
 }

@@ -33,7 +33,14 @@ internal static class MissingMarkerPass
                     string.Join(", ", nulled.Select(p => $"{SqlQuote.Id(p.Column)} = {markers.Nulled(SqlQuote.Id(p.Column))}")));
         }
 
-        var narrowed = TextTypeNarrowing.Apply(connection, table, narrowAllText ? text : nulled.Select(p => p.Column).ToList(), deadline);
+        var narrowed = TextTypeNarrowing.Plan(connection, table, narrowAllText ? text : nulled.Select(p => p.Column).ToList(), deadline);
+        // A '1.250'-only column among them, in a table that writes decimals with ',', stays text (as the CSV loader keeps it).
+        var (ambiguous, reason) = DecimalConventionCheck.FindInText(connection, table, narrowed.Where(p => p.Value == "DOUBLE").Select(p => p.Key).ToList(), deadline);
+        foreach (var column in ambiguous)
+            narrowed.Remove(column);
+        TextTypeNarrowing.Apply(connection, table, narrowed, deadline);
+        if (reason is not null)
+            report["ambiguous_numbers"] = reason;
         if (nulled.Count > 0)
             report["missing_markers"] = $"{string.Join(", ", nulled.Select(p => $"{p.Column} {p.Count.ToString("N0", CultureInfo.InvariantCulture)}"))} value(s) " +
                                         $"read as NULL (markers {markers.Describe()})";

@@ -58,7 +58,7 @@ public sealed class TableLoader(DataDatabase database, FileAccessGuard guard, Sq
         {
             var detected = new Dictionary<string, string>(LoaderFor(format).Load(new LoadRequest(connection, staging, source, readOptions, limits, deadline) { Markers = markers }), StringComparer.Ordinal);
             foreach (var (key, value) in MissingMarkerPass.Apply(connection, staging, markers, narrowAllText: format == FileFormat.Excel, deadline))
-                detected[key] = value;
+                detected[key] = detected.TryGetValue(key, out var before) ? before + "; " + value : value;
             deadline.Token.ThrowIfCancellationRequested();
             StagingTable.Publish(database, connection, staging, name, new TableSource(source.Pattern, format.ToString().ToLowerInvariant(), optionsJson,
                 source.TotalSize, source.LastModified, time.GetUtcNow().UtcDateTime, detected), "data_load");

@@ -19,9 +19,9 @@ internal static class TextTypeNarrowing
     private const string Timestamp = @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?";
     private const string TimestampZone = @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)";
 
-    /// <summary>Narrows <paramref name="columns"/> of <paramref name="table"/> where every value fits a narrower type;
-    /// returns the new type of each column changed.</summary>
-    public static Dictionary<string, string> Apply(DuckDBConnection connection, string table, IReadOnlyList<string> columns, LoadDeadline deadline)
+    /// <summary>The narrower type each of <paramref name="columns"/> of <paramref name="table"/> fits (every value), for
+    /// the columns that fit one; nothing is changed yet (<see cref="Apply"/>).</summary>
+    public static Dictionary<string, string> Plan(DuckDBConnection connection, string table, IReadOnlyList<string> columns, LoadDeadline deadline)
     {
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
         if (columns.Count == 0)
@@ -53,14 +53,22 @@ internal static class TextTypeNarrowing
                 : row[(i * 7) + 5] == n ? "TIMESTAMP"
                 : row[(i * 7) + 6] == n ? "TIMESTAMPTZ"
                 : null;
-            if (type is null)
-                continue;
-            var c = SqlQuote.Id(columns[i]);
-            deadline.Execute(connection, $"ALTER TABLE {SqlQuote.Id(table)} ALTER COLUMN {c} SET DATA TYPE {SqlQuote.Keyword(type, NarrowTypes, "type")} USING CAST({c} AS {SqlQuote.Keyword(type, NarrowTypes, "type")})");
-            changed[columns[i]] = type;
+            if (type is not null)
+                changed[columns[i]] = type;
         }
 
         return changed;
+    }
+
+    /// <summary>Retypes each column of <paramref name="plan"/> (column → type, from <see cref="Plan"/>).</summary>
+    public static void Apply(DuckDBConnection connection, string table, IReadOnlyDictionary<string, string> plan, LoadDeadline deadline)
+    {
+        foreach (var (column, type) in plan)
+        {
+            var c = SqlQuote.Id(column);
+            var t = SqlQuote.Keyword(type, NarrowTypes, "type");
+            deadline.Execute(connection, $"ALTER TABLE {SqlQuote.Id(table)} ALTER COLUMN {c} SET DATA TYPE {t} USING CAST({c} AS {t})");
+        }
     }
 
     private static readonly string[] NarrowTypes = ["BIGINT", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "TIMESTAMPTZ"];
