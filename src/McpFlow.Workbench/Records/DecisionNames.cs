@@ -16,6 +16,12 @@ public static class DecisionNames
         _ => "reject",
     };
 
+    /// <summary>The state a run moves to when the decision is taken: REJECTED for a rejection, APPROVED otherwise.</summary>
+    public static RunState Outcome(this Decision decision) => decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
+
+    /// <summary>The audit entry's word for that move: "approved" or "rejected".</summary>
+    public static string OutcomeWord(this Decision decision) => decision == Decision.Reject ? "rejected" : "approved";
+
     /// <summary>Parses a decision name, or throws an actionable error.</summary>
     public static Decision Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {

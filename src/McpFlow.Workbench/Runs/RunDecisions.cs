@@ -37,7 +37,7 @@ public sealed class RunDecisions(RunStore store)
             if (decision != Decision.Reject && !caller.MaySelfApprove && string.Equals(run.Manifest.RecordedBy, caller.Name, StringComparison.Ordinal))
                 throw McpFlowException.Forbidden($"User '{caller.Name}' recorded run {runId}, so another approver must approve it.",
                     "Ask another approver to decide on it (you may still reject it with feedback); an operator can allow self-approval with http.allowSelfApproval (docs/deployment.md).");
-            var target = decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
+            var target = decision.Outcome();
             RunStateMachine.Ensure(runId, run.State, target);
             var approved = decision switch
             {
@@ -64,7 +64,7 @@ public sealed class RunDecisions(RunStore store)
             };
             store.Write(runId, RunStore.ApprovalFile, record, target.Name(), $"decision: {decision.Name()}", decision.Name());
             var manifest = store.Transition(run.Manifest, target, $"{decision.Name()} by {record.Reviewer} via {channel}");
-            store.WriteManifest(manifest, target == RunState.Approved ? "approved" : "rejected");
+            store.WriteManifest(manifest, decision.OutcomeWord());
             return run with { Manifest = manifest, Approval = record };
         }
     }

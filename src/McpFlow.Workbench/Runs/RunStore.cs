@@ -237,10 +237,10 @@ public sealed class RunStore(McpFlowWorkspace workspace, IRunRecordStore records
     {
         if (run.State != RunState.Reviewed || run.CurrentDecision is not { } decision)
             return run;
-        var target = decision.Decision == Decision.Reject ? RunState.Rejected : RunState.Approved;
+        var target = decision.Decision.Outcome();
         var manifest = Transition(run.Manifest, target,
             $"{decision.Decision.Name()} by {decision.Reviewer} via {decision.Channel} (the decision of {decision.DecidedAt:u} was recorded, the manifest completed at the next read)");
-        WriteManifest(manifest, (target == RunState.Approved ? "approved" : "rejected") + ": completed an interrupted decision");
+        WriteManifest(manifest, decision.Decision.OutcomeWord() + ": completed an interrupted decision");
         return run with { Manifest = manifest };
     }
 
