@@ -44,8 +44,8 @@ public sealed record NumberEvidence(long Values, long NumberLike, long DotDecima
 
         if (Ambiguous > 0)
             return new NumberReading("ambiguous", null,
-                $"{N(Ambiguous)} values such as {Quote("ambiguous")} read as thousands ('1,234' = 1234) if the separator groups digits, or as decimals " +
-                $"('1,234' = 1.234) if it is the decimal separator, and no value decides between the two ({N(Neutral)} others are plain integers)", this);
+                $"{N(Ambiguous)} values such as {Quote("ambiguous")} read as thousands ({AmbiguousReading(AmbiguousMark == ',' ? '.' : ',')}) if the separator groups digits, or as decimals " +
+                $"({AmbiguousReading(AmbiguousMark)}) if it is the decimal separator, and no value decides between the two ({N(Neutral)} others are plain integers)", this);
         return new NumberReading("integers", '.', $"{N(Neutral)} values are integers without a decimal separator" + Extras(), this);
     }
 
@@ -60,6 +60,25 @@ public sealed record NumberEvidence(long Values, long NumberLike, long DotDecima
             parts.Add($"{N(Malformed + NotNumbers)} are not numbers under it{Ex("malformed")}{Ex("text")} and become NULL");
         return parts.Count == 0 ? "" : "; " + string.Join("; ", parts);
     }
+
+    /// <summary>How the first ambiguous example reads when <paramref name="decimalSeparator"/> is the decimal separator,
+    /// e.g. "'1.250' = 1.25" for '.' and "'1.250' = 1250" for ','; a made-up "'1,234'" when there is no example.</summary>
+    public string AmbiguousReading(char decimalSeparator)
+    {
+        var example = AmbiguousExample;
+        var mark = AmbiguousMark;
+        var number = new string(example.Where(c => char.IsAsciiDigit(c) || c == mark || c == '-').ToArray());
+        number = mark == decimalSeparator ? number.Replace(mark, '.') : number.Replace(mark.ToString(), "", StringComparison.Ordinal);
+        var shown = double.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("0.###############", CultureInfo.InvariantCulture)
+            : number;
+        return $"'{example}' = {shown}";
+    }
+
+    // The first ambiguous value, without its quotes, and the separator it is written with.
+    private string AmbiguousExample => Examples.TryGetValue("ambiguous", out var value) ? value.Split(" or ")[0].Trim('\'') : "1,234";
+
+    private char AmbiguousMark => AmbiguousExample.Contains(',', StringComparison.Ordinal) ? ',' : '.';
 
     private string Ex(string kind) => Examples.TryGetValue(kind, out var value) ? $" (e.g. {value})" : "";
 

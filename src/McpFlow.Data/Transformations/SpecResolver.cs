@@ -161,7 +161,7 @@ public static class SpecResolver
         if (!reading.IsDecided)
             throw McpFlowException.Invalid(
                 $"The numbers in {spec.Column} can be read two ways, so they are not converted: {reading.Statement}. Counts of each reading: {Readings(evidence)}.",
-                "Pass text=\",\" if ',' is the decimal separator ('1,234' = 1.234) or text=\".\" if it is '.' ('1,234' = 1234); values that do not fit the choice become NULL and are counted.");
+                $"Pass text=\",\" if ',' is the decimal separator ({evidence.AmbiguousReading(',')}) or text=\".\" if it is '.' ({evidence.AmbiguousReading('.')}); values that do not fit the choice become NULL and are counted.");
         notes.Add($"Read with {reading.Statement}.{percent}");
         return spec with { Text = reading.DecimalSeparator == ',' ? "," : "." };
     }

@@ -77,8 +77,8 @@ internal static class TypeSuggestions
                 {
                     Alternatives =
                     [
-                        Reading(',', "comma", $"Parse {c.Name} with ',' as the decimal separator ('1,234' = 1.234)"),
-                        Reading('.', "dot", $"Parse {c.Name} with ',' as the thousands separator ('1,234' = 1234)"),
+                        Reading(',', "comma", $"Parse {c.Name} with ',' as the decimal separator ({e.AmbiguousReading(',')})"),
+                        Reading('.', "dot", $"Parse {c.Name} with '.' as the decimal separator ({e.AmbiguousReading('.')})"),
                     ],
                 };
         }

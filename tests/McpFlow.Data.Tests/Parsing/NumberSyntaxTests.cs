@@ -63,6 +63,22 @@ public sealed class NumberSyntaxTests
         reading.Evidence.Ambiguous.Should().Be(2);
     }
 
+    // The worked examples quote the column's own ambiguous value, read both ways by hand: '1.250' is 1.25 with a
+    // decimal point and 1250 with '.' grouping thousands; '1,234' is 1.234 with a decimal comma and 1234 otherwise.
+    [Theory]
+    [InlineData("1.250", "2.500", "'1.250' = 1.25", "'1.250' = 1250")]
+    [InlineData("1,234", "2,500", "'1,234' = 1234", "'1,234' = 1.234")]
+    [InlineData("-1.250", "7.500", "'-1.250' = -1.25", "'-1.250' = -1250")]
+    public void AmbiguousReading_ReadsTheColumnsOwnExampleBothWays(string first, string second, string dotDecimal, string commaDecimal)
+    {
+        var reading = Decide(first, second, "17");
+        reading.Status.Should().Be("ambiguous");
+        reading.Evidence.AmbiguousReading('.').Should().Be(dotDecimal);
+        reading.Evidence.AmbiguousReading(',').Should().Be(commaDecimal);
+        reading.Statement.Should().Contain(first.Contains(',', StringComparison.Ordinal) ? dotDecimal : commaDecimal, "the grouping reading is stated first")
+            .And.Contain(first.Contains(',', StringComparison.Ordinal) ? commaDecimal : dotDecimal);
+    }
+
     [Fact]
     public void Decide_ReportsConflict_WhenBothConventionsOccur()
     {

@@ -115,6 +115,9 @@ public sealed class InvoiceFreshDataTests : DataServerTestBase
         var refused = await CallAsync("data_apply_transformation", new { table = "inv", operation = "to_number", column = "gewicht" });
         refused.IsError.Should().BeTrue();
         refused.Text().Should().Contain("can be read two ways");
+        // The advice reads one of the column's own values both ways ("1.250" kg-style: 1.25 or 1250), not a made-up '1,234'.
+        refused.Text().Should().MatchRegex(@"text="","" if ',' is the decimal separator \('\d+\.\d{3}' = \d+\)")
+            .And.MatchRegex(@"text=""\."" if it is '\.' \('\d+\.\d{3}' = \d+(\.\d+)?\)").And.NotContain("'1,234'");
         // The user says '.' groups thousands (kilograms written as grams): every value then reads as its grams.
         await Apply(new { table = "inv", operation = "to_number", column = "gewicht", text = "," });
         var grams = ByInvoice("gewicht_num");
