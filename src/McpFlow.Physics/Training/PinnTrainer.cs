@@ -230,11 +230,11 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         }
 
         // A window of a marched L-BFGS phase that converged early hands over to the next: true (and the iteration
-        // counter at the next window's start) when there is one.
+        // counter at the next window's start) when there is one (never without a time axis: there are no windows).
         private bool NextWindow(ref int iteration)
         {
             var next = TimeMarching.NextStageStart(iteration, _o.LbfgsSteps, _o.LbfgsWindows);
-            if (next >= _o.LbfgsSteps)
+            if (model.Problem.Time is null || next >= _o.LbfgsSteps)
                 return false;
             _step = _o.AdamSteps + next;
             iteration = (int)next - 1; // the loop's i++ brings it to the next window's first iteration
