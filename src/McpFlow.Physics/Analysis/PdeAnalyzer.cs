@@ -42,7 +42,7 @@ public static class PdeAnalyzer
         text.AppendLine($"\nPlan: MLP {p.Depth}×{p.Width} {p.Activation}{(p.FourierFeatures > 0 ? $" on {p.FourierFeatures} Fourier harmonics per input" : "")}, " +
                         $"{(p.HardBoundary ? "hard" : "soft")} boundary conditions{(p.HardInitial ? ", hard initial condition" : "")}, " +
                         $"{p.InteriorPoints} interior points{(p.ResampleEvery > 0 ? $" (residual-based resampling every {p.ResampleEvery} steps)" : "")}, " +
-                        $"Adam lr {p.LearningRate:G2} for {p.AdamSteps} steps{(p.TimeWindows > 1 ? $" on a time window growing in {p.TimeWindows} stages" : "")} then L-BFGS {p.LbfgsSteps} iterations, {p.Dtype}.");
+                        $"Adam lr {p.LearningRate:G2} for {p.AdamSteps} steps{(p.TimeWindows > 1 ? $" on a time window growing in {p.TimeWindows} stages" : "")} then L-BFGS {p.LbfgsSteps} iterations{(p.LbfgsWindows > 1 ? $" on a time window growing in {p.LbfgsWindows} stages" : "")}, {p.Dtype}.");
         foreach (var r in a.PlanReasons)
             text.AppendLine($"- {r}");
         return text.ToString().TrimEnd();

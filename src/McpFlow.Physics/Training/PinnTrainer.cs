@@ -166,8 +166,6 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 
         private void Lbfgs()
         {
-            loss.MoveWindow(1, _o.ResampleEvery > 0, ct); // time-marching ends with Adam (a no-op without it)
-            best.Reset(); // the weights and points are frozen from here on: one loss for the whole phase
             loss.CausalActive = false; // causal weights move with the loss: L-BFGS minimises the plain residual
             var current = _step;
             StepRecord Evaluate()
@@ -178,37 +176,69 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                 return record;
             }
 
-            using var lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
-            // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
-            for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
+            StrongWolfeLbfgs<StepRecord>? lbfgs = null;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                current = _step;
-                var iteration = lbfgs.Step();
-                if (iteration.Evaluations == 0)
+                // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
+                for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
                 {
-                    run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
-                    return;
-                }
+                    ct.ThrowIfCancellationRequested();
+                    var horizon = model.Problem.Time is null ? 1 : TimeMarching.Horizon(_step, _o);
+                    if (lbfgs is null || horizon != loss.TimeHorizon)
+                    {
+                        // The phase's start or a new window (lbfgs_windows; time-marching of the Adam phase ends with it):
+                        // the points are frozen until the window moves, one loss per window, a fresh curvature history.
+                        loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
+                        best.Reset();
+                        lbfgs?.Dispose();
+                        lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
+                    }
 
-                var record = iteration.Accepted;
-                _step++;
-                if (!double.IsFinite(record.Loss))
-                {
-                    run.Message = $"L-BFGS stopped at iteration {i}: the loss is not finite; the best parameters were kept.";
-                    return;
-                }
+                    current = _step;
+                    var iteration = lbfgs.Step();
+                    if (iteration.Evaluations == 0)
+                    {
+                        if (NextWindow(ref i))
+                            continue;
+                        run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
+                        return;
+                    }
 
-                _last = record;
-                if (Observe(record))
-                    return;
-                checkpoints.Periodic(_step - 1);
-                if (iteration.Converged is { } why)
-                {
-                    run.Message = $"L-BFGS stopped after {i + 1} iteration(s): {why}.";
-                    return;
+                    var record = iteration.Accepted;
+                    _step++;
+                    if (!double.IsFinite(record.Loss))
+                    {
+                        run.Message = $"L-BFGS stopped at iteration {i}: the loss is not finite; the best parameters were kept.";
+                        return;
+                    }
+
+                    _last = record;
+                    if (Observe(record))
+                        return;
+                    checkpoints.Periodic(_step - 1);
+                    if (iteration.Converged is { } why && !NextWindow(ref i))
+                    {
+                        run.Message = $"L-BFGS stopped after {i + 1} iteration(s): {why}.";
+                        return;
+                    }
                 }
             }
+            finally
+            {
+                lbfgs?.Dispose();
+            }
+        }
+
+        // A window of a marched L-BFGS phase that converged early hands over to the next: true (and the iteration
+        // counter at the next window's start) when there is one (never without a time axis: there are no windows).
+        private bool NextWindow(ref int iteration)
+        {
+            var next = TimeMarching.NextStageStart(iteration, _o.LbfgsSteps, _o.LbfgsWindows);
+            if (model.Problem.Time is null || next >= _o.LbfgsSteps)
+                return false;
+            _step = _o.AdamSteps + next;
+            iteration = (int)next - 1; // the loop's i++ brings it to the next window's first iteration
+            return true;
         }
 
         // The smallest causal chunk weight at the end of Adam: near 1 when training reached the end of the time axis.

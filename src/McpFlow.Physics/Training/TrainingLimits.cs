@@ -28,6 +28,9 @@ public static class TrainingLimits
         Check(o.InitialPoints, 1, 50_000, "initial_points", "points on the initial slice");
         Check(o.AdamSteps, 0, 1_000_000, "adam_steps", "Adam steps");
         Check(o.LbfgsSteps, 0, 100_000, "lbfgs_steps", "L-BFGS iterations");
+        Check(o.LbfgsWindows, 0, TimeMarching.MaxWindows, "lbfgs_windows", "time-marching windows of the L-BFGS phase");
+        if (o.LbfgsWindows > 1 && o.LbfgsWindows > o.LbfgsSteps)
+            throw McpFlowException.Invalid($"lbfgs_windows = {o.LbfgsWindows} needs at least as many lbfgs_steps (it has {o.LbfgsSteps}): each window trains for lbfgs_steps / lbfgs_windows iterations. Raise lbfgs_steps or lower lbfgs_windows.");
         if (o.AdamSteps + o.LbfgsSteps == 0)
             throw McpFlowException.Invalid("adam_steps and lbfgs_steps are both 0; nothing would be trained.");
         if (!(o.LearningRate > 0 && o.LearningRate <= 1))

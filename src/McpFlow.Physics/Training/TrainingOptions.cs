@@ -29,6 +29,12 @@ public sealed record TrainingOptions
     /// ignored without a time axis. Default 0.</summary>
     public int TimeWindows { get; init; }
 
+    /// <summary>Time-marching windows over the L-BFGS phase (<see cref="TimeMarching"/>): its iterations split into W equal
+    /// stages, the k-th on the first k/W of the time interval, with the points redrawn and a fresh curvature history at
+    /// each move; a window that converges early hands over to the next. 0 or 1 = off (L-BFGS on the whole interval);
+    /// ignored without a time axis. Default 0.</summary>
+    public int LbfgsWindows { get; init; }
+
     /// <summary>Interior collocation points. Default 2000.</summary>
     public int InteriorPoints { get; init; } = 2000;
 

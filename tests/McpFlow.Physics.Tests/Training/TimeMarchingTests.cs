@@ -170,7 +170,7 @@ public sealed class TimeMarchingTests : IDisposable
     }
 
     // The time column of a checkpoint's .points file (PinnLoss.SaveInterior: rows, columns, float64 values row by row).
-    private static double[] TimesIn(string folder, string name)
+    internal static double[] TimesIn(string folder, string name)
     {
         using var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, name)));
         var rows = reader.ReadInt64();
