@@ -11,10 +11,10 @@ namespace McpFlow.Physics.Training;
 /// <summary>
 /// Trains a PINN: Adam (learning rate halved at 50% and 80% of the phase) then optional L-BFGS with a strong-Wolfe line
 /// search (<see cref="StrongWolfeLbfgs{T}"/>), bounded adaptive loss weights (<see cref="LossWeights"/>), residual-based
-/// resampling, checkpoints, early stop at a target loss, and a NaN guard that stops with an explanation. The model it
-/// returns and saves is the one with the lowest measured loss (<see cref="BestParameters"/>), and run.Final reports that
-/// measurement, so the final loss is always the saved model's. Cancellation and failures save the best model so far as a
-/// checkpoint, with the history.
+/// resampling (in Adam, and in L-BFGS with restarts: <see cref="LbfgsRestarts"/>), checkpoints, early stop at a target
+/// loss, and a NaN guard that stops with an explanation. The model it returns and saves is the one with the lowest
+/// measured loss (<see cref="BestParameters"/>), and run.Final reports that measurement, so the final loss is always the
+/// saved model's. Cancellation and failures save the best model so far as a checkpoint, with the history.
 /// </summary>
 public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 {
@@ -167,7 +167,7 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
         private void Lbfgs()
         {
             loss.MoveWindow(1, _o.ResampleEvery > 0, ct); // time-marching ends with Adam (a no-op without it)
-            best.Reset(); // the weights and points are frozen from here on: one loss for the whole phase
+            best.Reset(); // the weights are frozen from here on, and the points unless lbfgs_resample_every redraws them
             loss.CausalActive = false; // causal weights move with the loss: L-BFGS minimises the plain residual
             var current = _step;
             StepRecord Evaluate()
@@ -178,13 +178,16 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                 return record;
             }
 
-            using var lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
+            using var lbfgs = new LbfgsRestarts(loss, _o.LbfgsResampleEvery,
+                () => new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory));
             // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
             for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                if (lbfgs.Before(i, ct))
+                    best.Reset(); // new points: losses before and after are not comparable
                 current = _step;
-                var iteration = lbfgs.Step();
+                var iteration = lbfgs.Optimiser.Step();
                 if (iteration.Evaluations == 0)
                 {
                     run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
