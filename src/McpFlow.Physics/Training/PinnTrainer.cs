@@ -11,10 +11,10 @@ namespace McpFlow.Physics.Training;
 /// <summary>
 /// Trains a PINN: Adam (learning rate halved at 50% and 80% of the phase) then optional L-BFGS with a strong-Wolfe line
 /// search (<see cref="StrongWolfeLbfgs{T}"/>), bounded adaptive loss weights (<see cref="LossWeights"/>), residual-based
-/// resampling, checkpoints, early stop at a target loss, and a NaN guard that stops with an explanation. The model it
-/// returns and saves is the one with the lowest measured loss (<see cref="BestParameters"/>), and run.Final reports that
-/// measurement, so the final loss is always the saved model's. Cancellation and failures save the best model so far as a
-/// checkpoint, with the history.
+/// resampling (in Adam, and in L-BFGS with restarts: <see cref="LbfgsRestarts"/>), checkpoints, early stop at a target
+/// loss, and a NaN guard that stops with an explanation. The model it returns and saves is the one with the lowest
+/// measured loss (<see cref="BestParameters"/>), and run.Final reports that measurement, so the final loss is always the
+/// saved model's. Cancellation and failures save the best model so far as a checkpoint, with the history.
 /// </summary>
 public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 {
@@ -176,56 +176,59 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                 return record;
             }
 
-            StrongWolfeLbfgs<StepRecord>? lbfgs = null;
-            try
+            using var lbfgs = new LbfgsRestarts(loss, _o.LbfgsResampleEvery,
+                () => new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory));
+            var started = false;
+            // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
+            for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
             {
-                // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
-                for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
+                ct.ThrowIfCancellationRequested();
+                var horizon = model.Problem.Time is null ? 1 : TimeMarching.Horizon(_step, _o);
+                var moved = started && horizon != loss.TimeHorizon;
+                if (!started || moved)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    var horizon = model.Problem.Time is null ? 1 : TimeMarching.Horizon(_step, _o);
-                    if (lbfgs is null || horizon != loss.TimeHorizon)
-                    {
-                        // The phase's start or a new window (lbfgs_windows; time-marching of the Adam phase ends with it):
-                        // the points are frozen until the window moves, one loss per window, a fresh curvature history.
-                        loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
-                        best.Reset();
-                        lbfgs?.Dispose();
-                        lbfgs = new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory);
-                    }
-
-                    current = _step;
-                    var iteration = lbfgs.Step();
-                    if (iteration.Evaluations == 0)
-                    {
-                        if (NextWindow(ref i))
-                            continue;
-                        run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
-                        return;
-                    }
-
-                    var record = iteration.Accepted;
-                    _step++;
-                    if (!double.IsFinite(record.Loss))
-                    {
-                        run.Message = $"L-BFGS stopped at iteration {i}: the loss is not finite; the best parameters were kept.";
-                        return;
-                    }
-
-                    _last = record;
-                    if (Observe(record))
-                        return;
-                    checkpoints.Periodic(_step - 1);
-                    if (iteration.Converged is { } why && !NextWindow(ref i))
-                    {
-                        run.Message = $"L-BFGS stopped after {i + 1} iteration(s): {why}.";
-                        return;
-                    }
+                    // The phase's start or a new window (lbfgs_windows; time-marching of the Adam phase ends with it):
+                    // one loss per window, a fresh curvature history.
+                    loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
+                    best.Reset();
+                    if (moved)
+                        lbfgs.Restart();
+                    started = true;
                 }
-            }
-            finally
-            {
-                lbfgs?.Dispose();
+
+                // lbfgs_resample_every, on its own schedule (a resumed phase redraws at its first iteration when that is
+                // due, as the uninterrupted one did), except at a window's first iteration: the move drew the window's points.
+                var windowStart = i > 0 && model.Problem.Time is not null && TimeMarching.Horizon(_step - 1, _o) != horizon;
+                if (!windowStart && lbfgs.Before(i, ct))
+                    best.Reset(); // new points: losses before and after are not comparable
+
+                current = _step;
+                var iteration = lbfgs.Optimiser.Step();
+                if (iteration.Evaluations == 0)
+                {
+                    if (NextWindow(ref i))
+                        continue;
+                    run.Message = $"L-BFGS stopped after {i} iteration(s): {iteration.Converged}.";
+                    return;
+                }
+
+                var record = iteration.Accepted;
+                _step++;
+                if (!double.IsFinite(record.Loss))
+                {
+                    run.Message = $"L-BFGS stopped at iteration {i}: the loss is not finite; the best parameters were kept.";
+                    return;
+                }
+
+                _last = record;
+                if (Observe(record))
+                    return;
+                checkpoints.Periodic(_step - 1);
+                if (iteration.Converged is { } why && !NextWindow(ref i))
+                {
+                    run.Message = $"L-BFGS stopped after {i + 1} iteration(s): {why}.";
+                    return;
+                }
             }
         }
 

@@ -47,6 +47,7 @@ public static class TrainingLimits
         Check(o.LogEvery, 1, 100_000, "log_every", "steps between metric logs");
         Check(o.CheckpointEvery, 1, 1_000_000, "checkpoint_every", "steps between checkpoints");
         Check(o.ResampleEvery, 0, 1_000_000, "resample_every", "steps between resamplings");
+        Check(o.LbfgsResampleEvery, 0, 1_000_000, "lbfgs_resample_every", "L-BFGS iterations between resamplings");
         if (o.MaxSeconds is < 0 or > 86_400 || double.IsNaN(o.MaxSeconds))
             throw McpFlowException.Invalid($"max_seconds must be between 0 (no limit) and 86400; got {o.MaxSeconds}.");
     }

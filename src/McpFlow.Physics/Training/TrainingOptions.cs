@@ -62,6 +62,11 @@ public sealed record TrainingOptions
     /// <summary>Residual-based resampling period in Adam steps (0 = fixed points). Default 500.</summary>
     public int ResampleEvery { get; init; } = 500;
 
+    /// <summary>Residual-based resampling period in L-BFGS iterations (0 = the points stay fixed through L-BFGS): every N
+    /// iterations, counted from the start of the L-BFGS phase, the interior points are redrawn and L-BFGS restarts with a
+    /// fresh curvature history (<see cref="LbfgsRestarts"/>). Default 0.</summary>
+    public int LbfgsResampleEvery { get; init; }
+
     /// <summary>Causal training (<see cref="CausalWeights"/>): time chunks M of the residual term during Adam (0 = off;
     /// ignored without a time axis; L-BFGS always minimises the plain residual). Default 0.</summary>
     public int CausalChunks { get; init; }

@@ -34,6 +34,7 @@ public static class TrainingSettings
         ("dtype", (o, v, k) => o with { Dtype = Text(v, k, "\"float64\"") }),
         ("adaptive_weights", (o, v, k) => o with { AdaptiveWeights = Bool(v, k) }),
         ("resample_every", (o, v, k) => o with { ResampleEvery = Int(v, k, "250") }),
+        ("lbfgs_resample_every", (o, v, k) => o with { LbfgsResampleEvery = Int(v, k, "500") }),
         ("causal_chunks", (o, v, k) => o with { CausalChunks = Int(v, k, "32") }),
         ("causal_epsilon", (o, v, k) => o with { CausalEpsilon = Number(v, k, "1") }),
         ("target_loss", (o, v, k) => o with { TargetLoss = v.ValueKind == JsonValueKind.Null ? null : Number(v, k, "1e-4") }),

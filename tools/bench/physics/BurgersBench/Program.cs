@@ -14,7 +14,17 @@ using McpFlow.Physics.Validation;
 // Usage: BurgersBench [max_seconds] [adam_steps] [lbfgs_steps] [threads] [settings JSON]
 //   (0 = no limit / the plan's value; threads default 2; the JSON overrides the plan as pinn_train's settings do,
 //   e.g. {"dtype":"float64","hard_initial":true}, and is applied first, so non-zero numeric arguments win)
+//        BurgersBench evaluate <checkpoint.pt>... [-- settings JSON]: the errors of saved models of the plan (e.g. the
+//   checkpoints of a run still going, in /tmp/burgers-bench-<pid>/physics/runs/*/), without training.
 var inv = CultureInfo.InvariantCulture;
+string[] checkpoints = [];
+if (args.Length > 1 && args[0] == "evaluate")
+{
+    var split = Array.IndexOf(args, "--");
+    checkpoints = split < 0 ? args[1..] : args[1..split];
+    args = split < 0 ? [] : ["0", "0", "0", "1", .. args[(split + 1)..]];
+}
+
 const string Spec = """
     {"preset":"burgers","domain":{"x":[-1,1],"t":[0,1]},"initial_condition":"-sin(pi*x)",
      "boundary_conditions":[{"where":"x","type":"dirichlet","value":"0"}]}
@@ -50,6 +60,20 @@ static (double RelL2, double Max) Errors(IReadOnlyList<double> u, IReadOnlyList<
     }
 
     return (Math.Sqrt(num / den), max);
+}
+
+if (checkpoints.Length > 0)
+{
+    var device = new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }).Device;
+    foreach (var file in checkpoints)
+    {
+        using var saved = new PinnModel(problem, plan, device);
+        saved.Network.load(file);
+        var (savedL2, savedMax) = Errors(PinnPredictor.Predict(saved, points), exact);
+        Console.WriteLine(string.Create(inv, $"{Path.GetFileName(file)}: relative L2 vs Cole-Hopf on 256x101 {savedL2:G4}, max error {savedMax:G3}"));
+    }
+
+    return;
 }
 
 // The FD reference (validate_solution's fallback) against Cole-Hopf on its own nodes.
