@@ -1,9 +1,5 @@
-using McpFlow.Core.Configuration;
-using McpFlow.Core.Workspace;
-using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
-using McpFlow.Testing;
 
 namespace McpFlow.Physics.Tests.Training;
 
@@ -13,10 +9,10 @@ namespace McpFlow.Physics.Tests.Training;
 /// holds when the parameters, Adam's moments, the adaptive weights, the resampled points and the sampler's state all come
 /// back from the checkpoint.
 /// </summary>
-public sealed class CheckpointResumeTests : IDisposable
+public sealed class CheckpointResumeTests() : TrainerTestBase("pinn-resume")
 {
     // Heat with a Neumann face and an initial slice: three loss terms, so the adaptive weights are in play.
-    private const string Heat = """
+    internal const string Heat = """
         {"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)",
          "boundary_conditions":[{"where":"x=0","type":"dirichlet","value":"0"},{"where":"x=1","type":"neumann","value":"-pi*exp(-0.1*pi^2*t)"}]}
         """;
@@ -30,25 +26,13 @@ public sealed class CheckpointResumeTests : IDisposable
         LearningRate = 1e-2, ResampleEvery = 50, CheckpointEvery = 120, LogEvery = 1, Dtype = "float64",
     };
 
-    private readonly string _root = TempFolder.Create("pinn-resume");
-    private readonly PinnRunStore _store;
-    private readonly PinnTrainer _trainer;
-
-    public CheckpointResumeTests()
-    {
-        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
-        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
-    }
-
-    public void Dispose() => TempFolder.TryDelete(_root);
-
     [Fact]
     public void Resume_ContinuesAtTheCheckpointsNextStep_WithTheLossesOfTheUninterruptedTraining()
     {
         var problem = PdeSpecCompiler.Compile(Heat);
-        var run = _store.Create(problem, Options);
+        var run = Store.Create(problem, Options);
         var uninterrupted = new Dictionary<long, double>();
-        using (_trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
+        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
         {
         }
 
@@ -60,10 +44,10 @@ public sealed class CheckpointResumeTests : IDisposable
         latest.Optimiser.Should().NotBeNull("taken during Adam");
         skipped.Should().Equal("checkpoint-0000230 (no manifest: cut short)");
 
-        var resumed = _store.Adopt(run.Id, problem, Options, latest.NextStep);
+        var resumed = Store.Adopt(run.Id, problem, Options, latest.NextStep);
         resumed.History().Should().NotBeEmpty().And.OnlyContain(r => r.Step < 121, "the history up to the checkpoint is kept");
         var losses = new Dictionary<long, double>();
-        using (_trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
+        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
         {
         }
 
@@ -80,8 +64,8 @@ public sealed class CheckpointResumeTests : IDisposable
     public void Find_SkipsACorruptCheckpoint_AndFallsBackToThePreviousOne()
     {
         // Checkpoints after steps 60 and 120, and at the end of Adam (130).
-        var run = _store.Create(PdeSpecCompiler.Compile(Heat), Options with { AdamSteps = 130, CheckpointEvery = 60 });
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None))
+        var run = Store.Create(PdeSpecCompiler.Compile(Heat), Options with { AdamSteps = 130, CheckpointEvery = 60 });
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None))
         {
         }
 
@@ -99,8 +83,8 @@ public sealed class CheckpointResumeTests : IDisposable
     [Fact]
     public void Find_ReturnsNothing_WhenNoCheckpointIsValid_OrOneNamesAFileElsewhere()
     {
-        var run = _store.Create(PdeSpecCompiler.Compile(Heat), Options with { AdamSteps = 70, CheckpointEvery = 60 });
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None))
+        var run = Store.Create(PdeSpecCompiler.Compile(Heat), Options with { AdamSteps = 70, CheckpointEvery = 60 });
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None))
         {
         }
 

@@ -1,33 +1,17 @@
-using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
-using McpFlow.Core.Workspace;
-using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
-using McpFlow.Testing;
 
 namespace McpFlow.Physics.Tests.Training;
 
 // Time-marching of the L-BFGS phase (lbfgs_windows): each window of the time interval fitted by L-BFGS before the next.
-public sealed class LbfgsMarchingTests : IDisposable
+public sealed class LbfgsMarchingTests() : TrainerTestBase("pinn-lbfgs-march")
 {
     // Allen-Cahn on t ∈ [0.5, 2.5]: the time interval does not start at 0, so a window is [0.5, 0.5 + 2h].
     private const string AllenCahn = """
         {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0.5,2.5]},"initial_condition":"x^2*cos(pi*x)",
          "boundary_conditions":[{"where":"x","type":"periodic"}]}
         """;
-
-    private readonly string _root = TempFolder.Create("pinn-lbfgs-march");
-    private readonly PinnRunStore _store;
-    private readonly PinnTrainer _trainer;
-
-    public LbfgsMarchingTests()
-    {
-        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
-        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
-    }
-
-    public void Dispose() => TempFolder.TryDelete(_root);
 
     [Theory]
     // 3 windows over 10 steps: stages 0-3, 4-6, 7-9 (⌊3·step/10⌋ = 0, 1, 2), so the next stage starts at 4, 7, then 10.
@@ -83,9 +67,9 @@ public sealed class LbfgsMarchingTests : IDisposable
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 9, LbfgsSteps = 8, LbfgsWindows = 4,
             ResampleEvery = 5, LogEvery = 1, Dtype = "float64", CheckpointEvery = 2,
         };
-        var run = _store.Create(problem, options);
+        var run = Store.Create(problem, options);
         var phases = new Dictionary<long, string>();
-        using (_trainer.Train(run, (r, _) => phases[r.Step] = r.Phase, CancellationToken.None))
+        using (Trainer.Train(run, (r, _) => phases[r.Step] = r.Phase, CancellationToken.None))
         {
         }
 
@@ -114,9 +98,9 @@ public sealed class LbfgsMarchingTests : IDisposable
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 20, TimeWindows = 2, LbfgsSteps = 12,
             LbfgsWindows = 3, ResampleEvery = 5, CheckpointEvery = 23, LogEvery = 1, Dtype = "float64", LearningRate = 1e-2,
         };
-        var run = _store.Create(problem, options);
+        var run = Store.Create(problem, options);
         var uninterrupted = new Dictionary<long, double>();
-        using (_trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
+        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
         {
         }
 
@@ -125,9 +109,9 @@ public sealed class LbfgsMarchingTests : IDisposable
         var (latest, _) = CheckpointResume.Find(run.Folder, 32);
         latest!.NextStep.Should().Be(24);
 
-        var resumed = _store.Adopt(run.Id, problem, options, latest.NextStep);
+        var resumed = Store.Adopt(run.Id, problem, options, latest.NextStep);
         var losses = new Dictionary<long, double>();
-        using (_trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
+        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
         {
         }
 

@@ -1,10 +1,6 @@
-using McpFlow.Core.Configuration;
-using McpFlow.Core.Workspace;
-using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
 using McpFlow.Physics.Training.Optimisation;
-using McpFlow.Testing;
 using static TorchSharp.torch;
 
 namespace McpFlow.Physics.Tests.Training;
@@ -14,13 +10,10 @@ namespace McpFlow.Physics.Tests.Training;
 /// block boundaries and only there, each redraw starts a fresh optimiser, and a training resumed at a boundary repeats
 /// the uninterrupted one (one thread, float64: both runs do the same arithmetic).
 /// </summary>
-public sealed class LbfgsRestartsTests : IDisposable
+public sealed class LbfgsRestartsTests() : TrainerTestBase("pinn-lbfgs-resample")
 {
-    // Heat with a Neumann face and an initial slice: three loss terms (as in CheckpointResumeTests).
-    private const string Heat = """
-        {"preset":"heat","coefficients":{"alpha":0.1},"domain":{"x":[0,1],"t":[0,1]},"initial_condition":"sin(pi*x)",
-         "boundary_conditions":[{"where":"x=0","type":"dirichlet","value":"0"},{"where":"x=1","type":"neumann","value":"-pi*exp(-0.1*pi^2*t)"}]}
-        """;
+    // Heat with a Neumann face and an initial slice: three loss terms.
+    private const string Heat = CheckpointResumeTests.Heat;
 
     // 10 Adam steps (steps 0-9, no resampling), then 12 L-BFGS iterations i = 0-11 at steps 10-21 in blocks of 4: the
     // points are redrawn before i = 4 (step 14) and i = 8 (step 18).
@@ -29,18 +22,6 @@ public sealed class LbfgsRestartsTests : IDisposable
         Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, InitialPoints = 16, AdamSteps = 10, LbfgsSteps = 12,
         LearningRate = 1e-2, ResampleEvery = 0, LbfgsResampleEvery = 4, CheckpointEvery = 1, LogEvery = 1, Dtype = "float64",
     };
-
-    private readonly string _root = TempFolder.Create("pinn-lbfgs-resample");
-    private readonly PinnRunStore _store;
-    private readonly PinnTrainer _trainer;
-
-    public LbfgsRestartsTests()
-    {
-        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
-        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
-    }
-
-    public void Dispose() => TempFolder.TryDelete(_root);
 
     [Theory]
     // Period 4: due before iterations 4, 8, 12, never before the first; period 0: never.
@@ -93,8 +74,8 @@ public sealed class LbfgsRestartsTests : IDisposable
     [Fact]
     public void Training_RedrawsThePointsAtEachBoundaryOfTheLbfgsPhase_AndKeepsThemWithinABlock()
     {
-        var run = _store.Create(PdeSpecCompiler.Compile(Heat), Options);
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None))
+        var run = Store.Create(PdeSpecCompiler.Compile(Heat), Options);
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None))
         {
         }
 
@@ -110,8 +91,8 @@ public sealed class LbfgsRestartsTests : IDisposable
     [Fact]
     public void Training_KeepsThePointsThroughLbfgs_WhenOff()
     {
-        var run = _store.Create(PdeSpecCompiler.Compile(Heat), Options with { LbfgsResampleEvery = 0, LbfgsSteps = 6 });
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None))
+        var run = Store.Create(PdeSpecCompiler.Compile(Heat), Options with { LbfgsResampleEvery = 0, LbfgsSteps = 6 });
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None))
         {
         }
 
@@ -124,9 +105,9 @@ public sealed class LbfgsRestartsTests : IDisposable
     public void Resume_AtABlockBoundary_RepeatsTheUninterruptedTraining()
     {
         var problem = PdeSpecCompiler.Compile(Heat);
-        var run = _store.Create(problem, Options);
+        var run = Store.Create(problem, Options);
         var uninterrupted = new Dictionary<long, double>();
-        using (_trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
+        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
         {
         }
 
@@ -139,9 +120,9 @@ public sealed class LbfgsRestartsTests : IDisposable
         latest!.NextStep.Should().Be(14);
         latest.Phase.Should().Be("lbfgs");
 
-        var resumed = _store.Adopt(run.Id, problem, Options, latest.NextStep);
+        var resumed = Store.Adopt(run.Id, problem, Options, latest.NextStep);
         var losses = new Dictionary<long, double>();
-        using (_trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
+        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
         {
         }
 

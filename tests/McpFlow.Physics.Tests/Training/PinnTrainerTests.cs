@@ -5,25 +5,12 @@ using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using McpFlow.Physics.Tests.Specs;
 using McpFlow.Physics.Training;
-using McpFlow.Testing;
 using TorchSharp;
 
 namespace McpFlow.Physics.Tests.Training;
 
-public sealed class PinnTrainerTests : IDisposable
+public sealed class PinnTrainerTests() : TrainerTestBase("pinn-train")
 {
-    private readonly string _root = TempFolder.Create("pinn-train");
-    private readonly PinnRunStore _store;
-    private readonly PinnTrainer _trainer;
-
-    public PinnTrainerTests()
-    {
-        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
-        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
-    }
-
-    public void Dispose() => TempFolder.TryDelete(_root);
-
     internal static double RelativeL2(PinnModel model, Func<double, double, double> exact)
     {
         var points = new List<double[]>();
@@ -47,9 +34,9 @@ public sealed class PinnTrainerTests : IDisposable
     {
         var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
         var options = new TrainingOptions { Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 300, LearningRate = 1e-2, LbfgsSteps = 60, ResampleEvery = 100, LogEvery = 10 };
-        var run = _store.Create(problem, options);
+        var run = Store.Create(problem, options);
         var observed = 0;
-        using var model = _trainer.Train(run, (_, _) => observed++, CancellationToken.None);
+        using var model = Trainer.Train(run, (_, _) => observed++, CancellationToken.None);
 
         var history = run.History();
         observed.Should().Be(360);
@@ -67,8 +54,8 @@ public sealed class PinnTrainerTests : IDisposable
              "boundary_conditions":[{"where":"x=0","type":"dirichlet","value":"0"},{"where":"x=1","type":"neumann","value":"-pi*exp(-0.1*pi^2*t)"}]}
             """);
         var options = new TrainingOptions { Depth = 2, Width = 16, InteriorPoints = 256, BoundaryPoints = 64, InitialPoints = 64, AdamSteps = 400, LearningRate = 1e-2, LbfgsSteps = 0, LogEvery = 10 };
-        var run = _store.Create(problem, options);
-        using var model = _trainer.Train(run, (_, _) => { }, CancellationToken.None);
+        var run = Store.Create(problem, options);
+        using var model = Trainer.Train(run, (_, _) => { }, CancellationToken.None);
 
         var last = run.History().Last();
         last.Components.Keys.Should().BeEquivalentTo("residual", "boundary", "initial");
@@ -81,8 +68,8 @@ public sealed class PinnTrainerTests : IDisposable
     public void Train_StopsWithAnExplanationWhenTheLossBecomesNaN()
     {
         var problem = PdeSpecCompiler.Compile("""{"equation":"u_xx - log(x - 2) = 0","domain":{"x":[0,1]},"boundary_conditions":[{"where":"all","value":"0"}]}""");
-        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 4, InteriorPoints = 16, AdamSteps = 5, LbfgsSteps = 0 });
-        var act = () => _trainer.Train(run, (_, _) => { }, CancellationToken.None);
+        var run = Store.Create(problem, new TrainingOptions { Depth = 1, Width = 4, InteriorPoints = 16, AdamSteps = 5, LbfgsSteps = 0 });
+        var act = () => Trainer.Train(run, (_, _) => { }, CancellationToken.None);
         act.Should().Throw<McpFlowException>().Where(e => e.Message.Contains("The loss became NaN at step 0") && e.ToClientMessage().Contains("log or sqrt"));
     }
 
@@ -90,16 +77,16 @@ public sealed class PinnTrainerTests : IDisposable
     public void Train_StopsWithinAStepWhenCancelled_AndKeepsTheBestModelAndTheHistory()
     {
         var problem = PdeSpecCompiler.Compile(PdeSpecCompilerTests.Poisson);
-        var run = _store.Create(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 64, AdamSteps = 100_000, LbfgsSteps = 0, LogEvery = 10 });
+        var run = Store.Create(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 64, AdamSteps = 100_000, LbfgsSteps = 0, LogEvery = 10 });
         using var cts = new CancellationTokenSource();
         var steps = 0;
-        var act = () => _trainer.Train(run, (_, _) => { if (++steps == 20) cts.Cancel(); }, cts.Token);
+        var act = () => Trainer.Train(run, (_, _) => { if (++steps == 20) cts.Cancel(); }, cts.Token);
         act.Should().Throw<OperationCanceledException>();
         steps.Should().Be(20);
 
         // Issue 18: a run cancelled before its first periodic checkpoint (every 1000 steps) kept no model.
         run.Message.Should().StartWith("The best model so far (loss").And.Contain("was saved as checkpoint-0000020.pt");
-        var reloaded = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System).Get(run.Id);
+        var reloaded = new PinnRunStore(new McpFlowWorkspace(Root), TimeProvider.System).Get(run.Id);
         reloaded.History().Select(r => r.Step).Should().Equal(0, 10);
         var (model, file) = new PinnModelLoader(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } })).Load(reloaded);
         model.Dispose();
@@ -119,8 +106,8 @@ public sealed class PinnTrainerTests : IDisposable
         {
             Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 200, LearningRate = 0.05, LbfgsSteps = lbfgsSteps, ResampleEvery = 0, AdaptiveWeights = false, LogEvery = 1,
         };
-        var run = _store.Create(problem, options);
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
+        var run = Store.Create(problem, options);
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
 
         using var saved = new PinnModel(problem, options, new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }).Device);
         saved.Network.load(Path.Combine(run.Folder, "model.pt"));
@@ -152,8 +139,8 @@ public sealed class PinnTrainerTests : IDisposable
             Depth = 2, Width = 16, InteriorPoints = 256, AdamSteps = 100, LearningRate = 1e-2, LbfgsSteps = lbfgsSteps, ResampleEvery = 0, AdaptiveWeights = false,
             HardInitial = true, CausalChunks = 4, CausalEpsilon = 1, Dtype = "float64", LogEvery = 1,
         };
-        var run = _store.Create(problem, options);
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
+        var run = Store.Create(problem, options);
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None)) { }
 
         using var saved = new PinnModel(problem, options, new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }).Device);
         saved.Network.load(Path.Combine(run.Folder, "model.pt"));

@@ -1,33 +1,17 @@
-using McpFlow.Core.Configuration;
 using McpFlow.Core.Errors;
-using McpFlow.Core.Workspace;
-using McpFlow.Physics.Engine;
 using McpFlow.Physics.Specs;
 using McpFlow.Physics.Training;
-using McpFlow.Testing;
 using static TorchSharp.torch;
 
 namespace McpFlow.Physics.Tests.Training;
 
-public sealed class TimeMarchingTests : IDisposable
+public sealed class TimeMarchingTests() : TrainerTestBase("pinn-march")
 {
     // Allen-Cahn on t ∈ [0.5, 2.5]: the time interval does not start at 0, so a window is [0.5, 0.5 + 2h].
     private const string AllenCahn = """
         {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0.5,2.5]},"initial_condition":"x^2*cos(pi*x)",
          "boundary_conditions":[{"where":"x","type":"periodic"}]}
         """;
-
-    private readonly string _root = TempFolder.Create("pinn-march");
-    private readonly PinnRunStore _store;
-    private readonly PinnTrainer _trainer;
-
-    public TimeMarchingTests()
-    {
-        _store = new PinnRunStore(new McpFlowWorkspace(_root), TimeProvider.System);
-        _trainer = new PinnTrainer(new TorchRuntime(new McpFlowOptions { Physics = { Threads = 1 } }), _store);
-    }
-
-    public void Dispose() => TempFolder.TryDelete(_root);
 
     [Theory]
     // 4 windows over 1000 Adam steps: stage k = 1 + ⌊4·step/1000⌋, horizon k/4, the 4th stage the full interval.
@@ -90,8 +74,8 @@ public sealed class TimeMarchingTests : IDisposable
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 40, LbfgsSteps = 2, TimeWindows = 4,
             ResampleEvery = 5, LogEvery = 1, Dtype = "float64", CheckpointEvery = 10,
         };
-        var run = _store.Create(problem, options);
-        using (_trainer.Train(run, (_, _) => { }, CancellationToken.None))
+        var run = Store.Create(problem, options);
+        using (Trainer.Train(run, (_, _) => { }, CancellationToken.None))
         {
         }
 
@@ -120,9 +104,9 @@ public sealed class TimeMarchingTests : IDisposable
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 120, LbfgsSteps = 0, TimeWindows = 4,
             ResampleEvery = 20, CheckpointEvery = 45, LogEvery = 1, Dtype = "float64", LearningRate = 1e-2,
         };
-        var run = _store.Create(problem, options);
+        var run = Store.Create(problem, options);
         var uninterrupted = new Dictionary<long, double>();
-        using (_trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
+        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
         {
         }
 
@@ -131,9 +115,9 @@ public sealed class TimeMarchingTests : IDisposable
         var (latest, _) = CheckpointResume.Find(run.Folder, 120);
         latest!.NextStep.Should().Be(46);
 
-        var resumed = _store.Adopt(run.Id, problem, options, latest.NextStep);
+        var resumed = Store.Adopt(run.Id, problem, options, latest.NextStep);
         var losses = new Dictionary<long, double>();
-        using (_trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
+        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
         {
         }
 
