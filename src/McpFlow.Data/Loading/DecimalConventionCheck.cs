@@ -64,12 +64,13 @@ internal static class DecimalConventionCheck
     {
         if (candidates.Count == 0)
             return ([], null);
-        var kept = Ambiguous(connection, SqlQuote.Id(table), candidates, deadline);
-        if (kept.Count == 0)
-            return ([], null);
+        // The comma column first, as in Find: its probes stop at the first hit, while each candidate needs a full count.
         var others = TableCatalog.Columns(connection, table).Where(c => c.Type == "VARCHAR" && !candidates.Contains(c.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
         var commaColumn = CommaColumn(connection, table, others, deadline);
-        return commaColumn is null ? ([], null) : (kept.Select(k => k.Column).ToList(), Reason(kept, commaColumn));
+        if (commaColumn is null)
+            return ([], null);
+        var kept = Ambiguous(connection, SqlQuote.Id(table), candidates, deadline);
+        return kept.Count == 0 ? ([], null) : (kept.Select(k => k.Column).ToList(), Reason(kept, commaColumn));
     }
 
     // The first text column that writes decimals with ',' (decided on all its values), if any. Per column, a probe first:

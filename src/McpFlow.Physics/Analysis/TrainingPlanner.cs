@@ -12,7 +12,7 @@ public static class TrainingPlanner
     /// <summary>Half-periods across the domain above which MLPs learn slowly (spectral bias).</summary>
     internal const int OscillationsForSpectralBias = 6;
     private const double HighPeclet = 100;            // advection-dominated: boundary layers of width ~L/Pe
-    private const int SteepFrontLbfgs = 3000;         // BurgersBench (float32, soft initial): 8.8e-3 after 1000 L-BFGS iterations, 5.4e-3 after 3000
+    private const int SteepFrontLbfgs = 3000;         // BurgersBench (float32, soft initial): 8.8e-3 after 1000 L-BFGS iterations, 5.4e-3 after 3000 (both against the bench's old, wrong reference)
     // Burgers with a steep front: float64, hard initial condition, Adam 1000 as a warm-up, L-BFGS 4000 (BurgersBench,
     // docs/benchmarks.md: relative L2 8.0e-4 after all 4000 iterations against the Cole-Hopf solution; the 5.09e-3 measured
     // before was the error of the bench's old reference, itself off by 5.0e-3).

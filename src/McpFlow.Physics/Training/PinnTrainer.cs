@@ -178,27 +178,27 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
 
             using var lbfgs = new LbfgsRestarts(loss, _o.LbfgsResampleEvery,
                 () => new StrongWolfeLbfgs<StepRecord>(parameters.Cast<Tensor>().ToList(), Evaluate, r => r.Loss, LbfgsHistory));
-            var started = false;
+            var first = true;
             // Resumed in L-BFGS: the remaining iterations, with a fresh curvature history (it is not checkpointed).
             for (var i = (int)Math.Max(0, _step - _o.AdamSteps); i < _o.LbfgsSteps; i++)
             {
                 ct.ThrowIfCancellationRequested();
                 var horizon = model.Problem.Time is null ? 1 : TimeMarching.Horizon(_step, _o);
-                var moved = started && horizon != loss.TimeHorizon;
-                if (!started || moved)
+                // A window's first iteration (lbfgs_windows): the step before it trained on a shorter window.
+                var windowStart = i > 0 && model.Problem.Time is not null && TimeMarching.Horizon(_step - 1, _o) != horizon;
+                if (first || windowStart)
                 {
-                    // The phase's start or a new window (lbfgs_windows; time-marching of the Adam phase ends with it):
-                    // one loss per window, a fresh curvature history.
+                    // The phase's start (time-marching of the Adam phase ends with it) or a new window: one loss per
+                    // window, a fresh curvature history.
                     loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
                     best.Reset();
-                    if (moved)
+                    if (!first)
                         lbfgs.Restart();
-                    started = true;
+                    first = false;
                 }
 
                 // lbfgs_resample_every, on its own schedule (a resumed phase redraws at its first iteration when that is
                 // due, as the uninterrupted one did), except at a window's first iteration: the move drew the window's points.
-                var windowStart = i > 0 && model.Problem.Time is not null && TimeMarching.Horizon(_step - 1, _o) != horizon;
                 if (!windowStart && lbfgs.Before(i, ct))
                     best.Reset(); // new points: losses before and after are not comparable
 

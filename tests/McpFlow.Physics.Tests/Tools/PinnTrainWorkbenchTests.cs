@@ -41,6 +41,9 @@ public sealed class PinnTrainWorkbenchTests : PhysicsServerTestBase
         parameters.GetProperty("physics_run_id").GetString().Should().Be(result.GetProperty("run_id").GetString());
         parameters.GetProperty("network").GetProperty("width").GetInt32().Should().Be(8);
         parameters.GetProperty("optimiser").GetProperty("adam_steps").GetInt32().Should().Be(40);
+        // The marching settings are recorded too (runs of the Allen-Cahn plan differ by them): off here, no time axis.
+        parameters.GetProperty("optimiser").GetProperty("time_windows").GetInt32().Should().Be(0);
+        parameters.GetProperty("optimiser").GetProperty("lbfgs_windows").GetInt32().Should().Be(0);
 
         var decided = await CallOkAsync("workbench_decide", new { run_id = runId, decision = "approve" });
         decided.Text().Should().Contain("APPROVED");
