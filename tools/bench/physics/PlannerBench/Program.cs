@@ -15,12 +15,17 @@ using McpFlow.Physics.Validation;
 //        PlannerBench evaluate <checkpoint.pt> <case> [threads] [settings JSON]: the error of a saved model (e.g. a
 //        checkpoint of a run still going: one thread is deterministic, so the checkpoint after L-BFGS iteration n is the
 //        model a run with lbfgs_steps = n would end with, L-BFGS accepting only decreasing steps).
+//        PlannerBench reference <case> <out.csv>: writes the points and values the errors are measured against (x,t,u), so
+//        an independent solver can check them.
+// A time-dependent case also prints the relative L2 error of each time slice and where the largest error is, and a
+// finished run leaves its final model beside the log as planner-bench-<case>-<pid>.pt.
 var inv = CultureInfo.InvariantCulture;
 string? checkpoint = null;
-if (args.Length > 1 && args[0] == "evaluate")
+string? referenceOut = null;
+if (args.Length > 1 && args[0] is "evaluate" or "reference")
 {
-    checkpoint = args[1];
-    args = args[2..];
+    (checkpoint, referenceOut) = args[0] == "evaluate" ? (args[1], (string?)null) : ((string?)null, args[2]);
+    args = args[0] == "evaluate" ? args[2..] : args[1..2];
 }
 
 var name = args.Length > 0 ? args[0] : "wave";
@@ -68,13 +73,22 @@ else
     Console.WriteLine(string.Create(inv, $"reference: {reference.Method}, own error estimate {reference.ErrorEstimate:G3}"));
 }
 
+if (referenceOut is not null)
+{
+    File.WriteAllLines(referenceOut, points.Select((p, k) => string.Join(',', p.Append(exact[k]).Select(v => v.ToString("R", inv)))));
+    Console.WriteLine($"{points.Count} reference points written to {referenceOut}");
+    return;
+}
+
 var runtime = new TorchRuntime(new McpFlowOptions { Physics = { Threads = threads } });
 if (checkpoint is not null)
 {
     using var saved = new PinnModel(problem, plan, runtime.Device);
     saved.Network.load(checkpoint);
-    var (l2, worst) = Errors(PinnPredictor.Predict(saved, points));
+    var predicted = PinnPredictor.Predict(saved, points);
+    var (l2, worst) = Errors(predicted);
     Console.WriteLine(string.Create(inv, $"{name}: {Path.GetFileName(checkpoint)}: relative L2 {l2:G3}, max error {worst:G3}"));
+    PrintSlices(predicted);
     return;
 }
 
@@ -91,11 +105,14 @@ using var model = trainer.Train(run, (record, logged) =>
         Console.WriteLine(string.Create(inv, $"  {record.Phase} step {record.Step}: loss {record.Loss:G3} at {record.Seconds:F0} s"));
     }
 }, CancellationToken.None);
-var (relative, max) = Errors(PinnPredictor.Predict(model, points));
+var final = PinnPredictor.Predict(model, points);
+var (relative, max) = Errors(final);
+model.Network.save($"planner-bench-{name}-{Environment.ProcessId}.pt");
 var history = run.History();
 Console.WriteLine(string.Create(inv,
     $"{name}: {threads} thread(s); plan {JsonSerializer.Serialize(plan)}; steps {history[^1].Step + 1} in {history[^1].Seconds:F1} s; " +
     $"final loss {run.Final["loss"]:G3}; relative L2 {relative:G3}, max error {max:G3}; {run.Message}"));
+PrintSlices(final);
 Directory.Delete(root, true);
 
 (double Relative, double Max) Errors(double[] u)
@@ -109,4 +126,27 @@ Directory.Delete(root, true);
     }
 
     return (Math.Sqrt(num / den), worst);
+}
+
+// The relative L2 error of each time slice (points sharing a t) and where the largest error of the slice is: shows
+// whether the error builds up with time and at which feature.
+void PrintSlices(double[] u)
+{
+    var t = problem.Inputs.ToList().FindIndex(a => a.Name == 't');
+    if (t < 0)
+        return;
+    foreach (var slice in Enumerable.Range(0, points.Count).GroupBy(k => points[k][t]).OrderBy(g => g.Key).Where((_, i) => i % 5 == 0))
+    {
+        double num = 0, den = 0, worst = 0;
+        var at = 0;
+        foreach (var k in slice)
+        {
+            num += (u[k] - exact[k]) * (u[k] - exact[k]);
+            den += exact[k] * exact[k];
+            if (Math.Abs(u[k] - exact[k]) > worst)
+                (worst, at) = (Math.Abs(u[k] - exact[k]), k);
+        }
+
+        Console.WriteLine(string.Create(inv, $"  t = {slice.Key:G3}: relative L2 {Math.Sqrt(num / den):G3}, max error {worst:G3} at ({string.Join(", ", points[at].Select(v => v.ToString("G3", inv)))}), u = {u[at]:G3} against {exact[at]:G3}"));
+    }
 }
