@@ -8,7 +8,9 @@ namespace McpFlow.Physics.Training;
 /// The collocation point sets and the loss terms: mean squared residual inside, boundary terms (Dirichlet,
 /// Neumann with the outward normal, periodic value and slope) unless hard, and initial terms (u and, for second
 /// order in time, u_t). Points are uniform random; <see cref="Resample"/> replaces the interior set by residual-based
-/// adaptive sampling (RAD, Wu et al. 2023: density ∝ |R|/mean|R| + 1).
+/// adaptive sampling (RAD, Wu et al. 2023: density ∝ |R|/mean|R| + 1). With a memory (<see cref="Remember"/>, the
+/// <c>lbfgs_memory</c> setting) the interior points cover only the times not yet fitted, and a further term holds the
+/// network to its own earlier values on the times fitted before.
 /// </summary>
 public sealed class PinnLoss : IDisposable
 {
@@ -21,6 +23,9 @@ public sealed class PinnLoss : IDisposable
     private Tensor? _initial;
     private readonly CausalWeights? _causal;
     private double _horizon;
+    private double _floor;
+    private Tensor? _memory;
+    private Tensor? _remembered;
 
     /// <summary>Draws the point sets.</summary>
     public PinnLoss(PinnModel model)
@@ -74,6 +79,8 @@ public sealed class PinnLoss : IDisposable
                 names.Add("boundary");
             if (_initial is not null)
                 names.Add("initial");
+            if (BackwardCompatible.Applies(_model.Problem, _model.Options))
+                names.Add(BackwardCompatible.Component);
             return names;
         }
     }
@@ -121,6 +128,8 @@ public sealed class PinnLoss : IDisposable
             terms["initial"] = term;
         }
 
+        if (_memory is not null && _remembered is not null)
+            terms[BackwardCompatible.Component] = TorchScalars.Mul((_model.U(_memory) - _remembered).square().mean(), _model.Options.LbfgsMemory);
         return terms;
     }
 
@@ -130,6 +139,31 @@ public sealed class PinnLoss : IDisposable
     /// <summary>The fraction of the time interval the interior points cover (<see cref="TimeMarching"/>): 1 without a
     /// time axis or time-marching.</summary>
     public double TimeHorizon => _horizon;
+
+    /// <summary>The fraction of the time interval below which no interior point lies: 0 unless <see cref="Remember"/>
+    /// moved it up.</summary>
+    public double TimeFloor => _floor;
+
+    /// <summary>The points of the memory term (null before <see cref="Remember"/>).</summary>
+    internal Tensor? Memory => _memory;
+
+    /// <summary>Backward-compatible marching (bc-PINN, Mattey and Ghosh 2022; <see cref="TrainingOptions.LbfgsMemory"/>):
+    /// remembers the network's values on as many uniform points as the interior set over the first <paramref name="floor"/>
+    /// of the time interval (the times fitted so far), which the memory term then holds it to, and from now on draws the
+    /// interior points above that floor only. Call it before <see cref="MoveWindow"/> extends the window.</summary>
+    public void Remember(double floor)
+    {
+        if (_model.Problem.Time is null)
+            return;
+        using var scope = NewDisposeScope();
+        var points = Uniform(_interior.shape[0], null, 0, floor);
+        Tensor values;
+        using (no_grad())
+            values = _model.U(points).detach().clone();
+        _memory?.Dispose();
+        _remembered?.Dispose();
+        (_memory, _remembered, _floor) = (points.MoveToOuterDisposeScope(), values.MoveToOuterDisposeScope(), floor);
+    }
 
     /// <summary>Moves the interior points into the first <paramref name="horizon"/> of the time interval: redrawn there by
     /// residual-based sampling when <paramref name="adaptive"/>, else uniformly. Nothing changes when the horizon is the
@@ -145,7 +179,7 @@ public sealed class PinnLoss : IDisposable
             return;
         }
 
-        var drawn = Uniform(_interior.shape[0], null, 0, _horizon).requires_grad_(true);
+        var drawn = Uniform(_interior.shape[0], null, 0, _horizon, _floor).requires_grad_(true);
         _interior.Dispose();
         _interior = drawn;
     }
@@ -165,7 +199,7 @@ public sealed class PinnLoss : IDisposable
     {
         var n = _interior.shape[0];
         using var scope = NewDisposeScope();
-        var candidates = Uniform(n * ResampleCandidatesFactor, null, 0, _horizon);
+        var candidates = Uniform(n * ResampleCandidatesFactor, null, 0, _horizon, _floor);
         var residuals = new List<Tensor>(ResampleCandidatesFactor);
         for (long start = 0; start < candidates.shape[0]; start += n)
         {
@@ -184,7 +218,8 @@ public sealed class PinnLoss : IDisposable
     }
 
     /// <summary>Saves the interior points and the sampling generator's state (a checkpoint's <c>.points</c> file): rows,
-    /// columns, the points as float64, then the generator state's bytes, little-endian.</summary>
+    /// columns, the points as float64, then the generator state's bytes, little-endian; with a memory
+    /// (<see cref="Remember"/>) then the floor, the memory's rows and its points and values as float64.</summary>
     public void SaveInterior(string path)
     {
         using var scope = NewDisposeScope();
@@ -198,6 +233,12 @@ public sealed class PinnLoss : IDisposable
         var bytes = state.data<byte>().ToArray();
         writer.Write(bytes.Length);
         writer.Write(bytes);
+        if (_memory is null || _remembered is null)
+            return;
+        writer.Write(_floor);
+        writer.Write(_memory.shape[0]);
+        foreach (var v in cat([_memory, _remembered.reshape(-1, 1)], 1).detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>())
+            writer.Write(v);
     }
 
     /// <summary>Puts back the interior points and generator state of <see cref="SaveInterior"/>; refuses a file whose
@@ -222,6 +263,25 @@ public sealed class PinnLoss : IDisposable
 
         using var saved = tensor(state, ScalarType.Byte);
         _generator.set_state(saved);
+        if (reader.BaseStream.Position < reader.BaseStream.Length)
+            LoadMemory(reader, columns);
+    }
+
+    // The memory part of a .points file (SaveInterior): the floor, the rows, then per row the point and its value.
+    private void LoadMemory(BinaryReader reader, long columns)
+    {
+        var floor = reader.ReadDouble();
+        var rows = reader.ReadInt64();
+        var values = new double[rows * (columns + 1)];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = reader.ReadDouble();
+        using var scope = NewDisposeScope();
+        var table = tensor(values, [rows, columns + 1], ScalarType.Float64).to(_model.Dtype, _model.Device);
+        _memory?.Dispose();
+        _remembered?.Dispose();
+        _memory = table.narrow(1, 0, columns).contiguous().MoveToOuterDisposeScope();
+        _remembered = table.select(1, columns).contiguous().MoveToOuterDisposeScope();
+        _floor = floor;
     }
 
     /// <inheritdoc />
@@ -229,6 +289,8 @@ public sealed class PinnLoss : IDisposable
     {
         _interior.Dispose();
         _initial?.Dispose();
+        _memory?.Dispose();
+        _remembered?.Dispose();
         foreach (var (_, p) in _faces)
             p.Dispose();
         foreach (var (_, low, high) in _periodic)
@@ -240,14 +302,15 @@ public sealed class PinnLoss : IDisposable
         _generator.Dispose();
     }
 
-    // Uniform points on the domain, one axis held at fixedValue; the time axis shortened to the first `horizon` of it.
-    private Tensor Uniform(long count, char? fixedAxis, double fixedValue, double horizon = 1)
+    // Uniform points on the domain, one axis held at fixedValue; the time axis cut to [floor, horizon] of it.
+    private Tensor Uniform(long count, char? fixedAxis, double fixedValue, double horizon = 1, double floor = 0)
     {
         var inputs = _model.Problem.Inputs;
         var columns = inputs.Select(a => a.Name == fixedAxis
             ? TorchScalars.Full(count, fixedValue, _model.Dtype, _model.Device)
-            : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator),
-                a == _model.Problem.Time ? a.Length * horizon : a.Length), a.Min)).ToArray();
+            : a == _model.Problem.Time
+                ? TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length * (horizon - floor)), a.Min + a.Length * floor)
+                : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length), a.Min)).ToArray();
         return stack(columns, 1);
     }
 }

@@ -34,7 +34,7 @@ public static class PinnRunRecording
             domain = p.Inputs.ToDictionary(a => a.Name.ToString(), a => new[] { a.Min, a.Max }),
             boundaries = p.Boundaries.Select(b => $"{b.Kind.ToString().ToLowerInvariant()} {b.Face}").ToList(),
             network = new { depth = o.Depth, width = o.Width, activation = o.Activation, dtype = o.Dtype, hard_boundary = hardBoundary },
-            optimiser = new { adam_steps = o.AdamSteps, learning_rate = o.LearningRate, lbfgs_steps = o.LbfgsSteps, adaptive_weights = o.AdaptiveWeights, resample_every = o.ResampleEvery, lbfgs_resample_every = o.LbfgsResampleEvery, time_windows = o.TimeWindows, lbfgs_windows = o.LbfgsWindows },
+            optimiser = new { adam_steps = o.AdamSteps, learning_rate = o.LearningRate, lbfgs_steps = o.LbfgsSteps, adaptive_weights = o.AdaptiveWeights, resample_every = o.ResampleEvery, lbfgs_resample_every = o.LbfgsResampleEvery, time_windows = o.TimeWindows, lbfgs_windows = o.LbfgsWindows, lbfgs_memory = o.LbfgsMemory },
             points = new { interior = o.InteriorPoints, boundary = o.BoundaryPoints, initial = o.InitialPoints },
             seed = o.Seed,
         }, McpFlowJson.Options);

@@ -102,15 +102,18 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time, 
     public void Save(PinnRun run)
     {
         File.WriteAllText(Path.Combine(run.Folder, "run.json"), JsonSerializer.Serialize(run, McpFlowJson.Indented));
-        var csv = new StringBuilder("step,phase,seconds,loss,learning_rate,grad_norm,residual,boundary,initial\n");
+        var csv = new StringBuilder("step,phase,seconds,loss,learning_rate,grad_norm," + string.Join(',', HistoryComponents) + "\n");
         foreach (var r in run.History())
         {
             csv.Append(CultureInfo.InvariantCulture, $"{r.Step},{r.Phase},{r.Seconds:R},{r.Loss:R},{r.LearningRate:R},{r.GradNorm:R},");
-            csv.Append(CultureInfo.InvariantCulture, $"{Get(r, "residual")},{Get(r, "boundary")},{Get(r, "initial")}\n");
+            csv.Append(string.Join(',', HistoryComponents.Select(c => Get(r, c)))).Append('\n');
         }
 
         File.WriteAllText(Path.Combine(run.Folder, "history.csv"), csv.ToString());
     }
+
+    // The loss components history.csv has a column for, in order (the memory term of BackwardCompatible last).
+    private static readonly string[] HistoryComponents = ["residual", "boundary", "initial", BackwardCompatible.Component];
 
     private static string Get(StepRecord r, string key) =>
         r.Components.TryGetValue(key, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
@@ -139,10 +142,9 @@ public sealed class PinnRunStore(McpFlowWorkspace workspace, TimeProvider time, 
         var f = line.Split(',');
         double D(string s) => s.Length == 0 ? double.NaN : double.Parse(s, CultureInfo.InvariantCulture);
         var components = new Dictionary<string, double>(StringComparer.Ordinal);
-        string[] names = ["residual", "boundary", "initial"];
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < HistoryComponents.Length && 6 + i < f.Length; i++) // files written before "memory" have 9 columns
             if (f[6 + i].Length > 0)
-                components[names[i]] = D(f[6 + i]);
+                components[HistoryComponents[i]] = D(f[6 + i]);
         return new StepRecord(long.Parse(f[0], CultureInfo.InvariantCulture), f[1], D(f[3]), components, new Dictionary<string, double>(), D(f[4]), D(f[5]), D(f[2]));
     }
 }

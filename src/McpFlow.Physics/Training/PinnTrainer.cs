@@ -189,7 +189,11 @@ public sealed class PinnTrainer(TorchRuntime runtime, PinnRunStore store)
                 if (first || windowStart)
                 {
                     // The phase's start (time-marching of the Adam phase ends with it) or a new window: one loss per
-                    // window, a fresh curvature history.
+                    // window, a fresh curvature history. lbfgs_memory: the times fitted so far are remembered first, and
+                    // the new window's points drawn above them (a resumed phase does this at a window's first iteration
+                    // too; resumed inside a window, the checkpoint's points file brought the memory back).
+                    if (windowStart && BackwardCompatible.Applies(model.Problem, _o))
+                        loss.Remember(loss.TimeHorizon);
                     loss.MoveWindow(horizon, _o.ResampleEvery > 0, ct);
                     best.Reset();
                     if (!first)

@@ -35,6 +35,12 @@ public sealed record TrainingOptions
     /// ignored without a time axis. Default 0.</summary>
     public int LbfgsWindows { get; init; }
 
+    /// <summary>Backward-compatible marching of the L-BFGS phase (<see cref="BackwardCompatible"/>), the weight λ of its
+    /// memory term: from the second <see cref="LbfgsWindows"/> window on, the interior points cover only the new part of
+    /// the window and λ·mean (u − u_remembered)² holds the times fitted before to the values the network had when the
+    /// window moved. 0 = off; needs lbfgs_windows ≥ 2 and a time axis. Default 0.</summary>
+    public double LbfgsMemory { get; init; }
+
     /// <summary>Interior collocation points. Default 2000.</summary>
     public int InteriorPoints { get; init; } = 2000;
 

@@ -44,6 +44,7 @@ public sealed class PinnTrainWorkbenchTests : PhysicsServerTestBase
         // The marching settings are recorded too (runs of the Allen-Cahn plan differ by them): off here, no time axis.
         parameters.GetProperty("optimiser").GetProperty("time_windows").GetInt32().Should().Be(0);
         parameters.GetProperty("optimiser").GetProperty("lbfgs_windows").GetInt32().Should().Be(0);
+        parameters.GetProperty("optimiser").GetProperty("lbfgs_memory").GetDouble().Should().Be(0);
 
         var decided = await CallOkAsync("workbench_decide", new { run_id = runId, decision = "approve" });
         decided.Text().Should().Contain("APPROVED");
