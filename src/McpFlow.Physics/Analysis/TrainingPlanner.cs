@@ -142,7 +142,7 @@ public static class TrainingPlanner
             LearningRate = lr, Dtype = dtype, ResampleEvery = nu < SteepFrontViscosity ? 250 : 500,
         };
         if (thinInterface)
-            plan = plan with { TimeWindows = ThinInterfacePlan.Windows, LbfgsWindows = ThinInterfacePlan.LbfgsWindows, Dtype = "float64" };
+            plan = plan with { TimeWindows = ThinInterfacePlan.Windows, LbfgsWindows = ThinInterfacePlan.LbfgsWindows, LbfgsMemory = ThinInterfacePlan.LbfgsMemory, Dtype = "float64" };
         var memory = TrainingMemory.Estimate(problem, plan);
         reasons.Add($"Estimated peak training memory about {memory.TrainingBytes / 1e6:F0} MB ({memory.Parameters:N0} parameters); pinn_train refuses a plan that would not fit in the memory available.");
         return (plan, reasons, difficulties, PlanReliability.Assess(problem, oscillations));
