@@ -11,12 +11,6 @@ namespace McpFlow.Physics.Tests.Training;
 // times fitted before, and a memory term holds those times to the network's values when the window moved.
 public sealed class BackwardCompatibleTests() : TrainerTestBase("pinn-bc-march")
 {
-    // Allen-Cahn on t ∈ [0.5, 2.5]: the time interval does not start at 0, so a window is [0.5, 0.5 + 2h].
-    private const string AllenCahn = """
-        {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0.5,2.5]},"initial_condition":"x^2*cos(pi*x)",
-         "boundary_conditions":[{"where":"x","type":"periodic"}]}
-        """;
-
     private static TrainingOptions Tiny => new()
     {
         Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 9, LbfgsSteps = 8, LbfgsWindows = 4,
@@ -28,7 +22,7 @@ public sealed class BackwardCompatibleTests() : TrainerTestBase("pinn-bc-march")
     {
         // 9 Adam steps, then 8 L-BFGS iterations in 4 windows of [0.5, 2.5]: steps 9-10 on [0.5, 1.0], 11-12 on [1.0, 1.5],
         // 13-14 on [1.5, 2.0], 15-16 on [2.0, 2.5] (without the memory, window k's points cover [0.5, 0.5 + 0.5k]).
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var run = Store.Create(problem, Tiny);
         var records = new Dictionary<long, StepRecord>();
         using (Trainer.Train(run, (r, _) => records[r.Step] = r, CancellationToken.None))
@@ -52,7 +46,7 @@ public sealed class BackwardCompatibleTests() : TrainerTestBase("pinn-bc-march")
     [Fact]
     public void Remember_HoldsTheCurrentValues_OnPointsBelowTheFloor_AndTheTermGrowsWhenTheNetworkMoves()
     {
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         using var model = new PinnModel(problem, Tiny, new TorchRuntime(new Core.Configuration.McpFlowOptions { Physics = { Threads = 1 } }).Device);
         using var loss = new PinnLoss(model);
         loss.Compute().Should().NotContainKey(BackwardCompatible.Component);
@@ -76,7 +70,7 @@ public sealed class BackwardCompatibleTests() : TrainerTestBase("pinn-bc-march")
     [Fact]
     public void PointsFile_KeepsTheMemory_SoAResumedTrainingHasTheSameTerm()
     {
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var device = new TorchRuntime(new Core.Configuration.McpFlowOptions { Physics = { Threads = 1 } }).Device;
         using var model = new PinnModel(problem, Tiny, device);
         using var loss = new PinnLoss(model);
@@ -99,24 +93,9 @@ public sealed class BackwardCompatibleTests() : TrainerTestBase("pinn-bc-march")
     {
         // The checkpoint after step 12 (window 2's last) holds window 2's points and the memory of window 1; resumed from it
         // the training remembers again (windows 1-2) and draws window 3's points exactly as the uninterrupted one did.
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var options = Tiny with { CheckpointEvery = 12, LearningRate = 1e-2 };
-        var run = Store.Create(problem, options);
-        var uninterrupted = new Dictionary<long, double>();
-        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
-        {
-        }
-
-        foreach (var later in Directory.GetFiles(run.Folder, "checkpoint-*.json").Where(f => string.CompareOrdinal(Path.GetFileName(f), "checkpoint-0000012.json") > 0))
-            File.Delete(later);
-        var (latest, _) = CheckpointResume.Find(run.Folder, 17);
-        latest!.NextStep.Should().Be(13);
-
-        var resumed = Store.Adopt(run.Id, problem, options, latest.NextStep);
-        var losses = new Dictionary<long, double>();
-        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
-        {
-        }
+        var (uninterrupted, losses) = TrainThenResume(problem, options, 12);
 
         losses.Keys.Min().Should().Be(13);
         foreach (var (step, loss) in losses)

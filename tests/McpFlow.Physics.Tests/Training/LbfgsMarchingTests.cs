@@ -7,12 +7,6 @@ namespace McpFlow.Physics.Tests.Training;
 // Time-marching of the L-BFGS phase (lbfgs_windows): each window of the time interval fitted by L-BFGS before the next.
 public sealed class LbfgsMarchingTests() : TrainerTestBase("pinn-lbfgs-march")
 {
-    // Allen-Cahn on t ∈ [0.5, 2.5]: the time interval does not start at 0, so a window is [0.5, 0.5 + 2h].
-    private const string AllenCahn = """
-        {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0.5,2.5]},"initial_condition":"x^2*cos(pi*x)",
-         "boundary_conditions":[{"where":"x","type":"periodic"}]}
-        """;
-
     [Theory]
     // 3 windows over 10 steps: stages 0-3, 4-6, 7-9 (⌊3·step/10⌋ = 0, 1, 2), so the next stage starts at 4, 7, then 10.
     [InlineData(0, 10, 3, 4)]
@@ -61,7 +55,7 @@ public sealed class LbfgsMarchingTests() : TrainerTestBase("pinn-lbfgs-march")
     {
         // 9 Adam steps on the whole interval (no Adam windows), then 8 L-BFGS iterations in 4 windows: steps 9-10, 11-12,
         // 13-14, 15-16. Checkpoints after steps 10, 12, 14 and 16 hold the points that step was taken on.
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var options = new TrainingOptions
         {
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 9, LbfgsSteps = 8, LbfgsWindows = 4,
@@ -92,28 +86,13 @@ public sealed class LbfgsMarchingTests() : TrainerTestBase("pinn-lbfgs-march")
         // after step 23 (the 23 of checkpoint_every) holds window 1's points; resumed from it, the training must know those
         // points belong to window 1 and redraw them for window 2 at step 24, with the generator state they were saved with.
         // L-BFGS starts a fresh curvature history at each window, so from step 24 on the losses repeat exactly.
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var options = new TrainingOptions
         {
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 20, TimeWindows = 2, LbfgsSteps = 12,
             LbfgsWindows = 3, ResampleEvery = 5, CheckpointEvery = 23, LogEvery = 1, Dtype = "float64", LearningRate = 1e-2,
         };
-        var run = Store.Create(problem, options);
-        var uninterrupted = new Dictionary<long, double>();
-        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
-        {
-        }
-
-        foreach (var later in Directory.GetFiles(run.Folder, "checkpoint-*.json").Where(f => string.CompareOrdinal(Path.GetFileName(f), "checkpoint-0000023.json") > 0))
-            File.Delete(later);
-        var (latest, _) = CheckpointResume.Find(run.Folder, 32);
-        latest!.NextStep.Should().Be(24);
-
-        var resumed = Store.Adopt(run.Id, problem, options, latest.NextStep);
-        var losses = new Dictionary<long, double>();
-        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
-        {
-        }
+        var (uninterrupted, losses) = TrainThenResume(problem, options, 23);
 
         losses.Keys.Min().Should().Be(24);
         losses.Keys.Max().Should().Be(31);

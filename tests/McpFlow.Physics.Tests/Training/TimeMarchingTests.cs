@@ -7,12 +7,6 @@ namespace McpFlow.Physics.Tests.Training;
 
 public sealed class TimeMarchingTests() : TrainerTestBase("pinn-march")
 {
-    // Allen-Cahn on t ∈ [0.5, 2.5]: the time interval does not start at 0, so a window is [0.5, 0.5 + 2h].
-    private const string AllenCahn = """
-        {"preset":"allen_cahn","domain":{"x":[-1,1],"t":[0.5,2.5]},"initial_condition":"x^2*cos(pi*x)",
-         "boundary_conditions":[{"where":"x","type":"periodic"}]}
-        """;
-
     [Theory]
     // 4 windows over 1000 Adam steps: stage k = 1 + ⌊4·step/1000⌋, horizon k/4, the 4th stage the full interval.
     [InlineData(0, 1000, 4, 0.25)]
@@ -43,7 +37,7 @@ public sealed class TimeMarchingTests() : TrainerTestBase("pinn-march")
     [Fact]
     public void Points_LieInsideTheCurrentWindow_AndCoverIt_AndSpaceIsUntouched()
     {
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         using var model = new PinnModel(problem, new TrainingOptions { Depth = 1, Width = 8, InteriorPoints = 2000, AdamSteps = 100, TimeWindows = 4, Dtype = "float64" }, CPU);
         using var loss = new PinnLoss(model);
 
@@ -68,7 +62,7 @@ public sealed class TimeMarchingTests() : TrainerTestBase("pinn-march")
     {
         // 40 Adam steps in 4 windows (steps 0-9, 10-19, 20-29, 30-39), residual-based resampling every 5 steps, checkpoints
         // after steps 10, 20 and 30 (each holding that step's points), then 2 L-BFGS iterations.
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var options = new TrainingOptions
         {
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 40, LbfgsSteps = 2, TimeWindows = 4,
@@ -98,28 +92,13 @@ public sealed class TimeMarchingTests() : TrainerTestBase("pinn-march")
         // the end. Resumed from the one after step 45 (window 2, after the move at 30 and a resampling at 40), the rest
         // crosses the moves at 60 and 90: only if the resumed training knows its restored points lie in window 2 does it
         // skip a move at step 46 and repeat the uninterrupted losses.
-        var problem = PdeSpecCompiler.Compile(AllenCahn);
+        var problem = PdeSpecCompiler.Compile(ShiftedAllenCahn);
         var options = new TrainingOptions
         {
             Depth = 1, Width = 8, InteriorPoints = 64, BoundaryPoints = 16, AdamSteps = 120, LbfgsSteps = 0, TimeWindows = 4,
             ResampleEvery = 20, CheckpointEvery = 45, LogEvery = 1, Dtype = "float64", LearningRate = 1e-2,
         };
-        var run = Store.Create(problem, options);
-        var uninterrupted = new Dictionary<long, double>();
-        using (Trainer.Train(run, (r, _) => uninterrupted[r.Step] = r.Loss, CancellationToken.None))
-        {
-        }
-
-        File.Delete(Path.Combine(run.Folder, "checkpoint-0000090.json"));
-        File.Delete(Path.Combine(run.Folder, "checkpoint-0000120.json"));
-        var (latest, _) = CheckpointResume.Find(run.Folder, 120);
-        latest!.NextStep.Should().Be(46);
-
-        var resumed = Store.Adopt(run.Id, problem, options, latest.NextStep);
-        var losses = new Dictionary<long, double>();
-        using (Trainer.Train(resumed, (r, _) => losses[r.Step] = r.Loss, CancellationToken.None, latest))
-        {
-        }
+        var (uninterrupted, losses) = TrainThenResume(problem, options, 45);
 
         losses.Keys.Min().Should().Be(46);
         losses.Keys.Max().Should().Be(119);
