@@ -308,9 +308,8 @@ public sealed class PinnLoss : IDisposable
         var inputs = _model.Problem.Inputs;
         var columns = inputs.Select(a => a.Name == fixedAxis
             ? TorchScalars.Full(count, fixedValue, _model.Dtype, _model.Device)
-            : a == _model.Problem.Time
-                ? TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length * (horizon - floor)), a.Min + a.Length * floor)
-                : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator), a.Length), a.Min)).ToArray();
+            : TorchScalars.Add(TorchScalars.Mul(rand(count, dtype: _model.Dtype, device: _model.Device, generator: _generator),
+                a == _model.Problem.Time ? a.Length * (horizon - floor) : a.Length), a == _model.Problem.Time ? a.Min + a.Length * floor : a.Min)).ToArray();
         return stack(columns, 1);
     }
 }

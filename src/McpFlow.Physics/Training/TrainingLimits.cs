@@ -32,7 +32,7 @@ public static class TrainingLimits
         if (o.LbfgsWindows > 1 && o.LbfgsWindows > o.LbfgsSteps)
             throw McpFlowException.Invalid($"lbfgs_windows = {o.LbfgsWindows} needs at least as many lbfgs_steps (it has {o.LbfgsSteps}): each window trains for lbfgs_steps / lbfgs_windows iterations. Raise lbfgs_steps or lower lbfgs_windows.");
         if (!(o.LbfgsMemory >= 0 && o.LbfgsMemory <= BackwardCompatible.MaxWeight))
-            throw McpFlowException.Invalid($"lbfgs_memory must be between 0 (off) and {BackwardCompatible.MaxWeight:G3}; got {o.LbfgsMemory}. Typical: 1.");
+            throw McpFlowException.Invalid($"lbfgs_memory must be between 0 (off) and {BackwardCompatible.MaxWeight:G3}; got {o.LbfgsMemory}. Typical: 100, as in the thin-interface Allen-Cahn plan.");
         if (o.LbfgsMemory > 0 && o.LbfgsWindows <= 1)
             throw McpFlowException.Invalid($"lbfgs_memory = {o.LbfgsMemory} holds the times fitted in earlier L-BFGS windows, so it needs lbfgs_windows ≥ 2 (it has {o.LbfgsWindows}). Set lbfgs_windows (e.g. 10) or leave lbfgs_memory at 0.");
         if (o.AdamSteps + o.LbfgsSteps == 0)

@@ -31,7 +31,7 @@ public static class TrainingSettings
         ("learning_rate", (o, v, k) => o with { LearningRate = Number(v, k, "0.005") }),
         ("lbfgs_steps", (o, v, k) => o with { LbfgsSteps = Int(v, k, "200") }),
         ("lbfgs_windows", (o, v, k) => o with { LbfgsWindows = Int(v, k, "10") }),
-        ("lbfgs_memory", (o, v, k) => o with { LbfgsMemory = Number(v, k, "1") }),
+        ("lbfgs_memory", (o, v, k) => o with { LbfgsMemory = Number(v, k, "100") }),
         ("dtype", (o, v, k) => o with { Dtype = Text(v, k, "\"float64\"") }),
         ("adaptive_weights", (o, v, k) => o with { AdaptiveWeights = Bool(v, k) }),
         ("resample_every", (o, v, k) => o with { ResampleEvery = Int(v, k, "250") }),
