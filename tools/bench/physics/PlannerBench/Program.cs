@@ -22,10 +22,15 @@ using McpFlow.Physics.Validation;
 var inv = CultureInfo.InvariantCulture;
 string? checkpoint = null;
 string? referenceOut = null;
-if (args.Length > 1 && args[0] is "evaluate" or "reference")
+if (args.Length > 1 && args[0] == "evaluate")
 {
-    (checkpoint, referenceOut) = args[0] == "evaluate" ? (args[1], (string?)null) : ((string?)null, args[2]);
-    args = args[0] == "evaluate" ? args[2..] : args[1..2];
+    checkpoint = args[1];
+    args = args[2..];
+}
+else if (args.Length > 2 && args[0] == "reference")
+{
+    referenceOut = args[2];
+    args = args[1..2];
 }
 
 var name = args.Length > 0 ? args[0] : "wave";
@@ -117,19 +122,28 @@ Directory.Delete(root, true);
 
 (double Relative, double Max) Errors(double[] u)
 {
+    var (relative, max, _) = ErrorsAt(u, Enumerable.Range(0, points.Count));
+    return (relative, max);
+}
+
+// The relative L2 error and the largest error over the points with the given indices, and the index of the largest.
+(double Relative, double Max, int At) ErrorsAt(double[] u, IEnumerable<int> indices)
+{
     double num = 0, den = 0, worst = 0;
-    for (var k = 0; k < points.Count; k++)
+    var at = 0;
+    foreach (var k in indices)
     {
         num += (u[k] - exact[k]) * (u[k] - exact[k]);
         den += exact[k] * exact[k];
-        worst = Math.Max(worst, Math.Abs(u[k] - exact[k]));
+        if (Math.Abs(u[k] - exact[k]) > worst)
+            (worst, at) = (Math.Abs(u[k] - exact[k]), k);
     }
 
-    return (Math.Sqrt(num / den), worst);
+    return (Math.Sqrt(num / den), worst, at);
 }
 
-// The relative L2 error of each time slice (points sharing a t) and where the largest error of the slice is: shows
-// whether the error builds up with time and at which feature.
+// The relative L2 error of every fifth time slice (points sharing a t) and where the largest error of the slice is:
+// shows whether the error builds up with time and at which feature.
 void PrintSlices(double[] u)
 {
     var t = problem.Inputs.ToList().FindIndex(a => a.Name == 't');
@@ -137,16 +151,7 @@ void PrintSlices(double[] u)
         return;
     foreach (var slice in Enumerable.Range(0, points.Count).GroupBy(k => points[k][t]).OrderBy(g => g.Key).Where((_, i) => i % 5 == 0))
     {
-        double num = 0, den = 0, worst = 0;
-        var at = 0;
-        foreach (var k in slice)
-        {
-            num += (u[k] - exact[k]) * (u[k] - exact[k]);
-            den += exact[k] * exact[k];
-            if (Math.Abs(u[k] - exact[k]) > worst)
-                (worst, at) = (Math.Abs(u[k] - exact[k]), k);
-        }
-
-        Console.WriteLine(string.Create(inv, $"  t = {slice.Key:G3}: relative L2 {Math.Sqrt(num / den):G3}, max error {worst:G3} at ({string.Join(", ", points[at].Select(v => v.ToString("G3", inv)))}), u = {u[at]:G3} against {exact[at]:G3}"));
+        var (relative, worst, at) = ErrorsAt(u, slice);
+        Console.WriteLine(string.Create(inv, $"  t = {slice.Key:G3}: relative L2 {relative:G3}, max error {worst:G3} at ({string.Join(", ", points[at].Select(v => v.ToString("G3", inv)))}), u = {u[at]:G3} against {exact[at]:G3}"));
     }
 }
